@@ -1,0 +1,29 @@
+# The two commands: `make report` and `make test`. Both create the virtual
+# environment on first use and reuse it afterwards.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+CORPUS ?= seeds
+OUT ?= reports/seeds
+BENCHMARKS ?= ../shared/benchmarks
+
+.PHONY: report test venv clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+report: $(STAMP)
+	$(PY) -m toolkit report $(CORPUS) --out $(OUT)
+
+test: $(STAMP)
+	$(PY) -m pytest tests --nbval-lax notebooks
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

@@ -1,0 +1,20 @@
+"""Compare how several news sources cover the same event, with the evidence behind every figure."""
+
+from .config import Actor, CorpusConfig, read_config
+from .corpus import Corpus, Document, load_corpus
+from .errors import ConfigError, CorpusError, CorpusWarning, ToolkitError
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Actor",
+    "ConfigError",
+    "Corpus",
+    "CorpusConfig",
+    "CorpusError",
+    "CorpusWarning",
+    "Document",
+    "ToolkitError",
+    "load_corpus",
+    "read_config",
+]

@@ -1,0 +1,72 @@
+"""Command line: ``python -m toolkit {corpus,report} CORPUS --out OUT``.
+
+Errors in the input are printed as ``error: FILE: problem`` with a ``fix:``
+line and exit status 2, never as a traceback. Warnings go to standard error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from pathlib import Path
+
+from . import __version__
+from .corpus import load_corpus
+from .errors import ToolkitError
+from .reading import DEFAULT_MAX_BYTES
+from .report import write_corpus_tables, write_report
+
+EXIT_INPUT_ERROR = 2
+EXIT_INTERNAL_ERROR = 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m toolkit",
+        description="Compare how several news sources cover the same event.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, text in (
+        ("corpus", "load a corpus and write its documents, units, sentences and removed lines as CSV"),
+        ("report", "run every analysis of a corpus and write its tables and report"),
+    ):
+        command = commands.add_parser(name, help=text, description=text)
+        command.add_argument("corpus", metavar="CORPUS", help="a folder of .txt/.md/.html articles, or a .jsonl or .csv file")
+        command.add_argument("--out", required=True, type=Path, metavar="OUT", help="output folder (created if missing)")
+        command.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1e6, metavar="MB",
+                             help="refuse articles larger than this (default: %(default)s)")
+        command.add_argument("--text-column", metavar="NAME", help="text column of a .jsonl or .csv corpus")
+        command.add_argument("--config", type=Path, metavar="TOML", help="corpus.toml to use (default: the corpus folder's)")
+        command.add_argument("--debug", action="store_true", help="show a traceback on unexpected errors")
+    return parser
+
+
+def _run(args: argparse.Namespace) -> list[Path]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        corpus = load_corpus(args.corpus, max_bytes=int(args.max_mb * 1e6), text_column=args.text_column, config=args.config)
+    for notice in corpus.notices:
+        print(f"warning: {notice}", file=sys.stderr)
+    del caught
+    if args.command == "corpus":
+        return write_corpus_tables(corpus, args.out)
+    return write_report(corpus, args.out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        written = _run(args)
+    except ToolkitError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    except Exception as exc:  # noqa: BLE001 - the CLI never shows a bare traceback
+        if args.debug:
+            raise
+        print(f"internal error: {type(exc).__name__}: {exc}\n  rerun with --debug for a traceback, and report it", file=sys.stderr)
+        return EXIT_INTERNAL_ERROR
+    print(f"wrote {len(written)} files to {args.out}")
+    return 0
