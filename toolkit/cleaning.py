@@ -7,6 +7,9 @@ module only knows their *scopes*:
     a whole line matching the pattern is removed wherever it stands;
 ``marker``
     a lone bullet marker line is removed and the next line becomes a list item;
+``suffix``
+    a bullet marker run onto the end of a line is cut off, and the next line
+    becomes a list item;
 ``header``
     applied only in the header zone (the lines above the first body
     paragraph): section labels and bylines;
@@ -189,7 +192,7 @@ class _Cleaner:
         self._trim(line)
 
     def whole_line_rules(self) -> None:
-        line_rules, markers = _rules("line"), _rules("marker")
+        line_rules, markers, suffixes = _rules("line"), _rules("marker"), _rules("suffix")
         pending_item = False
         for line in self.content():
             text = self.text(line)
@@ -206,6 +209,13 @@ class _Cleaner:
                 if rule.rule == "dateline":
                     self.hints["datelines"].append((line.number, text, parse_date(text)))
                 self.remove(line, rule.rule, rule.reason)
+                continue
+            for suffix in suffixes:
+                match = suffix.regex.search(text)
+                if match and match.end() == len(text) and match.start() > 0:
+                    self.cut(line, line.start + match.start(), line.end, suffix.rule, suffix.reason)
+                    pending_item = True
+                    break
 
     def header_zone(self) -> list[Line]:
         zone = []

@@ -24,6 +24,7 @@ SECTION_GENRES = (
     (r"news|breaking|latest|top stories", "news"),
 )
 
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
 _TITLE_SITE = re.compile(r"^(?P<title>.+?)\s+[|]\s+(?P<site>[^|]{2,60})$")
 
 
@@ -61,7 +62,7 @@ def infer(raw: str, cleaned: Cleaned) -> tuple[dict[str, str], dict[str, str]]:
     provenance = dict.fromkeys(FIELDS, "missing")
     if cleaned.title_line is not None:
         line = cleaned.lines[cleaned.title_line - 1]
-        title = raw[line.start:line.end]
+        title = _MD_HEADING.sub("", raw[line.start:line.end])
         match = _TITLE_SITE.match(title)
         if match:
             title = match.group("title")

@@ -62,6 +62,23 @@ def _period_ends_sentence(text: str, dot: int, nxt: int) -> bool:
     return True
 
 
+def _run_on_boundary(text: str, match: re.Match, stop: int, end: int) -> bool:
+    """A sentence end with the space after it missing: "the deal.So from".
+
+    Only a full stop after a lower-case word of two letters or more, directly
+    followed by a capitalised lower-case word, and not after an abbreviation.
+    """
+    dot = match.start()
+    if match.group() != "." or stop + 1 >= end or dot < 2:
+        return False
+    if not (text[stop].isupper() and text[stop + 1].islower()):
+        return False
+    if not (text[dot - 1].islower() and text[dot - 2].isalpha()):
+        return False
+    token = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
+    return token is not None and "." not in token.group(1) and token.group(1) not in abbreviations()
+
+
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` into sentences.
 
@@ -92,7 +109,8 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         while stop < end and text[stop] in CLOSERS:
             stop += 1
         if stop < end and not text[stop].isspace():
-            continue  # "3.2", "U.S.-led", "e.g.," or "?!" run on
+            if not _run_on_boundary(text, match, stop, end):
+                continue  # "3.2", "U.S.-led", "e.g.," or "?!" run on
         nxt = stop
         while nxt < end and text[nxt].isspace():
             nxt += 1

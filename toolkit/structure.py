@@ -80,11 +80,11 @@ def _blocks(raw: str, cleaned: Cleaned, markdown: bool) -> list[_Block]:
         if line.removed or not text:
             joinable = False
             continue
+        heading = _MD_HEADING.match(text) if markdown else None
         if line.number == cleaned.title_line:
-            blocks.append(_Block([text], "title"))
+            blocks.append(_Block([text], "title", heading.group() if heading else ""))
             joinable = False
             continue
-        heading = _MD_HEADING.match(text) if markdown else None
         item = _LIST_MARKER.match(text)
         if heading:
             blocks.append(_Block([text], "heading", heading.group()))
