@@ -1,0 +1,60 @@
+import subprocess
+import sys
+
+import pandas as pd
+
+from toolkit.cli import main
+
+from conftest import ROOT, SEEDS
+
+REPORT = ROOT / "reports" / "seeds"
+
+
+def _run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "toolkit", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_help():
+    result = _run("--help")
+    assert result.returncode == 0
+    assert "corpus" in result.stdout and "report" in result.stdout
+
+
+def test_corpus_command_end_to_end(tmp_path):
+    result = _run("corpus", str(SEEDS), "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    docs = pd.read_csv(tmp_path / "data" / "documents.csv", keep_default_na=False)
+    sentences = pd.read_csv(tmp_path / "data" / "sentences.csv", keep_default_na=False)
+    removed = pd.read_csv(tmp_path / "data" / "removed.csv", keep_default_na=False)
+    assert {"doc_id", "file", "title", "outlet", "author", "published", "words"} <= set(docs.columns)
+    assert {"doc_id", "sentence_id", "kind", "start", "end", "text"} <= set(sentences.columns)
+    assert len(docs) == 5 and len(sentences) > 300
+    assert "No comments:" in set(removed["text"])
+    dated = docs.set_index("doc_id")["published"].to_dict()
+    assert dated["zehra-2025-11-07"] == "2025-11-07" and dated["world-news-2025-10-07"] == "2025-10-07"
+
+
+def test_report_is_deterministic(tmp_path):
+    assert main(["report", str(SEEDS), "--out", str(tmp_path / "a")]) == 0
+    assert main(["report", str(SEEDS), "--out", str(tmp_path / "b")]) == 0
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    assert files
+    for name in files:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_committed_report_is_current(tmp_path):
+    """reports/seeds holds the output of `make report`; regenerate it when this fails."""
+    assert main(["report", str(SEEDS), "--out", str(tmp_path)]) == 0
+    fresh = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
+    committed = sorted(p.relative_to(REPORT) for p in REPORT.rglob("*") if p.is_file())
+    assert fresh == committed
+    for name in fresh:
+        assert (tmp_path / name).read_bytes() == (REPORT / name).read_bytes(), f"{name} is stale: run make report"
+
+
+def test_report_writes_no_machine_paths(tmp_path):
+    main(["report", str(SEEDS), "--out", str(tmp_path)])
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            assert str(ROOT) not in path.read_text(encoding="utf-8")
