@@ -1,0 +1,1 @@
+"""Tone model weights (CSV), rebuilt by ``python -m toolkit.tone_model``."""
