@@ -1,0 +1,124 @@
+"""Sentiment: the tone of each sentence, and the tone toward each actor.
+
+Two independent methods score every sentence, so that their agreement can be
+shown:
+
+``vader``
+    VADER's compound score (Hutto & Gilbert 2014), a rule-based lexicon method;
+``news``
+    a linear model trained on news sentences (NewsMTSC, Hamborg & Donnay
+    2021), see :mod:`toolkit.tone_model`.
+
+Tone toward an actor is scored on the clause around each mention (clauses are
+split at *but*, *although*, *however*, semicolons and dashes; negation marks
+the words it governs) with the target-dependent model of
+:mod:`toolkit.tone_model`, never on the whole sentence alone.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .actors import mentions
+from .corpus import Corpus
+from .tone_model import CLASSES, clause_bounds, featurize, load_weights, predict, vader
+
+#: VADER's recommended thresholds for its compound score (Hutto & Gilbert 2014,
+#: vaderSentiment README): >= 0.05 positive, <= -0.05 negative.
+VADER_THRESHOLD = 0.05
+
+SENTIMENT_COLUMNS = ["doc_id", "sentence_id", "start", "end", "vader", "vader_label", "news", "news_label", "agree"]
+ACTOR_COLUMNS = ["doc_id", "sentence_id", "actor", "start", "end", "surface", "score", "label",
+                 "clause_start", "clause_end", "p_neg", "p_neu", "p_pos"]
+
+
+def vader_label(compound: float, threshold: float = VADER_THRESHOLD) -> str:
+    """``pos``, ``neg`` or ``neu`` from a VADER compound score."""
+    return "pos" if compound >= threshold else "neg" if compound <= -threshold else "neu"
+
+
+def sentence_tone(text: str) -> tuple[float, str]:
+    """The news model's score (P(pos) - P(neg), in [-1, 1]) and label for a sentence."""
+    probs = predict(featurize(text), load_weights("sentence_tone"))
+    return probs["pos"] - probs["neg"], max(CLASSES, key=probs.get)
+
+
+def sentiment(corpus: Corpus) -> pd.DataFrame:
+    """Tone of every sentence by both methods.
+
+    Returns
+    -------
+    DataFrame
+        One row per sentence: ``doc_id, sentence_id, start, end``, ``vader``
+        (compound, -1..1) and ``vader_label``, ``news`` (P(pos) - P(neg),
+        -1..1) and ``news_label``, and ``agree`` (the two labels are equal).
+    """
+    analyser = vader()
+    rows = []
+    for doc in corpus:
+        for s in doc.sentences:
+            compound = analyser.polarity_scores(s.text)["compound"]
+            news, label = sentence_tone(s.text)
+            v_label = vader_label(compound)
+            rows.append((doc.doc_id, s.sentence_id, s.start, s.end, compound, v_label, news, label, v_label == label))
+    return pd.DataFrame(rows, columns=SENTIMENT_COLUMNS)
+
+
+def actor_sentiment(corpus: Corpus, actor_mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Tone toward each actor at each mention.
+
+    Returns
+    -------
+    DataFrame
+        One row per mention: ``doc_id, sentence_id, actor, start, end,
+        surface`` (the mention), ``score`` (P(pos) - P(neg), -1..1),
+        ``label``, ``clause_start``/``clause_end`` (the clause that was
+        scored) and the three class probabilities.
+    """
+    actor_mentions = mentions(corpus) if actor_mentions is None else actor_mentions
+    weights = load_weights("actor_tone")
+    rows = []
+    for doc_id, group in actor_mentions.groupby("doc_id", sort=False):
+        doc = corpus.document(doc_id)
+        for m in group.itertuples(index=False):
+            sentence = doc.sentences[m.sentence_id]
+            local_start, local_end = m.start - sentence.start, m.end - sentence.start
+            probs = predict(featurize(sentence.text, local_start, local_end), weights)
+            a, b = clause_bounds(doc.text, m.start, m.end, sentence.start, sentence.end)
+            rows.append((doc_id, m.sentence_id, m.actor, m.start, m.end, m.surface, probs["pos"] - probs["neg"],
+                         max(CLASSES, key=probs.get), a, b, probs["neg"], probs["neu"], probs["pos"]))
+    return pd.DataFrame(rows, columns=ACTOR_COLUMNS)
+
+
+def sentiment_profile(corpus: Corpus, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per-document tone: mean scores and label shares by both methods, and their agreement.
+
+    Returns ``doc_id, sentences, vader_mean, news_mean, vader_pos_share,
+    vader_neg_share, news_pos_share, news_neg_share, agreement`` (share of
+    sentences on which the two methods give the same label).
+    """
+    table = sentiment(corpus) if table is None else table
+    grouped = table.groupby("doc_id", sort=False)
+    profile = grouped.agg(
+        sentences=("sentence_id", "size"),
+        vader_mean=("vader", "mean"),
+        news_mean=("news", "mean"),
+        vader_pos_share=("vader_label", lambda s: (s == "pos").mean()),
+        vader_neg_share=("vader_label", lambda s: (s == "neg").mean()),
+        news_pos_share=("news_label", lambda s: (s == "pos").mean()),
+        news_neg_share=("news_label", lambda s: (s == "neg").mean()),
+        agreement=("agree", "mean"),
+    )
+    return profile.reindex([d.doc_id for d in corpus]).reset_index()
+
+
+def actor_profile(table: pd.DataFrame) -> pd.DataFrame:
+    """Mean tone toward each actor per document: ``doc_id, actor, mentions, mean_score, pos_share, neg_share``."""
+    if table.empty:
+        return pd.DataFrame(columns=["doc_id", "actor", "mentions", "mean_score", "pos_share", "neg_share"])
+    return table.groupby(["doc_id", "actor"], sort=False).agg(
+        mentions=("score", "size"),
+        mean_score=("score", "mean"),
+        pos_share=("label", lambda s: (s == "pos").mean()),
+        neg_share=("label", lambda s: (s == "neg").mean()),
+    ).reset_index()
