@@ -8,7 +8,7 @@ CORPUS ?= seeds
 OUT ?= reports/seeds
 BENCHMARKS ?= ../shared/benchmarks
 
-.PHONY: report test venv clean
+.PHONY: report test validate venv clean
 
 venv: $(STAMP)
 
@@ -27,3 +27,6 @@ test: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+
+validate: $(STAMP)
+	$(PY) -m toolkit.validate --benchmarks $(BENCHMARKS)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicons import read_rows
+from .lexicons import function_words, read_rows
 from .phrases import PhraseMatcher
 from .quotes import inside
 
@@ -33,6 +33,7 @@ _PERSON_TITLE = re.compile(r"\b(?:President|Prime Minister|Minister|Secretary|Se
 _ORG_WORD = re.compile(r"\b(?:Department|Ministry|Agency|Agencies|Bank|Company|Corp|Corporation|Inc|Ltd|Organization|Organisation|Institute|University|Council|Commission|Office|Embassy|Government|Fund|Group|Association|Authority|Board|Committee|Administration|Party|Forces|Army|Navy|Court|Parliament|Congress|Senate|Union|Federation|Foundation|Centre|Center|Service|Services|Metals|Works)\b")
 _PRONOUN_PERSON = {"he", "she", "him", "her", "i"}
 _SELF = {"my", "our", "me", "us", "i", "we", "mine", "ours"}
+_SELF_FORMS = {"my", "My", "our", "Our", "I", "we", "We", "me", "us"}  # not "US", the country
 
 
 @dataclass(frozen=True)
@@ -83,13 +84,14 @@ def classify_source(source: str, known: dict[str, str] | None = None) -> str:
     lowered = text.lower()
     if lowered in _PRONOUN_PERSON:
         return "person"
-    for name, kind in (known or {}).items():
-        if name and (text == name or text.endswith(" " + name) or text.startswith(name + " ")):
-            return kind
-    if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) for name in _outlets()):
-        return "outlet"
     words = text.split()
     head_part = re.split(r"\s(?:in|of|from|at|on|for|with|and)\s", text, maxsplit=1)[0].split()
+    head_text = " ".join(head_part)
+    for name, kind in sorted((known or {}).items(), key=lambda item: -len(item[0])):
+        if name and (head_text == name or head_text.endswith(" " + name)):
+            return kind  # the head of the phrase is a known name
+    if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) for name in _outlets()):
+        return "outlet"
     head = head_part[-1].lower() if head_part else ""
     if head in _vague() or lowered in _vague():
         # "US intelligence agencies" says whose agencies; "Officials" and
@@ -132,7 +134,11 @@ def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
     if not np or len(np.split()) > MAX_SOURCE_WORDS:
         return ""
     last = np.split()[-1]
-    if not (last[:1].isupper() or last.lower() in _vague() or last.lower() in _PRONOUN_PERSON | {"they", "it", "we"}):
+    if all(w.lower() in function_words() and not w.isupper() for w in np.split()) and last.lower() not in _PRONOUN_PERSON | {"they"}:
+        return ""  # "The reported agreement": an adjective, not a source
+    if np.split()[0] in _SELF_FORMS or last.lower() == "it":
+        return ""  # "My view", "It says": the writer, or no source
+    if not (last[:1].isupper() or last.lower() in _vague() or last.lower() in _PRONOUN_PERSON | {"they"}):
         return ""
     return np
 

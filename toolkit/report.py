@@ -6,7 +6,8 @@ Layout of ``OUT``::
     OUT/data/units.csv       titles, headings, paragraphs, list items
     OUT/data/sentences.csv   sentences with offsets into the cleaned text
     OUT/data/removed.csv     every line or part of a line cleaning removed
-    OUT/report.md            the written report (so far: the corpus overview)
+    OUT/data/<measure>.csv   one table per measure (see toolkit.analysis.analyze)
+    OUT/report.md            the written report
 
 Everything written is a function of the input alone (no dates, no absolute
 paths), so two runs give identical files.
@@ -18,7 +19,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from .analysis import analyze
 from .corpus import Corpus
+from .framing import FRAMES
 from .metadata import FIELDS
 
 
@@ -93,10 +96,130 @@ def overview_markdown(corpus: Corpus) -> str:
     return "\n".join(lines)
 
 
+def _fmt(value: float, digits: int = 2) -> str:
+    return "–" if pd.isna(value) else f"{value:.{digits}f}"
+
+
+def _quote(corpus: Corpus, doc_id: str, sentence_id: int) -> str:
+    sentence = corpus.document(doc_id).sentences[int(sentence_id)]
+    return f"> {sentence.text}\n> — `{doc_id}`, sentence {sentence_id}, characters {sentence.start}–{sentence.end}"
+
+
+def tone_markdown(corpus: Corpus, tables: dict[str, pd.DataFrame]) -> list[str]:
+    profile = tables["sentiment_profile"]
+    shown = pd.DataFrame({
+        "source": profile["doc_id"], "sentences": profile["sentences"],
+        "VADER mean": profile["vader_mean"].map(_fmt), "news model mean": profile["news_mean"].map(_fmt),
+        "negative (news model)": profile["news_neg_share"].map(lambda v: f"{v:.0%}"),
+        "methods agree": profile["agreement"].map(lambda v: f"{v:.0%}"),
+    })
+    lines = ["## Tone", "",
+             "Sentence tone by two independent methods: VADER (a rule-based lexicon) and a linear model trained on "
+             "news sentences (NewsMTSC). Scores run from -1 (negative) to +1 (positive). Per-sentence scores are in "
+             "`data/sentiment.csv`.", "", markdown_table(shown), "",
+             "The most negative sentence of each source (news model):", ""]
+    table = tables["sentiment"]
+    for doc in corpus:
+        mine = table[table["doc_id"] == doc.doc_id]
+        if len(mine):
+            worst = mine.loc[mine["news"].idxmin()]
+            lines += [_quote(corpus, doc.doc_id, worst["sentence_id"]) + f" (score {worst['news']:.2f})", ""]
+    return lines
+
+
+def actors_markdown(corpus: Corpus, tables: dict[str, pd.DataFrame]) -> list[str]:
+    profile = tables["actor_profile"]
+    lines = ["## Tone toward actors", ""]
+    if profile.empty:
+        return lines + ["No actor is configured or mentioned.", ""]
+    totals = profile.groupby("actor")["mentions"].sum()
+    actors = [a for a in totals.sort_values(ascending=False).index if totals[a] >= 3]
+    pivot = profile[profile["actor"].isin(actors)].pivot(index="actor", columns="doc_id", values="mean_score").reindex(actors)
+    counts = profile.pivot(index="actor", columns="doc_id", values="mentions").reindex(actors)
+    shown = pd.DataFrame({"actor": actors})
+    for doc in corpus:
+        if doc.doc_id in pivot.columns:
+            shown[doc.doc_id] = [
+                "–" if pd.isna(pivot.loc[a, doc.doc_id]) else f"{pivot.loc[a, doc.doc_id]:+.2f} ({int(counts.loc[a, doc.doc_id])})"
+                for a in actors
+            ]
+    lines += ["Mean tone toward each actor with three or more mentions (P(positive) - P(negative) of the clause around "
+              "each mention; number of mentions in brackets). Every mention, with its offsets and the clause scored, is "
+              "in `data/actor_sentiment.csv`.", "", markdown_table(shown), ""]
+    return lines
+
+
+def stance_markdown(corpus: Corpus, tables: dict[str, pd.DataFrame]) -> list[str]:
+    profile = tables["stance_profile"]
+    shown = pd.DataFrame({
+        "source": profile["doc_id"],
+        "hedges /1k": profile["hedge_per_1k"].map(lambda v: _fmt(v, 1)),
+        "boosters /1k": profile["booster_per_1k"].map(lambda v: _fmt(v, 1)),
+        "attitude /1k": profile["attitude_per_1k"].map(lambda v: _fmt(v, 1)),
+        "attributions /1k": profile["attribution_per_1k"].map(lambda v: _fmt(v, 1)),
+        "self-mention /1k": profile["self_mention_per_1k"].map(lambda v: _fmt(v, 1)),
+        "reader address /1k": profile["engagement_per_1k"].map(lambda v: _fmt(v, 1)),
+        "sentences hedged": profile["hedged_share"].map(lambda v: f"{v:.0%}"),
+        "sentences attributed": profile["attributed_share"].map(lambda v: f"{v:.0%}"),
+        "vague attributions": profile["vague_attribution_share"].map(lambda v: "–" if pd.isna(v) else f"{v:.0%}"),
+    })
+    lines = ["## Certainty, attribution and reader address", "",
+             "Cues of Hyland's metadiscourse model per 1,000 words (the writer's own words only: cues inside quotations "
+             "or reported speech are listed in `data/stance.csv` but not counted here).", "", markdown_table(shown), "",
+             "Sources each article cites:", ""]
+    cues = tables["stance"]
+    attributions = cues[cues["category"] == "attribution"]
+    for doc in corpus:
+        mine = attributions[attributions["doc_id"] == doc.doc_id]
+        listed = "; ".join(f"{(row.source or 'unnamed')} ({row.source_type}, “{row.surface}”)" for row in mine.itertuples())
+        lines.append(f"- `{doc.doc_id}`: {listed or 'none'}")
+    return lines + [""]
+
+
+def frames_markdown(corpus: Corpus, tables: dict[str, pd.DataFrame]) -> list[str]:
+    shares = tables["frame_shares"]
+    lines = ["## Framing", "",
+             "Share of each source's sentences invoking each dimension of the Policy Frames Codebook (a sentence may "
+             "invoke several). Cue words per sentence are in `data/frames.csv`.", ""]
+    pivot = shares.pivot(index="frame", columns="doc_id", values="share").reindex(list(FRAMES))
+    pivot = pivot[pivot.max(axis=1) > 0]
+    shown = pd.DataFrame({"frame": [FRAMES[f] for f in pivot.index]})
+    for doc in corpus:
+        shown[doc.doc_id] = [f"{v:.0%}" for v in pivot[doc.doc_id]]
+    return lines + [markdown_table(shown), ""]
+
+
+def readability_markdown(tables: dict[str, pd.DataFrame]) -> list[str]:
+    table = tables["readability"]
+    shown = pd.DataFrame({
+        "source": table["doc_id"], "words": table["words"],
+        "Flesch reading ease": table["flesch_reading_ease"].map(lambda v: _fmt(v, 1)),
+        "Flesch-Kincaid grade": table["flesch_kincaid_grade"].map(lambda v: _fmt(v, 1)),
+        "Gunning fog": table["gunning_fog"].map(lambda v: _fmt(v, 1)),
+        "SMOG": table["smog_index"].map(lambda v: _fmt(v, 1)),
+        "Dale-Chall": table["dale_chall"].map(lambda v: _fmt(v, 1)),
+        "words per sentence": table["mean_sentence_words"].map(lambda v: _fmt(v, 1)),
+        "lexical diversity (MATTR)": table["mattr"].map(_fmt),
+        "quoted": table["quoted_share"].map(lambda v: f"{v:.0%}"),
+        "1st person /1k": table["first_person_per_1k"].map(lambda v: _fmt(v, 1)),
+        "2nd person /1k": table["second_person_per_1k"].map(lambda v: _fmt(v, 1)),
+    })
+    return ["## Readability and style", "", markdown_table(shown), ""]
+
+
+def report_markdown(corpus: Corpus, tables: dict[str, pd.DataFrame]) -> str:
+    """The whole written report: the overview, then a section per measure."""
+    sections = [overview_markdown(corpus)]
+    sections += tone_markdown(corpus, tables) + actors_markdown(corpus, tables) + stance_markdown(corpus, tables)
+    sections += frames_markdown(corpus, tables) + readability_markdown(tables)
+    return "\n".join(sections)
+
+
 def write_report(corpus: Corpus, out: Path) -> list[Path]:
-    """Write every table and ``report.md`` for ``corpus`` into ``out``."""
+    """Run every analysis of ``corpus`` and write its tables and ``report.md`` into ``out``."""
     out = Path(out)
-    written = write_corpus_tables(corpus, out)
+    tables = analyze(corpus)
+    written = [write_csv(table, out / "data" / f"{name}.csv") for name, table in tables.items()]
     report = out / "report.md"
-    report.write_text(overview_markdown(corpus), encoding="utf-8", newline="\n")
+    report.write_text(report_markdown(corpus, tables), encoding="utf-8", newline="\n")
     return [*written, report]

@@ -132,12 +132,15 @@ def stance(corpus: Corpus) -> pd.DataFrame:
         writer's), ``source`` and ``source_type`` (attribution only: outlet,
         organisation, person or vague), ``rule`` (the guard that admitted it).
     """
-    known = known_sources(corpus.config)
+    configured = known_sources(corpus.config)
     rows = []
     for doc in corpus:
+        known = dict(configured)  # grows with the people a document names in full
         for sentence in doc.sentences:
             for cue in sentence_cues(doc.text, sentence.start, sentence.end, known):
                 rows.append({"doc_id": doc.doc_id, "sentence_id": sentence.sentence_id, **cue})
+                if cue["source_type"] == "person" and len(cue["source"].split()) >= 2:
+                    known.setdefault(cue["source"].split()[-1], "person")  # "Natalie Baker" -> later "Baker"
     return pd.DataFrame(rows, columns=STANCE_COLUMNS)
 
 
