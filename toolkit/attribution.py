@@ -27,7 +27,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:“”\"()—–]|\s-\s")
 _LEADING = re.compile(r"^(?:(?:after|as|when|while|but|and|yet|because|since|though|although|if|so|then|meanwhile|now|earlier|later)\s+)+", re.I)
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|some)\s+", re.I)
 _TRAILING = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|been|being|also|even|alike|reportedly|recently|publicly|actively|repeatedly|will|would|may|might|could|did|does|do|not|already|too|themselves|itself))+$", re.I)
-_FOLLOWING_NP = re.compile(r"\s*((?:the\s+)?[^,.;:()“”\"—]+?)(?=\s*(?:[,.;:()“”\"—]|\s(?:and|that|which|who|whose|in|on|at|for|to|as|is|was|has)\b|$))", re.I)
+_FOLLOWING_NP = re.compile(r"\s*((?:the\s+)?(?:[^,.;:()“”\"—]|\.(?=\s*[A-Z]))+?)(?=\s*(?:[,;:()“”\"—]|\.(?!\s*[A-Z])|\s(?:and|that|which|who|whose|in|on|at|for|to|as|is|was|has)\b|$))")
 _POSSESSOR = re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)(?:’s|'s)?\s+(?:[a-z]+\s+)?$")
 _PERSON_TITLE = re.compile(r"\b(?:President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Ambassador|Charge|Chargé|CEO|Chief|Director|Chairman|Chair|Spokesperson|Spokesman|Spokeswoman|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|General|Gen\.|Commander|King|Queen|Prince|Pope)\b")
 _ORG_WORD = re.compile(r"\b(?:Department|Ministry|Agency|Agencies|Bank|Company|Corp|Corporation|Inc|Ltd|Organization|Organisation|Institute|University|Council|Commission|Office|Embassy|Government|Fund|Group|Association|Authority|Board|Committee|Administration|Party|Forces|Army|Navy|Court|Parliament|Congress|Senate|Union|Federation|Foundation|Centre|Center|Service|Services|Metals|Works)\b")
@@ -64,7 +64,7 @@ def _outlets() -> tuple[str, ...]:
     return tuple(row["name"] for row in read_rows("outlets.csv"))
 
 
-def classify_source(source: str, known: dict[str, str] | None = None) -> str:
+def classify_source(source: str, known: dict[str, str] | None = None, initial: bool = False) -> str:
     """Classify a source as ``outlet``, ``organisation``, ``person`` or ``vague``.
 
     Parameters
@@ -74,6 +74,9 @@ def classify_source(source: str, known: dict[str, str] | None = None) -> str:
     known : dict, optional
         Names from the corpus config mapped to a type (``person``,
         ``organisation``, ``outlet``); consulted first.
+    initial : bool
+        The source opens its sentence, so a capital on its first word says
+        nothing ("Opposition leaders" is unnamed; "the Commerce Ministry" is not).
 
     >>> [classify_source(s) for s in ["Reuters", "US intelligence agencies", "Natalie Baker", "Analysts in Asia", ""]]
     ['outlet', 'organisation', 'person', 'vague', 'vague']
@@ -97,7 +100,8 @@ def classify_source(source: str, known: dict[str, str] | None = None) -> str:
         # "US intelligence agencies" says whose agencies; "Officials" and
         # "Opposition leaders" (capitalised only as the first word) do not.
         modifiers = head_part[:-1]
-        named = any(w[:1].isupper() for w in modifiers[1:]) or bool(modifiers and modifiers[0].isupper())
+        first_counts = bool(modifiers) and (modifiers[0].isupper() or (modifiers[0][:1].isupper() and not initial))
+        named = any(w[:1].isupper() for w in modifiers[1:]) or first_counts
         return "organisation" if named else "vague"
     if not any(w[:1].isupper() for w in words):
         return "vague"
@@ -130,7 +134,12 @@ def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
     breaks = list(_CLAUSE_BREAK.finditer(before)) + list(re.finditer(r"\bthat\s", before))
     breaks.sort(key=lambda m: m.end())
     clause = before[breaks[-1].end():] if breaks else before
+    if re.search(r"\b(?:was|were|is|are|be|been|being)\s*$", clause, re.I):
+        return ""  # passive ("was announced"): the agent, if any, comes later
     np = _clean_np(clause)
+    determined = _DETERMINER.match(_LEADING.sub("", clause.strip()))
+    if determined and np and len(np.split()) <= 3 and np.split()[-1].isalpha() and np.islower():
+        return np  # "the bank indicated": an unnamed source
     if not np or len(np.split()) > MAX_SOURCE_WORDS:
         return ""
     last = np.split()[-1]
@@ -211,7 +220,8 @@ def find_attributions(
                     source = _np_after(text, match.end, end)
             if not source:
                 continue
+        initial = text[start:end].lstrip(" \"“‘'(").startswith(source)
         found.append(Attribution(match.start, match.end, surface, kind, source,
-                                 classify_source(source, known), kind == "speech_verb"))
+                                 classify_source(source, known, initial), kind == "speech_verb"))
         clause_start = max(clause_start, match.end)
     return found
