@@ -58,3 +58,17 @@ def test_report_writes_no_machine_paths(tmp_path):
     for path in tmp_path.rglob("*"):
         if path.is_file():
             assert str(ROOT) not in path.read_text(encoding="utf-8")
+
+
+def test_report_on_another_corpus_without_config(tmp_path):
+    corpus = tmp_path / "other"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("# Port Opens\n\nThe port opened on Monday, officials said. Critics may object, according to Reuters.\n")
+    (corpus / "b.txt").write_text("Port Delayed\n\nThe port did not open. Residents were angry and the mayor apologised.\n")
+    assert main(["report", str(corpus), "--out", str(tmp_path / "out")]) == 0
+    data = tmp_path / "out" / "data"
+    for name in ("sentiment", "actor_sentiment", "stance", "frames", "readability", "stance_profile", "frame_shares"):
+        assert (data / f"{name}.csv").is_file(), name
+    stance = pd.read_csv(data / "stance.csv", keep_default_na=False)
+    assert "Reuters" in set(stance["source"])
+    assert "## Tone" in (tmp_path / "out" / "report.md").read_text()

@@ -48,12 +48,12 @@ def actor_tone_matrix(actor_profile: pd.DataFrame, min_mentions: int = 3) -> alt
     totals = actor_profile.groupby("actor")["mentions"].transform("sum")
     data = actor_profile[totals >= min_mentions]
     return alt.Chart(data, title="Tone toward actors").mark_rect().encode(
-        x=alt.X("doc_id:N", title="Source"),
+        x=alt.X("doc_id:N", title="Source", axis=alt.Axis(labelAngle=-30)),
         y=alt.Y("actor:N", title="Actor", sort="-x"),
         color=alt.Color("mean_score:Q", title="Mean tone", scale=alt.Scale(scheme=TONE_SCHEME, domain=[-1, 1])),
         tooltip=[alt.Tooltip("actor:N", title="Actor"), alt.Tooltip("doc_id:N", title="Source"),
                  alt.Tooltip("mean_score:Q", title="Mean tone", format="+.2f"), alt.Tooltip("mentions:Q", title="Mentions")],
-    )
+    ).properties(width=alt.Step(90), height=alt.Step(20))
 
 
 def stance_profile_chart(stance_profile: pd.DataFrame) -> alt.Chart:
@@ -73,10 +73,10 @@ def stance_profile_chart(stance_profile: pd.DataFrame) -> alt.Chart:
 def frame_shares_matrix(frame_shares: pd.DataFrame) -> alt.Chart:
     """Share of each source's sentences invoking each frame (from ``frame_shares.csv``)."""
     return alt.Chart(frame_shares, title="Frames: share of sentences").mark_rect().encode(
-        x=alt.X("doc_id:N", title="Source"),
+        x=alt.X("doc_id:N", title="Source", axis=alt.Axis(labelAngle=-30)),
         y=alt.Y("label:N", title="Frame", sort=list(FRAMES.values())),
         color=alt.Color("share:Q", title="Share of sentences", scale=alt.Scale(scheme=SHARE_SCHEME, domain=[0, 1])),
         tooltip=[alt.Tooltip("label:N", title="Frame"), alt.Tooltip("doc_id:N", title="Source"),
                  alt.Tooltip("share:Q", title="Share", format=".0%"),
                  alt.Tooltip("framed_sentences:Q", title="Sentences")],
-    )
+    ).properties(width=alt.Step(90), height=alt.Step(20))

@@ -1,0 +1,29 @@
+from toolkit.charts import actor_tone_matrix, frame_shares_matrix, stance_profile_chart, tone_by_source
+from toolkit.framing import frame_shares
+from toolkit.sentiment import actor_profile, actor_sentiment, sentiment
+from toolkit.stance import stance_profile
+
+
+def _encoding(chart):
+    spec = chart.to_dict()
+    assert spec["$schema"].endswith("v5.20.1.json")
+    return spec["encoding"], spec
+
+
+def test_tone_chart(seeds_corpus):
+    encoding, spec = _encoding(tone_by_source(sentiment(seeds_corpus)))
+    assert encoding["y"]["field"] == "doc_id" and encoding["y"]["type"] == "nominal"
+    assert encoding["x"]["scale"]["domain"] == [-1, 1]
+    assert spec["title"] == "Mean sentence tone per source"
+
+
+def test_actor_and_frame_matrices(seeds_corpus):
+    encoding, _ = _encoding(actor_tone_matrix(actor_profile(actor_sentiment(seeds_corpus))))
+    assert encoding["color"]["scale"] == {"scheme": "redblue", "domain": [-1, 1]}
+    encoding, spec = _encoding(frame_shares_matrix(frame_shares(seeds_corpus)))
+    assert encoding["color"]["field"] == "share" and len(spec["datasets"][spec["data"]["name"]]) == 75
+
+
+def test_stance_chart_facets_categories(seeds_corpus):
+    encoding, _ = _encoding(stance_profile_chart(stance_profile(seeds_corpus)))
+    assert encoding["facet"]["field"] == "category"
