@@ -26,6 +26,11 @@ SEED_FLOORS = [
     ("sentence polarity (news model)", "macro_f1", 0.43),
     ("actor mentions found", "recall", 0.99),
     ("tone toward actors", "macro_f1", 0.34),
+    ("numbers: value", "f1", 0.95),
+    ("numbers: value+unit", "f1", 0.95),
+    ("numbers: exact interval", "f1", 0.95),
+    ("numbers: same-quantity pairs", "f1", 0.70),
+    ("numbers: group status", "accuracy", 0.70),
 ]
 BENCHMARK_FLOORS = [
     ("sentence tone (VADER)", "vader-nyt", "pearson_r", 0.49),

@@ -10,8 +10,10 @@ from __future__ import annotations
 import pandas as pd
 
 from .actors import mentions, suggest_actors
+from .alignment import align
 from .corpus import Corpus
 from .framing import frame_cues, frame_shares, frames
+from .numbers import numbers
 from .readability import readability
 from .sentiment import actor_profile, actor_sentiment, sentiment, sentiment_profile
 from .stance import stance, stance_profile
@@ -22,7 +24,9 @@ def analyze(corpus: Corpus) -> dict[str, pd.DataFrame]:
 
     Per observation: ``sentiment`` (sentence), ``actor_sentiment`` (actor
     mention), ``stance`` (cue), ``frame_cues`` (cue), ``frames`` (sentence x
-    frame), ``readability`` (document). Per document: ``sentiment_profile``,
+    frame), ``readability`` (document), ``numbers`` (numeric mention, with
+    its ``group_id``) and ``quantity_groups`` (the same quantity across
+    sources, with a status). Per document: ``sentiment_profile``,
     ``actor_profile``, ``stance_profile``, ``frame_shares``. And
     ``suggested_actors``: names several sources mention, for configuring a
     new corpus.
@@ -39,6 +43,9 @@ def analyze(corpus: Corpus) -> dict[str, pd.DataFrame]:
     tables["frame_cues"] = frame_cues(corpus)
     tables["frames"] = frames(corpus, cues=tables["frame_cues"])
     tables["readability"] = readability(corpus)
+    numbered, groups = align(numbers(corpus))
+    tables["numbers"] = numbered.drop(columns=["context"])
+    tables["quantity_groups"] = groups
     tables["sentiment_profile"] = sentiment_profile(corpus, tables["sentiment"])
     tables["actor_profile"] = actor_profile(tables["actor_sentiment"])
     tables["stance_profile"] = stance_profile(corpus, tables["stance"])

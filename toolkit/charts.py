@@ -80,3 +80,62 @@ def frame_shares_matrix(frame_shares: pd.DataFrame) -> alt.Chart:
                  alt.Tooltip("share:Q", title="Share", format=".0%"),
                  alt.Tooltip("framed_sentences:Q", title="Sentences")],
     ).properties(width=alt.Step(90), height=alt.Step(20))
+
+
+STATUS_LABELS = {
+    "agree": "Agree",
+    "diverge": "Diverge",
+    "scope_differs": "Scope differs",
+    "inconsistent_within_source": "Inconsistent within a source",
+    "single_source": "Single source",
+}
+
+
+def divergence_table(numbers: pd.DataFrame, groups: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Long table for :func:`numeric_divergence`: one row per mention of a quantity
+    that more than one source reports, with its sentence, its interval
+    relative to the group's median value (numbers) and its dates."""
+    shared = groups[groups["n_sources"] > 1][["group_id", "label", "status"]]
+    data = numbers.merge(shared, on="group_id").merge(sentences[["doc_id", "sentence_id", "text"]], on=["doc_id", "sentence_id"])
+    data["status_label"] = data["status"].map(STATUS_LABELS)
+    data["flagged"] = data["status"] != "agree"
+    values = data[data["kind"] != "date"].copy()
+    for column in ("low", "high"):
+        values[column] = pd.to_numeric(values[column], errors="coerce")
+    wide = values["high"] / values["low"] > 3  # "billions": mark its floor, not a midpoint
+    values["point"] = values[["low", "high"]].mean(axis=1).where(~wide, values["low"]).fillna(values["low"])
+    reference = values.groupby("group_id")["point"].transform("median")
+    values["rel_low"] = (values["low"].fillna(values["point"]) / reference).clip(lower=0.05)
+    values["rel_high"] = (values["high"].fillna(values["point"] * 1.5) / reference).clip(upper=20)
+    values["rel_point"] = (values["point"] / reference).clip(lower=0.05, upper=20)
+    dates = data[data["kind"] == "date"].dropna(subset=["low"]).copy()
+    return pd.concat([values, dates], ignore_index=True)
+
+
+def numeric_divergence(table: pd.DataFrame) -> alt.VConcatChart:
+    """One row per shared quantity, one mark per source's interval; groups that
+    do not agree are drawn in full colour with both quotes in the tooltip.
+    Values are shown relative to the group's median (log scale); dates on a
+    calendar axis."""
+    tooltip = [alt.Tooltip("label:N", title="Quantity"), alt.Tooltip("status_label:N", title="Status"),
+               alt.Tooltip("doc_id:N", title="Source"), alt.Tooltip("surface:N", title="Number"),
+               alt.Tooltip("text:N", title="Sentence")]
+    opacity = alt.condition("datum.flagged", alt.value(1.0), alt.value(0.35))
+    color = alt.Color("doc_id:N", title="Source", scale=alt.Scale(scheme="tableau10"))
+    values = table[table["kind"] != "date"]
+    base = alt.Chart(values).encode(y=alt.Y("label:N", title=None, sort=alt.SortField("status")), color=color,
+                                    opacity=opacity, tooltip=tooltip, yOffset="doc_id:N")
+    value_chart = (
+        base.mark_rule(strokeWidth=3).encode(
+            x=alt.X("rel_low:Q", title="Value relative to the group's median (log scale)", scale=alt.Scale(type="log")),
+            x2="rel_high:Q")
+        + base.mark_point(filled=True, size=60).encode(x="rel_point:Q")
+    ).properties(width=WIDTH, title="The same quantity across sources")
+    dates = table[table["kind"] == "date"]
+    date_base = alt.Chart(dates).encode(y=alt.Y("label:N", title=None), color=color, opacity=opacity, tooltip=tooltip,
+                                        yOffset="doc_id:N")
+    date_chart = (
+        date_base.mark_rule(strokeWidth=3).encode(x=alt.X("low:T", title="Date", scale=alt.Scale(padding=12)), x2="high:T")
+        + date_base.mark_point(filled=True, size=60).encode(x="low:T")
+    ).properties(width=WIDTH, title="The same event's date across sources")
+    return alt.vconcat(value_chart, date_chart).resolve_scale(color="shared")

@@ -207,11 +207,51 @@ def readability_markdown(tables: dict[str, pd.DataFrame]) -> list[str]:
     return ["## Readability and style", "", markdown_table(shown), ""]
 
 
+def _number_quote(corpus: Corpus, row) -> str:
+    doc = corpus.document(row["doc_id"])
+    sentence = doc.sentences[int(row["sentence_id"])]
+    a, b = int(row["start"]) - sentence.start, int(row["end"]) - sentence.start
+    quoted = sentence.text[:a] + "**" + sentence.text[a:b] + "**" + sentence.text[b:]
+    return f"  - `{row['doc_id']}` (sentence {row['sentence_id']}, characters {row['start']}–{row['end']}): “{quoted}”"
+
+
+STATUS_TEXT = {
+    "diverge": "the sources give values that do not overlap",
+    "scope_differs": "the values differ and so does what is measured (a qualifier differs): possibly a definitional mismatch, not a contradiction",
+    "inconsistent_within_source": "one source gives two values that do not overlap",
+}
+
+
+def numbers_markdown(corpus: Corpus, tables: dict[str, pd.DataFrame]) -> list[str]:
+    groups, mentions = tables["quantity_groups"], tables["numbers"]
+    shared = groups[groups["n_sources"] > 1]
+    flagged = groups[groups["status"].isin(list(STATUS_TEXT))]
+    lines = ["## Numbers", "",
+             f"{len(mentions)} numbers in {len(groups)} quantity groups; {len(shared)} quantities are reported by more "
+             f"than one source. Every number, with its interval, is in `data/numbers.csv`; the groups are in "
+             f"`data/quantity_groups.csv`.", ""]
+    if len(flagged):
+        lines += ["### Where the numbers differ", ""]
+        for group in flagged.itertuples():
+            lines.append(f"- **{group.label}** ({group.kind}, {group.unit}): {STATUS_TEXT[group.status]}.")
+            for _, row in mentions[mentions["group_id"] == group.group_id].iterrows():
+                lines.append(_number_quote(corpus, row))
+        lines.append("")
+    agreeing = shared[shared["status"] == "agree"]
+    if len(agreeing):
+        lines += ["### Where the sources agree", ""]
+        for group in agreeing.itertuples():
+            surfaces = "; ".join(f"{r.surface} (`{r.doc_id}`)" for r in mentions[mentions["group_id"] == group.group_id].itertuples())
+            lines.append(f"- **{group.label}**: {surfaces}")
+        lines.append("")
+    return lines
+
+
 def report_markdown(corpus: Corpus, tables: dict[str, pd.DataFrame]) -> str:
     """The whole written report: the overview, then a section per measure."""
     sections = [overview_markdown(corpus)]
     sections += tone_markdown(corpus, tables) + actors_markdown(corpus, tables) + stance_markdown(corpus, tables)
-    sections += frames_markdown(corpus, tables) + readability_markdown(tables)
+    sections += frames_markdown(corpus, tables) + numbers_markdown(corpus, tables) + readability_markdown(tables)
     return "\n".join(sections)
 
 

@@ -14,6 +14,7 @@ every figure as one table: ``measure, dataset, metric, value, n``.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -151,6 +152,77 @@ def seed_segmentation(corpus: Corpus, gold: Path, texts: Path) -> list[tuple]:
     return _rows("sentence boundaries", "seed and written gold", prf(predicted, truth))
 
 
+def _same(a, b) -> bool:
+    """Equal interval ends: numbers within a relative 1e-6, dates as ISO strings, both open."""
+    empty = lambda x: x is None or x == "" or (isinstance(x, float) and math.isnan(x))  # noqa: E731
+    if empty(a) or empty(b):
+        return empty(a) and empty(b)
+    try:
+        x, y = float(a), float(b)
+    except (TypeError, ValueError):
+        return str(a) == str(b)
+    return abs(x - y) <= 1e-6 * max(abs(x), abs(y), 1.0)
+
+
+def _interval_overlap(p, g) -> bool:
+    """The predicted and gold intervals share a value (so the number was read right)."""
+    from .alignment import overlaps
+
+    def value(x):
+        if x is None or x == "" or (isinstance(x, float) and math.isnan(x)):
+            return None
+        return x if p["kind"] == "date" else float(x)
+
+    result = overlaps({"kind": p["kind"], "low": value(p["low"]), "high": value(p["high"])},
+                      {"kind": p["kind"], "low": value(g["low"]), "high": value(g["high"])}, tolerance=0.0)
+    return bool(result) or (_same(p["low"], g["low"]) and _same(p["high"], g["high"]))
+
+
+def seed_numbers(corpus: Corpus, gold: Path) -> list[tuple]:
+    """Extraction P/R/F1 (value, value+unit, exact interval), pairwise grouping F1, status accuracy."""
+    from .alignment import align
+    from .numbers import numbers
+
+    mentions, groups = align(numbers(corpus))
+    truth = pd.read_csv(gold / "mentions.csv", keep_default_na=False)
+    statuses = pd.read_csv(gold / "groups.csv", keep_default_na=False)
+    matched: dict[int, int | None] = {}
+    for row in truth.itertuples():
+        doc = corpus.document(row.doc_id)
+        sentence = doc.sentences[row.sentence_id]
+        start = doc.text.find(row.surface, sentence.start, sentence.end)
+        hits = mentions[(mentions["doc_id"] == row.doc_id) & (mentions["start"] < start + len(row.surface)) & (mentions["end"] > start)]
+        matched[row.Index] = int(hits.index[0]) if len(hits) else None
+    rows = []
+    levels = {
+        "value": lambda p, g: _interval_overlap(p, g),
+        "value+unit": lambda p, g: _interval_overlap(p, g) and p["kind"] == g["kind"] and p["unit"] == g["unit"],
+        "exact interval": lambda p, g: p["kind"] == g["kind"] and p["unit"] == g["unit"] and _same(p["low"], g["low"]) and _same(p["high"], g["high"]),
+    }
+    for level, correct in levels.items():
+        right = sum(1 for i, j in matched.items() if j is not None and correct(mentions.loc[j], truth.loc[i]))
+        precision, recall = right / len(mentions) if len(mentions) else 0.0, right / len(truth)
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        rows += _rows(f"numbers: {level}", "seed gold", Score(precision, recall, f1, right, len(mentions), len(truth)))
+    gold_pairs, predicted_pairs = set(), set()
+    for a in range(len(truth)):
+        for b in range(a + 1, len(truth)):
+            if truth.loc[a, "group"] == truth.loc[b, "group"]:
+                gold_pairs.add((a, b))
+            ma, mb = matched[a], matched[b]
+            if ma is not None and mb is not None and mentions.loc[ma, "group_id"] == mentions.loc[mb, "group_id"]:
+                predicted_pairs.add((a, b))
+    rows += _rows("numbers: same-quantity pairs", "seed gold", prf(predicted_pairs, gold_pairs))
+    status_of = groups.set_index("group_id")["status"]
+    right = 0
+    for row in statuses.itertuples():
+        members = [matched[i] for i in truth.index[truth["group"] == row.group] if matched[i] is not None]
+        predicted = mentions.loc[members, "group_id"].mode()
+        right += bool(len(predicted)) and status_of[predicted.iloc[0]] == row.status
+    rows.append(("numbers: group status", "seed gold", "accuracy", right / len(statuses), len(statuses)))
+    return rows
+
+
 def nyt(benchmarks: Path) -> list[tuple]:
     """Pearson and Spearman r of sentence tone with the NYT snippets' mean rating; 3-class macro-F1."""
     path = benchmarks / "vader-nyt" / "nytEditorialSnippets_GroundTruth.txt"
@@ -202,6 +274,7 @@ def validate(corpus_path: Path = Path("seeds"), gold: Path = Path("tests/gold"),
     rows += seed_stance(corpus, gold / "measures")
     rows += seed_frames(corpus, gold / "measures")
     rows += seed_sentiment(corpus, gold / "measures")
+    rows += seed_numbers(corpus, gold / "numbers")
     if benchmarks is None or not Path(benchmarks).is_dir():
         log(f"skipped the public benchmarks: folder {benchmarks} not found (pass --benchmarks DIR)")
     else:
