@@ -29,4 +29,4 @@ clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
 
 validate: $(STAMP)
-	$(PY) -m toolkit.validate --benchmarks $(BENCHMARKS)
+	$(PY) -m toolkit.validate --benchmarks $(BENCHMARKS) --out toolkit/data/validation.csv

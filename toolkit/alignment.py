@@ -36,12 +36,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections import Counter
 
 import pandas as pd
 
 from .lexicons import function_words
+from .similarity import NUMERIC_WORDS as _NUMERIC_WORDS
+from .similarity import WORD as _WORD
+from .similarity import context_terms, cosine as _cosine, stem, tfidf as _tfidf
 
 #: Minimum context similarity for two mentions in different sources to be linked.
 LINK_THRESHOLD = 0.20
@@ -66,52 +68,6 @@ MAX_DATE_GAP_DAYS = 366
 GROUP_COLUMNS = ["group_id", "label", "kind", "unit", "status", "n_sources", "sources", "n_mentions", "low", "high",
                  "similarity", "members"]
 STATUSES = ("agree", "diverge", "scope_differs", "inconsistent_within_source", "single_source")
-
-_WORD = re.compile(r"[a-z][a-z'’]+")
-_NUMERIC_WORDS = {"million", "billion", "trillion", "thousand", "percent", "per", "cent", "usd", "dollars", "dollar",
-                  "about", "around", "approximately", "roughly", "nearly", "almost", "over", "under", "between",
-                  "early", "late", "mid", "end", "january", "february", "march", "april", "may", "june", "july",
-                  "august", "september", "october", "november", "december", "decade", "decades", "year", "years",
-                  "estimated", "some"}
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s")
-
-
-def stem(word: str) -> str:
-    """A light suffix-stripping stem, enough to match 'reserves'/'reserve'.
-
-    >>> [stem(w) for w in ("reserves", "processing", "controls", "investment")]
-    ['reserv', 'process', 'control', 'invest']
-    """
-    word = word.lower().replace("’", "'").split("'")[0]
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            break
-    return word.rstrip("e") if len(word) > 4 else word
-
-
-def context_terms(text: str) -> list[str]:
-    """Stemmed content words of a mention's context."""
-    stop = function_words() | _NUMERIC_WORDS
-    return [stem(w) for w in _WORD.findall(text.lower()) if w not in stop and len(w) > 2]
-
-
-def _tfidf(contexts: list[list[str]]) -> list[dict[str, float]]:
-    df = Counter(term for terms in contexts for term in set(terms))
-    n = len(contexts)
-    vectors = []
-    for terms in contexts:
-        counts = Counter(terms)
-        vector = {t: c * (math.log((1 + n) / (1 + df[t])) + 1) for t, c in counts.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        vectors.append({t: v / norm for t, v in vector.items()})
-    return vectors
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
 def _bounds(row) -> tuple[float | None, float | None]:

@@ -139,3 +139,80 @@ def numeric_divergence(table: pd.DataFrame) -> alt.VConcatChart:
         + date_base.mark_point(filled=True, size=60).encode(x="low:T")
     ).properties(width=WIDTH, title="The same event's date across sources")
     return alt.vconcat(value_chart, date_chart).resolve_scale(color="shared")
+
+
+PROFILE_LABELS = {
+    "tone_vader_mean": "VADER (lexicon)",
+    "tone_news_mean": "News model (NewsMTSC)",
+    "hedges_per_1k_words": "Hedges",
+    "boosters_per_1k_words": "Boosters",
+    "attributions_per_1k_words": "Attributions",
+    "reader_address_per_1k_words": "Reader address",
+    "flesch_reading_ease": "Flesch reading ease",
+    "words_per_sentence": "Words per sentence",
+}
+
+
+def interval_chart(profiles: pd.DataFrame, measures: list[str], title: str, x_title: str) -> alt.Chart:
+    """Per-source values with their 95% bootstrap intervals (from ``profiles.csv``), one row per source."""
+    data = profiles[profiles["measure"].isin(measures)].copy()
+    data["label"] = data["measure"].map(lambda m: PROFILE_LABELS.get(m, m))
+    tooltip = [alt.Tooltip("source:N", title="Source"), alt.Tooltip("label:N", title="Measure"),
+               alt.Tooltip("value:Q", title="Value", format=".2f"), alt.Tooltip("ci_low:Q", title="95% low", format=".2f"),
+               alt.Tooltip("ci_high:Q", title="95% high", format=".2f"), alt.Tooltip("n:Q", title="Sentences")]
+    base = alt.Chart(data).encode(
+        y=alt.Y("source:N", title="Source"), yOffset="label:N",
+        color=alt.Color("label:N", title="Measure", scale=alt.Scale(scheme="tableau10")), tooltip=tooltip)
+    chart = base.mark_rule(strokeWidth=2).encode(x=alt.X("ci_low:Q", title=x_title), x2="ci_high:Q") + \
+        base.mark_point(filled=True, size=70).encode(x="value:Q")
+    return chart.properties(width=WIDTH, title=title)
+
+
+def coverage_matrix(coverage: pd.DataFrame) -> alt.Chart:
+    """Facts by sources: present, absent or divergent (from ``coverage.csv``)."""
+    data = coverage.assign(fact=coverage["fact_type"] + ": " + coverage["label"].str.slice(0, 60))
+    return alt.Chart(data, title="What each source includes, omits or reports differently").mark_rect(stroke="white").encode(
+        x=alt.X("source:N", title="Source", axis=alt.Axis(labelAngle=-30)),
+        y=alt.Y("fact:N", title=None, sort=alt.SortField("fact_type")),
+        color=alt.Color("state:N", title="State", scale=alt.Scale(domain=["present", "divergent", "absent"],
+                                                                 range=["#4575b4", "#d73027", "#eeeeee"])),
+        tooltip=[alt.Tooltip("fact:N", title="Fact"), alt.Tooltip("source:N", title="Source"),
+                 alt.Tooltip("state:N", title="State"), alt.Tooltip("evidence:N", title="Where")],
+    ).properties(width=alt.Step(80), height=alt.Step(14))
+
+
+def similarity_matrix(similarity: pd.DataFrame) -> alt.Chart:
+    """How alike the sources' vocabularies are (from ``source_similarity.csv``)."""
+    return alt.Chart(similarity, title="Similarity between sources (TF-IDF cosine)").mark_rect().encode(
+        x=alt.X("source_a:N", title=None, axis=alt.Axis(labelAngle=-30)),
+        y=alt.Y("source_b:N", title=None),
+        color=alt.Color("similarity:Q", title="Cosine", scale=alt.Scale(scheme=SHARE_SCHEME, domain=[0, 1])),
+        tooltip=[alt.Tooltip("source_a:N", title="Source"), alt.Tooltip("source_b:N", title="Source"),
+                 alt.Tooltip("similarity:Q", title="Cosine", format=".2f")],
+    ).properties(width=alt.Step(60), height=alt.Step(30))
+
+
+def styled(chart):
+    """The toolkit's one theme: readable type sizes, light grid, no chart border."""
+    return chart.configure_view(strokeWidth=0).configure_axis(labelFontSize=11, titleFontSize=12, gridColor="#e6e6e6") \
+        .configure_title(fontSize=14, anchor="start").configure_legend(labelFontSize=11, titleFontSize=12)
+
+
+def save_chart(chart, data: pd.DataFrame, folder, name: str) -> list:
+    """Save a chart as PNG, SVG and Vega-Lite JSON, with its data as CSV beside it.
+
+    Returns the paths written. Rendering uses vl-convert, so no browser or
+    network is needed.
+    """
+    from pathlib import Path
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    final = styled(chart)
+    paths = [folder / f"{name}.{ext}" for ext in ("png", "svg", "vl.json")]
+    final.save(str(paths[0]), scale_factor=2)
+    final.save(str(paths[1]))
+    final.save(str(paths[2]), format="json")
+    csv_path = folder / f"{name}.csv"
+    data.to_csv(csv_path, index=False, lineterminator="\n")
+    return [*paths, csv_path]

@@ -1,0 +1,1 @@
+"""Data shipped with the toolkit: the validation figures the report states."""
