@@ -27,3 +27,20 @@ def test_actor_and_frame_matrices(seeds_corpus):
 def test_stance_chart_facets_categories(seeds_corpus):
     encoding, _ = _encoding(stance_profile_chart(stance_profile(seeds_corpus)))
     assert encoding["facet"]["field"] == "category"
+
+
+def test_every_report_chart_saves_four_files(tmp_path, seeds_corpus):
+    from toolkit.analysis import analyze
+    from toolkit.comparison import compare
+    from toolkit.report import write_charts
+
+    tables = analyze(seeds_corpus)
+    tables.update(compare(seeds_corpus, tables, resamples=100))
+    written = write_charts(tables, tmp_path)
+    names = {p.name.split(".")[0] for p in written}
+    assert names == {"tone", "actor_tone", "stance", "frames", "numbers", "coverage", "readability", "similarity"}
+    assert len(written) == 4 * len(names)
+    for path in written:
+        assert path.stat().st_size > 0
+    svg = (tmp_path / "charts" / "numbers.svg").read_text()
+    assert svg.lstrip().startswith(("<svg", "<?xml"))

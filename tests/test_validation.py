@@ -79,3 +79,15 @@ def test_gold_covers_all_sources_and_150_sentences():
 
     gold = pd.read_csv(GOLD / "measures" / "sentences.csv")
     assert len(gold) >= 150 and gold["doc_id"].nunique() == 5
+
+
+def test_shipped_validation_figures_are_current(figures):
+    """toolkit/data/validation.csv, which the report quotes, matches a fresh run (make validate refreshes it)."""
+    import pandas as pd
+
+    if not BENCHMARKS.is_dir():
+        pytest.skip(f"public benchmarks not found at {BENCHMARKS}")
+    shipped = pd.read_csv(ROOT / "toolkit" / "data" / "validation.csv")
+    fresh = figures[0].reset_index(drop=True)
+    assert list(shipped["measure"]) == list(fresh["measure"])
+    assert ((shipped["value"] - fresh["value"]).abs() < 1e-9).all(), "run make validate"

@@ -198,6 +198,23 @@ def styled(chart):
         .configure_title(fontSize=14, anchor="start").configure_legend(labelFontSize=11, titleFontSize=12)
 
 
+def normalise_svg_ids(svg: str) -> str:
+    """Renumber an SVG's element ids in order of appearance.
+
+    The renderer numbers clip paths and gradients with a counter that runs on
+    across charts in one process, so the same chart would get other ids in
+    another run; renumbering makes the file depend on the chart alone.
+    """
+    import re
+
+    ids = list(dict.fromkeys(re.findall(r'\bid="([^"]+)"', svg)))
+    mapping = {old: f"n{i}" for i, old in enumerate(ids)}
+    if not mapping:
+        return svg
+    pattern = re.compile(r'(\bid="|url\(#|href="#)(' + "|".join(map(re.escape, sorted(mapping, key=len, reverse=True))) + r')(?=[")])')
+    return pattern.sub(lambda m: m.group(1) + mapping[m.group(2)], svg)
+
+
 def save_chart(chart, data: pd.DataFrame, folder, name: str) -> list:
     """Save a chart as PNG, SVG and Vega-Lite JSON, with its data as CSV beside it.
 
@@ -212,6 +229,7 @@ def save_chart(chart, data: pd.DataFrame, folder, name: str) -> list:
     paths = [folder / f"{name}.{ext}" for ext in ("png", "svg", "vl.json")]
     final.save(str(paths[0]), scale_factor=2)
     final.save(str(paths[1]))
+    paths[1].write_text(normalise_svg_ids(paths[1].read_text(encoding="utf-8")), encoding="utf-8")
     final.save(str(paths[2]), format="json")
     csv_path = folder / f"{name}.csv"
     data.to_csv(csv_path, index=False, lineterminator="\n")

@@ -40,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--text-column", metavar="NAME", help="text column of a .jsonl or .csv corpus")
         command.add_argument("--config", type=Path, metavar="TOML", help="corpus.toml to use (default: the corpus folder's)")
         command.add_argument("--debug", action="store_true", help="show a traceback on unexpected errors")
+        if name == "report":
+            command.add_argument("--by", choices=("doc_id", "outlet"), default="doc_id",
+                                 help="compare documents (default) or outlets, pooling each outlet's articles")
     return parser
 
 
@@ -52,7 +55,7 @@ def _run(args: argparse.Namespace) -> list[Path]:
     del caught
     if args.command == "corpus":
         return write_corpus_tables(corpus, args.out)
-    return write_report(corpus, args.out)
+    return write_report(corpus, args.out, group_by=args.by)
 
 
 def main(argv: list[str] | None = None) -> int:
