@@ -27,6 +27,7 @@ body { font-family: Georgia, 'Times New Roman', serif; max-width: 60rem; margin:
        color: #1a1a1a; line-height: 1.5; }
 h1, h2, h3 { font-family: Helvetica, Arial, sans-serif; line-height: 1.2; }
 h2 { border-bottom: 1px solid #ccc; padding-bottom: .2rem; margin-top: 2.5rem; }
+h2, h3 { page-break-after: avoid; }
 table { border-collapse: collapse; font-family: Helvetica, Arial, sans-serif; font-size: .85rem; margin: 1rem 0; }
 th, td { border: 1px solid #ddd; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f3f3f3; }

@@ -21,7 +21,7 @@ import pandas as pd
 
 from .actors import mentions
 from .corpus import Corpus
-from .tone_model import CLASSES, clause_bounds, featurize, load_weights, predict, vader
+from .tone_model import CLASSES, clause_bounds, featurize, load_weights, predict, vader_scores
 
 #: VADER's recommended thresholds for its compound score (Hutto & Gilbert 2014,
 #: vaderSentiment README): >= 0.05 positive, <= -0.05 negative.
@@ -53,11 +53,10 @@ def sentiment(corpus: Corpus) -> pd.DataFrame:
         (compound, -1..1) and ``vader_label``, ``news`` (P(pos) - P(neg),
         -1..1) and ``news_label``, and ``agree`` (the two labels are equal).
     """
-    analyser = vader()
     rows = []
     for doc in corpus:
         for s in doc.sentences:
-            compound = analyser.polarity_scores(s.text)["compound"]
+            compound = vader_scores(s.text)["compound"]
             news, label = sentence_tone(s.text)
             v_label = vader_label(compound)
             rows.append((doc.doc_id, s.sentence_id, s.start, s.end, compound, v_label, news, label, v_label == label))

@@ -64,6 +64,20 @@ def vader() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
+#: Texts whose VADER scores are remembered (a sentence is scored for its own
+#: tone, for the news model and for each actor mention in it).
+VADER_CACHE = 4096
+
+
+@lru_cache(maxsize=VADER_CACHE)
+def vader_scores(text: str) -> dict[str, float]:
+    """VADER's scores of ``text`` (``neg``, ``neu``, ``pos``, ``compound``), cached.
+
+    Treat the result as read-only: it is shared between callers.
+    """
+    return vader().polarity_scores(text)
+
+
 def clause_bounds(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
     """The clause of ``text[lo:hi]`` holding ``[start, end)``, split at contrast markers."""
     hi = len(text) if hi is None else hi
@@ -98,9 +112,8 @@ def _tokens(text: str) -> list[str]:
 
 def featurize(sentence: str, start: int | None = None, end: int | None = None) -> dict[str, float]:
     """Features of a sentence, or of a mention ``sentence[start:end]`` in it."""
-    analyser = vader()
     features: dict[str, float] = {"__bias__": 1.0}
-    whole = analyser.polarity_scores(sentence)
+    whole = vader_scores(sentence)
     features["vader_sentence"] = whole["compound"]
     if start is None:
         clause, left, right = sentence, sentence, ""
@@ -109,7 +122,7 @@ def featurize(sentence: str, start: int | None = None, end: int | None = None) -
         a, b = clause_bounds(masked, start, start + len(MASK))
         clause = masked[a:b]
         left, right = masked[:start], masked[start + len(MASK):]
-    scores = analyser.polarity_scores(clause)
+    scores = vader_scores(clause)
     features["vader_clause"] = scores["compound"]
     features["vader_clause_pos"] = scores["pos"]
     features["vader_clause_neg"] = scores["neg"]
