@@ -30,8 +30,8 @@ from .render import to_html, to_markdown
 SUMMARY_ITEMS = 10
 
 MEASURE_TEXT = {
-    "tone_vader_mean": ("sentence tone (VADER)", "positive", "negative"),
-    "tone_news_mean": ("sentence tone (news model)", "positive", "negative"),
+    "tone_vader_mean": ("sentence tone (VADER)", "more positive", "more negative"),
+    "tone_news_mean": ("sentence tone (news model)", "more positive", "more negative"),
     "negative_share_news": ("share of negative sentences", "a higher", "a lower"),
     "hedges_per_1k_words": ("hedging (per 1,000 words)", "more", "less"),
     "boosters_per_1k_words": ("boosting (per 1,000 words)", "more", "less"),
@@ -45,7 +45,7 @@ MEASURE_TEXT = {
     "vague_attribution_share": ("share of vague attributions", "a higher", "a lower"),
     "words_per_sentence": ("words per sentence", "more", "fewer"),
     "flesch_reading_ease": ("Flesch reading ease", "easier", "harder"),
-    **{f"frame_share_{f}": (f"the {label.lower()} frame (share of sentences)", "more", "less") for f, label in FRAMES.items()},
+    **{f"frame_share_{f}": (f"sentences invoking the {label.lower()} frame", "more", "fewer") for f, label in FRAMES.items()},
 }
 
 
@@ -117,7 +117,11 @@ def _evidence_for(corpus: Corpus, tables: dict, source: str, measure: str) -> tu
     if category:
         return first(mine[mine["category"] == category])
     if measure == "vague_attribution_share":
-        return first(mine[(mine["category"] == "attribution") & (mine["source_type"] == "vague")])
+        attributions = mine[mine["category"] == "attribution"]
+        contrast = tables["contrasts"]
+        row = contrast[(contrast["source"] == source) & (contrast["measure"] == measure)]
+        more_vague = len(row) and row.iloc[0]["difference"] > 0
+        return first(attributions[(attributions["source_type"] == "vague") == bool(more_vague)])
     tone = tables["sentiment"][tables["sentiment"]["doc_id"] == source]
     if measure in ("tone_vader_mean", "tone_news_mean", "negative_share_news") and len(tone):
         column = "vader" if measure == "tone_vader_mean" else "news"
@@ -148,13 +152,18 @@ def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     contrast = tables["contrasts"]
     separated = contrast[contrast["separated"]].copy()
     separated["size"] = (separated["difference"].abs() / separated[["value", "rest"]].abs().max(axis=1).replace(0, 1))
-    separated = separated.sort_values(["size", "source", "measure"], ascending=[False, True, True]).head(SUMMARY_ITEMS)
+    # one item per measure, the most extreme: when one source stands out, the
+    # others' opposite contrasts on that measure only mirror it
+    separated["magnitude"] = separated["difference"].abs()
+    separated = separated.sort_values(["size", "magnitude", "source", "measure"], ascending=[False, False, True, True])
+    separated = separated.drop_duplicates("measure").head(SUMMARY_ITEMS)
     blocks = [("h2", "Key differences"),
               ("p", f"Each source was compared with all the others pooled on {contrast['measure'].nunique()} measures "
-                    f"({len(contrast)} comparisons). A difference is reported here only when its 95% bootstrap interval "
-                    f"excludes zero; {int(contrast['separated'].sum())} of {len(contrast)} comparisons pass, and every "
-                    f"other difference in this report cannot be told apart from noise. With "
-                    f"{len(corpus)} articles these are differences between these articles, not between outlets in general.")]
+                    f"({len(contrast)} comparisons). A difference counts only when its 95% bootstrap interval excludes "
+                    f"zero; {int(contrast['separated'].sum())} of {len(contrast)} comparisons pass (all are in "
+                    f"`data/contrasts.csv`), and every other difference in this report cannot be told apart from noise. "
+                    f"The strongest difference on each measure follows. With {len(corpus)} articles these are "
+                    f"differences between these articles, not between outlets in general.")]
     for row in separated.itertuples():
         name, more, less = MEASURE_TEXT.get(row.measure, (row.measure, "more", "less"))
         direction = more if row.difference > 0 else less
