@@ -8,7 +8,7 @@ CORPUS ?= seeds
 OUT ?= reports/seeds
 BENCHMARKS ?= ../shared/benchmarks
 
-.PHONY: report test validate venv clean
+.PHONY: report test validate bench venv clean
 
 venv: $(STAMP)
 
@@ -30,3 +30,7 @@ clean:
 
 validate: $(STAMP)
 	$(PY) -m toolkit.validate --benchmarks $(BENCHMARKS) --out toolkit/data/validation.csv
+
+WORDS ?= 1000000
+bench: $(STAMP)
+	$(PY) -m toolkit.bench --words $(WORDS) --out bench

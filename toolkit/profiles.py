@@ -128,11 +128,25 @@ def _columns() -> list[str]:
     return sorted(needed)
 
 
+#: Resamples drawn at once; memory grows with this times the sentences.
+CHUNK = 50
+
+
 def _resampled_sums(values: np.ndarray, rng: np.random.Generator, resamples: int) -> np.ndarray:
-    """Column sums of ``resamples`` bootstrap resamples: shape (resamples, columns)."""
+    """Column sums of ``resamples`` bootstrap resamples: shape (resamples, columns).
+
+    Resamples are drawn in chunks and turned into counts per sentence, so
+    memory stays at ``CHUNK`` x sentences whatever the corpus size.
+    """
     n = len(values)
-    index = rng.integers(0, n, size=(resamples, n))
-    return values[index].sum(axis=1)
+    out = np.empty((resamples, values.shape[1]))
+    for first in range(0, resamples, CHUNK):
+        size = min(CHUNK, resamples - first)
+        index = rng.integers(0, n, size=(size, n))
+        offsets = (np.arange(size) * n)[:, None]
+        counts = np.bincount((index + offsets).ravel(), minlength=size * n).reshape(size, n)
+        out[first:first + size] = counts @ values
+    return out
 
 
 def profiles(features: pd.DataFrame, resamples: int = RESAMPLES, seed: int = SEED) -> pd.DataFrame:

@@ -439,9 +439,14 @@ def write_charts(tables: dict, out: Path) -> list[Path]:
 
 def write_report(corpus: Corpus, out: Path, group_by: str = "doc_id") -> list[Path]:
     """Run every analysis of ``corpus`` and write tables, charts, ``report.md`` and ``report.html`` into ``out``."""
-    out = Path(out)
     tables = analyze(corpus)
     tables.update(compare(corpus, tables, group_by=group_by))
+    return write_outputs(corpus, tables, out)
+
+
+def write_outputs(corpus: Corpus, tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
+    """Write already computed tables, their charts and the report into ``out``."""
+    out = Path(out)
     written = [write_csv(table, out / "data" / f"{name}.csv") for name, table in tables.items()]
     written += write_charts(tables, out)
     blocks = report_blocks(corpus, tables)
@@ -451,4 +456,4 @@ def write_report(corpus: Corpus, out: Path, group_by: str = "doc_id") -> list[Pa
     return [*written, out / "report.md", out / "report.html"]
 
 
-__all__ = ["write_corpus_tables", "write_report", "report_blocks", "validation_figures"]
+__all__ = ["write_corpus_tables", "write_outputs", "write_report", "report_blocks", "validation_figures"]

@@ -1,0 +1,24 @@
+"""The benchmark runs end to end on a small corpus (its timings are not tested)."""
+
+import pandas as pd
+
+from toolkit.bench import ratios, run, synthetic_corpus
+
+from conftest import SEEDS
+
+
+def test_synthetic_corpus_is_reproducible():
+    first, second = synthetic_corpus(3000, SEEDS), synthetic_corpus(3000, SEEDS)
+    assert first == second and len(first) >= 2
+
+
+def test_bench_writes_every_stage(tmp_path):
+    table = run(3000, tmp_path, SEEDS, quantulum=False, log=lambda message: None)
+    stages = set(table["stage"])
+    assert {"load", "segment", "sentiment", "stance", "framing", "numbers", "readability", "analysis_total",
+            "comparison", "report", "peer_vader", "peer_textstat"} <= stages
+    written = pd.read_csv(tmp_path / "results.csv")
+    assert list(written.columns) == ["stage", "words", "seconds", "words_per_s", "peak_rss_mb"]
+    assert (written["words"] > 2500).all() and (written["seconds"] > 0).all()
+    assert (tmp_path / "words_per_second.png").is_file()
+    assert "analysis_total / peer_vader" in ratios(table)
