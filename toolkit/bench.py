@@ -97,7 +97,8 @@ def run(words: int, out: Path, seeds: Path = Path("seeds"), quantulum: bool = Tr
         seconds = time.perf_counter() - started
         rows.append({"stage": stage, "words": n_words, "seconds": seconds,
                      "words_per_s": n_words / seconds if seconds else float("nan"), "peak_rss_mb": _peak_mb()})
-        log(f"{stage:>16}: {seconds:8.2f} s  {rows[-1]['words_per_s']:>12,.0f} words/s")
+        if n_words:
+            log(f"{stage:>16}: {seconds:8.2f} s  {rows[-1]['words_per_s']:>12,.0f} words/s")
         return result
 
     with warnings.catch_warnings():
@@ -106,6 +107,7 @@ def run(words: int, out: Path, seeds: Path = Path("seeds"), quantulum: bool = Tr
         n = sum(len(WORD_RE.findall(doc.text)) for doc in corpus)
         for row in rows:
             row["words"], row["words_per_s"] = n, n / row["seconds"]
+            log(f"{row['stage']:>16}: {row['seconds']:8.2f} s  {row['words_per_s']:>12,.0f} words/s")
         timed("segment", lambda: [build(a["text"], clean(a["text"])) for a in articles], n)
         sentences = [s.text for doc in corpus for s in doc.sentences]
         vader_scores.cache_clear()

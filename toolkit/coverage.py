@@ -30,6 +30,9 @@ from .similarity import context_terms, cosine, tfidf
 CLAIM_THRESHOLD = 0.4
 #: Sentences with fewer content words are not claims ("Yet this time feels different.").
 MIN_CLAIM_TERMS = 5
+#: Sentences are compared only when they share one of their this many most
+#: weighty words (blocking); a pair above the threshold practically always does.
+BLOCKING_TERMS = 12
 #: Shared passages must run at least this many words.
 SHINGLE_WORDS = 8
 
@@ -56,16 +59,20 @@ def claims(corpus: Corpus, threshold: float = CLAIM_THRESHOLD) -> pd.DataFrame:
             i = parent[i]
         return i
 
-    for i in range(len(rows)):
-        if len(set(terms[i])) < MIN_CLAIM_TERMS:
-            continue
-        for j in range(i + 1, len(rows)):
-            if rows[i][0] == rows[j][0] or len(set(terms[j])) < MIN_CLAIM_TERMS:
-                continue
-            similarity = cosine(vectors[i], vectors[j])
-            if similarity >= threshold:
-                best[i], best[j] = max(best[i], similarity), max(best[j], similarity)
-                parent[find(j)] = find(i)
+    # Candidate pairs share at least one of a sentence's rarest words, so the
+    # work grows with the matches, not with the square of the sentences.
+    index: dict[str, list[int]] = {}
+    for i, vector in enumerate(vectors):
+        if len(set(terms[i])) >= MIN_CLAIM_TERMS:
+            for term in sorted(vector, key=lambda t: (-vector[t], t))[:BLOCKING_TERMS]:
+                index.setdefault(term, []).append(i)
+    candidates = sorted({(a, b) for members in index.values() for x, a in enumerate(members) for b in members[x + 1:]
+                         if rows[a][0] != rows[b][0]})
+    for i, j in candidates:
+        similarity = cosine(vectors[i], vectors[j])
+        if similarity >= threshold:
+            best[i], best[j] = max(best[i], similarity), max(best[j], similarity)
+            parent[find(j)] = find(i)
     groups: dict[int, list[int]] = {}
     for i in range(len(rows)):
         if best[i] > 0:
@@ -126,28 +133,35 @@ def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS) -> pd.DataFrame:
     text``; offsets index into each document's cleaned text.
     """
     docs = list(corpus)
-    tokens = {doc.doc_id: _tokens(doc.text) for doc in docs}
+    tokens = [_tokens(doc.text) for doc in docs]
+    index: dict[tuple, list[tuple[int, int]]] = {}
+    for d, toks in enumerate(tokens):
+        for i in range(len(toks) - n + 1):
+            index.setdefault(tuple(w for w, _, _ in toks[i:i + n]), []).append((d, i))
+    pair_hits: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for places in index.values():
+        if len({d for d, _ in places}) < 2:
+            continue
+        for x, (da, i) in enumerate(places):
+            for db, j in places[x + 1:]:
+                if da != db:
+                    key, hit = ((da, db), (i, j)) if da < db else ((db, da), (j, i))
+                    pair_hits.setdefault(key, []).append(hit)
     rows = []
-    for a_index, a in enumerate(docs):
-        ta = tokens[a.doc_id]
-        shingles: dict[tuple, list[int]] = {}
-        for i in range(len(ta) - n + 1):
-            shingles.setdefault(tuple(w for w, _, _ in ta[i:i + n]), []).append(i)
-        for b in docs[a_index + 1:]:
-            tb = tokens[b.doc_id]
-            hits = sorted((i, j) for j in range(len(tb) - n + 1)
-                          for i in shingles.get(tuple(w for w, _, _ in tb[j:j + n]), ()))
-            used: set[tuple[int, int]] = set()
-            for i, j in hits:
-                if (i, j) in used:
-                    continue
-                length = n
-                while i + length < len(ta) and j + length < len(tb) and ta[i + length][0] == tb[j + length][0]:
-                    length += 1
-                used.update((i + k, j + k) for k in range(length - n + 1))
-                start_a, end_a = ta[i][1], ta[i + length - 1][2]
-                start_b, end_b = tb[j][1], tb[j + length - 1][2]
-                rows.append((a.doc_id, start_a, end_a, b.doc_id, start_b, end_b, length, a.text[start_a:end_a]))
+    for (a_index, b_index), hits in sorted(pair_hits.items()):
+        a, b, ta, tb = docs[a_index], docs[b_index], tokens[a_index], tokens[b_index]
+        hits.sort()
+        used: set[tuple[int, int]] = set()
+        for i, j in hits:
+            if (i, j) in used:
+                continue
+            length = n
+            while i + length < len(ta) and j + length < len(tb) and ta[i + length][0] == tb[j + length][0]:
+                length += 1
+            used.update((i + k, j + k) for k in range(length - n + 1))
+            start_a, end_a = ta[i][1], ta[i + length - 1][2]
+            start_b, end_b = tb[j][1], tb[j + length - 1][2]
+            rows.append((a.doc_id, start_a, end_a, b.doc_id, start_b, end_b, length, a.text[start_a:end_a]))
     return pd.DataFrame(rows, columns=REUSE_COLUMNS)
 
 
