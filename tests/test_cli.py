@@ -72,3 +72,17 @@ def test_report_on_another_corpus_without_config(tmp_path):
     stance = pd.read_csv(data / "stance.csv", keep_default_na=False)
     assert "Reuters" in set(stance["source"])
     assert "## Tone" in (tmp_path / "out" / "report.md").read_text()
+
+
+def test_quiet_prints_nothing_on_success(tmp_path):
+    result = _run("corpus", str(SEEDS), "--out", str(tmp_path), "--quiet")
+    assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
+
+
+def test_progress_is_off_in_ci_and_off_a_terminal(monkeypatch):
+    from toolkit.progress import wanted
+
+    monkeypatch.setenv("CI", "true")
+    assert not wanted()
+    monkeypatch.delenv("CI")
+    assert not wanted(quiet=True)

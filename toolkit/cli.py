@@ -40,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--text-column", metavar="NAME", help="text column of a .jsonl or .csv corpus")
         command.add_argument("--config", type=Path, metavar="TOML", help="corpus.toml to use (default: the corpus folder's)")
         command.add_argument("--debug", action="store_true", help="show a traceback on unexpected errors")
+        command.add_argument("--quiet", action="store_true", help="no progress bar and no summary line (warnings and errors still print)")
         if name == "report":
             command.add_argument("--by", choices=("doc_id", "outlet"), default="doc_id",
                                  help="compare documents (default) or outlets, pooling each outlet's articles")
@@ -55,7 +56,7 @@ def _run(args: argparse.Namespace) -> list[Path]:
     del caught
     if args.command == "corpus":
         return write_corpus_tables(corpus, args.out)
-    return write_report(corpus, args.out, group_by=args.by)
+    return write_report(corpus, args.out, group_by=args.by, quiet=args.quiet)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,5 +72,6 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"internal error: {type(exc).__name__}: {exc}\n  rerun with --debug for a traceback, and report it", file=sys.stderr)
         return EXIT_INTERNAL_ERROR
-    print(f"wrote {len(written)} files to {args.out}")
+    if not args.quiet:
+        print(f"wrote {len(written)} files to {args.out}")
     return 0

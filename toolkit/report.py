@@ -24,6 +24,7 @@ from .comparison import compare
 from .corpus import Corpus
 from .framing import FRAMES
 from .metadata import FIELDS
+from .progress import bar
 from .render import to_html, to_markdown
 
 #: Contrasts named in the summary, at most.
@@ -437,11 +438,21 @@ def write_charts(tables: dict, out: Path) -> list[Path]:
     return written
 
 
-def write_report(corpus: Corpus, out: Path, group_by: str = "doc_id") -> list[Path]:
-    """Run every analysis of ``corpus`` and write tables, charts, ``report.md`` and ``report.html`` into ``out``."""
-    tables = analyze(corpus)
-    tables.update(compare(corpus, tables, group_by=group_by))
-    return write_outputs(corpus, tables, out)
+def write_report(corpus: Corpus, out: Path, group_by: str = "doc_id", quiet: bool = True) -> list[Path]:
+    """Run every analysis of ``corpus`` and write tables, charts, ``report.md`` and ``report.html`` into ``out``.
+
+    With ``quiet=False`` a progress bar follows the stages on a terminal.
+    """
+    with bar(3, "measures", quiet) as progress:
+        tables = analyze(corpus)
+        progress.set_description("comparison")
+        progress.update()
+        tables.update(compare(corpus, tables, group_by=group_by))
+        progress.set_description("charts and report")
+        progress.update()
+        written = write_outputs(corpus, tables, out)
+        progress.update()
+    return written
 
 
 def write_outputs(corpus: Corpus, tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
