@@ -45,9 +45,11 @@ def test_non_editable_install_carries_package_data(tmp_path):
         capture_output=True, text=True,
     )
     assert build.returncode == 0, build.stderr
-    lexicons = target / "toolkit" / "lexicons"
-    for name in ("furniture.csv", "abbreviations.csv", "function_words.csv", "README.md"):
-        assert (lexicons / name).is_file(), name
+    package = target / "toolkit"
+    for name in ("lexicons/furniture.csv", "lexicons/abbreviations.csv", "lexicons/function_words.csv",
+                 "lexicons/stance.csv", "lexicons/frames.csv", "lexicons/README.md",
+                 "models/actor_tone.csv", "models/sentence_tone.csv", "data/validation.csv"):
+        assert (package / name).is_file(), name
     check = subprocess.run(
         [sys.executable, "-c", "import toolkit, toolkit.cleaning as c; print(toolkit.__file__); print(len(c.furniture_rules()))"],
         capture_output=True, text=True, cwd=tmp_path, env={"PYTHONPATH": str(target), "PATH": ""},

@@ -160,11 +160,11 @@ def _peer_textstat(texts: list[str]) -> None:
 
 
 def _peer_quantulum(sentences: list[str]) -> None:
-    from quantulum3 import classifier, parser
+    from .bench_numbers import _quantulum
 
-    classifier.USE_CLF = False  # its pickled classifier no longer loads with current scikit-learn
+    parse = _quantulum()  # with its no-classifier fallback: see toolkit.bench_numbers
     for text in sentences:
-        parser.parse(text)
+        parse(text)
 
 
 def _chart(table: pd.DataFrame, out: Path) -> None:
