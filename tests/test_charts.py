@@ -44,3 +44,24 @@ def test_every_report_chart_saves_four_files(tmp_path, seeds_corpus):
         assert path.stat().st_size > 0
     svg = (tmp_path / "charts" / "numbers.svg").read_text()
     assert svg.lstrip().startswith(("<svg", "<?xml"))
+
+
+def test_comparison_charts_encodings(seeds_corpus):
+    from toolkit.analysis import analyze
+    from toolkit.charts import coverage_matrix, divergence_table, interval_chart, numeric_divergence, similarity_matrix
+    from toolkit.comparison import compare
+
+    tables = analyze(seeds_corpus)
+    tables.update(compare(seeds_corpus, tables, resamples=100))
+    spec = interval_chart(tables["profiles"], ["tone_news_mean"], "Tone", "Mean tone").to_dict()
+    encodings = [layer["encoding"] for layer in spec["layer"]]
+    assert encodings[0]["x"]["field"] == "ci_low" and encodings[0]["x2"]["field"] == "ci_high"
+    assert encodings[1]["x"]["field"] == "value"
+    assert coverage_matrix(tables["coverage"]).to_dict()["encoding"]["color"]["scale"]["domain"] == ["present", "divergent", "absent"]
+    assert similarity_matrix(tables["source_similarity"]).to_dict()["encoding"]["color"]["field"] == "similarity"
+    divergence = divergence_table(tables["numbers"], tables["quantity_groups"], tables["sentences"])
+    gdp = divergence[divergence["surface"] == "3.2%"].iloc[0]
+    assert "under 3%" in gdp["quotes"] and "3.2%" in gdp["quotes"]  # both quotes in one tooltip
+    spec = numeric_divergence(divergence).to_dict()
+    tooltip_fields = [t["field"] for t in spec["vconcat"][0]["layer"][0]["encoding"]["tooltip"]]
+    assert "quotes" in tooltip_fields

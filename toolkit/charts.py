@@ -99,6 +99,10 @@ def divergence_table(numbers: pd.DataFrame, groups: pd.DataFrame, sentences: pd.
     data = numbers.merge(shared, on="group_id").merge(sentences[["doc_id", "sentence_id", "text"]], on=["doc_id", "sentence_id"])
     data["status_label"] = data["status"].map(STATUS_LABELS)
     data["flagged"] = data["status"] != "agree"
+    # every source's quote for the quantity, so one tooltip shows them side by side
+    quotes = data.groupby("group_id").apply(
+        lambda g: "  ||  ".join(f"{r.doc_id}: “{r.text}”" for r in g.itertuples()), include_groups=False)
+    data["quotes"] = data["group_id"].map(quotes)
     values = data[data["kind"] != "date"].copy()
     for column in ("low", "high"):
         values[column] = pd.to_numeric(values[column], errors="coerce")
@@ -119,7 +123,7 @@ def numeric_divergence(table: pd.DataFrame) -> alt.VConcatChart:
     calendar axis."""
     tooltip = [alt.Tooltip("label:N", title="Quantity"), alt.Tooltip("status_label:N", title="Status"),
                alt.Tooltip("doc_id:N", title="Source"), alt.Tooltip("surface:N", title="Number"),
-               alt.Tooltip("text:N", title="Sentence")]
+               alt.Tooltip("quotes:N", title="All sources")]
     opacity = alt.condition("datum.flagged", alt.value(1.0), alt.value(0.35))
     color = alt.Color("doc_id:N", title="Source", scale=alt.Scale(scheme="tableau10"))
     values = table[table["kind"] != "date"]
