@@ -86,3 +86,11 @@ def test_progress_is_off_in_ci_and_off_a_terminal(monkeypatch):
     assert not wanted()
     monkeypatch.delenv("CI")
     assert not wanted(quiet=True)
+
+
+def test_report_on_a_single_article(tmp_path):
+    corpus = tmp_path / "one"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Lonely Title\n\nThe port opened on Monday, officials said, and it was good news.\n")
+    assert main(["report", str(corpus), "--out", str(tmp_path / "out")]) == 0
+    assert "only one source" in (tmp_path / "out" / "report.md").read_text()

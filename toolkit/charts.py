@@ -100,8 +100,8 @@ def divergence_table(numbers: pd.DataFrame, groups: pd.DataFrame, sentences: pd.
     data["status_label"] = data["status"].map(STATUS_LABELS)
     data["flagged"] = data["status"] != "agree"
     # every source's quote for the quantity, so one tooltip shows them side by side
-    quotes = data.groupby("group_id").apply(
-        lambda g: "  ||  ".join(f"{r.doc_id}: “{r.text}”" for r in g.itertuples()), include_groups=False)
+    quotes = {group_id: "  ||  ".join(f"{r.doc_id}: “{r.text}”" for r in members.itertuples())
+              for group_id, members in data.groupby("group_id")}
     data["quotes"] = data["group_id"].map(quotes)
     values = data[data["kind"] != "date"].copy()
     for column in ("low", "high"):

@@ -151,6 +151,9 @@ def _evidence_for(corpus: Corpus, tables: dict, source: str, measure: str) -> tu
 
 def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     contrast = tables["contrasts"]
+    if contrast.empty:
+        return [("h2", "Key differences"),
+                ("p", "There is only one source, so there is nothing to compare it with; the sections below describe it.")]
     separated = contrast[contrast["separated"]].copy()
     separated["size"] = (separated["difference"].abs() / separated[["value", "rest"]].abs().max(axis=1).replace(0, 1))
     # one item per measure, the most extreme: when one source stands out, the
