@@ -2,8 +2,9 @@ import pandas as pd
 import pytest
 
 from toolkit import load_corpus
-from toolkit.alignment import align, overlaps, stem
+from toolkit.alignment import align, overlaps
 from toolkit.numbers import numbers
+from toolkit.similarity import stem
 
 
 def _groups(tmp_path, articles):

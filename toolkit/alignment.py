@@ -43,7 +43,7 @@ import pandas as pd
 from .lexicons import function_words
 from .similarity import NUMERIC_WORDS as _NUMERIC_WORDS
 from .similarity import WORD as _WORD
-from .similarity import context_terms, cosine as _cosine, stem, tfidf as _tfidf
+from .similarity import context_terms, cosine as _cosine, tfidf as _tfidf
 
 #: Minimum context similarity for two mentions in different sources to be linked.
 LINK_THRESHOLD = 0.20

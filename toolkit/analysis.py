@@ -43,7 +43,7 @@ def analyze(corpus: Corpus) -> dict[str, pd.DataFrame]:
     tables["frame_cues"] = frame_cues(corpus)
     tables["frames"] = frames(corpus, cues=tables["frame_cues"])
     tables["readability"] = readability(corpus)
-    numbered, groups = align(numbers(corpus))
+    numbered, groups = align(numbers(corpus, cues=tables["stance"]))
     tables["numbers"] = numbered.drop(columns=["context"])
     tables["quantity_groups"] = groups
     tables["sentiment_profile"] = sentiment_profile(corpus, tables["sentiment"])

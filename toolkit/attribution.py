@@ -70,7 +70,7 @@ def classify_source(source: str, known: dict[str, str] | None = None, initial: b
     Parameters
     ----------
     source : str
-        The source's words ("Natalie Baker", "Analysts in Asia", "Dawn").
+        The source's words ("Jane Roe", "Analysts in Europe", "Reuters").
     known : dict, optional
         Names from the corpus config mapped to a type (``person``,
         ``organisation``, ``outlet``); consulted first.

@@ -116,7 +116,7 @@ def run(words: int, out: Path, seeds: Path = Path("seeds"), quantulum: bool = Tr
         tables["stance"] = timed("stance", lambda: stance.stance(corpus), n)
         cues = timed("framing", lambda: framing.frame_cues(corpus), n)
         tables["frame_cues"], tables["frames"] = cues, framing.frames(corpus, cues=cues)
-        numbered, groups = timed("numbers", lambda: align(numbers.numbers(corpus)), n)
+        numbered, groups = timed("numbers", lambda: align(numbers.numbers(corpus, cues=tables["stance"])), n)
         tables["numbers"], tables["quantity_groups"] = numbered.drop(columns=["context"]), groups
         tables["readability"] = timed("readability", lambda: readability.readability(corpus), n)
         per_document = ("segment", "sentiment", "stance", "framing", "numbers", "readability")

@@ -33,11 +33,12 @@ def _ours(text: str) -> list[tuple[int, int, float | None]]:
     found = _Extractor(text, 0, len(text), None, None).run()
     out = []
     for m in found:
-        value = m.low if isinstance(m.low, float) else (m.high if isinstance(m.high, float) else None)
         if m.kind == "date":
-            value = None
-        elif m.low is not None and m.high is not None and not m.approx and m.kind != "date":
-            value = (m.low + m.high) / 2 if m.low != m.high else m.low
+            value = None  # dates are judged by their span
+        elif isinstance(m.low, float) and isinstance(m.high, float):
+            value = (m.low + m.high) / 2
+        else:
+            value = m.low if isinstance(m.low, float) else m.high  # an open interval: its one end
         out.append((m.start, m.end, value, m.kind))
     return out
 

@@ -3,12 +3,12 @@
 Everything specific to one event or outlet lives here, in the corpus folder,
 never in the toolkit. Example::
 
-    name = "Pakistan-US critical minerals, September 2025"
+    name = "Harbour treaty, March 2024"
     language = "en"
 
-    [actors.Pakistan]
+    [actors.Norland]
     kind = "country"
-    aliases = ["Pakistan", "Islamabad", "Pakistani"]
+    aliases = ["Norland", "Norlandic", "Ostby"]
 """
 
 from __future__ import annotations

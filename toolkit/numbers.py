@@ -37,7 +37,7 @@ import pandas as pd
 
 from .corpus import Corpus, Document
 from .dates import DATE_RE, date_from_match, month_number
-from .stance import sentence_cues
+from .stance import stance
 
 #: Relative half-width of an approximate value ("about 5.9" is 5.9 +/- 10%).
 #: A convention of this toolkit: news approximators round to one or two
@@ -438,7 +438,7 @@ def _concept(text: str, start: int, end: int, m_start: int, m_end: int, kind: st
     cut = breaks[-1].end() if breaks else 0
     before_words = before[cut:].split()[-8:]
     if breaks and breaks[-1].group().strip().lower() in ("which", "who", "that"):
-        # "China, which currently controls 70 percent": the subject is the antecedent
+        # "Acme, which now controls 70 percent": the subject is the antecedent
         antecedent = before[:breaks[-1].start()].rstrip(" ,").split()[-3:]
         before_words = [w.strip(",") for w in antecedent if w[:1].isupper()][-2:] + before_words
     concept = " ".join(after_words).strip(" .")
@@ -454,8 +454,13 @@ def _year_mentions(text: str) -> list[tuple[int, int]]:
     return [(m.start(), int(m.group())) for m in re.finditer(r"\b(?:19|20)\d\d\b", text)]
 
 
-def document_numbers(doc: Document, known: dict[str, str] | None = None) -> list[dict]:
-    """Every numeric mention of one document, as rows of :data:`NUMBER_COLUMNS` (no ``group_id``)."""
+def document_numbers(doc: Document, hedged_sentences: set[int] = frozenset(),
+                     attributed_sentences: set[int] = frozenset()) -> list[dict]:
+    """Every numeric mention of one document, as rows of :data:`NUMBER_COLUMNS` (no ``group_id``).
+
+    ``hedged_sentences`` and ``attributed_sentences`` are the ids of the
+    document's sentences the stance measure found hedged or attributed.
+    """
     published = None
     if doc.metadata.get("published"):
         try:
@@ -470,9 +475,8 @@ def document_numbers(doc: Document, known: dict[str, str] | None = None) -> list
         found = _Extractor(doc.text, sentence.start, sentence.end, context_year, published).run()
         if not found:
             continue
-        cues = sentence_cues(doc.text, sentence.start, sentence.end, known)
-        hedged = any(c["category"] == "hedge" and not c["reported"] for c in cues)
-        attributed = any(c["category"] == "attribution" for c in cues)
+        hedged = sentence.sentence_id in hedged_sentences
+        attributed = sentence.sentence_id in attributed_sentences
         for m in found:
             concept, context = _concept(doc.text, sentence.start, sentence.end, m.start, m.end, m.kind)
             rows.append({
@@ -486,8 +490,14 @@ def document_numbers(doc: Document, known: dict[str, str] | None = None) -> list
     return rows
 
 
-def numbers(corpus: Corpus) -> pd.DataFrame:
+def numbers(corpus: Corpus, cues: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every numeric mention of every document, before alignment.
+
+    Parameters
+    ----------
+    cues : DataFrame, optional
+        The corpus's :func:`toolkit.stance.stance` table, when already
+        computed; it says which sentences are hedged or attributed.
 
     Returns
     -------
@@ -505,8 +515,12 @@ def numbers(corpus: Corpus) -> pd.DataFrame:
         (from the stance measure on the same sentence); ``group_id`` (filled
         by :func:`toolkit.alignment.align`).
     """
-    from .stance import known_sources
-
-    known = known_sources(corpus.config)
-    rows = [row for doc in corpus for row in document_numbers(doc, known)]
+    cues = stance(corpus) if cues is None else cues
+    hedges = cues[(cues["category"] == "hedge") & ~cues["reported"].astype(bool)]
+    attributions = cues[cues["category"] == "attribution"]
+    rows = []
+    for doc in corpus:
+        hedged = set(hedges.loc[hedges["doc_id"] == doc.doc_id, "sentence_id"])
+        attributed = set(attributions.loc[attributions["doc_id"] == doc.doc_id, "sentence_id"])
+        rows += document_numbers(doc, hedged, attributed)
     return pd.DataFrame(rows, columns=NUMBER_COLUMNS)

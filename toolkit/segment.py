@@ -20,7 +20,7 @@ CLOSERS = "\"'”’)]»"
 OPENERS = "\"'“‘([«¡¿$£€#"
 
 #: A word token: letters or digits, with inner apostrophes, hyphens or periods
-#: ("Pakistan’s", "copper-gold", "3.2").
+#: ("country’s", "long-term", "3.2").
 WORD_RE = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*")
 
 _TERMINAL = re.compile(r"\.{3}|…|[.!?]+")

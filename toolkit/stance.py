@@ -91,7 +91,7 @@ def sentence_cues(text: str, start: int, end: int, known: dict[str, str] | None 
             if not keep:
                 continue
             if row["rule"] == "not_reporting" and any(a <= match.start and match.end <= b for a, b in named_attribution):
-                continue  # "China indicated": attribution, not the writer's hedge
+                continue  # "the bank indicated": attribution, not the writer's hedge
             rows.append({"start": match.start, "end": match.end, "surface": match.surface, "category": row["category"],
                          "subcategory": row["subcategory"], "reported": reported, "source": "", "source_type": "",
                          "rule": row["rule"]})
