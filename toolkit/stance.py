@@ -160,19 +160,22 @@ def stance_profile(corpus: Corpus, cues: pd.DataFrame | None = None) -> pd.DataF
     """
     cues = stance(corpus) if cues is None else cues
     own = cues[~cues["reported"].astype(bool)]
+    counts = own.groupby(["doc_id", "category"]).size().to_dict()
+    sentences = own.groupby(["doc_id", "category"])["sentence_id"].nunique().to_dict()
+    attributions = own[own["category"] == "attribution"]
+    vague = (attributions["source_type"] == "vague").groupby(attributions["doc_id"]).mean().to_dict()
     rows = []
     for doc in corpus:
-        words = len(WORD_RE.findall(" ".join(s.text for s in doc.sentences)))
+        words = sum(len(WORD_RE.findall(s.text)) for s in doc.sentences)
         n = len(doc.sentences)
-        mine = own[own["doc_id"] == doc.doc_id]
-        row = {"doc_id": doc.doc_id, "words": words, "sentences": n}
+        key = doc.doc_id
+        row = {"doc_id": key, "words": words, "sentences": n}
         for category in CATEGORIES:
-            row[f"{category}_per_1k"] = 1000 * (mine["category"] == category).sum() / words if words else float("nan")
+            row[f"{category}_per_1k"] = 1000 * counts.get((key, category), 0) / words if words else float("nan")
         for category, name in (("hedge", "hedged_share"), ("booster", "boosted_share"), ("attribution", "attributed_share")):
-            row[name] = mine.loc[mine["category"] == category, "sentence_id"].nunique() / n if n else float("nan")
-        hedges, boosters = (mine["category"] == "hedge").sum(), (mine["category"] == "booster").sum()
+            row[name] = sentences.get((key, category), 0) / n if n else float("nan")
+        hedges, boosters = counts.get((key, "hedge"), 0), counts.get((key, "booster"), 0)
         row["hedge_booster_ratio"] = hedges / boosters if boosters else float("nan")
-        attributions = mine[mine["category"] == "attribution"]
-        row["vague_attribution_share"] = (attributions["source_type"] == "vague").mean() if len(attributions) else float("nan")
+        row["vague_attribution_share"] = vague.get(key, float("nan"))
         rows.append(row)
     return pd.DataFrame(rows)
