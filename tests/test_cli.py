@@ -94,3 +94,27 @@ def test_report_on_a_single_article(tmp_path):
     (corpus / "a.txt").write_text("Lonely Title\n\nThe port opened on Monday, officials said, and it was good news.\n")
     assert main(["report", str(corpus), "--out", str(tmp_path / "out")]) == 0
     assert "only one source" in (tmp_path / "out" / "report.md").read_text()
+
+
+def test_analyze_command_on_dask_equals_the_committed_tables(tmp_path):
+    result = _run("analyze", str(SEEDS), "--out", str(tmp_path), "--engine", "dask", "--quiet")
+    assert result.returncode == 0, result.stderr
+    for name in ("numbers", "stance", "frames", "actor_sentiment", "quantity_groups", "suggested_actors"):
+        assert (tmp_path / "data" / f"{name}.csv").read_bytes() == (REPORT / "data" / f"{name}.csv").read_bytes(), name
+
+
+def test_analyze_command_reads_jsonl_lazily(tmp_path):
+    import json
+
+    rows = [{"doc_id": f"d{i}", "outlet": f"O{i % 2}", "text": f"Officials said exports rose 5% in {2020 + i}. Critics disagreed."} for i in range(6)]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = _run("analyze", str(corpus), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    numbers = pd.read_csv(tmp_path / "out" / "data" / "numbers.csv")
+    assert set(numbers["doc_id"]) == {f"d{i}" for i in range(6)} and "5%" in set(numbers["surface"])
+
+
+def test_scheduler_without_dask_engine_is_refused():
+    result = _run("report", str(SEEDS), "--out", "unused", "--scheduler", "tcp://127.0.0.1:8786")
+    assert result.returncode == 2 and "--scheduler needs --engine dask" in result.stderr and "Traceback" not in result.stderr

@@ -1,5 +1,6 @@
 """Compare how several news sources cover the same event, with the evidence behind every figure."""
 
+from .analysis import analyze
 from .config import Actor, CorpusConfig, read_config
 from .corpus import Corpus, Document, load_corpus
 from .errors import ConfigError, CorpusError, CorpusWarning, ToolkitError
@@ -8,6 +9,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Actor",
+    "analyze",
     "ConfigError",
     "Corpus",
     "CorpusConfig",

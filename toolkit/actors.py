@@ -8,7 +8,7 @@ corpus without a config, :func:`suggest_actors` proposes candidates: names
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 
 import pandas as pd
 
@@ -54,18 +54,22 @@ def mentions(corpus: Corpus, actors: tuple[Actor, ...] | list[Actor] | None = No
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 
 
-def suggest_actors(corpus: Corpus, min_sources: int = MIN_SOURCES, min_mentions: int = MIN_MENTIONS, top: int = 20) -> pd.DataFrame:
-    """Candidate actors: names that several sources mention.
+NAME_COLUMNS = ["name", "source", "mentions", "inner"]
 
-    A name is a run of capitalised words not at the start of a sentence (or
-    at the start, when it also occurs elsewhere), with leading function words
-    removed. Returns ``name, sources, mentions``, most widely mentioned first.
+
+def name_counts(corpus: Corpus) -> pd.DataFrame:
+    """Capitalised names per source: the counts :func:`suggest_actors` ranks.
+
+    A name is a run of capitalised words in a body sentence, with leading
+    function words removed. Returns ``name, source`` (outlet, else doc_id),
+    ``mentions`` and ``inner`` (mentions not at the start of a sentence). Counts
+    of parts of a corpus add up, so a partitioned corpus is counted part by part.
     """
     counts: Counter = Counter()
     inner: Counter = Counter()  # occurrences not at the start of a sentence
-    sources: dict[str, set] = defaultdict(set)
     stop = function_words() | set(MONTHS) | set(MONTH_ABBREVIATIONS)
     for doc in corpus:
+        source = doc.metadata.get("outlet") or doc.doc_id
         for sentence in doc.sentences:
             if sentence.kind in ("title", "heading"):
                 continue
@@ -76,15 +80,39 @@ def suggest_actors(corpus: Corpus, min_sources: int = MIN_SOURCES, min_mentions:
                 name = " ".join(words).removesuffix("’s").removesuffix("'s")
                 if len(name) < 2 or name.lower() in stop:
                     continue
-                counts[name] += 1
-                inner[name] += match.start() > 0
-                sources[name].add(doc.metadata.get("outlet") or doc.doc_id)
-    rows = [(name, len(sources[name]), n) for name, n in counts.items()
-            if len(sources[name]) >= min_sources and n >= min_mentions and inner[name]]
-    table = pd.DataFrame(rows, columns=["name", "sources", "mentions"])
+                counts[name, source] += 1
+                inner[name, source] += match.start() > 0
+    rows = [(name, source, n, inner[name, source]) for (name, source), n in counts.items()]
+    return pd.DataFrame(rows, columns=NAME_COLUMNS)
+
+
+def rank_names(counts: pd.DataFrame, min_sources: int = MIN_SOURCES, min_mentions: int = MIN_MENTIONS, top: int = 20) -> pd.DataFrame:
+    """Candidate actors from :func:`name_counts` rows: ``name, sources, mentions``, most widely mentioned first.
+
+    A candidate is mentioned by at least ``min_sources`` sources, at least
+    ``min_mentions`` times, and at least once not at the start of a sentence.
+    """
+    totals = counts.groupby("name", sort=False).agg(sources=("source", "nunique"), mentions=("mentions", "sum"), inner=("inner", "sum"))
+    totals = totals[(totals["sources"] >= min_sources) & (totals["mentions"] >= min_mentions) & (totals["inner"] > 0)]
+    table = totals.reset_index()[["name", "sources", "mentions"]].astype({"sources": int, "mentions": int})
     return table.sort_values(["sources", "mentions", "name"], ascending=[False, False, True]).head(top).reset_index(drop=True)
+
+
+def suggest_actors(corpus: Corpus, min_sources: int = MIN_SOURCES, min_mentions: int = MIN_MENTIONS, top: int = 20) -> pd.DataFrame:
+    """Candidate actors: names that several sources mention.
+
+    A name is a run of capitalised words not at the start of a sentence (or
+    at the start, when it also occurs elsewhere), with leading function words
+    removed. Returns ``name, sources, mentions``, most widely mentioned first.
+    """
+    return rank_names(name_counts(corpus), min_sources, min_mentions, top)
 
 
 def suggested_actors(corpus: Corpus, top: int = 20) -> list[Actor]:
     """:func:`suggest_actors` as :class:`Actor` records (kind ``other``)."""
-    return [Actor(name, "other", (name,)) for name in suggest_actors(corpus, top=top)["name"]]
+    return as_actors(suggest_actors(corpus, top=top))
+
+
+def as_actors(suggestions: pd.DataFrame) -> list[Actor]:
+    """Rows of :func:`suggest_actors` as :class:`Actor` records (kind ``other``)."""
+    return [Actor(name, "other", (name,)) for name in suggestions["name"]]

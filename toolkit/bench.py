@@ -42,8 +42,8 @@ SEED = 7
 ARTICLE_SENTENCES = 30
 
 
-def synthetic_corpus(words: int, seeds: Path, seed: int = SEED) -> list[dict]:
-    """Articles of about ``words`` words in all, recombined from the seed corpus."""
+def synthetic_corpus(words: int, seeds: Path, seed: int = SEED, sentences: int = ARTICLE_SENTENCES) -> list[dict]:
+    """Articles of about ``words`` words in all, ``sentences`` sentences each, recombined from the seed corpus."""
     from .corpus import load_corpus
     from .segment import WORD_RE
 
@@ -59,9 +59,9 @@ def synthetic_corpus(words: int, seeds: Path, seed: int = SEED) -> list[dict]:
         return str(rng.randint(1, 10 ** min(len(digits), 4)))
 
     while total < words:
-        sentences = [re.sub(r"\d+(?:\.\d+)?", vary, rng.choice(pool)) for _ in range(ARTICLE_SENTENCES)]
+        body = [re.sub(r"\d+(?:\.\d+)?", vary, rng.choice(pool)) for _ in range(sentences)]
         title = f"Report {len(articles) + 1}: " + " ".join(rng.choice(pool).split()[:6]).strip(",.;:")
-        text = title + "\n\n" + "\n\n".join(" ".join(sentences[i:i + 3]) for i in range(0, len(sentences), 3))
+        text = title + "\n\n" + "\n\n".join(" ".join(body[i:i + 3]) for i in range(0, len(body), 3))
         total += len(WORD_RE.findall(text))
         articles.append({"doc_id": f"synthetic-{len(articles) + 1:06d}", "outlet": f"Outlet {len(articles) % 7}", "text": text})
     return articles

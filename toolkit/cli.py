@@ -1,4 +1,4 @@
-"""Command line: ``python -m toolkit {corpus,report} CORPUS --out OUT``.
+"""Command line: ``python -m toolkit {corpus,analyze,report} CORPUS --out OUT``.
 
 Errors in the input are printed as ``error: FILE: problem`` with a ``fix:``
 line and exit status 2, never as a traceback. Warnings go to standard error.
@@ -12,10 +12,12 @@ import warnings
 from pathlib import Path
 
 from . import __version__
+from .analysis import DEFAULT_WORKERS, ENGINES, analyze
 from .corpus import load_corpus
 from .errors import ToolkitError
+from .partitions import is_lazy
 from .reading import DEFAULT_MAX_BYTES
-from .report import write_corpus_tables, write_report
+from .report import write_corpus_tables, write_report, write_tables
 
 EXIT_INPUT_ERROR = 2
 EXIT_INTERNAL_ERROR = 1
@@ -30,10 +32,12 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, text in (
         ("corpus", "load a corpus and write its documents, units, sentences and removed lines as CSV"),
+        ("analyze", "run every measure of a corpus and write its tables as CSV (a .jsonl or .parquet corpus is "
+                    "read partition by partition, never whole)"),
         ("report", "run every analysis of a corpus and write its tables and report"),
     ):
         command = commands.add_parser(name, help=text, description=text)
-        command.add_argument("corpus", metavar="CORPUS", help="a folder of .txt/.md/.html articles, or a .jsonl or .csv file")
+        command.add_argument("corpus", metavar="CORPUS", help="a folder of .txt/.md/.html articles, or a .jsonl, .csv or .parquet file")
         command.add_argument("--out", required=True, type=Path, metavar="OUT", help="output folder (created if missing)")
         command.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1e6, metavar="MB",
                              help="refuse articles larger than this (default: %(default)s)")
@@ -41,6 +45,12 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--config", type=Path, metavar="TOML", help="corpus.toml to use (default: the corpus folder's)")
         command.add_argument("--debug", action="store_true", help="show a traceback on unexpected errors")
         command.add_argument("--quiet", action="store_true", help="no progress bar and no summary line (warnings and errors still print)")
+        if name in ("analyze", "report"):
+            command.add_argument("--engine", choices=ENGINES, default="local",
+                                 help="run the measures in this process (default) or on a Dask cluster")
+            command.add_argument("--scheduler", metavar="ADDRESS",
+                                 help="Dask scheduler address (tcp://host:8786); default: a local cluster of "
+                                      f"{DEFAULT_WORKERS} worker processes, started for the run")
         if name == "report":
             command.add_argument("--by", choices=("doc_id", "outlet"), default="doc_id",
                                  help="compare documents (default) or outlets, pooling each outlet's articles")
@@ -48,6 +58,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run(args: argparse.Namespace) -> list[Path]:
+    if args.command != "corpus" and args.scheduler and args.engine != "dask":
+        raise ToolkitError("--scheduler needs --engine dask")
+    if args.command == "analyze" and is_lazy(args.corpus):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            tables = analyze(args.corpus, args.engine, scheduler=args.scheduler, max_bytes=int(args.max_mb * 1e6),
+                             text_column=args.text_column, config=args.config, quiet=args.quiet)
+        for warning in caught:
+            print(f"warning: {warning.message}", file=sys.stderr)
+        return write_tables(tables, args.out)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         corpus = load_corpus(args.corpus, max_bytes=int(args.max_mb * 1e6), text_column=args.text_column, config=args.config)
@@ -56,7 +76,9 @@ def _run(args: argparse.Namespace) -> list[Path]:
     del caught
     if args.command == "corpus":
         return write_corpus_tables(corpus, args.out)
-    return write_report(corpus, args.out, group_by=args.by, quiet=args.quiet)
+    if args.command == "analyze":
+        return write_tables(analyze(corpus, args.engine, scheduler=args.scheduler, quiet=args.quiet), args.out)
+    return write_report(corpus, args.out, group_by=args.by, quiet=args.quiet, engine=args.engine, scheduler=args.scheduler)
 
 
 def main(argv: list[str] | None = None) -> int:

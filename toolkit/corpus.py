@@ -93,10 +93,14 @@ class Corpus:
 
     def document(self, doc_id: str) -> Document:
         """The document with id ``doc_id``."""
-        for doc in self.documents:
-            if doc.doc_id == doc_id:
-                return doc
-        raise KeyError(doc_id)
+        index = self.__dict__.get("_index")
+        if index is None or len(index) != len(self.documents):
+            index = self.__dict__["_index"] = {doc.doc_id: doc for doc in self.documents}
+        return index[doc_id]
+
+    def part(self, documents: list[Document]) -> "Corpus":
+        """A corpus of some of these documents, with the same config (for partitioned runs)."""
+        return Corpus(list(documents), self.config, [], self.furniture_version)
 
     def documents_table(self) -> pd.DataFrame:
         """One row per document.
@@ -195,6 +199,11 @@ def _load_document(source: Source, notices: list[Notice]) -> Document | None:
     )
 
 
+def load_sources(sources: list[Source], notices: list[Notice]) -> list[Document]:
+    """Clean, segment and describe each source; sources with nothing left are skipped with a notice."""
+    return [doc for source in sources if (doc := _load_document(source, notices)) is not None]
+
+
 def load_corpus(
     corpus: str | Path | list,
     *,
@@ -209,7 +218,10 @@ def load_corpus(
     corpus : path or list of paths
         A folder of ``.txt``, ``.md`` or ``.html`` files (with an optional
         ``sources.csv`` manifest and ``corpus.toml`` config), a list of such
-        files, or one ``.jsonl`` or ``.csv`` file with one article per row.
+        files, or one ``.jsonl``, ``.csv`` or ``.parquet`` file with one
+        article per row (for corpora too large for memory, see
+        :func:`toolkit.analyze`, which reads JSONL and Parquet partition by
+        partition).
     max_bytes : int, default 5,000,000
         Size limit per article; larger files are refused.
     text_column : str, optional
@@ -237,7 +249,7 @@ def load_corpus(
     """
     notices: list[Notice] = []
     sources, folder = find_sources(corpus, max_bytes, notices, text_column=text_column)
-    documents = [doc for source in sources if (doc := _load_document(source, notices)) is not None]
+    documents = load_sources(sources, notices)
     for notice in notices:
         warnings.warn(str(notice), CorpusWarning, stacklevel=2)
     if not documents:

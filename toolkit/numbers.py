@@ -537,4 +537,9 @@ def numbers(corpus: Corpus, cues: pd.DataFrame | None = None) -> pd.DataFrame:
     rows = []
     for doc in corpus:
         rows += document_numbers(doc, hedged.get(doc.doc_id, set()), attributed.get(doc.doc_id, set()))
-    return pd.DataFrame(rows, columns=NUMBER_COLUMNS)
+    table = pd.DataFrame(rows, columns=NUMBER_COLUMNS)
+    # Fixed types, whatever the rows hold, so that tables of parts of a corpus
+    # join into the table of the whole: intervals mix numbers and ISO dates.
+    for column in ("low", "high"):
+        table[column] = pd.Series([None if v is None or v != v else v for v in table[column]], index=table.index, dtype=object)
+    return table.astype({"change_from": float, "change_to": float})

@@ -441,13 +441,16 @@ def write_charts(tables: dict, out: Path) -> list[Path]:
     return written
 
 
-def write_report(corpus: Corpus, out: Path, group_by: str = "doc_id", quiet: bool = True) -> list[Path]:
+def write_report(corpus: Corpus, out: Path, group_by: str = "doc_id", quiet: bool = True,
+                 engine: str = "local", scheduler: str | None = None) -> list[Path]:
     """Run every analysis of ``corpus`` and write tables, charts, ``report.md`` and ``report.html`` into ``out``.
 
     With ``quiet=False`` a progress bar follows the stages on a terminal.
+    ``engine`` and ``scheduler`` choose where the measures run (see
+    :func:`toolkit.analysis.analyze`).
     """
     with bar(3, "measures", quiet) as progress:
-        tables = analyze(corpus)
+        tables = analyze(corpus, engine, scheduler=scheduler)
         progress.set_description("comparison")
         progress.update()
         tables.update(compare(corpus, tables, group_by=group_by))
@@ -458,10 +461,15 @@ def write_report(corpus: Corpus, out: Path, group_by: str = "doc_id", quiet: boo
     return written
 
 
+def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
+    """Write each table to ``out/data/<name>.csv``."""
+    return [write_csv(table, Path(out) / "data" / f"{name}.csv") for name, table in tables.items()]
+
+
 def write_outputs(corpus: Corpus, tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
     """Write already computed tables, their charts and the report into ``out``."""
     out = Path(out)
-    written = [write_csv(table, out / "data" / f"{name}.csv") for name, table in tables.items()]
+    written = write_tables(tables, out)
     written += write_charts(tables, out)
     blocks = report_blocks(corpus, tables)
     (out / "report.md").write_text(to_markdown(blocks), encoding="utf-8", newline="\n")
@@ -470,4 +478,4 @@ def write_outputs(corpus: Corpus, tables: dict[str, pd.DataFrame], out: Path) ->
     return [*written, out / "report.md", out / "report.html"]
 
 
-__all__ = ["write_corpus_tables", "write_outputs", "write_report", "report_blocks", "validation_figures"]
+__all__ = ["write_corpus_tables", "write_outputs", "write_tables", "write_report", "report_blocks", "validation_figures"]

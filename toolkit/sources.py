@@ -19,7 +19,7 @@ from .reading import read_text_file
 #: File endings read as one article each.
 ARTICLE_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 #: File endings read as one article per row.
-TABLE_SUFFIXES = {".jsonl": "jsonl", ".csv": "csv"}
+TABLE_SUFFIXES = {".jsonl": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 #: Column names tried, in order, for the article text of a JSONL or CSV file.
 TEXT_COLUMNS = ("text", "body", "content", "article")
 #: Column names tried, in order, for the document id.
@@ -28,7 +28,7 @@ ID_COLUMNS = ("doc_id", "id")
 CONFIG_FILES = {MANIFEST_NAME, "corpus.toml"}
 DOC_PREFIXES = ("readme", "license", "licence", "changelog")
 
-SUPPORTED = "a folder of .txt, .md or .html files, a list of such files, or one .jsonl or .csv file"
+SUPPORTED = "a folder of .txt, .md or .html files, a list of such files, or one .jsonl, .csv or .parquet file"
 
 
 @dataclass
@@ -128,33 +128,36 @@ def _folder(folder: Path, max_bytes: int, notices: list[Notice]) -> list[Source]
     return sources
 
 
-def _table_rows(path: Path) -> list[dict]:
-    if path.suffix.lower() == ".jsonl":
-        rows = []
-        for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise CorpusError(path, f"line {number} is not valid JSON ({exc.msg})", "write one JSON object per line") from None
-            if not isinstance(row, dict):
-                raise CorpusError(path, f"line {number} is not a JSON object", "write one JSON object per line")
-            rows.append(row)
-        return rows
+def parse_jsonl_line(path: Path, number: int, line: str) -> dict | None:
+    """One JSONL line as a dict (``None`` for a blank line); a clear error otherwise."""
+    if not line.strip():
+        return None
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise CorpusError(path, f"line {number} is not valid JSON ({exc.msg})", "write one JSON object per line") from None
+    if not isinstance(row, dict):
+        raise CorpusError(path, f"line {number} is not a JSON object", "write one JSON object per line")
+    return row
+
+
+def _table_rows(path: Path) -> list[tuple[int, dict]]:
+    """(row number, row) for every row of a JSONL, CSV or Parquet file."""
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        lines = path.read_text(encoding="utf-8-sig").split("\n")  # JSON strings may hold other line separators
+        return [(n, row) for n, line in enumerate(lines, start=1) if (row := parse_jsonl_line(path, n, line)) is not None]
+    if suffix == ".parquet":
+        from .partitions import read_parquet_rows
+
+        return list(enumerate(read_parquet_rows(path), start=1))
     csv.field_size_limit(sys.maxsize)
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.DictReader(handle))
+        return list(enumerate(csv.DictReader(handle), start=1))
 
 
-def _table(path: Path, max_bytes: int, notices: list[Notice], text_column: str | None) -> list[Source]:
-    try:
-        rows = _table_rows(path)
-    except UnicodeDecodeError:
-        raise CorpusError(path, "the file is not UTF-8 text", "re-save it as UTF-8") from None
-    if not rows:
-        raise CorpusError(path, "the file holds no rows", "add one article per row")
-    columns = list(dict.fromkeys(key for row in rows for key in row))
+def text_and_id_columns(path: Path, columns: list[str], text_column: str | None) -> tuple[str, str | None]:
+    """The text column (given or guessed) and the id column, if any, of a table corpus."""
     column = text_column or next((c for c in TEXT_COLUMNS if c in columns), None)
     if column is None or column not in columns:
         raise CorpusError(
@@ -162,10 +165,14 @@ def _table(path: Path, max_bytes: int, notices: list[Notice], text_column: str |
             f"no text column found (columns: {', '.join(map(str, columns))})",
             f"name the text column one of {', '.join(TEXT_COLUMNS)}, or pass text_column= (CLI: --text-column)",
         )
-    id_column = next((c for c in ID_COLUMNS if c in columns), None)
+    return column, next((c for c in ID_COLUMNS if c in columns), None)
+
+
+def row_sources(path: Path, rows, column: str, id_column: str | None, max_bytes: int, notices: list[Notice]) -> list[Source]:
+    """Sources for numbered rows ``(row number, row)`` of a table corpus; empty rows are skipped with a notice."""
     fmt = TABLE_SUFFIXES[path.suffix.lower()]
     sources = []
-    for number, row in enumerate(rows, start=1):
+    for number, row in rows:
         text = row.get(column)
         doc_id = str(row[id_column]).strip() if id_column and row.get(id_column) not in (None, "") else f"row-{number:05d}"
         label = f"{path.name}#{doc_id}"
@@ -181,6 +188,19 @@ def _table(path: Path, max_bytes: int, notices: list[Notice], text_column: str |
         metadata = {str(k): "" if v is None else str(v).strip() for k, v in row.items() if k not in (column, id_column)}
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         sources.append(Source(doc_id, label, path, text, fmt, "utf-8", metadata))
+    return sources
+
+
+def _table(path: Path, max_bytes: int, notices: list[Notice], text_column: str | None) -> list[Source]:
+    try:
+        rows = _table_rows(path)
+    except UnicodeDecodeError:
+        raise CorpusError(path, "the file is not UTF-8 text", "re-save it as UTF-8") from None
+    if not rows:
+        raise CorpusError(path, "the file holds no rows", "add one article per row")
+    columns = list(dict.fromkeys(key for _, row in rows for key in row))
+    column, id_column = text_and_id_columns(path, columns, text_column)
+    sources = row_sources(path, rows, column, id_column, max_bytes, notices)
     if not sources:
         raise CorpusError(path, "every row's text is empty", "fill the text column")
     _check_unique(sources, path)
