@@ -89,3 +89,48 @@ def test_empty_input():
     mentions, groups = align(pd.DataFrame(columns=["doc_id", "sentence_id", "start", "end", "surface", "kind", "unit",
                                                     "low", "high", "approx", "bound", "concept", "context", "group_id"]))
     assert mentions.empty and groups.empty
+
+
+def test_prefilter_finds_every_link_of_the_all_pairs_test(tmp_path):
+    """The vectorised prefilter loses no link: the same links as testing every pair."""
+    import json
+    import warnings
+
+    from toolkit.alignment import (LINK_THRESHOLD, SAME_SOURCE_THRESHOLD, SAME_VALUE_THRESHOLD, _candidates,
+                                   _comparable, _event_words, _same_value)
+    from toolkit.bench import synthetic_corpus
+    from toolkit.numbers import numbers
+    from toolkit.similarity import context_terms, cosine, tfidf
+
+    from conftest import SEEDS
+
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in synthetic_corpus(20_000, SEEDS, sentences=6)), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = pd.concat([numbers(load_corpus(SEEDS)), numbers(load_corpus(path))], ignore_index=True)
+    records = found.to_dict("records")
+    near = tfidf([context_terms(_event_words(r["context"].split(" || ")[0]) if r["kind"] == "date" else r["context"].split(" || ")[0])
+                  for r in records])
+    sentence = tfidf([context_terms(r["context"]) for r in records])
+    expected = []
+    for i, a in enumerate(records):
+        for j in range(i + 1, len(records)):
+            b = records[j]
+            if not _comparable(a, b) or (a["doc_id"], a["sentence_id"]) == (b["doc_id"], b["sentence_id"]):
+                continue
+            near_sim, sent_sim = cosine(near[i], near[j]), cosine(sentence[i], sentence[j])
+            similarity = max(near_sim, sent_sim)
+            if a["doc_id"] == b["doc_id"]:
+                linked = similarity >= SAME_SOURCE_THRESHOLD
+            elif _same_value(a, b):
+                linked = similarity >= SAME_VALUE_THRESHOLD
+            elif a["kind"] == "date":
+                linked = near_sim >= LINK_THRESHOLD
+            else:
+                linked = similarity >= LINK_THRESHOLD
+            if linked:
+                expected.append((similarity, i, j))
+    expected.sort(key=lambda link: (-link[0], link[1], link[2]))
+    assert len(records) > 300 and len(expected) > 100
+    assert _candidates(records, near, sentence) == expected

@@ -13,12 +13,14 @@ def test_synthetic_corpus_is_reproducible():
 
 
 def test_bench_writes_every_stage(tmp_path):
-    table = run(3000, tmp_path, SEEDS, quantulum=False, log=lambda message: None)
+    table = run(3000, tmp_path, SEEDS, quantulum=False, dask=False, log=lambda message: None)
     stages = set(table["stage"])
     assert {"load", "segment", "sentiment", "stance", "framing", "numbers", "readability", "analysis_total",
-            "comparison", "report", "peer_vader", "peer_textstat"} <= stages
+            "alignment", "analyze_local", "comparison", "report", "peer_vader", "peer_textstat"} <= stages
+    process = table[table["stage"] == "analyze_process"]
+    assert len(process) == 3 and process["words"].is_monotonic_increasing and (process["peak_rss_mb"] > 50).all()
     written = pd.read_csv(tmp_path / "results.csv")
     assert list(written.columns) == ["stage", "words", "seconds", "words_per_s", "peak_rss_mb"]
-    assert (written["words"] > 2500).all() and (written["seconds"] > 0).all()
+    assert (written.loc[written["stage"] != "analyze_process", "words"] > 2500).all() and (written["seconds"] > 0).all()
     assert (tmp_path / "words_per_second.png").is_file()
     assert "analysis_total / peer_vader" in ratios(table)

@@ -38,7 +38,9 @@ import datetime as dt
 import math
 from collections import Counter
 
+import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from .lexicons import function_words
 from .similarity import NUMERIC_WORDS as _NUMERIC_WORDS
@@ -133,12 +135,92 @@ def _same_value(a, b) -> bool:
     return max(mid_a, mid_b) / min(mid_a, mid_b) <= 1 + 2 * OVERLAP_TOLERANCE + APPROX_MARGIN
 
 
+#: Rows of a block whose similarities are computed at once (bounds the memory of the prefilter).
+CHUNK_ROWS = 512
+#: Margin under each threshold for the vectorised prefilter; the exact test follows.
+PREFILTER_MARGIN = 1e-6
+
+
+def _bounds_array(records) -> tuple[np.ndarray, np.ndarray]:
+    pairs = [_bounds(r) for r in records]
+    low = np.array([math.nan if lo is None else lo for lo, _ in pairs], dtype=float)
+    high = np.array([math.nan if hi is None else hi for _, hi in pairs], dtype=float)
+    return low, high
+
+
+def _matrix(vectors: list[dict[str, float]], rows: list[int], vocabulary: dict[str, int]) -> sparse.csr_matrix:
+    data, indices, indptr = [], [], [0]
+    for i in rows:
+        for term, value in vectors[i].items():
+            indices.append(vocabulary.setdefault(term, len(vocabulary)))
+            data.append(value)
+        indptr.append(len(indices))
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), max(len(vocabulary), 1)))
+
+
+def _prefilter(records, rows: list[int], near, sentence, low, high) -> list[tuple[int, int]]:
+    """Pairs of one (kind, unit) block that may link, found with sparse products.
+
+    A superset of the pairs :func:`_candidates` links: every test is done on
+    whole arrays with each threshold lowered by :data:`PREFILTER_MARGIN`; the
+    exact test then runs on these pairs only, so the result is the same as
+    testing every pair, at a fraction of the cost.
+    """
+    vocabulary: dict[str, int] = {}
+    near_m, sentence_m = _matrix(near, rows, vocabulary), _matrix(sentence, rows, vocabulary)
+    size = len(vocabulary) or 1
+    near_m.resize((len(rows), size))
+    sentence_m.resize((len(rows), size))
+    date = records[rows[0]]["kind"] == "date"
+    docs = np.array([records[i]["doc_id"] for i in rows], dtype=object)
+    keys = np.array([f"{records[i]['doc_id']}\x00{records[i]['sentence_id']}" for i in rows], dtype=object)
+    lo, hi = low[rows], high[rows]
+    bound = np.array([records[i]["bound"] in ("gt", "ge") for i in rows])
+    found = []
+    for first in range(0, len(rows), CHUNK_ROWS):
+        part = slice(first, min(first + CHUNK_ROWS, len(rows)))
+        near_sim = (near_m[part] @ near_m.T).toarray()
+        sent_sim = (sentence_m[part] @ sentence_m.T).toarray()
+        best = np.maximum(near_sim, sent_sim)
+        a = np.arange(part.start, part.stop)[:, None]
+        b = np.arange(len(rows))[None, :]
+        keep = (b > a) & (keys[part][:, None] != keys[None, :])
+        alo, ahi, blo, bhi = lo[part][:, None], hi[part][:, None], lo[None, :], hi[None, :]
+        with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+            if date:
+                comparable = np.isnan(alo) | np.isnan(blo) | (np.abs(alo - blo) <= MAX_DATE_GAP_DAYS)
+                same_value = (alo == ahi) & (blo == bhi) & (alo == blo)
+            else:
+                alo0, blo0 = np.nan_to_num(alo, nan=0.0), np.nan_to_num(blo, nan=0.0)
+                ahi_inf, bhi_inf = np.where(np.isnan(ahi), math.inf, ahi), np.where(np.isnan(bhi), math.inf, bhi)
+                comparable = (alo0 <= bhi_inf * MAGNITUDE_FACTOR) & (blo0 <= ahi_inf * MAGNITUDE_FACTOR)
+                ahi_v = np.where(np.isnan(ahi) & bound[part][:, None], alo, ahi)
+                bhi_v = np.where(np.isnan(bhi) & bound[None, :], blo, bhi)
+                mid_a, mid_b = (alo + ahi_v) / 2, (blo + bhi_v) / 2
+                same_value = ((alo > 0) & (blo > 0) & (ahi_v / alo <= WIDE_RATIO) & (bhi_v / blo <= WIDE_RATIO)
+                              & (np.maximum(mid_a, mid_b) / np.minimum(mid_a, mid_b) <= 1 + 2 * OVERLAP_TOLERANCE + APPROX_MARGIN))
+        same_doc = docs[part][:, None] == docs[None, :]
+        required = np.where(same_doc, SAME_SOURCE_THRESHOLD, np.where(same_value, SAME_VALUE_THRESHOLD, LINK_THRESHOLD))
+        score = np.where(~same_doc & ~same_value, near_sim, best) if date else best
+        linked = keep & comparable & (score >= required - PREFILTER_MARGIN)
+        for x, y in zip(*np.nonzero(linked)):
+            found.append((rows[part.start + x], rows[y]))
+    return found
+
+
 def _candidates(records, near, sentence) -> list[tuple[float, int, int]]:
     """Scored links between compatible mentions of different sentences."""
+    blocks: dict[tuple[str, str], list[int]] = {}
+    for i, r in enumerate(records):
+        if r["kind"] != "number":  # bare numbers are never compared
+            blocks.setdefault((r["kind"], r["unit"]), []).append(i)
+    low, high = _bounds_array(records)
     links = []
-    for i, a in enumerate(records):
-        for j in range(i + 1, len(records)):
-            b = records[j]
+    for rows in blocks.values():
+        if len(rows) < 2:
+            continue
+        for i, j in _prefilter(records, rows, near, sentence, low, high):
+            a, b = records[i], records[j]
             if not _comparable(a, b) or (a["doc_id"], a["sentence_id"]) == (b["doc_id"], b["sentence_id"]):
                 continue  # two numbers in one sentence are two quantities
             near_sim, sent_sim = _cosine(near[i], near[j]), _cosine(sentence[i], sentence[j])
@@ -184,6 +266,7 @@ def align(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
                   for r in records]
     near, sentence = _tfidf(near_terms), _tfidf([context_terms(r["context"]) for r in records])
     members = {i: [i] for i in range(len(records))}
+    sentences = {i: {(r["doc_id"], r["sentence_id"])} for i, r in enumerate(records)}
     owner = list(range(len(records)))
     link_similarity: dict[tuple[int, int], float] = {}
     for similarity, i, j in _candidates(records, near, sentence):
@@ -191,26 +274,32 @@ def align(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         if gi == gj:
             link_similarity[(i, j)] = similarity
             continue
-        sentences_i = {(records[k]["doc_id"], records[k]["sentence_id"]) for k in members[gi]}
-        if any((records[k]["doc_id"], records[k]["sentence_id"]) in sentences_i for k in members[gj]):
+        if not sentences[gi].isdisjoint(sentences[gj]):
             continue
         link_similarity[(i, j)] = similarity
+        if len(members[gi]) < len(members[gj]):
+            gi, gj = gj, gi  # the smaller group joins the larger
         for k in members[gj]:
             owner[k] = gi
         members[gi] += members.pop(gj)
+        sentences[gi] |= sentences.pop(gj)
     ordered = sorted((sorted(group) for group in members.values()), key=min)
+    lowest: dict[int, float] = {}
+    for (i, j), similarity in link_similarity.items():
+        lowest[owner[i]] = min(similarity, lowest.get(owner[i], similarity))
+    ids = [None] * len(records)
     rows = []
     for number, group in enumerate(ordered, start=1):
         group_id = f"q{number:03d}"
-        mentions.loc[group, "group_id"] = group_id
-        rows.append(_group_row(group_id, [records[i] for i in group], group, sentence, link_similarity))
+        for i in group:
+            ids[i] = group_id
+        rows.append(_group_row(group_id, [records[i] for i in group], group, sentence, lowest.get(owner[group[0]])))
+    mentions["group_id"] = pd.Series(ids, index=mentions.index, dtype=object)
     return mentions, pd.DataFrame(rows, columns=GROUP_COLUMNS)
 
 
-def _group_row(group_id: str, members: list[dict], index: list[int], vectors, links) -> dict:
+def _group_row(group_id: str, members: list[dict], index: list[int], vectors, similarity: float | None) -> dict:
     sources = list(dict.fromkeys(m["doc_id"] for m in members))
-    pairs = [(x, y) for a, x in enumerate(index) for y in index[a + 1:]]
-    similarities = [links[p] for p in pairs if p in links]
     status = _status(members, index, vectors)
     finite_low = [_bounds(m)[0] for m in members if _bounds(m)[0] is not None]
     finite_high = [_bounds(m)[1] for m in members if _bounds(m)[1] is not None]
@@ -225,7 +314,7 @@ def _group_row(group_id: str, members: list[dict], index: list[int], vectors, li
         "group_id": group_id, "label": _label(members), "kind": kind, "unit": members[0]["unit"],
         "status": status, "n_sources": len(sources), "sources": ";".join(sources), "n_mentions": len(members),
         "low": show(min(finite_low)) if finite_low else None, "high": show(max(finite_high)) if finite_high else None,
-        "similarity": min(similarities) if similarities else None,
+        "similarity": similarity,
         "members": ";".join(f"{m['doc_id']}:{m['start']}-{m['end']}" for m in members),
     }
 

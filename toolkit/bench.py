@@ -7,19 +7,27 @@
    (a fixed seed, so the same ``N`` gives the same corpus);
 2. times each stage of the toolkit on it: ``load`` (reading, cleaning and
    segmenting), ``segment`` (cleaning and segmentation alone), ``sentiment``,
-   ``stance``, ``framing``, ``numbers``, ``readability``, ``comparison`` and
-   ``report`` (charts and writing, given the tables); ``analysis_total`` is
-   the per-document analysis: segment + sentiment + stance + framing + numbers
-   + readability;
+   ``stance``, ``framing``, ``numbers`` (extraction), ``readability``;
+   ``analysis_total`` is their sum, the per-document analysis: segment +
+   sentiment + stance + framing + numbers + readability. Then ``alignment``
+   (numbers across sources), ``analyze_local`` (:func:`toolkit.analyze`, every
+   table, in this process), ``analyze_dask_1w`` and ``analyze_dask_2w`` (the
+   same on a LocalCluster of 1 and 2 worker processes, cluster start
+   included), ``comparison`` and ``report`` (charts and writing, given the
+   tables);
 3. times the peers on the same text: ``peer_vader`` (VADER on every
    sentence), ``peer_textstat`` (textstat's five formulas on every document)
    and ``peer_quantulum3`` (quantulum3 on every sentence);
-4. writes ``DIR/results.csv`` (``stage, words, seconds, words_per_s,
+4. runs ``analyze`` on a quarter, a half and all of the corpus, each in a
+   fresh process reading the JSONL file lazily (``analyze_process`` rows: the
+   memory a real run needs, and how it grows);
+5. writes ``DIR/results.csv`` (``stage, words, seconds, words_per_s,
    peak_rss_mb``), the chart ``DIR/words_per_second.{png,svg,vl.json,csv}``, and
    prints the ratios.
 
 ``peak_rss_mb`` is the process's peak resident memory after the stage (it only
-grows). This is a benchmark, not a test: timings vary with the machine.
+grows; for ``analyze_process`` rows, that process's own peak). This is a
+benchmark, not a test: timings vary with the machine.
 """
 
 from __future__ import annotations
@@ -72,10 +80,12 @@ def _peak_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def run(words: int, out: Path, seeds: Path = Path("seeds"), quantulum: bool = True, log=print) -> pd.DataFrame:
+def run(words: int, out: Path, seeds: Path = Path("seeds"), quantulum: bool = True, dask: bool = True,
+        memory: bool = True, log=print) -> pd.DataFrame:
     """Run the benchmark; return the results table (also written to ``out``)."""
     from . import framing, numbers, readability, sentiment, stance
     from .alignment import align
+    from .analysis import analyze
     from .cleaning import clean
     from .comparison import compare
     from .corpus import load_corpus
@@ -91,23 +101,23 @@ def run(words: int, out: Path, seeds: Path = Path("seeds"), quantulum: bool = Tr
     path.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
     rows: list[dict] = []
 
+    def record(stage: str, n_words: int, seconds: float, peak: float) -> None:
+        rows.append({"stage": stage, "words": n_words, "seconds": seconds,
+                     "words_per_s": n_words / seconds if seconds else float("nan"), "peak_rss_mb": peak})
+        log(f"{stage:>18}: {seconds:8.2f} s  {rows[-1]['words_per_s']:>12,.0f} words/s  {peak:7.0f} MB")
+
     def timed(stage: str, function, n_words: int):
         started = time.perf_counter()
         result = function()
-        seconds = time.perf_counter() - started
-        rows.append({"stage": stage, "words": n_words, "seconds": seconds,
-                     "words_per_s": n_words / seconds if seconds else float("nan"), "peak_rss_mb": _peak_mb()})
-        if n_words:
-            log(f"{stage:>16}: {seconds:8.2f} s  {rows[-1]['words_per_s']:>12,.0f} words/s")
+        record(stage, n_words, time.perf_counter() - started, _peak_mb())
         return result
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        corpus = timed("load", lambda: load_corpus(path), 0)
+        started = time.perf_counter()
+        corpus = load_corpus(path)
         n = sum(len(WORD_RE.findall(doc.text)) for doc in corpus)
-        for row in rows:
-            row["words"], row["words_per_s"] = n, n / row["seconds"]
-            log(f"{row['stage']:>16}: {row['seconds']:8.2f} s  {row['words_per_s']:>12,.0f} words/s")
+        record("load", n, time.perf_counter() - started, _peak_mb())
         timed("segment", lambda: [build(a["text"], clean(a["text"])) for a in articles], n)
         sentences = [s.text for doc in corpus for s in doc.sentences]
         vader_scores.cache_clear()
@@ -116,28 +126,58 @@ def run(words: int, out: Path, seeds: Path = Path("seeds"), quantulum: bool = Tr
         tables["stance"] = timed("stance", lambda: stance.stance(corpus), n)
         cues = timed("framing", lambda: framing.frame_cues(corpus), n)
         tables["frame_cues"], tables["frames"] = cues, framing.frames(corpus, cues=cues)
-        numbered, groups = timed("numbers", lambda: align(numbers.numbers(corpus, cues=tables["stance"])), n)
-        tables["numbers"], tables["quantity_groups"] = numbered.drop(columns=["context"]), groups
+        found = timed("numbers", lambda: numbers.numbers(corpus, cues=tables["stance"]), n)
         tables["readability"] = timed("readability", lambda: readability.readability(corpus), n)
         per_document = ("segment", "sentiment", "stance", "framing", "numbers", "readability")
         total = sum(r["seconds"] for r in rows if r["stage"] in per_document)
-        rows.append({"stage": "analysis_total", "words": n, "seconds": total, "words_per_s": n / total, "peak_rss_mb": _peak_mb()})
-        tables.update({"documents": corpus.documents_table(), "units": corpus.units_table(),
-                       "sentences": corpus.sentences_table(), "removed": corpus.removed_table(),
-                       "sentiment_profile": sentiment.sentiment_profile(corpus, tables["sentiment"]),
-                       "actor_profile": sentiment.actor_profile(tables["actor_sentiment"]),
-                       "stance_profile": stance.stance_profile(corpus, tables["stance"]),
-                       "frame_shares": framing.frame_shares(corpus, tables["frames"])})
+        record("analysis_total", n, total, _peak_mb())
+        numbered, groups = timed("alignment", lambda: align(found), n)
+        tables["numbers"], tables["quantity_groups"] = numbered.drop(columns=["context"]), groups
+        vader_scores.cache_clear()
+        tables = timed("analyze_local", lambda: analyze(corpus), n)
+        if dask:
+            for workers in (1, 2):
+                timed(f"analyze_dask_{workers}w", lambda: analyze(corpus, engine="dask", workers=workers), n)
         tables.update(timed("comparison", lambda: compare(corpus, tables, group_by="outlet"), n))
         timed("report", lambda: write_outputs(corpus, tables, out / "report"), n)
         timed("peer_vader", lambda: _peer_vader(sentences), n)
         timed("peer_textstat", lambda: _peer_textstat([doc.text for doc in corpus]), n)
         if quantulum:
             timed("peer_quantulum3", lambda: _peer_quantulum(sentences), n)
+    if memory:
+        del corpus, tables, found, numbered, groups, sentences
+        for share in (4, 2, 1):
+            part = out / f"corpus-{share}.jsonl"
+            chosen = articles[:max(1, len(articles) // share)]
+            part.write_text("".join(json.dumps(a) + "\n" for a in chosen), encoding="utf-8")
+            part_words = sum(len(WORD_RE.findall(a["text"])) for a in chosen)
+            seconds, peak = _separate_process(part)
+            record("analyze_process", part_words, seconds, peak)
+            part.unlink()
     table = pd.DataFrame(rows)
     table.to_csv(out / "results.csv", index=False, lineterminator="\n")
     _chart(table, out)
     return table
+
+
+_CHILD = """
+import json, resource, sys, time, warnings
+warnings.simplefilter("ignore")
+from toolkit.analysis import analyze
+started = time.perf_counter()
+analyze(sys.argv[1])
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"seconds": time.perf_counter() - started, "peak_kb": peak}))
+"""
+
+
+def _separate_process(path: Path) -> tuple[float, float]:
+    """Seconds and peak memory (MB) of ``analyze(path)`` in a fresh Python process: the memory a user's run needs."""
+    import subprocess
+
+    result = subprocess.run([sys.executable, "-c", _CHILD, str(path)], capture_output=True, text=True, check=True)
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    return figures["seconds"], figures["peak_kb"] / (1024 * (1024 if sys.platform == "darwin" else 1))
 
 
 def _peer_vader(sentences: list[str]) -> None:
@@ -172,7 +212,8 @@ def _chart(table: pd.DataFrame, out: Path) -> None:
 
     from .charts import save_chart
 
-    data = table.assign(tool=["peer" if s.startswith("peer_") else "toolkit" for s in table["stage"]])
+    data = table[table["stage"] != "analyze_process"]
+    data = data.assign(tool=["peer" if s.startswith("peer_") else "toolkit" for s in data["stage"]])
     chart = alt.Chart(data, title="Words per second, by stage").mark_bar().encode(
         x=alt.X("words_per_s:Q", title="Words per second (log scale)", scale=alt.Scale(type="log")),
         y=alt.Y("stage:N", title=None, sort="-x"),
@@ -184,11 +225,13 @@ def _chart(table: pd.DataFrame, out: Path) -> None:
 
 
 def ratios(table: pd.DataFrame) -> dict[str, float]:
-    """The targets' ratios: analysis vs VADER, quantulum3 vs numbers."""
-    seconds = table.set_index("stage")["seconds"]
+    """The targets' ratios: analysis vs VADER, quantulum3 vs numbers, Dask 1 worker vs 2."""
+    seconds = table.drop_duplicates("stage", keep="last").set_index("stage")["seconds"]
     out = {"analysis_total / peer_vader": seconds["analysis_total"] / seconds["peer_vader"]}
     if "peer_quantulum3" in seconds:
         out["peer_quantulum3 / numbers"] = seconds["peer_quantulum3"] / seconds["numbers"]
+    if "analyze_dask_2w" in seconds:
+        out["analyze_dask_1w / analyze_dask_2w"] = seconds["analyze_dask_1w"] / seconds["analyze_dask_2w"]
     return out
 
 
@@ -198,12 +241,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("bench"), help="output folder (default: bench)")
     parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="corpus the synthetic one is built from")
     parser.add_argument("--no-quantulum", action="store_true", help="skip the quantulum3 peer")
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask runs (1 and 2 workers)")
+    parser.add_argument("--no-memory", action="store_true", help="skip the memory runs in separate processes")
     args = parser.parse_args(argv)
-    table = run(args.words, args.out, args.seeds, quantulum=not args.no_quantulum)
+    table = run(args.words, args.out, args.seeds, quantulum=not args.no_quantulum, dask=not args.no_dask,
+                memory=not args.no_memory)
     print()
     for name, value in ratios(table).items():
         print(f"{name}: {value:.2f}")
-    print(f"peak memory: {table['peak_rss_mb'].max():.0f} MB; results in {args.out / 'results.csv'}")
+    for row in table[table["stage"] == "analyze_process"].itertuples():
+        print(f"analyze() in its own process, {row.words:,} words: peak memory {row.peak_rss_mb:.0f} MB, {row.seconds:.1f} s")
+    print(f"peak memory of this process: {table['peak_rss_mb'].max():.0f} MB; results in {args.out / 'results.csv'}")
     return 0
 
 

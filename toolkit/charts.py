@@ -43,15 +43,15 @@ def tone_by_source(sentiment: pd.DataFrame) -> alt.Chart:
     ).properties(width=WIDTH)
 
 
-def actor_tone_matrix(actor_profile: pd.DataFrame, min_mentions: int = 3) -> alt.Chart:
-    """Mean tone toward each actor in each source (from ``actor_profile.csv``)."""
+def actor_tone_matrix(actor_profile: pd.DataFrame, min_mentions: int = 3, by: str = "doc_id") -> alt.Chart:
+    """Mean tone toward each actor in each source (from ``actor_profile.csv``, or a table with a ``by`` column)."""
     totals = actor_profile.groupby("actor")["mentions"].transform("sum")
     data = actor_profile[totals >= min_mentions]
     return alt.Chart(data, title="Tone toward actors").mark_rect().encode(
-        x=alt.X("doc_id:N", title="Source", axis=alt.Axis(labelAngle=-30)),
+        x=alt.X(f"{by}:N", title="Source", axis=alt.Axis(labelAngle=-30)),
         y=alt.Y("actor:N", title="Actor", sort="-x"),
         color=alt.Color("mean_score:Q", title="Mean tone", scale=alt.Scale(scheme=TONE_SCHEME, domain=[-1, 1])),
-        tooltip=[alt.Tooltip("actor:N", title="Actor"), alt.Tooltip("doc_id:N", title="Source"),
+        tooltip=[alt.Tooltip("actor:N", title="Actor"), alt.Tooltip(f"{by}:N", title="Source"),
                  alt.Tooltip("mean_score:Q", title="Mean tone", format="+.2f"), alt.Tooltip("mentions:Q", title="Mentions")],
     ).properties(width=alt.Step(90), height=alt.Step(20))
 
@@ -70,17 +70,24 @@ def stance_profile_chart(stance_profile: pd.DataFrame) -> alt.Chart:
     ).properties(width=180, height=110)
 
 
-def frame_shares_matrix(frame_shares: pd.DataFrame) -> alt.Chart:
-    """Share of each source's sentences invoking each frame (from ``frame_shares.csv``)."""
+def frame_shares_matrix(frame_shares: pd.DataFrame, by: str = "doc_id") -> alt.Chart:
+    """Share of each source's sentences invoking each frame (from ``frame_shares.csv``, or a table with a ``by`` column)."""
     return alt.Chart(frame_shares, title="Frames: share of sentences").mark_rect().encode(
-        x=alt.X("doc_id:N", title="Source", axis=alt.Axis(labelAngle=-30)),
+        x=alt.X(f"{by}:N", title="Source", axis=alt.Axis(labelAngle=-30)),
         y=alt.Y("label:N", title="Frame", sort=list(FRAMES.values())),
         color=alt.Color("share:Q", title="Share of sentences", scale=alt.Scale(scheme=SHARE_SCHEME, domain=[0, 1])),
-        tooltip=[alt.Tooltip("label:N", title="Frame"), alt.Tooltip("doc_id:N", title="Source"),
+        tooltip=[alt.Tooltip("label:N", title="Frame"), alt.Tooltip(f"{by}:N", title="Source"),
                  alt.Tooltip("share:Q", title="Share", format=".0%"),
                  alt.Tooltip("framed_sentences:Q", title="Sentences")],
     ).properties(width=alt.Step(90), height=alt.Step(20))
 
+
+#: Quotes shown in one tooltip of the divergence chart.
+QUOTES_PER_GROUP = 8
+#: Mentions of one quantity drawn per source in the divergence chart, when capped.
+MARKS_PER_SOURCE = 3
+#: Characters of evidence shown in a coverage tooltip (coverage.csv has it all).
+EVIDENCE_CHARS = 200
 
 STATUS_LABELS = {
     "agree": "Agree",
@@ -91,16 +98,31 @@ STATUS_LABELS = {
 }
 
 
-def divergence_table(numbers: pd.DataFrame, groups: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+def divergence_table(numbers: pd.DataFrame, groups: pd.DataFrame, sentences: pd.DataFrame,
+                     max_groups: int | None = None, sources: dict[str, str] | None = None) -> pd.DataFrame:
     """Long table for :func:`numeric_divergence`: one row per mention of a quantity
     that more than one source reports, with its sentence, its interval
-    relative to the group's median value (numbers) and its dates."""
-    shared = groups[groups["n_sources"] > 1][["group_id", "label", "status"]]
+    relative to the group's median value (numbers) and its dates.
+
+    With ``max_groups``, only that many groups are kept: those that do not
+    agree first, then the most widely reported, each with at most
+    :data:`MARKS_PER_SOURCE` mentions per source. ``sources`` (document id ->
+    source) fills a ``source`` column; by default each document is a source.
+    """
+    shared = groups[groups["n_sources"] > 1][["group_id", "label", "status", "n_sources"]]
+    if max_groups is not None:
+        shared = shared.assign(agree=shared["status"] == "agree").sort_values(
+            ["agree", "n_sources", "group_id"], ascending=[True, False, True], kind="stable").head(max_groups)
+    shared = shared[["group_id", "label", "status"]]
     data = numbers.merge(shared, on="group_id").merge(sentences[["doc_id", "sentence_id", "text"]], on=["doc_id", "sentence_id"])
+    data["source"] = data["doc_id"].map(sources) if sources else data["doc_id"]
+    if max_groups is not None:
+        data = data.groupby(["group_id", "source"], sort=False).head(MARKS_PER_SOURCE).reset_index(drop=True)
     data["status_label"] = data["status"].map(STATUS_LABELS)
     data["flagged"] = data["status"] != "agree"
     # every source's quote for the quantity, so one tooltip shows them side by side
-    quotes = {group_id: "  ||  ".join(f"{r.doc_id}: “{r.text}”" for r in members.itertuples())
+    quotes = {group_id: "  ||  ".join(f"{r.doc_id}: “{r.text}”" for r in members.head(QUOTES_PER_GROUP).itertuples())
+              + (f"  ||  and {len(members) - QUOTES_PER_GROUP} more" if len(members) > QUOTES_PER_GROUP else "")
               for group_id, members in data.groupby("group_id")}
     data["quotes"] = data["group_id"].map(quotes)
     values = data[data["kind"] != "date"].copy()
@@ -116,19 +138,19 @@ def divergence_table(numbers: pd.DataFrame, groups: pd.DataFrame, sentences: pd.
     return pd.concat([values, dates], ignore_index=True)
 
 
-def numeric_divergence(table: pd.DataFrame) -> alt.VConcatChart:
+def numeric_divergence(table: pd.DataFrame, by: str = "doc_id") -> alt.VConcatChart:
     """One row per shared quantity, one mark per source's interval; groups that
     do not agree are drawn in full colour with both quotes in the tooltip.
     Values are shown relative to the group's median (log scale); dates on a
     calendar axis."""
     tooltip = [alt.Tooltip("label:N", title="Quantity"), alt.Tooltip("status_label:N", title="Status"),
-               alt.Tooltip("doc_id:N", title="Source"), alt.Tooltip("surface:N", title="Number"),
+               alt.Tooltip(f"{by}:N", title="Source"), alt.Tooltip("surface:N", title="Number"),
                alt.Tooltip("quotes:N", title="All sources")]
     opacity = alt.condition("datum.flagged", alt.value(1.0), alt.value(0.35))
-    color = alt.Color("doc_id:N", title="Source", scale=alt.Scale(scheme="tableau10"))
+    color = alt.Color(f"{by}:N", title="Source", scale=alt.Scale(scheme="tableau10"))
     values = table[table["kind"] != "date"]
     base = alt.Chart(values).encode(y=alt.Y("label:N", title=None, sort=alt.SortField("status")), color=color,
-                                    opacity=opacity, tooltip=tooltip, yOffset="doc_id:N")
+                                    opacity=opacity, tooltip=tooltip, yOffset=f"{by}:N")
     value_chart = (
         base.mark_rule(strokeWidth=3).encode(
             x=alt.X("rel_low:Q", title="Value relative to the group's median (log scale)", scale=alt.Scale(type="log")),
@@ -137,7 +159,7 @@ def numeric_divergence(table: pd.DataFrame) -> alt.VConcatChart:
     ).properties(width=WIDTH, title="The same quantity across sources")
     dates = table[table["kind"] == "date"]
     date_base = alt.Chart(dates).encode(y=alt.Y("label:N", title=None), color=color, opacity=opacity, tooltip=tooltip,
-                                        yOffset="doc_id:N")
+                                        yOffset=f"{by}:N")
     date_chart = (
         date_base.mark_rule(strokeWidth=3).encode(x=alt.X("low:T", title="Date", scale=alt.Scale(padding=12)), x2="high:T")
         + date_base.mark_point(filled=True, size=60).encode(x="low:T")
@@ -172,9 +194,19 @@ def interval_chart(profiles: pd.DataFrame, measures: list[str], title: str, x_ti
     return chart.properties(width=WIDTH, title=title)
 
 
-def coverage_matrix(coverage: pd.DataFrame) -> alt.Chart:
-    """Facts by sources: present, absent or divergent (from ``coverage.csv``)."""
-    data = coverage.assign(fact=coverage["fact_type"] + ": " + coverage["label"].str.slice(0, 60))
+def coverage_matrix(coverage: pd.DataFrame, max_facts: int | None = None) -> alt.Chart:
+    """Facts by sources: present, absent or divergent (from ``coverage.csv``).
+
+    With ``max_facts``, only the facts most sources state are drawn (ties by
+    type and id), so the chart's size does not grow with the corpus.
+    """
+    if max_facts is not None and coverage[["fact_type", "fact_id"]].drop_duplicates().shape[0] > max_facts:
+        reach = coverage[coverage["state"] != "absent"].groupby(["fact_type", "fact_id"]).size().rename("reach").reset_index()
+        top = reach.sort_values(["reach", "fact_type", "fact_id"], ascending=[False, True, True]).head(max_facts)
+        coverage = coverage.merge(top[["fact_type", "fact_id"]], on=["fact_type", "fact_id"])
+    evidence = coverage["evidence"].where(coverage["evidence"].str.len() <= EVIDENCE_CHARS,
+                                          coverage["evidence"].str.slice(0, EVIDENCE_CHARS) + " …")
+    data = coverage.assign(fact=coverage["fact_type"] + ": " + coverage["label"].str.slice(0, 60), evidence=evidence)
     return alt.Chart(data, title="What each source includes, omits or reports differently").mark_rect(stroke="white").encode(
         x=alt.X("source:N", title="Source", axis=alt.Axis(labelAngle=-30)),
         y=alt.Y("fact:N", title=None, sort=alt.SortField("fact_type")),

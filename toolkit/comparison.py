@@ -12,25 +12,35 @@ import pandas as pd
 
 from .corpus import Corpus
 from .coverage import claims, coverage, source_similarity, text_reuse
-from .profiles import RESAMPLES, contrasts, profiles, sentence_features
+from .profiles import RESAMPLES, contrasts, profiles, sentence_features, source_of
 
 
 def compare(corpus: Corpus, tables: dict[str, pd.DataFrame], group_by: str = "doc_id",
             resamples: int = RESAMPLES) -> dict[str, pd.DataFrame]:
     """Cross-source tables, keyed by file name.
 
+    ``sources`` says which source each document counts for; ``profiles`` and
+    ``contrasts`` hold per-source measures with bootstrap intervals; then
+    ``coverage``, ``claims``, ``text_reuse`` and ``source_similarity``.
+
     Parameters
     ----------
     group_by : {"doc_id", "outlet"}
         Compare documents, or outlets (several articles per outlet pooled;
-        documents without an outlet stand alone).
+        documents without an outlet stand alone). Every cross-source table
+        (profiles, contrasts, coverage, claims, shared text, similarity) is
+        then between outlets, so its size grows with the number of outlets,
+        not of articles.
     """
     features = sentence_features(tables, group_by=group_by)
+    sources = source_of(tables["documents"], group_by)
+    claim_table = claims(corpus, sources=sources)
     return {
+        "sources": pd.DataFrame({"doc_id": list(sources), "source": list(sources.values())}),
         "profiles": profiles(features, resamples=resamples),
         "contrasts": contrasts(features, resamples=resamples),
-        "coverage": coverage(corpus, tables),
-        "claims": claims(corpus),
-        "text_reuse": text_reuse(corpus),
-        "source_similarity": source_similarity(corpus),
+        "coverage": coverage(corpus, tables, sources=sources, claim_table=claim_table),
+        "claims": claim_table,
+        "text_reuse": text_reuse(corpus, sources=sources),
+        "source_similarity": source_similarity(corpus, sources=sources),
     }

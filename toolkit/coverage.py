@@ -33,20 +33,35 @@ MIN_CLAIM_TERMS = 5
 #: Sentences are compared only when they share one of their this many most
 #: weighty words (blocking); a pair above the threshold practically always does.
 BLOCKING_TERMS = 12
+#: Words shared by more wordings than this are too common to propose claim pairs.
+MAX_POSTINGS = 500
 #: Shared passages must run at least this many words.
 SHINGLE_WORDS = 8
+#: Places of one passage per source that are paired with other sources.
+MAX_PLACES = 3
 
 COVERAGE_COLUMNS = ["fact_type", "fact_id", "label", "source", "state", "evidence"]
 REUSE_COLUMNS = ["source_a", "start_a", "end_a", "source_b", "start_b", "end_b", "words", "text"]
 _TOKEN = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
 
 
-def claims(corpus: Corpus, threshold: float = CLAIM_THRESHOLD) -> pd.DataFrame:
+def units(corpus: Corpus, sources: dict[str, str] | None = None) -> dict[str, str]:
+    """The source each document counts for: ``sources`` (document id -> source), else the document itself."""
+    sources = sources or {}
+    return {doc.doc_id: sources.get(doc.doc_id, doc.doc_id) for doc in corpus}
+
+
+def claims(corpus: Corpus, threshold: float = CLAIM_THRESHOLD, sources: dict[str, str] | None = None) -> pd.DataFrame:
     """Claims made by more than one source.
+
+    ``sources`` maps document ids to the sources compared (outlets, say);
+    by default every document is a source. Sentences of one source never
+    make a claim together on their own.
 
     Returns ``claim_id, doc_id, sentence_id, similarity, text``: one row per
     sentence of a claim; ``similarity`` is its best match in another source.
     """
+    unit = units(corpus, sources)
     rows = [(doc.doc_id, s.sentence_id, s.text) for doc in corpus for s in doc.sentences if s.kind not in ("title", "heading")]
     terms = [context_terms(text) for _, _, text in rows]
     vectors = tfidf(terms)
@@ -59,20 +74,41 @@ def claims(corpus: Corpus, threshold: float = CLAIM_THRESHOLD) -> pd.DataFrame:
             i = parent[i]
         return i
 
-    # Candidate pairs share at least one of a sentence's rarest words, so the
-    # work grows with the matches, not with the square of the sentences.
+    def join(members: list[int], similarity: float) -> None:
+        for i in members:
+            best[i] = max(best[i], similarity)
+            parent[find(i)] = find(members[0])
+
+    # Sentences with the same words are compared once: identical sentences in
+    # two sources are one claim (wire copy, say), and only distinct wordings
+    # are paired, so repeated text does not multiply the work.
+    same: dict[tuple, list[int]] = {}
+    for i, t in enumerate(terms):
+        if len(set(t)) >= MIN_CLAIM_TERMS:
+            same.setdefault(tuple(t), []).append(i)
+    keys = list(same.values())
+    for members in keys:
+        if len({unit[rows[i][0]] for i in members}) > 1:
+            join(members, cosine(vectors[members[0]], vectors[members[0]]))
+    # Candidate pairs share at least one of a wording's rarest words, so the
+    # work grows with the matches, not with the square of the sentences;
+    # words shared by more than MAX_POSTINGS wordings identify no claim.
     index: dict[str, list[int]] = {}
-    for i, vector in enumerate(vectors):
-        if len(set(terms[i])) >= MIN_CLAIM_TERMS:
-            for term in sorted(vector, key=lambda t: (-vector[t], t))[:BLOCKING_TERMS]:
-                index.setdefault(term, []).append(i)
-    candidates = sorted({(a, b) for members in index.values() for x, a in enumerate(members) for b in members[x + 1:]
-                         if rows[a][0] != rows[b][0]})
-    for i, j in candidates:
-        similarity = cosine(vectors[i], vectors[j])
+    for k, members in enumerate(keys):
+        vector = vectors[members[0]]
+        for term in sorted(vector, key=lambda t: (-vector[t], t))[:BLOCKING_TERMS]:
+            index.setdefault(term, []).append(k)
+    candidates = sorted({(a, b) for members in index.values() if len(members) <= MAX_POSTINGS
+                         for x, a in enumerate(members) for b in members[x + 1:]})
+    for a, b in candidates:
+        first, second = keys[a], keys[b]
+        units_a, units_b = {unit[rows[i][0]] for i in first}, {unit[rows[j][0]] for j in second}
+        if len(units_a | units_b) < 2:
+            continue
+        similarity = cosine(vectors[first[0]], vectors[second[0]])
         if similarity >= threshold:
-            best[i], best[j] = max(best[i], similarity), max(best[j], similarity)
-            parent[find(j)] = find(i)
+            partnered = [i for i in first if units_b - {unit[rows[i][0]]}] + [j for j in second if units_a - {unit[rows[j][0]]}]
+            join(partnered, similarity)
     groups: dict[int, list[int]] = {}
     for i in range(len(rows)):
         if best[i] > 0:
@@ -84,8 +120,13 @@ def claims(corpus: Corpus, threshold: float = CLAIM_THRESHOLD) -> pd.DataFrame:
     return pd.DataFrame(out, columns=["claim_id", "doc_id", "sentence_id", "similarity", "text"])
 
 
-def coverage(corpus: Corpus, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def coverage(corpus: Corpus, tables: dict[str, pd.DataFrame], sources: dict[str, str] | None = None,
+             claim_table: pd.DataFrame | None = None) -> pd.DataFrame:
     """The facts-by-sources matrix, long form.
+
+    ``sources`` maps document ids to the sources compared (default: each
+    document is a source); ``claim_table`` is :func:`claims`' table when
+    already computed.
 
     Returns
     -------
@@ -93,32 +134,48 @@ def coverage(corpus: Corpus, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         ``fact_type`` (quantity, actor, claim), ``fact_id``, ``label``,
         ``source``, ``state`` (present, absent or divergent) and ``evidence``
         (where the source states it: ``sentence_id`` list, or the number's
-        surface).
+        surface; sentences are named ``doc_id#sentence_id`` when a source
+        holds several documents).
     """
-    sources = [doc.doc_id for doc in corpus]
+    unit = units(corpus, sources)
+    pooled = any(doc_id != source for doc_id, source in unit.items())
+    order = list(dict.fromkeys(unit.values()))
+
+    def where(doc_ids, sentence_ids) -> list[str]:
+        return [f"{d}#{s}" if pooled else str(s) for d, s in zip(doc_ids, sentence_ids)]
+
     rows = []
     groups, numbers = tables["quantity_groups"], tables["numbers"]
-    for group in groups[groups["n_sources"] > 1].itertuples():
-        members = numbers[numbers["group_id"] == group.group_id]
-        for source in sources:
-            mine = members[members["doc_id"] == source]
-            state = "absent" if mine.empty else ("present" if group.status == "agree" else "divergent")
-            evidence = "; ".join(f"{r.surface} (sentence {r.sentence_id})" for r in mine.itertuples())
-            rows.append(("quantity", group.group_id, group.label, source, state, evidence))
+    members = numbers[numbers["group_id"].isin(groups.loc[groups["n_sources"] > 1, "group_id"])]
+    members = members.assign(source=members["doc_id"].map(unit),
+                             evidence=[f"{surface} ({'sentence ' + ref if not pooled else ref})" for surface, ref in
+                                       zip(members["surface"], where(members["doc_id"], members["sentence_id"]))])
+    evidence = members.groupby(["group_id", "source"], sort=False)["evidence"].agg("; ".join).to_dict()
+    reach = members.groupby("group_id")["source"].nunique()
+    for group in groups[groups["group_id"].isin(reach[reach > 1].index)].itertuples():
+        for source in order:
+            found = evidence.get((group.group_id, source))
+            state = "absent" if found is None else ("present" if group.status == "agree" else "divergent")
+            rows.append(("quantity", group.group_id, group.label, source, state, found or ""))
     mentions = tables["actor_sentiment"]
-    mentioned = mentions.groupby("actor")["doc_id"].nunique()
-    for actor in mentioned[mentioned >= 2].index:
-        for source in sources:
-            mine = mentions[(mentions["actor"] == actor) & (mentions["doc_id"] == source)]
-            evidence = ",".join(str(i) for i in sorted(set(mine["sentence_id"])))
-            rows.append(("actor", actor, actor, source, "present" if len(mine) else "absent", evidence))
-    claim_table = claims(corpus)
+    mentions = mentions.assign(source=mentions["doc_id"].map(unit), position=mentions["doc_id"].map({d: i for i, d in enumerate(unit)}))
+    named = mentions.drop_duplicates(["actor", "doc_id", "sentence_id"]).sort_values(["position", "sentence_id"], kind="stable")
+    named = named.assign(ref=where(named["doc_id"], named["sentence_id"]))
+    refs = named.groupby(["actor", "source"], sort=False)["ref"].agg(",".join).to_dict()
+    reach = mentions.groupby("actor")["source"].nunique()
+    for actor in reach[reach >= 2].index:
+        for source in order:
+            found = refs.get((actor, source))
+            rows.append(("actor", actor, actor, source, "present" if found else "absent", found or ""))
+    claim_table = claims(corpus, sources=sources) if claim_table is None else claim_table
+    claim_table = claim_table.assign(source=claim_table["doc_id"].map(unit),
+                                     ref=where(claim_table["doc_id"], claim_table["sentence_id"]))
+    refs = claim_table.groupby(["claim_id", "source"], sort=False)["ref"].agg(",".join).to_dict()
     for claim_id, members in claim_table.groupby("claim_id", sort=True):
         label = min(members["text"], key=len)[:120]
-        for source in sources:
-            mine = members[members["doc_id"] == source]
-            evidence = ",".join(str(i) for i in mine["sentence_id"])
-            rows.append(("claim", claim_id, label, source, "present" if len(mine) else "absent", evidence))
+        for source in order:
+            found = refs.get((claim_id, source))
+            rows.append(("claim", claim_id, label, source, "present" if found else "absent", found or ""))
     return pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
 
 
@@ -126,12 +183,18 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS) -> pd.DataFrame:
+def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS, sources: dict[str, str] | None = None) -> pd.DataFrame:
     """Passages two sources share word for word (at least ``n`` words).
 
+    ``sources`` maps document ids to the sources compared (default: each
+    document is a source); passages within one source are not reported. A
+    passage repeated more than :data:`MAX_PLACES` times in one source is
+    paired through its first places only.
+
     Returns ``source_a, start_a, end_a, source_b, start_b, end_b, words,
-    text``; offsets index into each document's cleaned text.
+    text``: the two documents' ids and offsets into their cleaned texts.
     """
+    unit = units(corpus, sources)
     docs = list(corpus)
     tokens = [_tokens(doc.text) for doc in docs]
     index: dict[tuple, list[tuple[int, int]]] = {}
@@ -140,11 +203,19 @@ def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS) -> pd.DataFrame:
             index.setdefault(tuple(w for w, _, _ in toks[i:i + n]), []).append((d, i))
     pair_hits: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for places in index.values():
-        if len({d for d, _ in places}) < 2:
+        if len(places) < 2 or len({unit[docs[d].doc_id] for d, _ in places}) < 2:
             continue
+        seen: dict[str, int] = {}
+        kept = []
+        for d, i in places:
+            source = unit[docs[d].doc_id]
+            seen[source] = seen.get(source, 0) + 1
+            if seen[source] <= MAX_PLACES:
+                kept.append((d, i))
+        places = kept
         for x, (da, i) in enumerate(places):
             for db, j in places[x + 1:]:
-                if da != db:
+                if unit[docs[da].doc_id] != unit[docs[db].doc_id]:
                     key, hit = ((da, db), (i, j)) if da < db else ((db, da), (j, i))
                     pair_hits.setdefault(key, []).append(hit)
     rows = []
@@ -165,15 +236,22 @@ def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=REUSE_COLUMNS)
 
 
-def source_similarity(corpus: Corpus) -> pd.DataFrame:
-    """Cosine similarity of every pair of documents (TF-IDF of stemmed content words).
+def source_similarity(corpus: Corpus, sources: dict[str, str] | None = None) -> pd.DataFrame:
+    """Cosine similarity of every pair of sources (TF-IDF of stemmed content words).
+
+    ``sources`` maps document ids to the sources compared (default: each
+    document is a source); a source's documents are pooled.
 
     Returns ``source_a, source_b, similarity`` for every ordered pair,
     the diagonal included (1.0), ready for a matrix chart.
     """
-    docs = list(corpus)
-    vectors = tfidf([context_terms(doc.text) for doc in docs])
+    unit = units(corpus, sources)
+    pooled: dict[str, list[str]] = {}
+    for doc in corpus:
+        pooled.setdefault(unit[doc.doc_id], []).extend(context_terms(doc.text))
+    names = list(pooled)
+    vectors = tfidf(list(pooled.values()))
     return pd.DataFrame(
-        [(a.doc_id, b.doc_id, cosine(vectors[i], vectors[j])) for i, a in enumerate(docs) for j, b in enumerate(docs)],
+        [(a, b, cosine(vectors[i], vectors[j])) for i, a in enumerate(names) for j, b in enumerate(names)],
         columns=["source_a", "source_b", "similarity"],
     )

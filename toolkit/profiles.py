@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import textstat
+from textstat.backend.selections import list_words
 
 from .framing import FRAMES
+from .readability import syllables
 from .segment import WORD_RE
 
 #: Bootstrap resamples (2,000 gives stable 95% percentile intervals).
@@ -69,31 +70,37 @@ def sentence_features(tables: dict[str, pd.DataFrame], group_by: str = "doc_id",
     body = sentences[~sentences["kind"].isin(["title", "heading"])].copy()
     body["one"] = 1.0
     body["words"] = body["text"].map(lambda t: float(len(WORD_RE.findall(t))))
-    body["syllables"] = body["text"].map(lambda t: float(textstat.syllable_count(t)))
+    body["syllables"] = body["text"].map(lambda t: float(sum(syllables(w) for w in list_words(t))))  # as textstat.syllable_count
     tone = tables["sentiment"][["doc_id", "sentence_id", "vader", "news", "news_label", "agree"]]
     body = body.merge(tone, on=["doc_id", "sentence_id"], how="left")
     body["news_neg"] = (body["news_label"] == "neg").astype(float)
     body["agree"] = body["agree"].astype(float)
     cues = tables["stance"]
     own = cues[~cues["reported"].astype(bool)]
-    counts = own.pivot_table(index=["doc_id", "sentence_id"], columns="category", values="start", aggfunc="count", fill_value=0)
+    keys = pd.MultiIndex.from_arrays([body["doc_id"], body["sentence_id"]])
+    counts = own.groupby(["doc_id", "sentence_id", "category"]).size().unstack("category")
     for category in ("hedge", "booster", "attitude", "attribution", "self_mention", "engagement"):
         column = counts[category] if category in counts else pd.Series(dtype=float)
-        body[category] = [float(column.get((d, s), 0)) for d, s in zip(body["doc_id"], body["sentence_id"])]
+        body[category] = column.reindex(keys).fillna(0).astype(float).to_numpy()
     vague = own[(own["category"] == "attribution") & (own["source_type"] == "vague")].groupby(["doc_id", "sentence_id"]).size()
-    body["vague"] = [float(vague.get((d, s), 0)) for d, s in zip(body["doc_id"], body["sentence_id"])]
+    body["vague"] = vague.reindex(keys).fillna(0).astype(float).to_numpy()
     body["hedged"] = (body["hedge"] > 0).astype(float)
     body["attributed"] = (body["attribution"] > 0).astype(float)
     framed = tables["frames"]
     for frame in FRAMES:
-        keys = set(zip(framed.loc[framed["frame"] == frame, "doc_id"], framed.loc[framed["frame"] == frame, "sentence_id"]))
-        body[f"frame_{frame}"] = [float((d, s) in keys) for d, s in zip(body["doc_id"], body["sentence_id"])]
-    if group_by == "outlet":
-        outlets = tables["documents"].set_index("doc_id")["outlet"]
-        body["source"] = [outlets.get(d) or d for d in body["doc_id"]]
-    else:
-        body["source"] = body["doc_id"]
+        tagged = framed[framed["frame"] == frame]
+        body[f"frame_{frame}"] = keys.isin(pd.MultiIndex.from_arrays([tagged["doc_id"], tagged["sentence_id"]])).astype(float)
+    body["source"] = body["doc_id"].map(source_of(tables["documents"], group_by))
     return body.reset_index(drop=True)
+
+
+def source_of(documents: pd.DataFrame, group_by: str = "doc_id") -> dict[str, str]:
+    """The source each document counts for: itself, or its outlet when ``group_by="outlet"`` (if it has one)."""
+    if group_by == "outlet":
+        return {d: (o if isinstance(o, str) and o else d) for d, o in zip(documents["doc_id"], documents["outlet"])}
+    if group_by != "doc_id":
+        raise ValueError(f"group_by must be 'doc_id' or 'outlet', not {group_by!r}")
+    return dict(zip(documents["doc_id"], documents["doc_id"]))
 
 
 def _statistic(measure: str, sums: dict[str, np.ndarray]) -> np.ndarray:

@@ -29,6 +29,16 @@ from .render import to_html, to_markdown
 
 #: Contrasts named in the summary, at most.
 SUMMARY_ITEMS = 10
+#: Rows of a listing (sources, documents, passages, quantities) shown in the
+#: report, at most; the full tables are in data/. This keeps the report's size
+#: independent of the corpus's.
+MAX_LISTED = 40
+#: Facts drawn in the coverage chart, and quantity groups in the numbers chart, at most.
+MAX_FACTS = 60
+#: Distinct cited sources listed per source, at most.
+MAX_CITED = 20
+#: Mentions quoted per quantity, at most.
+QUOTES_PER_QUANTITY = 10
 
 MEASURE_TEXT = {
     "tone_vader_mean": ("sentence tone (VADER)", "more positive", "more negative"),
@@ -96,6 +106,23 @@ def _quote(corpus: Corpus, doc_id: str, sentence_id: int, mark: tuple[int, int] 
     return ("quote", text, f"`{doc_id}`, sentence {sentence_id}, characters {sentence.start}–{sentence.end}")
 
 
+def source_documents(corpus: Corpus, tables: dict) -> dict[str, list[str]]:
+    """Each compared source and its documents, in corpus order (``tables["sources"]``, else one source per document)."""
+    mapping = tables.get("sources")
+    unit = dict(zip(mapping["doc_id"], mapping["source"])) if mapping is not None else {}
+    out: dict[str, list[str]] = {}
+    for doc in corpus:
+        out.setdefault(unit.get(doc.doc_id, doc.doc_id), []).append(doc.doc_id)
+    return out
+
+
+def _capped(items: list, what: str, where: str) -> tuple[list, list[tuple]]:
+    """At most :data:`MAX_LISTED` items, and a note block when some are left out."""
+    if len(items) <= MAX_LISTED:
+        return items, []
+    return items[:MAX_LISTED], [("p", f"The first {MAX_LISTED} of {len(items):,} {what} are shown; all are in `{where}`.")]
+
+
 def _with_interval(profiles: pd.DataFrame, measure: str, fmt=_num) -> dict[str, str]:
     rows = profiles[profiles["measure"] == measure]
     return {r.source: f"{fmt(r.value)} [{fmt(r.ci_low)}, {fmt(r.ci_high)}]" for r in rows.itertuples()}
@@ -103,14 +130,16 @@ def _with_interval(profiles: pd.DataFrame, measure: str, fmt=_num) -> dict[str, 
 
 def _evidence_for(corpus: Corpus, tables: dict, source: str, measure: str) -> tuple | None:
     """A sentence of ``source`` that shows what ``measure`` counts."""
+    documents = source_documents(corpus, tables).get(source, [source])
+
     def first(frame, mark=True):
         if frame.empty:
             return None
         row = frame.iloc[0]
-        return _quote(corpus, source, row["sentence_id"], (row["start"], row["end"]) if mark else None)
+        return _quote(corpus, row["doc_id"], row["sentence_id"], (row["start"], row["end"]) if mark else None)
 
     cues = tables["stance"]
-    mine = cues[(cues["doc_id"] == source) & ~cues["reported"].astype(bool)]
+    mine = cues[cues["doc_id"].isin(documents) & ~cues["reported"].astype(bool)]
     category = {"hedges_per_1k_words": "hedge", "hedged_sentence_share": "hedge", "boosters_per_1k_words": "booster",
                 "attitude_per_1k_words": "attitude", "attributions_per_1k_words": "attribution",
                 "attributed_sentence_share": "attribution", "self_mention_per_1k_words": "self_mention",
@@ -123,27 +152,52 @@ def _evidence_for(corpus: Corpus, tables: dict, source: str, measure: str) -> tu
         row = contrast[(contrast["source"] == source) & (contrast["measure"] == measure)]
         more_vague = len(row) and row.iloc[0]["difference"] > 0
         return first(attributions[(attributions["source_type"] == "vague") == bool(more_vague)])
-    tone = tables["sentiment"][tables["sentiment"]["doc_id"] == source]
+    tone = tables["sentiment"][tables["sentiment"]["doc_id"].isin(documents)]
     if measure in ("tone_vader_mean", "tone_news_mean", "negative_share_news") and len(tone):
         column = "vader" if measure == "tone_vader_mean" else "news"
         contrast = tables["contrasts"]
         row = contrast[(contrast["source"] == source) & (contrast["measure"] == measure)]
         pick = tone[column].idxmin() if len(row) and row.iloc[0]["difference"] < 0 or measure == "negative_share_news" else tone[column].idxmax()
-        return _quote(corpus, source, tone.loc[pick, "sentence_id"])
+        return _quote(corpus, tone.loc[pick, "doc_id"], tone.loc[pick, "sentence_id"])
     if measure.startswith("frame_share_"):
         frame = measure.removeprefix("frame_share_")
         tagged = tables["frames"]
-        hit = tagged[(tagged["doc_id"] == source) & (tagged["frame"] == frame)]
+        hit = tagged[tagged["doc_id"].isin(documents) & (tagged["frame"] == frame)]
         if len(hit):
             start, end = map(int, hit.iloc[0]["spans"].split(";")[0].split("-"))
-            return _quote(corpus, source, hit.iloc[0]["sentence_id"], (start, end))
+            return _quote(corpus, hit.iloc[0]["doc_id"], hit.iloc[0]["sentence_id"], (start, end))
         return None
     if measure in ("words_per_sentence", "flesch_reading_ease"):
         sentences = tables["sentences"]
-        body = sentences[(sentences["doc_id"] == source) & ~sentences["kind"].isin(["title", "heading"])]
+        body = sentences[sentences["doc_id"].isin(documents) & ~sentences["kind"].isin(["title", "heading"])]
         if len(body):
-            return _quote(corpus, source, body.loc[body["words"].idxmax(), "sentence_id"])
+            pick = body["words"].idxmax()
+            return _quote(corpus, body.loc[pick, "doc_id"], body.loc[pick, "sentence_id"])
     return None
+
+
+def source_map(tables: dict) -> dict[str, str]:
+    """Document id -> compared source (``tables["sources"]``; each document by default)."""
+    mapping = tables.get("sources")
+    if mapping is None:
+        return dict(zip(tables["documents"]["doc_id"], tables["documents"]["doc_id"]))
+    return dict(zip(mapping["doc_id"], mapping["source"]))
+
+
+def actor_tone_by_source(tables: dict) -> pd.DataFrame:
+    """Mean tone toward each actor per compared source: ``source, actor, mentions, mean_score``."""
+    scored = tables["actor_sentiment"]
+    scored = scored.assign(source=scored["doc_id"].map(source_map(tables)))
+    return scored.groupby(["source", "actor"], sort=False).agg(mentions=("score", "size"), mean_score=("score", "mean")).reset_index()
+
+
+def frame_shares_by_source(tables: dict) -> pd.DataFrame:
+    """Frame shares per compared source: ``source, frame, label, sentences, framed_sentences, share``."""
+    shares = tables["frame_shares"]
+    shares = shares.assign(source=shares["doc_id"].map(source_map(tables)))
+    pooled = shares.groupby(["source", "frame"], sort=False).agg(
+        label=("label", "first"), sentences=("sentences", "sum"), framed_sentences=("framed_sentences", "sum")).reset_index()
+    return pooled.assign(share=pooled["framed_sentences"] / pooled["sentences"])
 
 
 # ----------------------------------------------------------------- sections
@@ -193,15 +247,17 @@ def overview_blocks(corpus: Corpus) -> list[tuple]:
     removed = corpus.removed_table()
     by_rule = removed.groupby(["rule", "reason"], sort=True).size().rename("removed").reset_index() if len(removed) \
         else pd.DataFrame(columns=["rule", "reason", "removed"])
+    listed, note = _capped(list(range(len(shown))), "articles", "data/documents.csv")
     blocks = [("h2", "Sources"),
               ("p", "Each metadata value is followed by where it came from: the manifest (`sources.csv`), a rule that "
                     "inferred it from the text, or `missing`."),
-              ("table", shown),
+              ("table", shown.iloc[listed]), *note,
               ("p", f"Cleaning removed web furniture with rules version {corpus.furniture_version}; every removed line "
                     "is listed with its text in `data/removed.csv`."),
               ("table", by_rule)]
     if corpus.notices:
-        blocks += [("h3", "Warnings while loading"), ("list", [f"`{Path(n.path).name}`: {n.message}" for n in corpus.notices])]
+        warned, note = _capped([f"`{Path(n.path).name}`: {n.message}" for n in corpus.notices], "warnings", "the loader's warnings")
+        blocks += [("h3", "Warnings while loading"), ("list", warned), *note]
     return blocks
 
 
@@ -220,11 +276,15 @@ def tone_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
               ("table", shown),
               ("h3", "The most negative sentence of each source (news model)")]
     tone = tables["sentiment"]
-    for doc in corpus:
-        mine = tone[tone["doc_id"] == doc.doc_id]
+    lowest = tone.loc[tone.groupby("doc_id", sort=False)["news"].idxmin()].set_index("doc_id")
+    quotes = []
+    for documents in source_documents(corpus, tables).values():
+        mine = lowest[lowest.index.isin(documents)]
         if len(mine):
-            blocks.append(_quote(corpus, doc.doc_id, mine.loc[mine["news"].idxmin(), "sentence_id"]))
-    return blocks
+            doc_id = mine["news"].idxmin()
+            quotes.append(_quote(corpus, doc_id, mine.loc[doc_id, "sentence_id"]))
+    shown, note = _capped(quotes, "sources", "data/sentiment.csv")
+    return blocks + shown + note
 
 
 def actor_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
@@ -235,14 +295,16 @@ def actor_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     totals = profile.groupby("actor")["mentions"].sum()
     actors = [a for a in totals.sort_values(ascending=False, kind="stable").index if totals[a] >= 3]
     shown = pd.DataFrame({"actor": actors})
-    for doc in corpus:
-        mine = profile[profile["doc_id"] == doc.doc_id].set_index("actor")
-        shown[doc.doc_id] = [f"{mine.loc[a, 'mean_score']:+.2f} ({int(mine.loc[a, 'mentions'])})" if a in mine.index else "–" for a in actors]
+    by_source = actor_tone_by_source(tables).set_index(["source", "actor"])
+    sources, note = _capped(list(source_documents(corpus, tables)), "sources", "data/actor_profile.csv")
+    for source in sources:
+        shown[source] = [f"{by_source.loc[(source, a), 'mean_score']:+.2f} ({int(by_source.loc[(source, a), 'mentions'])})"
+                         if (source, a) in by_source.index else "–" for a in actors]
     blocks += [("p", "Mean tone toward each actor with three or more mentions: P(positive) - P(negative) of the clause "
                      "around each mention, with the number of mentions in brackets. Few mentions make a mean fragile; "
                      "every mention, with the clause scored, is in `data/actor_sentiment.csv`."),
                ("chart", "actor_tone", "Mean tone toward each actor in each source"),
-               ("table", shown)]
+               ("table", shown), *note]
     scored = tables["actor_sentiment"]
     for label, pick in (("most negative", scored["score"].idxmin()), ("most positive", scored["score"].idxmax())):
         row = scored.loc[pick]
@@ -269,31 +331,42 @@ def stance_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
               ("table", shown), ("h3", "Whom each source cites")]
     cues = tables["stance"]
     attributions = cues[cues["category"] == "attribution"]
+    cited = [f"{r.source or 'unnamed'} ({r.source_type})" for r in attributions.itertuples()]
+    by_doc: dict[str, list[str]] = {}
+    for doc_id, name in zip(attributions["doc_id"], cited):
+        by_doc.setdefault(doc_id, []).append(name)
     items = []
-    for doc in corpus:
-        mine = attributions[attributions["doc_id"] == doc.doc_id]
-        listed = "; ".join(f"{r.source or 'unnamed'} ({r.source_type})" for r in mine.itertuples())
-        items.append(f"`{doc.doc_id}`: {listed or 'no attributions'}")
-    return blocks + [("list", items)]
+    for source, documents in source_documents(corpus, tables).items():
+        counts: dict[str, int] = {}
+        for doc_id in documents:
+            for name in by_doc.get(doc_id, []):
+                counts[name] = counts.get(name, 0) + 1
+        named = [f"{name} ×{n}" if n > 1 else name for name, n in counts.items()]
+        more = f"; and {len(named) - MAX_CITED} more" if len(named) > MAX_CITED else ""
+        items.append(f"`{source}`: {'; '.join(named[:MAX_CITED]) + more or 'no attributions'}")
+    items, note = _capped(items, "sources", "data/stance.csv")
+    return blocks + [("p", "Each cited source once, in order of first citation; ×n counts repeat citations."),
+                     ("list", items), *note]
 
 
 def frame_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
-    shares = tables["frame_shares"]
-    pivot = shares.pivot(index="frame", columns="doc_id", values="share").reindex(list(FRAMES))
+    shares = frame_shares_by_source(tables)
+    pivot = shares.pivot(index="frame", columns="source", values="share").reindex(list(FRAMES))
     pivot = pivot[pivot.max(axis=1) > 0]
     shown = pd.DataFrame({"frame": [FRAMES[f] for f in pivot.index]})
-    for doc in corpus:
-        shown[doc.doc_id] = [_pct(v) for v in pivot[doc.doc_id]]
+    sources, note = _capped(list(dict.fromkeys(shares["source"])), "sources", "data/frame_shares.csv")
+    for source in sources:
+        shown[source] = [_pct(v) for v in pivot[source]]
     blocks = [("h2", "Framing"),
               ("p", "Share of each source's sentences invoking each dimension of the Policy Frames Codebook (a sentence "
                     "may invoke several). Cue words and their offsets are in `data/frames.csv`."),
               ("chart", "frames", "Share of sentences invoking each frame, by source"),
-              ("table", shown), ("h3", "Each source's leading frame, in its own words")]
-    for doc in corpus:
-        mine = shares[shares["doc_id"] == doc.doc_id].sort_values(["share", "frame"], ascending=[False, True])
+              ("table", shown), *note, ("h3", "Each source's leading frame, in its own words")]
+    for source in sources:
+        mine = shares[shares["source"] == source].sort_values(["share", "frame"], ascending=[False, True])
         top = mine.iloc[0]
-        evidence = _evidence_for(corpus, tables, doc.doc_id, f"frame_share_{top['frame']}")
-        blocks.append(("p", f"`{doc.doc_id}`: {top['label']} ({_pct(top['share'])} of sentences)."))
+        evidence = _evidence_for(corpus, tables, source, f"frame_share_{top['frame']}")
+        blocks.append(("p", f"`{source}`: {top['label']} ({_pct(top['share'])} of sentences)."))
         if evidence:
             blocks.append(evidence)
     return blocks
@@ -312,17 +385,26 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                     "more than one source. Every number, with the interval it commits to, is in `data/numbers.csv`; the "
                     "groups are in `data/quantity_groups.csv`."),
               ("chart", "numbers", "Each shared quantity, one mark per source; groups that do not agree in full colour")]
+    members = {group_id: rows for group_id, rows in mentions[mentions["group_id"].isin(shared["group_id"])].groupby("group_id", sort=False)}
     if len(flagged):
         blocks.append(("h3", "Where the numbers differ"))
-        for group in flagged.itertuples():
+        listed, note = _capped(list(flagged.itertuples()), "quantities reported differently", "data/quantity_groups.csv")
+        for group in listed:
             blocks.append(("p", f"**{group.label}** ({group.kind}, {group.unit}): {texts[group.status]}."))
-            for row in mentions[mentions["group_id"] == group.group_id].itertuples():
+            rows = members[group.group_id]
+            for row in rows.head(QUOTES_PER_QUANTITY).itertuples():
                 blocks.append(_quote(corpus, row.doc_id, row.sentence_id, (row.start, row.end)))
+            if len(rows) > QUOTES_PER_QUANTITY:
+                blocks.append(("p", f"… and {len(rows) - QUOTES_PER_QUANTITY} more mentions (group `{group.group_id}` in `data/numbers.csv`)."))
+        blocks += note
     agreeing = shared[shared["status"] == "agree"]
     if len(agreeing):
         blocks.append(("h3", "Where the sources agree"))
-        blocks.append(("list", [f"**{g.label}**: " + "; ".join(f"{r.surface} (`{r.doc_id}`)" for r in mentions[mentions["group_id"] == g.group_id].itertuples())
-                                for g in agreeing.itertuples()]))
+        listed, note = _capped(list(agreeing.itertuples()), "agreeing quantities", "data/quantity_groups.csv")
+        blocks.append(("list", [f"**{g.label}**: " + "; ".join(f"{r.surface} (`{r.doc_id}`)" for r in members[g.group_id].head(QUOTES_PER_QUANTITY).itertuples())
+                                + (f"; and {len(members[g.group_id]) - QUOTES_PER_QUANTITY} more" if len(members[g.group_id]) > QUOTES_PER_QUANTITY else "")
+                                for g in listed]))
+        blocks += note
     return blocks
 
 
@@ -333,30 +415,38 @@ def coverage_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
               ("p", "Facts several sources share — quantities, actors and claims (sentences with a close counterpart in "
                     "another source) — and whether each source states them, omits them, or reports them differently. "
                     "Absence is relative to what the other sources say."),
-              ("chart", "coverage", "Facts by source: present, absent or divergent"),
-              ("table", pd.DataFrame({"source": [d.doc_id for d in corpus],
-                                      "facts omitted": [int(absent.get(d.doc_id, 0)) for d in corpus]}))]
+              ("chart", "coverage", "Facts by source: present, absent or divergent"
+               + (f" (the {MAX_FACTS} facts most sources state)" if cover[["fact_type", "fact_id"]].drop_duplicates().shape[0] > MAX_FACTS else ""))]
+    sources, note = _capped(list(source_documents(corpus, tables)), "sources", "data/coverage.csv")
+    blocks += [("table", pd.DataFrame({"source": sources, "facts omitted": [int(absent.get(s, 0)) for s in sources]})), *note]
     reuse = tables["text_reuse"]
     blocks.append(("h3", "Text shared word for word"))
     if reuse.empty:
         blocks.append(("p", "No passage of eight or more words appears in two sources."))
     else:
-        for row in reuse.itertuples():
+        listed, note = _capped(list(reuse.itertuples()), "shared passages", "data/text_reuse.csv")
+        for row in listed:
             blocks.append(("quote", row.text, f"`{row.source_a}` characters {row.start_a}–{row.end_a} and "
                                               f"`{row.source_b}` characters {row.start_b}–{row.end_b} ({row.words} words)"))
+        blocks += note
     blocks.append(("chart", "similarity", "How alike the sources' vocabularies are"))
     return blocks
 
 
-def readability_blocks(tables: dict) -> list[tuple]:
-    table = tables["readability"]
+def readability_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
+    unit = {doc_id: source for source, documents in source_documents(corpus, tables).items() for doc_id in documents}
+    formulas = ["flesch_kincaid_grade", "gunning_fog", "smog_index", "dale_chall", "mattr", "quoted_share"]
+    per_document = tables["readability"].assign(source=lambda t: t["doc_id"].map(unit))
+    table = per_document.groupby("source", sort=False).agg(words=("words", "sum"), **{f: (f, "mean") for f in formulas}).reset_index()
+    listed, note = _capped(list(range(len(table))), "sources", "data/readability.csv")
+    table = table.iloc[listed]
     profiles = tables["profiles"]
     ease = _with_interval(profiles, "flesch_reading_ease", lambda v: _num(v, 1))
     length = _with_interval(profiles, "words_per_sentence", lambda v: _num(v, 1))
     shown = pd.DataFrame({
-        "source": table["doc_id"], "words": table["words"],
-        "Flesch reading ease [95%]": [ease.get(d, "–") for d in table["doc_id"]],
-        "words per sentence [95%]": [length.get(d, "–") for d in table["doc_id"]],
+        "source": table["source"], "words": table["words"],
+        "Flesch reading ease [95%]": [ease.get(d, "–") for d in table["source"]],
+        "words per sentence [95%]": [length.get(d, "–") for d in table["source"]],
         "Flesch-Kincaid grade": table["flesch_kincaid_grade"].map(lambda v: _num(v, 1)),
         "Gunning fog": table["gunning_fog"].map(lambda v: _num(v, 1)),
         "SMOG": table["smog_index"].map(lambda v: _num(v, 1)),
@@ -364,9 +454,11 @@ def readability_blocks(tables: dict) -> list[tuple]:
         "lexical diversity (MATTR)": table["mattr"].map(_num),
         "quoted": table["quoted_share"].map(_pct),
     })
+    pooled = any(len(documents) > 1 for documents in source_documents(corpus, tables).values())
     return [("h2", "Readability and style"),
             ("chart", "readability", "Flesch reading ease and words per sentence, with 95% intervals"),
-            ("table", shown)]
+            ("table", shown), *note] + ([("p", "For a source of several articles, the grade formulas, lexical diversity "
+                                                "and quoted share are means over its articles.")] if pooled else [])
 
 
 def methods_blocks() -> list[tuple]:
@@ -413,24 +505,27 @@ def report_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                   f"{corpus.config.description}".strip())]
     return (head + summary_blocks(corpus, tables) + overview_blocks(corpus) + tone_blocks(corpus, tables)
             + actor_blocks(corpus, tables) + stance_blocks(corpus, tables) + frame_blocks(corpus, tables)
-            + number_blocks(corpus, tables) + coverage_blocks(corpus, tables) + readability_blocks(tables)
+            + number_blocks(corpus, tables) + coverage_blocks(corpus, tables) + readability_blocks(corpus, tables)
             + methods_blocks() + appendix_blocks(tables))
 
 
 def write_charts(tables: dict, out: Path) -> list[Path]:
     """Build and save every chart of the report into ``out/charts``."""
     folder = Path(out) / "charts"
-    divergence = charts.divergence_table(tables["numbers"], tables["quantity_groups"], tables["sentences"])
+    divergence = charts.divergence_table(tables["numbers"], tables["quantity_groups"], tables["sentences"],
+                                         max_groups=MAX_FACTS, sources=source_map(tables))
+    actor_tone = actor_tone_by_source(tables)
+    frames = frame_shares_by_source(tables)
     specs = {
         "tone": (charts.interval_chart(tables["profiles"], ["tone_vader_mean", "tone_news_mean"], "Mean sentence tone per source",
                                        "Mean tone (-1 negative to +1 positive)"), tables["profiles"]),
-        "actor_tone": (charts.actor_tone_matrix(tables["actor_profile"]), tables["actor_profile"]),
+        "actor_tone": (charts.actor_tone_matrix(actor_tone, by="source"), actor_tone),
         "stance": (charts.interval_chart(tables["profiles"], ["hedges_per_1k_words", "boosters_per_1k_words",
                                                               "attributions_per_1k_words", "reader_address_per_1k_words"],
                                          "Stance cues per 1,000 words", "Cues per 1,000 words"), tables["profiles"]),
-        "frames": (charts.frame_shares_matrix(tables["frame_shares"]), tables["frame_shares"]),
-        "numbers": (charts.numeric_divergence(divergence), divergence),
-        "coverage": (charts.coverage_matrix(tables["coverage"]), tables["coverage"]),
+        "frames": (charts.frame_shares_matrix(frames, by="source"), frames),
+        "numbers": (charts.numeric_divergence(divergence, by="source"), divergence),
+        "coverage": (charts.coverage_matrix(tables["coverage"], max_facts=MAX_FACTS), tables["coverage"]),
         "readability": (charts.interval_chart(tables["profiles"], ["flesch_reading_ease", "words_per_sentence"],
                                               "Readability per source", "Flesch reading ease / words per sentence"), tables["profiles"]),
         "similarity": (charts.similarity_matrix(tables["source_similarity"]), tables["source_similarity"]),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .lexicons import function_words
 
@@ -22,6 +23,7 @@ NUMERIC_WORDS = {"million", "billion", "trillion", "thousand", "percent", "per",
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s")
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A light suffix-stripping stem, enough to match 'reserves'/'reserve'.
 
