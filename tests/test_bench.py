@@ -22,5 +22,6 @@ def test_bench_writes_every_stage(tmp_path):
     written = pd.read_csv(tmp_path / "results.csv")
     assert list(written.columns) == ["stage", "words", "seconds", "words_per_s", "peak_rss_mb"]
     assert (written.loc[written["stage"] != "analyze_process", "words"] > 2500).all() and (written["seconds"] > 0).all()
+    assert "report_process" in stages and (tmp_path / "report-process" / "report.html").is_file()
     assert (tmp_path / "words_per_second.png").is_file()
     assert "analysis_total / peer_vader" in ratios(table)

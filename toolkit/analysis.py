@@ -27,6 +27,7 @@ from .corpus import Corpus
 from .errors import CorpusError, CorpusWarning, ToolkitError
 from .framing import frame_cues, frame_shares, frames
 from .numbers import numbers
+from . import partitions as partitions_module
 from .partitions import corpus_config, is_lazy, load_partition, plan
 from .progress import bar
 from .reading import DEFAULT_MAX_BYTES
@@ -39,6 +40,8 @@ ENGINES = ("local", "dask")
 PARTITION_DOCUMENTS = 500
 #: Workers of the LocalCluster started when no scheduler address is given.
 DEFAULT_WORKERS = 2
+#: Partitions per Dask worker, at least (smaller partitions when needed).
+TASKS_PER_WORKER = 4
 #: How long to try reaching a scheduler given by address.
 SCHEDULER_TIMEOUT = "20s"
 #: Every table of :func:`analyze`, in the order they are returned.
@@ -143,9 +146,9 @@ def analyze(
     if engine not in ENGINES:
         raise ToolkitError(f"unknown engine '{engine}': use one of {', '.join(ENGINES)}")
     if isinstance(corpus, Corpus):
-        parts = [corpus.documents[i:i + partition_documents] for i in range(0, len(corpus.documents), max(1, partition_documents))]
         actors = tuple(corpus.config.actors) or tuple(as_actors(rank_names(name_counts(corpus))))
         if engine == "local":
+            parts = _split(corpus.documents, partition_documents)
             results = []
             with bar(len(parts), "measures", quiet) as progress:
                 for documents in parts:
@@ -155,14 +158,16 @@ def analyze(
         # Arguments go through functools.partial: Dask would read tuples (the
         # actors) as tasks of its graph.
         with _cluster(scheduler, workers) as client:
-            futures = client.scatter([corpus.part(documents) for documents in parts])
+            # at least TASKS_PER_WORKER partitions per worker, so that all are kept busy
+            size = min(partition_documents, -(-len(corpus.documents) // (TASKS_PER_WORKER * _workers(client))))
+            futures = client.scatter([corpus.part(documents) for documents in _split(corpus.documents, size)])
             return combine(_gather(client, client.map(partial(document_tables, actors=actors), futures, pure=False), quiet))
     if not is_lazy(corpus):
         raise CorpusError(corpus, "only a loaded corpus or a .jsonl or .parquet file can be analysed directly",
                           "load it first with toolkit.load_corpus(...)")
-    partitions = plan(corpus, text_column)
     settings = corpus_config(corpus, config)
     if engine == "local":
+        partitions = plan(corpus, text_column)
         actors = tuple(settings.actors)
         if not actors:  # a first pass counts the names that actor suggestion ranks
             counts = [name_counts(load_partition(p, settings, max_bytes)) for p in partitions]
@@ -176,6 +181,9 @@ def analyze(
                 progress.update()
         return _finish(corpus, results, notices)
     with _cluster(scheduler, workers) as client:
+        size = Path(corpus).stat().st_size
+        partitions = plan(corpus, text_column, partition_bytes=max(1, min(partitions_module.PARTITION_BYTES,
+                                                                             size // (TASKS_PER_WORKER * _workers(client)) + 1)))
         loaded = client.map(partial(load_partition, config=settings, max_bytes=max_bytes), partitions, pure=False)
         actors = tuple(settings.actors)
         if not actors:
@@ -183,6 +191,16 @@ def analyze(
         notices = [n for batch in client.gather(client.map(_notices, loaded)) for n in batch]
         results = _gather(client, client.map(partial(document_tables, actors=actors), loaded, pure=False), quiet)
     return _finish(corpus, results, notices)
+
+
+def _split(documents: list, size: int) -> list[list]:
+    size = max(1, size)
+    return [documents[i:i + size] for i in range(0, len(documents), size)]
+
+
+def _workers(client) -> int:
+    """Worker processes of the cluster behind ``client`` (at least one)."""
+    return max(1, len(client.scheduler_info().get("workers", {})))
 
 
 def _notices(corpus: Corpus) -> list:

@@ -64,6 +64,13 @@ def _outlets() -> tuple[str, ...]:
     return tuple(row["name"] for row in read_rows("outlets.csv"))
 
 
+@lru_cache(maxsize=None)
+def _outlet_pattern() -> re.Pattern:
+    """Any outlet name as a whole word (one pattern for the whole list)."""
+    names = sorted(_outlets(), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(name) for name in names) + r")(?!\w)")
+
+
 def classify_source(source: str, known: dict[str, str] | None = None, initial: bool = False) -> str:
     """Classify a source as ``outlet``, ``organisation``, ``person`` or ``vague``.
 
@@ -93,7 +100,7 @@ def classify_source(source: str, known: dict[str, str] | None = None, initial: b
     for name, kind in sorted((known or {}).items(), key=lambda item: -len(item[0])):
         if name and (head_text == name or head_text.endswith(" " + name)):
             return kind  # the head of the phrase is a known name
-    if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) for name in _outlets()):
+    if _outlet_pattern().search(text):
         return "outlet"
     head = head_part[-1].lower() if head_part else ""
     if head in _vague() or lowered in _vague():

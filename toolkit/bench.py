@@ -4,7 +4,9 @@
 
 1. builds a reproducible synthetic corpus of about ``N`` words from the seed
    articles' sentences, recombined into new articles with their numbers varied
-   (a fixed seed, so the same ``N`` gives the same corpus);
+   and two words of each sentence swapped for other words of the seeds, so
+   sentences do not repeat (a fixed seed, so the same ``N`` gives the same
+   corpus);
 2. times each stage of the toolkit on it: ``load`` (reading, cleaning and
    segmenting), ``segment`` (cleaning and segmentation alone), ``sentiment``,
    ``stance``, ``framing``, ``numbers`` (extraction), ``readability``;
@@ -20,7 +22,9 @@
    and ``peer_quantulum3`` (quantulum3 on every sentence);
 4. runs ``analyze`` on a quarter, a half and all of the corpus, each in a
    fresh process reading the JSONL file lazily (``analyze_process`` rows: the
-   memory a real run needs, and how it grows);
+   memory a real run needs, and how it grows), and the whole report command
+   (``python -m toolkit report ... --by outlet``) in a fresh process
+   (``report_process``);
 5. writes ``DIR/results.csv`` (``stage, words, seconds, words_per_s,
    peak_rss_mb``), the chart ``DIR/words_per_second.{png,svg,vl.json,csv}``, and
    prints the ratios.
@@ -48,6 +52,8 @@ import pandas as pd
 SEED = 7
 #: Sentences per synthetic article.
 ARTICLE_SENTENCES = 30
+#: Words of each synthetic sentence replaced by random words of the seeds.
+SWAPPED_WORDS = 2
 
 
 def synthetic_corpus(words: int, seeds: Path, seed: int = SEED, sentences: int = ARTICLE_SENTENCES) -> list[dict]:
@@ -57,6 +63,7 @@ def synthetic_corpus(words: int, seeds: Path, seed: int = SEED, sentences: int =
 
     corpus = load_corpus(seeds)
     pool = [s.text for doc in corpus for s in doc.sentences if s.kind in ("paragraph", "list_item")]
+    vocabulary = sorted({w for text in pool for w in re.findall(r"\b[a-z]{4,}\b", text)})
     rng = random.Random(seed)
     articles, total = [], 0
 
@@ -66,8 +73,18 @@ def synthetic_corpus(words: int, seeds: Path, seed: int = SEED, sentences: int =
             return f"{rng.uniform(0.1, 99):.1f}"
         return str(rng.randint(1, 10 ** min(len(digits), 4)))
 
+    def sentence() -> str:
+        # numbers varied and two lower-case words swapped for others of the
+        # seeds: practically every sentence is new, so no cache keyed on a
+        # sentence's text can answer for a repeat
+        text = re.sub(r"\d+(?:\.\d+)?", vary, rng.choice(pool))
+        spans = [m.span() for m in re.finditer(r"\b[a-z]{4,}\b", text)]
+        for a, b in sorted(rng.sample(spans, min(SWAPPED_WORDS, len(spans))), reverse=True):
+            text = text[:a] + rng.choice(vocabulary) + text[b:]
+        return text
+
     while total < words:
-        body = [re.sub(r"\d+(?:\.\d+)?", vary, rng.choice(pool)) for _ in range(sentences)]
+        body = [sentence() for _ in range(sentences)]
         title = f"Report {len(articles) + 1}: " + " ".join(rng.choice(pool).split()[:6]).strip(",.;:")
         text = title + "\n\n" + "\n\n".join(" ".join(body[i:i + 3]) for i in range(0, len(body), 3))
         total += len(WORD_RE.findall(text))
@@ -154,6 +171,8 @@ def run(words: int, out: Path, seeds: Path = Path("seeds"), quantulum: bool = Tr
             seconds, peak = _separate_process(part)
             record("analyze_process", part_words, seconds, peak)
             part.unlink()
+        seconds, peak = _separate_process(path, report=out / "report-process")
+        record("report_process", n, seconds, peak)
     table = pd.DataFrame(rows)
     table.to_csv(out / "results.csv", index=False, lineterminator="\n")
     _chart(table, out)
@@ -163,19 +182,26 @@ def run(words: int, out: Path, seeds: Path = Path("seeds"), quantulum: bool = Tr
 _CHILD = """
 import json, resource, sys, time, warnings
 warnings.simplefilter("ignore")
-from toolkit.analysis import analyze
 started = time.perf_counter()
-analyze(sys.argv[1])
+if len(sys.argv) > 2:
+    from toolkit.cli import main
+    assert main(["report", sys.argv[1], "--out", sys.argv[2], "--by", "outlet", "--quiet"]) == 0
+else:
+    from toolkit.analysis import analyze
+    analyze(sys.argv[1])
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"seconds": time.perf_counter() - started, "peak_kb": peak}))
 """
 
 
-def _separate_process(path: Path) -> tuple[float, float]:
-    """Seconds and peak memory (MB) of ``analyze(path)`` in a fresh Python process: the memory a user's run needs."""
+def _separate_process(path: Path, report: Path | None = None) -> tuple[float, float]:
+    """Seconds and peak memory (MB), in a fresh Python process, of ``analyze(path)``
+    or (with ``report``) of ``python -m toolkit report path --by outlet``: the
+    memory a user's run needs."""
     import subprocess
 
-    result = subprocess.run([sys.executable, "-c", _CHILD, str(path)], capture_output=True, text=True, check=True)
+    command = [sys.executable, "-c", _CHILD, str(path)] + ([str(report)] if report else [])
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     return figures["seconds"], figures["peak_kb"] / (1024 * (1024 if sys.platform == "darwin" else 1))
 
@@ -212,7 +238,7 @@ def _chart(table: pd.DataFrame, out: Path) -> None:
 
     from .charts import save_chart
 
-    data = table[table["stage"] != "analyze_process"]
+    data = table[~table["stage"].isin(["analyze_process", "report_process"])]
     data = data.assign(tool=["peer" if s.startswith("peer_") else "toolkit" for s in data["stage"]])
     chart = alt.Chart(data, title="Words per second, by stage").mark_bar().encode(
         x=alt.X("words_per_s:Q", title="Words per second (log scale)", scale=alt.Scale(type="log")),
@@ -249,8 +275,9 @@ def main(argv: list[str] | None = None) -> int:
     print()
     for name, value in ratios(table).items():
         print(f"{name}: {value:.2f}")
-    for row in table[table["stage"] == "analyze_process"].itertuples():
-        print(f"analyze() in its own process, {row.words:,} words: peak memory {row.peak_rss_mb:.0f} MB, {row.seconds:.1f} s")
+    for row in table[table["stage"].isin(["analyze_process", "report_process"])].itertuples():
+        what = "analyze()" if row.stage == "analyze_process" else "the report command"
+        print(f"{what} in its own process, {row.words:,} words: peak memory {row.peak_rss_mb:.0f} MB, {row.seconds:.1f} s")
     print(f"peak memory of this process: {table['peak_rss_mb'].max():.0f} MB; results in {args.out / 'results.csv'}")
     return 0
 

@@ -51,10 +51,16 @@ def is_lazy(corpus) -> bool:
     return isinstance(corpus, (str, Path)) and Path(corpus).suffix.lower() in LAZY_SUFFIXES and Path(corpus).is_file()
 
 
-def plan(path: str | Path, text_column: str | None = None, partition_bytes: int = PARTITION_BYTES,
-         partition_rows: int = PARTITION_ROWS) -> list[Partition]:
-    """The partitions of a JSONL or Parquet corpus file (nothing is parsed but the head)."""
+def plan(path: str | Path, text_column: str | None = None, partition_bytes: int | None = None,
+         partition_rows: int | None = None) -> list[Partition]:
+    """The partitions of a JSONL or Parquet corpus file (nothing is parsed but the head).
+
+    ``partition_bytes`` and ``partition_rows`` default to :data:`PARTITION_BYTES`
+    and :data:`PARTITION_ROWS`.
+    """
     path = Path(path)
+    partition_bytes = partition_bytes or PARTITION_BYTES
+    partition_rows = partition_rows or PARTITION_ROWS
     if not path.is_file():
         raise CorpusError(path, "the file does not exist", "check the path")
     if path.suffix.lower() == ".parquet":

@@ -8,6 +8,7 @@ per term.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable
 
 import ahocorasick
@@ -28,8 +29,13 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+@lru_cache(maxsize=16)
 def fold_case(text: str) -> str:
-    """Lower-case ``text`` without changing its length (so offsets survive)."""
+    """Lower-case ``text`` without changing its length (so offsets survive).
+
+    Remembered for the last few texts: a matcher is run sentence by sentence
+    over one document's text, which would otherwise be folded every time.
+    """
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered

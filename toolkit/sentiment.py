@@ -79,12 +79,12 @@ def actor_sentiment(corpus: Corpus, actor_mentions: pd.DataFrame | None = None) 
     rows = []
     for doc_id, group in actor_mentions.groupby("doc_id", sort=False):
         doc = corpus.document(doc_id)
-        for m in group.itertuples(index=False):
-            sentence = doc.sentences[m.sentence_id]
-            local_start, local_end = m.start - sentence.start, m.end - sentence.start
-            probs = predict(featurize(sentence.text, local_start, local_end), weights)
-            a, b = clause_bounds(doc.text, m.start, m.end, sentence.start, sentence.end)
-            rows.append((doc_id, m.sentence_id, m.actor, m.start, m.end, m.surface, probs["pos"] - probs["neg"],
+        for sentence_id, actor, start, end, surface in zip(group["sentence_id"].tolist(), group["actor"].tolist(),
+                                                           group["start"].tolist(), group["end"].tolist(), group["surface"].tolist()):
+            sentence = doc.sentences[sentence_id]
+            probs = predict(featurize(sentence.text, start - sentence.start, end - sentence.start), weights)
+            a, b = clause_bounds(doc.text, start, end, sentence.start, sentence.end)
+            rows.append((doc_id, sentence_id, actor, start, end, surface, probs["pos"] - probs["neg"],
                          max(CLASSES, key=probs.get), a, b, probs["neg"], probs["neu"], probs["pos"]))
     return pd.DataFrame(rows, columns=ACTOR_COLUMNS)
 

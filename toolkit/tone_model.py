@@ -66,7 +66,7 @@ def vader() -> SentimentIntensityAnalyzer:
 
 #: Texts whose VADER scores are remembered (a sentence is scored for its own
 #: tone, for the news model and for each actor mention in it).
-VADER_CACHE = 4096
+VADER_CACHE = 1 << 16
 
 
 @lru_cache(maxsize=VADER_CACHE)
@@ -95,10 +95,10 @@ def _tokens(text: str) -> list[str]:
     """Lower-cased word tokens, negation-marked; capitalised words other than
     function words ("The", "But") are dropped, so that names (of people,
     countries, companies) never carry a learned tone."""
-    out, negated = [], False
+    out, negated, keep = [], False, function_words()
     for raw in _TOKEN.findall(text):
         token = raw.lower()
-        if raw[:1].isupper() and token not in function_words():
+        if raw[0].isupper() and token not in keep:
             continue
         if token in _NEGATORS or token.endswith("n't"):
             negated = True
@@ -146,12 +146,15 @@ def load_weights(name: str) -> dict[str, tuple[float, ...]]:
 
 def predict(features: dict[str, float], weights: dict[str, tuple[float, ...]]) -> dict[str, float]:
     """Class probabilities (softmax of the linear scores)."""
-    scores = [0.0] * len(CLASSES)
+    neg = neu = pos = 0.0  # one running score per class of CLASSES, in order
+    get = weights.get
     for feature, value in features.items():
-        row = weights.get(feature)
+        row = get(feature)
         if row is not None:
-            for i, w in enumerate(row):
-                scores[i] += w * value
+            neg += row[0] * value
+            neu += row[1] * value
+            pos += row[2] * value
+    scores = [neg, neu, pos]
     top = max(scores)
     exps = [math.exp(s - top) for s in scores]
     total = sum(exps)
