@@ -88,6 +88,21 @@ def test_progress_is_off_in_ci_and_off_a_terminal(monkeypatch):
     assert not wanted(quiet=True)
 
 
+def test_progress_shows_in_a_notebook_kernel_unless_ci(monkeypatch):
+    import sys
+    import types
+
+    from toolkit import progress
+
+    kernel_stream = type("OutStream", (), {"__module__": "ipykernel.iostream", "isatty": lambda self: False})()
+    monkeypatch.setitem(sys.modules, "ipykernel", types.ModuleType("ipykernel"))
+    monkeypatch.setattr(sys, "stderr", kernel_stream)
+    monkeypatch.delenv("CI", raising=False)
+    assert progress.in_notebook() and progress.wanted()
+    monkeypatch.setenv("CI", "true")
+    assert not progress.wanted()
+
+
 def test_report_on_a_single_article(tmp_path):
     corpus = tmp_path / "one"
     corpus.mkdir()
@@ -118,3 +133,22 @@ def test_analyze_command_reads_jsonl_lazily(tmp_path):
 def test_scheduler_without_dask_engine_is_refused():
     result = _run("report", str(SEEDS), "--out", "unused", "--scheduler", "tcp://127.0.0.1:8786")
     assert result.returncode == 2 and "--scheduler needs --engine dask" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_report_by_outlet_is_per_outlet_and_listings_are_capped(tmp_path, monkeypatch):
+    import json
+
+    from toolkit.bench import synthetic_corpus
+
+    monkeypatch.setattr("toolkit.report.MAX_LISTED", 3)
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in synthetic_corpus(8_000, SEEDS, sentences=6)), encoding="utf-8")
+    assert main(["report", str(corpus), "--out", str(tmp_path / "out"), "--by", "outlet", "--quiet"]) == 0
+    text = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    outlets = {f"Outlet {i}" for i in range(7)}
+    similarity = pd.read_csv(tmp_path / "out" / "data" / "source_similarity.csv")
+    assert set(similarity["source_a"]) == outlets
+    assert set(pd.read_csv(tmp_path / "out" / "data" / "coverage.csv")["source"]) <= outlets
+    assert set(pd.read_csv(tmp_path / "out" / "charts" / "frames.csv")["source"]) == outlets
+    assert "The first 3 of" in text and "all are in `data/documents.csv`" in text
+    assert "means over its articles" in text

@@ -52,7 +52,7 @@ def test_dask_engine_equals_local_on_thousands_of_documents(many):
     assert_same_tables(local, analyze(path, engine="dask"))
 
 
-def test_lazy_jsonl_and_parquet_equal_a_whole_load(tmp_path, many):
+def test_lazy_jsonl_and_parquet_equal_a_whole_load(tmp_path, many, monkeypatch):
     path, _ = many
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[:300]]
     small = write_jsonl(rows, tmp_path / "small.jsonl")
@@ -64,14 +64,8 @@ def test_lazy_jsonl_and_parquet_equal_a_whole_load(tmp_path, many):
     assert partitions[0].start == 0 and partitions[-1].stop == small.stat().st_size
     assert all(a.stop == b.start for a, b in zip(partitions, partitions[1:]))
     assert sum(len(load_partition(p, load_corpus(small).config, 10**7)) for p in partitions) == 300
-    import toolkit.partitions as parts
-
-    original = parts.PARTITION_BYTES
-    parts.PARTITION_BYTES = 20_000  # many partitions
-    try:
-        assert_same_tables(expected, analyze(small))
-    finally:
-        parts.PARTITION_BYTES = original
+    monkeypatch.setattr("toolkit.partitions.PARTITION_BYTES", 20_000)  # many partitions
+    assert_same_tables(expected, analyze(small))
 
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -89,7 +83,7 @@ def test_lazy_jsonl_and_parquet_equal_a_whole_load(tmp_path, many):
         pd.testing.assert_frame_equal(expected[name][columns], whole[name][columns], obj=name)
 
 
-def test_lazy_rows_keep_their_numbers_and_errors_name_the_line(tmp_path):
+def test_lazy_rows_keep_their_numbers_and_errors_name_the_line(tmp_path, monkeypatch):
     text = "Officials said the plan may cost about $5 million. Critics disagreed."
     rows = [{"text": text + f" Row {i}."} for i in range(40)]
     path = write_jsonl(rows, tmp_path / "c.jsonl")
@@ -100,15 +94,10 @@ def test_lazy_rows_keep_their_numbers_and_errors_name_the_line(tmp_path):
     assert ids == [f"row-{i:05d}" for i in range(1, 41)]  # blank line 41 keeps the numbering
     broken = tmp_path / "broken.jsonl"
     broken.write_text(path.read_text().replace(json.dumps(rows[29]), "{not json"), encoding="utf-8")
-    import toolkit.partitions as parts
-
-    original = parts.PARTITION_BYTES
-    parts.PARTITION_BYTES = 500
-    try:
-        with pytest.raises(CorpusError, match="line 30 is not valid JSON"):
-            analyze(broken)
-    finally:
-        parts.PARTITION_BYTES = original
+    monkeypatch.setattr("toolkit.partitions.PARTITION_BYTES", 500)
+    assert len(plan(broken)) > 10
+    with pytest.raises(CorpusError, match="line 30 is not valid JSON"):
+        analyze(broken)
 
 
 def test_lazy_duplicates_and_empty_files_are_refused(tmp_path):

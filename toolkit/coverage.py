@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+from scipy import sparse
 
 from .corpus import Corpus
 from .similarity import context_terms, cosine, tfidf
@@ -33,12 +34,12 @@ MIN_CLAIM_TERMS = 5
 #: Sentences are compared only when they share one of their this many most
 #: weighty words (blocking); a pair above the threshold practically always does.
 BLOCKING_TERMS = 12
-#: Words shared by more wordings than this are too common to propose claim pairs.
-MAX_POSTINGS = 500
+#: Rows of the similarity products computed at once (bounds their memory).
+CHUNK_ROWS = 256
+#: Margin under the claim threshold for the sparse prefilter; the exact test follows.
+PREFILTER_MARGIN = 1e-6
 #: Shared passages must run at least this many words.
 SHINGLE_WORDS = 8
-#: Places of one passage per source that are paired with other sources.
-MAX_PLACES = 3
 
 COVERAGE_COLUMNS = ["fact_type", "fact_id", "label", "source", "state", "evidence"]
 REUSE_COLUMNS = ["source_a", "start_a", "end_a", "source_b", "start_b", "end_b", "words", "text"]
@@ -90,20 +91,16 @@ def claims(corpus: Corpus, threshold: float = CLAIM_THRESHOLD, sources: dict[str
     for members in keys:
         if len({unit[rows[i][0]] for i in members}) > 1:
             join(members, cosine(vectors[members[0]], vectors[members[0]]))
-    # Candidate pairs share at least one of a wording's rarest words, so the
-    # work grows with the matches, not with the square of the sentences;
-    # words shared by more than MAX_POSTINGS wordings identify no claim.
-    index: dict[str, list[int]] = {}
-    for k, members in enumerate(keys):
-        vector = vectors[members[0]]
-        for term in sorted(vector, key=lambda t: (-vector[t], t))[:BLOCKING_TERMS]:
-            index.setdefault(term, []).append(k)
-    candidates = sorted({(a, b) for members in index.values() if len(members) <= MAX_POSTINGS
-                         for x, a in enumerate(members) for b in members[x + 1:]})
-    for a, b in candidates:
+    # Pairs of wordings above the threshold are found with sparse matrix
+    # products, a block of rows at a time, then tested exactly. As before,
+    # a pair must also share one of the wordings' BLOCKING_TERMS weightiest
+    # words: a claim is about the same thing, not only in the same words.
+    heads = [set(sorted(vectors[m[0]], key=lambda t: (-vectors[m[0]][t], t))[:BLOCKING_TERMS]) for m in keys]
+    units_of = [{unit[rows[i][0]] for i in members} for members in keys]
+    for a, b in _similar_pairs([vectors[m[0]] for m in keys], threshold):
         first, second = keys[a], keys[b]
-        units_a, units_b = {unit[rows[i][0]] for i in first}, {unit[rows[j][0]] for j in second}
-        if len(units_a | units_b) < 2:
+        units_a, units_b = units_of[a], units_of[b]
+        if len(units_a | units_b) < 2 or heads[a].isdisjoint(heads[b]):
             continue
         similarity = cosine(vectors[first[0]], vectors[second[0]])
         if similarity >= threshold:
@@ -118,6 +115,25 @@ def claims(corpus: Corpus, threshold: float = CLAIM_THRESHOLD, sources: dict[str
         for i in members:
             out.append((f"c{number:03d}", rows[i][0], rows[i][1], best[i], rows[i][2]))
     return pd.DataFrame(out, columns=["claim_id", "doc_id", "sentence_id", "similarity", "text"])
+
+
+def _similar_pairs(vectors: list[dict[str, float]], threshold: float) -> list[tuple[int, int]]:
+    """Pairs ``(a, b)``, ``a < b``, whose cosine may reach ``threshold`` (a superset, by :data:`PREFILTER_MARGIN`)."""
+    vocabulary: dict[str, int] = {}
+    data, indices, indptr = [], [], [0]
+    for vector in vectors:
+        for term, value in vector.items():
+            indices.append(vocabulary.setdefault(term, len(vocabulary)))
+            data.append(value)
+        indptr.append(len(indices))
+    matrix = sparse.csr_matrix((data, indices, indptr), shape=(len(vectors), max(len(vocabulary), 1)))
+    transposed = matrix.T.tocsc()
+    pairs = []
+    for first in range(0, len(vectors), CHUNK_ROWS):
+        block = (matrix[first:first + CHUNK_ROWS] @ transposed).tocoo()
+        keep = (block.data >= threshold - PREFILTER_MARGIN) & (block.col > block.row + first)
+        pairs += zip((block.row[keep] + first).tolist(), block.col[keep].tolist())
+    return sorted(pairs)
 
 
 def coverage(corpus: Corpus, tables: dict[str, pd.DataFrame], sources: dict[str, str] | None = None,
@@ -187,9 +203,10 @@ def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS, sources: dict[str, str] |
     """Passages two sources share word for word (at least ``n`` words).
 
     ``sources`` maps document ids to the sources compared (default: each
-    document is a source); passages within one source are not reported. A
-    passage repeated more than :data:`MAX_PLACES` times in one source is
-    paired through its first places only.
+    document is a source); passages within one source are not reported. Each
+    run of ``n`` words is paired through its first place in each source, and a
+    passage is reported once per pair of sources, so repeated text (wire copy
+    reprinted by many articles of an outlet) costs no more than text said once.
 
     Returns ``source_a, start_a, end_a, source_b, start_b, end_b, words,
     text``: the two documents' ids and offsets into their cleaned texts.
@@ -197,30 +214,24 @@ def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS, sources: dict[str, str] |
     unit = units(corpus, sources)
     docs = list(corpus)
     tokens = [_tokens(doc.text) for doc in docs]
-    index: dict[tuple, list[tuple[int, int]]] = {}
+    first: dict[tuple, dict[str, tuple[int, int]]] = {}
     for d, toks in enumerate(tokens):
+        source = unit[docs[d].doc_id]
+        words = [w for w, _, _ in toks]
         for i in range(len(toks) - n + 1):
-            index.setdefault(tuple(w for w, _, _ in toks[i:i + n]), []).append((d, i))
+            first.setdefault(tuple(words[i:i + n]), {}).setdefault(source, (d, i))
     pair_hits: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for places in index.values():
-        if len(places) < 2 or len({unit[docs[d].doc_id] for d, _ in places}) < 2:
+    for places in first.values():
+        if len(places) < 2:
             continue
-        seen: dict[str, int] = {}
-        kept = []
-        for d, i in places:
-            source = unit[docs[d].doc_id]
-            seen[source] = seen.get(source, 0) + 1
-            if seen[source] <= MAX_PLACES:
-                kept.append((d, i))
-        places = kept
-        for x, (da, i) in enumerate(places):
-            for db, j in places[x + 1:]:
-                if unit[docs[da].doc_id] != unit[docs[db].doc_id]:
-                    key, hit = ((da, db), (i, j)) if da < db else ((db, da), (j, i))
-                    pair_hits.setdefault(key, []).append(hit)
-    rows = []
+        ordered = sorted(places.values())
+        for x, (da, i) in enumerate(ordered):
+            for db, j in ordered[x + 1:]:
+                pair_hits.setdefault((da, db), []).append((i, j))
+    rows, reported = [], set()
     for (a_index, b_index), hits in sorted(pair_hits.items()):
         a, b, ta, tb = docs[a_index], docs[b_index], tokens[a_index], tokens[b_index]
+        pair = (unit[a.doc_id], unit[b.doc_id])
         hits.sort()
         used: set[tuple[int, int]] = set()
         for i, j in hits:
@@ -232,7 +243,11 @@ def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS, sources: dict[str, str] |
             used.update((i + k, j + k) for k in range(length - n + 1))
             start_a, end_a = ta[i][1], ta[i + length - 1][2]
             start_b, end_b = tb[j][1], tb[j + length - 1][2]
-            rows.append((a.doc_id, start_a, end_a, b.doc_id, start_b, end_b, length, a.text[start_a:end_a]))
+            text = a.text[start_a:end_a]
+            if (pair, text.lower()) in reported:
+                continue
+            reported.add((pair, text.lower()))
+            rows.append((a.doc_id, start_a, end_a, b.doc_id, start_b, end_b, length, text))
     return pd.DataFrame(rows, columns=REUSE_COLUMNS)
 
 

@@ -233,9 +233,10 @@ def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     groups = tables["quantity_groups"]
     flagged = groups[groups["status"].isin(["diverge", "scope_differs", "inconsistent_within_source"])]
     if len(flagged):
+        labels = [f"“{label}”" for label in flagged["label"]]
+        named = ", ".join(labels[:SUMMARY_ITEMS]) + (f", and {len(labels) - SUMMARY_ITEMS} more" if len(labels) > SUMMARY_ITEMS else "")
         blocks.append(("p", f"**Numbers**: {len(flagged)} quantities are reported differently "
-                            f"({', '.join(f'“{label}”' for label in flagged['label'])}); they are quoted side by side "
-                            "in the Numbers section."))
+                            f"({named}); they are quoted side by side in the Numbers section."))
     return blocks
 
 
