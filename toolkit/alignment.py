@@ -136,7 +136,7 @@ def _same_value(a, b) -> bool:
 
 
 #: Rows of a block whose similarities are computed at once (bounds the memory of the prefilter).
-CHUNK_ROWS = 512
+CHUNK_ROWS = 256
 #: Margin under each threshold for the vectorised prefilter; the exact test follows.
 PREFILTER_MARGIN = 1e-6
 

@@ -35,7 +35,7 @@ MIN_CLAIM_TERMS = 5
 #: weighty words (blocking); a pair above the threshold practically always does.
 BLOCKING_TERMS = 12
 #: Rows of the similarity products computed at once (bounds their memory).
-CHUNK_ROWS = 256
+CHUNK_ROWS = 128
 #: Margin under the claim threshold for the sparse prefilter; the exact test follows.
 PREFILTER_MARGIN = 1e-6
 #: Shared passages must run at least this many words.
