@@ -8,7 +8,7 @@ CORPUS ?= seeds
 OUT ?= reports/seeds
 BENCHMARKS ?= ../shared/benchmarks
 
-.PHONY: report test validate bench venv clean
+.PHONY: report test validate bench profile venv clean
 
 venv: $(STAMP)
 
@@ -34,3 +34,8 @@ validate: $(STAMP)
 WORDS ?= 1000000
 bench: $(STAMP)
 	$(PY) -m toolkit.bench --words $(WORDS) --out bench
+
+# Where the time goes: the benchmark's stages under pyinstrument (HTML report).
+PROFILE_WORDS ?= 100000
+profile: $(STAMP)
+	$(VENV)/bin/pyinstrument -r html -o bench/profile.html -m toolkit.bench --words $(PROFILE_WORDS) --out bench/profile --no-quantulum --no-dask --no-memory

@@ -189,7 +189,11 @@ if len(sys.argv) > 2:
 else:
     from toolkit.analysis import analyze
     analyze(sys.argv[1])
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+try:  # this process's own high-water mark (ru_maxrss would include the parent's, copied at fork)
+    status = open("/proc/self/status").read()
+    peak = int(status.split("VmHWM:")[1].split()[0])
+except (OSError, IndexError):
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"seconds": time.perf_counter() - started, "peak_kb": peak}))
 """
 

@@ -214,12 +214,14 @@ def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS, sources: dict[str, str] |
     unit = units(corpus, sources)
     docs = list(corpus)
     tokens = [_tokens(doc.text) for doc in docs]
-    first: dict[tuple, dict[str, tuple[int, int]]] = {}
+    # keyed by the hash of the n words (far less memory than the words); a
+    # pair is kept only when its words really are equal
+    first: dict[int, dict[str, tuple[int, int]]] = {}
     for d, toks in enumerate(tokens):
         source = unit[docs[d].doc_id]
         words = [w for w, _, _ in toks]
         for i in range(len(toks) - n + 1):
-            first.setdefault(tuple(words[i:i + n]), {}).setdefault(source, (d, i))
+            first.setdefault(hash(tuple(words[i:i + n])), {}).setdefault(source, (d, i))
     pair_hits: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for places in first.values():
         if len(places) < 2:
@@ -227,7 +229,8 @@ def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS, sources: dict[str, str] |
         ordered = sorted(places.values())
         for x, (da, i) in enumerate(ordered):
             for db, j in ordered[x + 1:]:
-                pair_hits.setdefault((da, db), []).append((i, j))
+                if all(tokens[da][i + k][0] == tokens[db][j + k][0] for k in range(n)):
+                    pair_hits.setdefault((da, db), []).append((i, j))
     rows, reported = [], set()
     for (a_index, b_index), hits in sorted(pair_hits.items()):
         a, b, ta, tb = docs[a_index], docs[b_index], tokens[a_index], tokens[b_index]
