@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 from scipy import sparse
 
@@ -35,7 +36,7 @@ MIN_CLAIM_TERMS = 5
 #: weighty words (blocking); a pair above the threshold practically always does.
 BLOCKING_TERMS = 12
 #: Rows of the similarity products computed at once (bounds their memory).
-CHUNK_ROWS = 128
+CHUNK_ROWS = 32
 #: Margin under the claim threshold for the sparse prefilter; the exact test follows.
 PREFILTER_MARGIN = 1e-6
 #: Shared passages must run at least this many words.
@@ -130,9 +131,10 @@ def _similar_pairs(vectors: list[dict[str, float]], threshold: float) -> list[tu
     transposed = matrix.T.tocsc()
     pairs = []
     for first in range(0, len(vectors), CHUNK_ROWS):
-        block = (matrix[first:first + CHUNK_ROWS] @ transposed).tocoo()
-        keep = (block.data >= threshold - PREFILTER_MARGIN) & (block.col > block.row + first)
-        pairs += zip((block.row[keep] + first).tolist(), block.col[keep].tolist())
+        block = (matrix[first:first + CHUNK_ROWS] @ transposed).tocsr()
+        rows = np.repeat(np.arange(first, first + block.shape[0]), np.diff(block.indptr))
+        keep = (block.data >= threshold - PREFILTER_MARGIN) & (block.indices > rows)
+        pairs += zip(rows[keep].tolist(), block.indices[keep].tolist())
     return sorted(pairs)
 
 
@@ -213,27 +215,36 @@ def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS, sources: dict[str, str] |
     """
     unit = units(corpus, sources)
     docs = list(corpus)
-    tokens = [_tokens(doc.text) for doc in docs]
-    # keyed by the hash of the n words (far less memory than the words); a
-    # pair is kept only when its words really are equal
-    first: dict[int, dict[str, tuple[int, int]]] = {}
-    for d, toks in enumerate(tokens):
-        source = unit[docs[d].doc_id]
-        words = [w for w, _, _ in toks]
-        for i in range(len(toks) - n + 1):
-            first.setdefault(hash(tuple(words[i:i + n])), {}).setdefault(source, (d, i))
+    names = {source: k for k, source in enumerate(dict.fromkeys(unit.values()))}
+    interned: dict[str, str] = {}
+    words = [[interned.setdefault(m.group().lower(), m.group().lower()) for m in _TOKEN.finditer(doc.text)] for doc in docs]
+    # Runs of n words are keyed by their hash and a place is packed into one
+    # integer (source, document, position): far less memory than the words.
+    # A pair is kept only when its words really are equal.
+    position_bits = max(1, max(map(len, words), default=1).bit_length())
+    source_shift = position_bits + max(1, len(docs).bit_length())
+    first: dict[int, int] = {}
+    more: dict[int, dict[int, int]] = {}
+    for d, doc_words in enumerate(words):
+        source = names[unit[docs[d].doc_id]]
+        for i in range(len(doc_words) - n + 1):
+            key, place = hash(tuple(doc_words[i:i + n])), (source << source_shift) | (d << position_bits) | i
+            seen = first.setdefault(key, place)
+            if seen >> source_shift != source:
+                more.setdefault(key, {seen >> source_shift: seen}).setdefault(source, place)
+    del first
     pair_hits: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for places in first.values():
-        if len(places) < 2:
-            continue
-        ordered = sorted(places.values())
+    doc_mask, position_mask = (1 << (source_shift - position_bits)) - 1, (1 << position_bits) - 1
+    for places in more.values():
+        ordered = sorted(((p >> position_bits) & doc_mask, p & position_mask) for p in places.values())
         for x, (da, i) in enumerate(ordered):
             for db, j in ordered[x + 1:]:
-                if all(tokens[da][i + k][0] == tokens[db][j + k][0] for k in range(n)):
+                if words[da][i:i + n] == words[db][j:j + n]:
                     pair_hits.setdefault((da, db), []).append((i, j))
+    del more
     rows, reported = [], set()
     for (a_index, b_index), hits in sorted(pair_hits.items()):
-        a, b, ta, tb = docs[a_index], docs[b_index], tokens[a_index], tokens[b_index]
+        a, b, ta, tb = docs[a_index], docs[b_index], _tokens(docs[a_index].text), _tokens(docs[b_index].text)
         pair = (unit[a.doc_id], unit[b.doc_id])
         hits.sort()
         used: set[tuple[int, int]] = set()
