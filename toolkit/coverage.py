@@ -19,6 +19,7 @@ two sources share, found by word shingles, with their spans in both texts.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
@@ -118,8 +119,12 @@ def claims(corpus: Corpus, threshold: float = CLAIM_THRESHOLD, sources: dict[str
     return pd.DataFrame(out, columns=["claim_id", "doc_id", "sentence_id", "similarity", "text"])
 
 
-def _similar_pairs(vectors: list[dict[str, float]], threshold: float) -> list[tuple[int, int]]:
-    """Pairs ``(a, b)``, ``a < b``, whose cosine may reach ``threshold`` (a superset, by :data:`PREFILTER_MARGIN`)."""
+def _similar_pairs(vectors: list[dict[str, float]], threshold: float) -> Iterator[tuple[int, int]]:
+    """Pairs ``(a, b)``, ``a < b``, whose cosine may reach ``threshold`` (a superset, by :data:`PREFILTER_MARGIN`).
+
+    Yielded block by block, so that many similar sentences never fill memory
+    with their pairs.
+    """
     vocabulary: dict[str, int] = {}
     data, indices, indptr = [], [], [0]
     for vector in vectors:
@@ -128,14 +133,13 @@ def _similar_pairs(vectors: list[dict[str, float]], threshold: float) -> list[tu
             data.append(value)
         indptr.append(len(indices))
     matrix = sparse.csr_matrix((data, indices, indptr), shape=(len(vectors), max(len(vocabulary), 1)))
+    del data, indices, indptr
     transposed = matrix.T.tocsc()
-    pairs = []
     for first in range(0, len(vectors), CHUNK_ROWS):
         block = (matrix[first:first + CHUNK_ROWS] @ transposed).tocsr()
         rows = np.repeat(np.arange(first, first + block.shape[0]), np.diff(block.indptr))
         keep = (block.data >= threshold - PREFILTER_MARGIN) & (block.indices > rows)
-        pairs += zip(rows[keep].tolist(), block.indices[keep].tolist())
-    return sorted(pairs)
+        yield from zip(rows[keep].tolist(), block.indices[keep].tolist())
 
 
 def coverage(corpus: Corpus, tables: dict[str, pd.DataFrame], sources: dict[str, str] | None = None,
