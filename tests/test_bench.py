@@ -24,4 +24,5 @@ def test_bench_writes_every_stage(tmp_path):
     assert (written.loc[written["stage"] != "analyze_process", "words"] > 2500).all() and (written["seconds"] > 0).all()
     assert "report_process" in stages and (tmp_path / "report-process" / "report.html").is_file()
     assert (tmp_path / "words_per_second.png").is_file()
+    assert "x2" in (tmp_path / "words_per_second.vl.json").read_text()  # bars need a baseline on a log scale
     assert "analysis_total / peer_vader" in ratios(table)

@@ -244,8 +244,10 @@ def _chart(table: pd.DataFrame, out: Path) -> None:
 
     data = table[~table["stage"].isin(["analyze_process", "report_process"])]
     data = data.assign(tool=["peer" if s.startswith("peer_") else "toolkit" for s in data["stage"]])
+    # bars start at 1,000 words/s: a log scale has no zero to start from
     chart = alt.Chart(data, title="Words per second, by stage").mark_bar().encode(
         x=alt.X("words_per_s:Q", title="Words per second (log scale)", scale=alt.Scale(type="log")),
+        x2=alt.datum(1000),
         y=alt.Y("stage:N", title=None, sort="-x"),
         color=alt.Color("tool:N", title=None, scale=alt.Scale(domain=["toolkit", "peer"], range=["#4575b4", "#d73027"])),
         tooltip=["stage:N", alt.Tooltip("words_per_s:Q", format=",.0f"), alt.Tooltip("seconds:Q", format=".2f"),
