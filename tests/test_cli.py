@@ -152,3 +152,16 @@ def test_report_by_outlet_is_per_outlet_and_listings_are_capped(tmp_path, monkey
     assert set(pd.read_csv(tmp_path / "out" / "charts" / "frames.csv")["source"]) == outlets
     assert "The first 3 of" in text and "all are in `data/documents.csv`" in text
     assert "means over its articles" in text
+
+
+def test_report_quotes_a_quantity_one_source_states_twice(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Port Plan\n\nThe new port project will cost $5 million, officials said on Monday. "
+                                  "Later, the new port project will cost $9 million, officials said on Monday.\n")
+    (corpus / "b.txt").write_text("Rain Report\n\nHeavy rain fell across the northern hills for three days.\n")
+    assert main(["report", str(corpus), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    groups = pd.read_csv(tmp_path / "out" / "data" / "quantity_groups.csv")
+    assert "inconsistent_within_source" in set(groups["status"])
+    text = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert "one source gives two values that do not overlap" in text and "**$5 million**" in text and "**$9 million**" in text

@@ -386,7 +386,8 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                     "more than one source. Every number, with the interval it commits to, is in `data/numbers.csv`; the "
                     "groups are in `data/quantity_groups.csv`."),
               ("chart", "numbers", "Each shared quantity, one mark per source; groups that do not agree in full colour")]
-    members = {group_id: rows for group_id, rows in mentions[mentions["group_id"].isin(shared["group_id"])].groupby("group_id", sort=False)}
+    quoted = set(shared["group_id"]) | set(flagged["group_id"])  # one source's two values are flagged too
+    members = {group_id: rows for group_id, rows in mentions[mentions["group_id"].isin(quoted)].groupby("group_id", sort=False)}
     if len(flagged):
         blocks.append(("h3", "Where the numbers differ"))
         listed, note = _capped(list(flagged.itertuples()), "quantities reported differently", "data/quantity_groups.csv")
