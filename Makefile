@@ -38,4 +38,5 @@ bench: $(STAMP)
 # Where the time goes: the benchmark's stages under pyinstrument (HTML report).
 PROFILE_WORDS ?= 100000
 profile: $(STAMP)
+	mkdir -p bench
 	$(VENV)/bin/pyinstrument -r html -o bench/profile.html -m toolkit.bench --words $(PROFILE_WORDS) --out bench/profile --no-quantulum --no-dask --no-memory
