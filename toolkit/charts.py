@@ -197,12 +197,18 @@ def interval_chart(profiles: pd.DataFrame, measures: list[str], title: str, x_ti
 def coverage_matrix(coverage: pd.DataFrame, max_facts: int | None = None) -> alt.Chart:
     """Facts by sources: present, absent or divergent (from ``coverage.csv``).
 
-    With ``max_facts``, only the facts most sources state are drawn (ties by
-    type and id), so the chart's size does not grow with the corpus.
+    With ``max_facts``, only that many facts are drawn, so the chart's size
+    does not grow with the corpus: first those some source reports
+    differently, then those some source leaves out, each by how many sources
+    state them (ties by type and id).
     """
     if max_facts is not None and coverage[["fact_type", "fact_id"]].drop_duplicates().shape[0] > max_facts:
-        reach = coverage[coverage["state"] != "absent"].groupby(["fact_type", "fact_id"]).size().rename("reach").reset_index()
-        top = reach.sort_values(["reach", "fact_type", "fact_id"], ascending=[False, True, True]).head(max_facts)
+        facts = coverage.assign(divergent=coverage["state"] == "divergent", absent=coverage["state"] == "absent",
+                                present=coverage["state"] != "absent")
+        rank = facts.groupby(["fact_type", "fact_id"]).agg(divergent=("divergent", "any"), absent=("absent", "any"),
+                                                            reach=("present", "sum")).reset_index()
+        top = rank.sort_values(["divergent", "absent", "reach", "fact_type", "fact_id"],
+                               ascending=[False, False, False, True, True]).head(max_facts)
         coverage = coverage.merge(top[["fact_type", "fact_id"]], on=["fact_type", "fact_id"])
     evidence = coverage["evidence"].where(coverage["evidence"].str.len() <= EVIDENCE_CHARS,
                                           coverage["evidence"].str.slice(0, EVIDENCE_CHARS) + " …")

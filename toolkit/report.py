@@ -418,7 +418,9 @@ def coverage_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                     "another source) — and whether each source states them, omits them, or reports them differently. "
                     "Absence is relative to what the other sources say."),
               ("chart", "coverage", "Facts by source: present, absent or divergent"
-               + (f" (the {MAX_FACTS} facts most sources state)" if cover[["fact_type", "fact_id"]].drop_duplicates().shape[0] > MAX_FACTS else ""))]
+               + (f" ({MAX_FACTS} of {cover[['fact_type', 'fact_id']].drop_duplicates().shape[0]:,} facts: those some "
+                  "source reports differently or leaves out first; all are in `data/coverage.csv`)"
+                  if cover[["fact_type", "fact_id"]].drop_duplicates().shape[0] > MAX_FACTS else ""))]
     sources, note = _capped(list(source_documents(corpus, tables)), "sources", "data/coverage.csv")
     blocks += [("table", pd.DataFrame({"source": sources, "facts omitted": [int(absent.get(s, 0)) for s in sources]})), *note]
     reuse = tables["text_reuse"]
