@@ -96,11 +96,9 @@ def test_prefilter_finds_every_link_of_the_all_pairs_test(tmp_path):
     import json
     import warnings
 
-    from toolkit.alignment import (LINK_THRESHOLD, SAME_SOURCE_THRESHOLD, SAME_VALUE_THRESHOLD, _candidates,
-                                   _comparable, _event_words, _same_value)
+    from toolkit.alignment import _candidates, _event_words, link
     from toolkit.bench import synthetic_corpus
-    from toolkit.numbers import numbers
-    from toolkit.similarity import context_terms, cosine, tfidf
+    from toolkit.similarity import context_terms, tfidf
 
     from conftest import SEEDS
 
@@ -113,24 +111,8 @@ def test_prefilter_finds_every_link_of_the_all_pairs_test(tmp_path):
     near = tfidf([context_terms(_event_words(r["context"].split(" || ")[0]) if r["kind"] == "date" else r["context"].split(" || ")[0])
                   for r in records])
     sentence = tfidf([context_terms(r["context"]) for r in records])
-    expected = []
-    for i, a in enumerate(records):
-        for j in range(i + 1, len(records)):
-            b = records[j]
-            if not _comparable(a, b) or (a["doc_id"], a["sentence_id"]) == (b["doc_id"], b["sentence_id"]):
-                continue
-            near_sim, sent_sim = cosine(near[i], near[j]), cosine(sentence[i], sentence[j])
-            similarity = max(near_sim, sent_sim)
-            if a["doc_id"] == b["doc_id"]:
-                linked = similarity >= SAME_SOURCE_THRESHOLD
-            elif _same_value(a, b):
-                linked = similarity >= SAME_VALUE_THRESHOLD
-            elif a["kind"] == "date":
-                linked = near_sim >= LINK_THRESHOLD
-            else:
-                linked = similarity >= LINK_THRESHOLD
-            if linked:
-                expected.append((similarity, i, j))
-    expected.sort(key=lambda link: (-link[0], link[1], link[2]))
+    expected = [(similarity, i, j) for i in range(len(records)) for j in range(i + 1, len(records))
+                if (similarity := link(records, near, sentence, i, j)) is not None]
+    expected.sort(key=lambda item: (-item[0], item[1], item[2]))
     assert len(records) > 300 and len(expected) > 100
     assert _candidates(records, near, sentence) == expected

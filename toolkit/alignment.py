@@ -220,22 +220,28 @@ def _candidates(records, near, sentence) -> list[tuple[float, int, int]]:
         if len(rows) < 2:
             continue
         for i, j in _prefilter(records, rows, near, sentence, low, high):
-            a, b = records[i], records[j]
-            if not _comparable(a, b) or (a["doc_id"], a["sentence_id"]) == (b["doc_id"], b["sentence_id"]):
-                continue  # two numbers in one sentence are two quantities
-            near_sim, sent_sim = _cosine(near[i], near[j]), _cosine(sentence[i], sentence[j])
-            similarity = max(near_sim, sent_sim)
-            if a["doc_id"] == b["doc_id"]:
-                linked = similarity >= SAME_SOURCE_THRESHOLD
-            elif _same_value(a, b):
-                linked = similarity >= SAME_VALUE_THRESHOLD
-            elif a["kind"] == "date":
-                linked = near_sim >= LINK_THRESHOLD  # dates align by their event noun, next to them
-            else:
-                linked = similarity >= LINK_THRESHOLD
-            if linked:
+            similarity = link(records, near, sentence, i, j)
+            if similarity is not None:
                 links.append((similarity, i, j))
     return sorted(links, key=lambda link: (-link[0], link[1], link[2]))
+
+
+def link(records, near, sentence, i: int, j: int) -> float | None:
+    """The similarity of mentions ``i`` and ``j`` when they are linked, else ``None`` (the exact test)."""
+    a, b = records[i], records[j]
+    if not _comparable(a, b) or (a["doc_id"], a["sentence_id"]) == (b["doc_id"], b["sentence_id"]):
+        return None  # two numbers in one sentence are two quantities
+    near_sim, sent_sim = _cosine(near[i], near[j]), _cosine(sentence[i], sentence[j])
+    similarity = max(near_sim, sent_sim)
+    if a["doc_id"] == b["doc_id"]:
+        linked = similarity >= SAME_SOURCE_THRESHOLD
+    elif _same_value(a, b):
+        linked = similarity >= SAME_VALUE_THRESHOLD
+    elif a["kind"] == "date":
+        linked = near_sim >= LINK_THRESHOLD  # dates align by their event noun, next to them
+    else:
+        linked = similarity >= LINK_THRESHOLD
+    return similarity if linked else None
 
 
 def align(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
