@@ -45,7 +45,9 @@ from scipy import sparse
 from .lexicons import function_words
 from .similarity import NUMERIC_WORDS as _NUMERIC_WORDS
 from .similarity import WORD as _WORD
-from .similarity import context_terms, cosine as _cosine, tfidf as _tfidf
+from .similarity import context_terms
+from .similarity import cosine as _cosine
+from .similarity import tfidf as _tfidf
 
 #: Minimum context similarity for two mentions in different sources to be linked.
 LINK_THRESHOLD = 0.20

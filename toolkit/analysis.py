@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import partitions as partitions_module
 from .actors import as_actors, mentions, name_counts, rank_names
 from .alignment import align
 from .config import Actor
@@ -27,11 +28,10 @@ from .corpus import Corpus
 from .errors import CorpusError, CorpusWarning, ToolkitError
 from .framing import frame_cues, frame_shares, frames
 from .numbers import numbers
-from . import partitions as partitions_module
 from .partitions import corpus_config, is_lazy, load_partition, plan
 from .progress import bar
-from .reading import DEFAULT_MAX_BYTES
 from .readability import readability
+from .reading import DEFAULT_MAX_BYTES
 from .sentiment import actor_profile, actor_sentiment, sentiment, sentiment_profile
 from .stance import stance, stance_profile
 

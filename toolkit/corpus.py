@@ -20,8 +20,8 @@ from .config import CONFIG_NAME, CorpusConfig, read_config
 from .errors import CorpusError, CorpusWarning, Notice, notify
 from .language import seems_english
 from .reading import DEFAULT_MAX_BYTES
-from .sources import Source, find_sources
 from .segment import WORD_RE
+from .sources import Source, find_sources
 from .structure import Sentence, Unit, build
 
 DOCUMENT_COLUMNS = ["doc_id", "file", "format", "encoding", *meta.FIELDS, "words", "sentences", "removed"]
