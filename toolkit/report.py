@@ -108,8 +108,7 @@ def _quote(corpus: Corpus, doc_id: str, sentence_id: int, mark: tuple[int, int] 
 
 def source_documents(corpus: Corpus, tables: dict) -> dict[str, list[str]]:
     """Each compared source and its documents, in corpus order (``tables["sources"]``, else one source per document)."""
-    mapping = tables.get("sources")
-    unit = dict(zip(mapping["doc_id"], mapping["source"])) if mapping is not None else {}
+    unit = source_map(tables)
     out: dict[str, list[str]] = {}
     for doc in corpus:
         out.setdefault(unit.get(doc.doc_id, doc.doc_id), []).append(doc.doc_id)
@@ -438,7 +437,7 @@ def coverage_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
 
 
 def readability_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
-    unit = {doc_id: source for source, documents in source_documents(corpus, tables).items() for doc_id in documents}
+    unit = source_map(tables)
     formulas = ["flesch_kincaid_grade", "gunning_fog", "smog_index", "dale_chall", "mattr", "quoted_share"]
     per_document = tables["readability"].assign(source=lambda t: t["doc_id"].map(unit))
     table = per_document.groupby("source", sort=False).agg(words=("words", "sum"), **{f: (f, "mean") for f in formulas}).reset_index()
