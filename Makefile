@@ -29,14 +29,14 @@ clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
 
 validate: $(STAMP)
-	$(PY) -m toolkit.validate --benchmarks $(BENCHMARKS) --out toolkit/data/validation.csv
+	$(PY) -m toolkit.evaluation.validate --corpus seeds --gold tests/gold --benchmarks $(BENCHMARKS) --out toolkit/data/validation.csv
 
 WORDS ?= 1000000
 bench: $(STAMP)
-	$(PY) -m toolkit.bench --words $(WORDS) --out bench
+	$(PY) -m toolkit.evaluation.bench --seeds seeds --words $(WORDS) --out bench
 
 # Where the time goes: the benchmark's stages under pyinstrument (HTML report).
 PROFILE_WORDS ?= 100000
 profile: $(STAMP)
 	mkdir -p bench
-	$(VENV)/bin/pyinstrument -r html -o bench/profile.html -m toolkit.bench --words $(PROFILE_WORDS) --out bench/profile --no-quantulum --no-dask --no-memory
+	$(VENV)/bin/pyinstrument -r html -o bench/profile.html -m toolkit.evaluation.bench --seeds seeds --words $(PROFILE_WORDS) --out bench/profile --no-quantulum --no-dask --no-memory

@@ -50,6 +50,10 @@ def test_committed_report_is_current(tmp_path):
     committed = sorted(p.relative_to(REPORT) for p in REPORT.rglob("*") if p.is_file())
     assert fresh == committed
     for name in fresh:
+        if name.suffix == ".png":
+            # rasterised text depends on the fonts installed on the machine; the SVG, Vega-Lite JSON and CSV
+            # beside each PNG are compared byte for byte instead
+            continue
         assert (tmp_path / name).read_bytes() == (REPORT / name).read_bytes(), f"{name} is stale: run make report"
 
 
@@ -138,9 +142,9 @@ def test_scheduler_without_dask_engine_is_refused():
 def test_report_by_outlet_is_per_outlet_and_listings_are_capped(tmp_path, monkeypatch):
     import json
 
-    from toolkit.bench import synthetic_corpus
+    from toolkit.evaluation.bench import synthetic_corpus
 
-    monkeypatch.setattr("toolkit.report.MAX_LISTED", 3)
+    monkeypatch.setattr("toolkit.present.sections.MAX_LISTED", 3)
     corpus = tmp_path / "c.jsonl"
     corpus.write_text("".join(json.dumps(r) + "\n" for r in synthetic_corpus(8_000, SEEDS, sentences=6)), encoding="utf-8")
     assert main(["report", str(corpus), "--out", str(tmp_path / "out"), "--by", "outlet", "--quiet"]) == 0

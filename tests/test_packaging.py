@@ -51,7 +51,7 @@ def test_non_editable_install_carries_package_data(tmp_path):
                  "models/actor_tone.csv", "models/sentence_tone.csv", "data/validation.csv"):
         assert (package / name).is_file(), name
     check = subprocess.run(
-        [sys.executable, "-c", "import toolkit, toolkit.cleaning as c; print(toolkit.__file__); print(len(c.furniture_rules()))"],
+        [sys.executable, "-c", "import toolkit, toolkit.text.cleaning as c; print(toolkit.__file__); print(len(c.furniture_rules()))"],
         capture_output=True, text=True, cwd=tmp_path, env={"PYTHONPATH": str(target), "PATH": ""},
     )
     assert check.returncode == 0, check.stderr

@@ -1,8 +1,8 @@
 """Compare how several news sources cover the same event, with the evidence behind every figure."""
 
-from .analysis import analyze
-from .config import Actor, CorpusConfig, read_config
-from .corpus import Corpus, Document, load_corpus
+from .pipeline import analyze
+from .corpus.config import Actor, CorpusConfig, read_config
+from .corpus.documents import Corpus, Document, load_corpus
 from .errors import ConfigError, CorpusError, CorpusWarning, ToolkitError
 
 __version__ = "0.1.0"

@@ -12,12 +12,12 @@ import warnings
 from pathlib import Path
 
 from . import __version__
-from .analysis import DEFAULT_WORKERS, ENGINES, analyze
-from .corpus import load_corpus
+from .corpus.documents import load_corpus
+from .corpus.partitions import is_lazy
+from .corpus.reading import DEFAULT_MAX_BYTES
 from .errors import ToolkitError
-from .partitions import is_lazy
-from .reading import DEFAULT_MAX_BYTES
-from .report import write_corpus_tables, write_report, write_tables
+from .pipeline import DEFAULT_WORKERS, ENGINES, analyze, write_report
+from .present.tables import write_corpus_tables, write_tables
 
 EXIT_INPUT_ERROR = 2
 EXIT_INTERNAL_ERROR = 1

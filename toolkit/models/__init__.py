@@ -1,1 +1,1 @@
-"""Tone model weights (CSV), rebuilt by ``python -m toolkit.tone_model``."""
+"""Tone model weights (CSV), rebuilt by ``python -m toolkit.measures.tone_model``."""

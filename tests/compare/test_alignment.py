@@ -1,0 +1,118 @@
+import pandas as pd
+import pytest
+
+from toolkit import load_corpus
+from toolkit.compare.alignment import align, overlaps
+from toolkit.measures.numbers import numbers
+from toolkit.compare.similarity import stem
+
+
+def _groups(tmp_path, articles):
+    for name, text in articles.items():
+        (tmp_path / f"{name}.txt").write_text(f"{name.title()} Report\n\n{text}\n")
+    mentions, groups = align(numbers(load_corpus(tmp_path)))
+    return mentions, groups
+
+
+def test_same_quantity_agrees(tmp_path):
+    mentions, groups = _groups(tmp_path, {
+        "alpha": "The company pledged $500 million to build a copper smelter in the north.",
+        "beta": "A smelter in the north will get about $500 million from the company.",
+    })
+    shared = groups[groups["n_sources"] == 2]
+    assert list(shared["status"]) == ["agree"]
+
+
+def test_same_quantity_reported_differently_diverges(tmp_path):
+    mentions, groups = _groups(tmp_path, {
+        "alpha": "The mining sector contributes only 3.2% of the country's GDP.",
+        "beta": "The mining sector contributes under 3% of the country's GDP.",
+    })
+    assert list(groups[groups["n_sources"] == 2]["status"]) == ["diverge"]
+
+
+def test_one_source_contradicting_itself(tmp_path):
+    mentions, groups = _groups(tmp_path, {
+        "alpha": "The new port will cost $1.2 billion to build, officials said. Later the report put the cost to build the new port at $2.5 billion.",
+    })
+    assert "inconsistent_within_source" in set(groups["status"])
+
+
+def test_unrelated_numbers_stay_apart(tmp_path):
+    mentions, groups = _groups(tmp_path, {
+        "alpha": "Unemployment rose to 7% in the capital.",
+        "beta": "The central bank cut interest rates by 7% to spur lending.",
+    })
+    assert (groups["n_sources"] == 1).all()
+    assert set(groups["status"]) == {"single_source"}
+
+
+def test_two_numbers_of_one_sentence_are_never_one_quantity(tmp_path):
+    mentions, groups = _groups(tmp_path, {"alpha": "Mining is 3.2% of GDP and 0.1% of exports, against 3% of GDP elsewhere."})
+    for group in groups.itertuples():
+        members = mentions[mentions["group_id"] == group.group_id]
+        assert not members.duplicated(["doc_id", "sentence_id"]).any()
+
+
+def test_overlap_with_tolerance():
+    a = {"kind": "money", "low": 60e9, "high": None}
+    b = {"kind": "money", "low": 60e9, "high": 60e9}
+    c = {"kind": "percent", "low": 3.2, "high": 3.2}
+    d = {"kind": "percent", "low": 0.0, "high": 3.0}
+    assert overlaps(a, b) is True and overlaps(c, d) is False
+    assert overlaps({"kind": "date", "low": None, "high": None}, b) is None
+
+
+def test_the_seed_cases(seeds_corpus):
+    """The issue's real cases, found by the general method."""
+    mentions, groups = align(numbers(seeds_corpus))
+    status = groups.set_index("group_id")["status"]
+
+    def group_of(doc_id, surface):
+        return mentions[(mentions["doc_id"] == doc_id) & (mentions["surface"] == surface)]["group_id"].iloc[0]
+
+    processing = group_of("zehra-2025-11-07", "70 percent")
+    assert processing == group_of("mineral-diplomacy", "about 85%") and status[processing] == "scope_differs"
+    gdp = group_of("afzal", "3.2%")
+    assert gdp == group_of("mineral-diplomacy", "under 3%") and status[gdp] == "diverge"
+    investment = group_of("zehra-2025-11-07", "$500 million")
+    assert status[investment] == "agree"
+    assert set(groups.loc[groups["group_id"] == investment, "sources"].iloc[0].split(";")) == {d.doc_id for d in seeds_corpus}
+
+
+@pytest.mark.parametrize("word, expected", [("reserves", "reserv"), ("reserve", "reserv"), ("processing", "process")])
+def test_stem(word, expected):
+    assert stem(word) == expected
+
+
+def test_empty_input():
+    mentions, groups = align(pd.DataFrame(columns=["doc_id", "sentence_id", "start", "end", "surface", "kind", "unit",
+                                                    "low", "high", "approx", "bound", "concept", "context", "group_id"]))
+    assert mentions.empty and groups.empty
+
+
+def test_prefilter_finds_every_link_of_the_all_pairs_test(tmp_path):
+    """The vectorised prefilter loses no link: the same links as testing every pair."""
+    import json
+    import warnings
+
+    from toolkit.compare.alignment import _candidates, _event_words, link
+    from toolkit.evaluation.bench import synthetic_corpus
+    from toolkit.compare.similarity import context_terms, tfidf
+
+    from conftest import SEEDS
+
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in synthetic_corpus(20_000, SEEDS, sentences=6)), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = pd.concat([numbers(load_corpus(SEEDS)), numbers(load_corpus(path))], ignore_index=True)
+    records = found.to_dict("records")
+    near = tfidf([context_terms(_event_words(r["context"].split(" || ")[0]) if r["kind"] == "date" else r["context"].split(" || ")[0])
+                  for r in records])
+    sentence = tfidf([context_terms(r["context"]) for r in records])
+    expected = [(similarity, i, j) for i in range(len(records)) for j in range(i + 1, len(records))
+                if (similarity := link(records, near, sentence, i, j)) is not None]
+    expected.sort(key=lambda item: (-item[0], item[1], item[2]))
+    assert len(records) > 300 and len(expected) > 100
+    assert _candidates(records, near, sentence) == expected

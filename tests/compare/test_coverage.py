@@ -1,0 +1,91 @@
+from toolkit import load_corpus
+from toolkit.pipeline import analyze
+from toolkit.compare.coverage import claims, coverage, source_similarity, text_reuse
+
+
+def test_claims_several_sources_make(seeds_corpus):
+    table = claims(seeds_corpus)
+    meeting = table[table["text"].str.contains("Shehbaz Sharif and Army Chief General Asim Munir")]
+    assert meeting["claim_id"].nunique() == 1 and meeting["doc_id"].nunique() >= 2
+    assert (table.groupby("claim_id")["doc_id"].nunique() >= 2).all()
+
+
+def test_text_reuse_spans_round_trip(seeds_corpus):
+    table = text_reuse(seeds_corpus)
+    assert len(table) >= 1
+    for row in table.itertuples():
+        a = seeds_corpus.document(row.source_a).text[row.start_a:row.end_a]
+        b = seeds_corpus.document(row.source_b).text[row.start_b:row.end_b]
+        assert a.lower() == b.lower() == row.text.lower() and row.words >= 8
+
+
+def test_similarity_matrix(seeds_corpus):
+    table = source_similarity(seeds_corpus)
+    assert len(table) == len(seeds_corpus) ** 2
+    diagonal = table[table["source_a"] == table["source_b"]]
+    assert (abs(diagonal["similarity"] - 1) < 1e-9).all()
+    assert table["similarity"].between(0, 1 + 1e-9).all()
+
+
+def test_coverage_states(seeds_corpus):
+    table = coverage(seeds_corpus, analyze(seeds_corpus))
+    assert set(table["fact_type"]) == {"quantity", "actor", "claim"}
+    assert set(table["state"]) == {"present", "absent", "divergent"}
+    gdp = table[(table["fact_type"] == "quantity") & table["label"].str.contains("gdp")]
+    assert set(gdp[gdp["state"] == "divergent"]["source"]) == {"afzal", "mineral-diplomacy"}
+
+
+def test_claims_equal_the_all_pairs_definition(tmp_path):
+    """The sparse prefilter and the grouping of identical wordings lose no pair."""
+    import json
+    import warnings
+
+    from toolkit import load_corpus
+    from toolkit.evaluation.bench import synthetic_corpus
+    from toolkit.compare.coverage import BLOCKING_TERMS, CLAIM_THRESHOLD, MIN_CLAIM_TERMS
+    from toolkit.compare.profiles import source_of
+    from toolkit.compare.similarity import context_terms, cosine, tfidf
+
+    from conftest import SEEDS
+
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in synthetic_corpus(15_000, SEEDS, sentences=8)), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = load_corpus(path)
+    sources = source_of(corpus.documents_table(), "outlet")
+    rows = [(doc.doc_id, s.sentence_id) for doc in corpus for s in doc.sentences if s.kind not in ("title", "heading")]
+    texts = [corpus.document(d).sentences[s].text for d, s in rows]
+    terms = [context_terms(t) for t in texts]
+    vectors = tfidf(terms)
+    heads = [set(sorted(v, key=lambda t: (-v[t], t))[:BLOCKING_TERMS]) for v in vectors]
+    best = {}
+    for i in range(len(rows)):
+        for j in range(i + 1, len(rows)):
+            if (len(set(terms[i])) < MIN_CLAIM_TERMS or len(set(terms[j])) < MIN_CLAIM_TERMS
+                    or sources[rows[i][0]] == sources[rows[j][0]] or heads[i].isdisjoint(heads[j])):
+                continue
+            similarity = cosine(vectors[i], vectors[j])
+            if similarity >= CLAIM_THRESHOLD:
+                best[rows[i]] = max(best.get(rows[i], 0.0), similarity)
+                best[rows[j]] = max(best.get(rows[j], 0.0), similarity)
+    found = claims(corpus, sources=sources)
+    assert len(best) > 50
+    assert dict(zip(zip(found["doc_id"], found["sentence_id"]), found["similarity"])) == best
+
+
+def test_sources_pool_their_documents(tmp_path):
+    """With outlets as sources, shared text and claims are between outlets, never within one."""
+    shared = "The ministry said the new port would handle four million containers a year from 2027 onwards."
+    texts = {"a1": ("Alpha", shared), "a2": ("Alpha", shared), "b1": ("Beta", shared), "c1": ("Gamma", "Rain fell on the hills.")}
+    for name, (outlet, text) in texts.items():
+        (tmp_path / f"{name}.txt").write_text(f"{name.upper()} Report\n\n{text} Other words follow here.\n")
+    (tmp_path / "sources.csv").write_text("doc_id,file,outlet\n" + "".join(f"{n},{n}.txt,{o}\n" for n, (o, _) in texts.items()))
+    corpus = load_corpus(tmp_path)
+    sources = {doc.doc_id: doc.metadata["outlet"] for doc in corpus}
+    reuse = text_reuse(corpus, sources=sources)
+    assert len(reuse) == 1 and {sources[reuse.iloc[0]["source_a"]], sources[reuse.iloc[0]["source_b"]]} == {"Alpha", "Beta"}
+    found = claims(corpus, sources=sources)
+    assert set(found["doc_id"]) == {"a1", "a2", "b1"}
+    similarity = source_similarity(corpus, sources=sources)
+    assert set(similarity["source_a"]) == {"Alpha", "Beta", "Gamma"} and len(similarity) == 9

@@ -1,0 +1,193 @@
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toolkit.measures.numbers import APPROX_TOLERANCE, _Extractor, numbers, parse_number
+
+T = APPROX_TOLERANCE
+
+
+def extract(text, year=None, published=None):
+    return _Extractor(text, 0, len(text), year, published).run()
+
+
+def one(text, **kwargs):
+    found = extract(text, **kwargs)
+    assert len(found) == 1, [(m.surface, m.kind) for m in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, surface, kind, unit, low, high",
+    [
+        # money: symbols, codes, scale words and abbreviations
+        ("It pledged $500 million.", "$500 million", "money", "USD", 5e8, 5e8),
+        ("It pledged US$500 million.", "US$500 million", "money", "USD", 5e8, 5e8),
+        ("Under this framework (USD $500 million), exports rise.", "USD $500 million", "money", "USD", 5e8, 5e8),
+        ("An allocation of $500M covers it.", "$500M", "money", "USD", 5e8, 5e8),
+        ("It costs Rs 5 billion.", "Rs 5 billion", "money", "PKR", 5e9, 5e9),
+        ("A PKR 20bn plan.", "PKR 20bn", "money", "PKR", 2e10, 2e10),
+        ("They paid €3.5 mn.", "€3.5 mn", "money", "EUR", 3.5e6, 3.5e6),
+        ("It sold for £12k.", "£12k", "money", "GBP", 12e3, 12e3),
+        ("A 5 tn yuan economy.", "5 tn yuan", "money", "CNY", 5e12, 5e12),
+        ("It cost 3bn dollars.", "3bn dollars", "money", "USD", 3e9, 3e9),
+        ("Deposits worth $4-5 trillion.", "$4-5 trillion", "money", "USD", 4e12, 5e12),
+        ("Worth between $4 and $5 trillion.", "between $4 and $5 trillion", "money", "USD", 4e12, 5e12),
+        ("About $1.2 billion was spent.", "About $1.2 billion", "money", "USD", 1.2e9 * (1 - T), 1.2e9 * (1 + T)),
+        ("Worth ~$6 trillion.", "~$6 trillion", "money", "USD", 6e12 * (1 - T), 6e12 * (1 + T)),
+        ("It sank over $60 billion into ports.", "over $60 billion", "money", "USD", 6e10, None),
+        ("It may reach up to $2 billion.", "up to $2 billion", "money", "USD", 0.0, 2e9),
+        ("Billions of dollars in revenue.", "Billions of dollars", "money", "USD", 2e9, 1e12),
+        # percentages and points
+        ("It controls 70 percent of refining.", "70 percent", "percent", "percent", 70.0, 70.0),
+        ("Mining is 3.2% of GDP.", "3.2%", "percent", "percent", 3.2, 3.2),
+        ("Mining is under 3% of GDP.", "under 3%", "percent", "percent", 0.0, 3.0),
+        ("About 85% of refining.", "About 85%", "percent", "percent", 85 * (1 - T), 85 * (1 + T)),
+        ("Rates rose 2 percentage points.", "2 percentage points", "percentage_points", "percentage_points", 2.0, 2.0),
+        ("Between 4 and 5 percent of voters.", "Between 4 and 5 percent", "percent", "percent", 4.0, 5.0),
+        ("A 4-5% rise.", "4-5%", "percent", "percent", 4.0, 5.0),
+        # counts with units
+        ("About 5.9 billion tons of ore.", "About 5.9 billion tons", "count", "ton", 5.9e9 * (1 - T), 5.9e9 * (1 + T)),
+        ("It lies 161 kilometers away.", "161 kilometers", "count", "km", 161.0, 161.0),
+        ("It lies 20 km away.", "20 km", "count", "km", 20.0, 20.0),
+        ("It pumps 3 million barrels a day.", "3 million barrels", "count", "barrel", 3e6, 3e6),
+        ("A 1,200 MW plant.", "1,200 MW", "count", "MW", 1200.0, 1200.0),
+        ("At least 12 deaths were reported.", "At least 12 deaths", "count", "death", 12.0, None),
+        ("Up to 300 people came.", "Up to 300 people", "count", "person", 0.0, 300.0),
+        ("Dozens of workers left.", "Dozens of workers", "count", "worker", 24.0, 100.0),
+        ("Rare earths are a set of 17 elements.", "17 elements", "count", "element", 17.0, 17.0),
+        ("They signed two agreements.", "two agreements", "count", "agreement", 2.0, 2.0),
+        ("These fall into three broad categories.", "three broad categories", "count", "category", 3.0, 3.0),
+        # durations
+        ("A four-day conflict ended.", "four-day", "duration", "day", 4.0, 4.0),
+        ("After nearly a decade away.", "nearly a decade", "duration", "year", 10 * (1 - T), 10.0),
+        ("For decades, ties wavered.", "decades", "duration", "year", 20.0, 100.0),
+        ("Talks lasted two years.", "two years", "duration", "year", 2.0, 2.0),
+    ],
+)
+def test_surface_forms(text, surface, kind, unit, low, high):
+    m = one(text)
+    assert (m.surface, m.kind, m.unit) == (surface, kind, unit)
+    assert m.low == pytest.approx(low) if low is not None else m.low is None
+    assert m.high == pytest.approx(high) if high is not None else m.high is None
+
+
+def test_change_keeps_both_values():
+    m = one("Tariffs fell from 29% to 19%.")
+    assert (m.change_from, m.change_to, m.low, m.high) == (29.0, 19.0, 19.0, 19.0)
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("Signed on 8 September 2025.", "2025-09-08", "2025-09-08"),
+        ("Signed on September 8, 2025.", "2025-09-08", "2025-09-08"),
+        ("Dated Oct 07, 2025.", "2025-10-07", "2025-10-07"),
+        ("A September 2025 agreement.", "2025-09-01", "2025-09-30"),
+        ("Talks in early October 2025.", "2025-10-01", "2025-10-10"),
+        ("Talks in mid-October 2025.", "2025-10-11", "2025-10-20"),
+        ("A meeting in late September 2025.", "2025-09-21", "2025-09-30"),
+        ("After default in 2023 it recovered.", "2023-01-01", "2023-12-31"),
+    ],
+)
+def test_dates(text, low, high):
+    m = one(text)
+    assert (m.kind, m.low.isoformat(), m.high.isoformat()) == ("date", low, high)
+
+
+def test_month_without_year_uses_context_then_stays_open():
+    assert one("A meeting in late September.", year=2025).low == dt.date(2025, 9, 21)
+    m = one("A meeting in late September.")
+    assert m.low is None and "unresolved" in m.extra
+
+
+def test_relative_dates_resolve_against_the_article_date():
+    m = one("Last month, the minister resigned.", published=dt.date(2025, 10, 7))
+    assert (m.low, m.high) == (dt.date(2025, 9, 1), dt.date(2025, 9, 30))
+    m = one("Next year the port opens.", published=dt.date(2025, 10, 7))
+    assert (m.low, m.high) == (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    assert one("Last month, the minister resigned.").low is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 21st century industrial base.",  # ordinal in a name
+        "The first shipment left.",  # ordinal
+        "One of the largest deposits.",  # 'one' as a pronoun
+        "The two countries signed.",  # 'the two X' refers back
+        "G7 leaders and COVID-19 rules and F-16 jets.",  # identifiers
+        "It may rain in the capital.",  # May the modal, not the month
+        "They talked about the deal.",
+    ],
+)
+def test_not_quantities(text):
+    assert extract(text) == []
+
+
+def test_year_inside_a_date_is_not_a_separate_number():
+    found = extract("Signed on 8 September 2025 in the capital.")
+    assert [m.surface for m in found] == ["8 September 2025"]
+
+
+def test_list_numbering_is_not_a_quantity():
+    assert extract("1. Tariffs fall over time.") == []
+
+
+def test_seed_table_round_trips_and_carries_stance(seeds_corpus):
+    table = numbers(seeds_corpus)
+    for row in table.itertuples():
+        assert seeds_corpus.document(row.doc_id).text[row.start:row.end] == row.surface
+    reserves = table[table["surface"] == "around $6 trillion"].iloc[0]
+    assert bool(reserves["hedged"])  # "reserves estimated at around $6 trillion"
+    dawn = table[(table["doc_id"] == "world-news-2025-10-07") & (table["surface"] == "October 7, 2025")].iloc[0]
+    assert bool(dawn["attributed"])  # "..., according to Dawn."
+    processing = table[table["surface"] == "70 percent"].iloc[0]
+    assert processing["concept"].startswith("share of global rare earth processing") and "China" in processing["concept"]
+
+
+# Property tests: numbers written in many forms parse back to their value.
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    value=st.decimals(min_value="0.1", max_value="999.9", places=1),
+    scale=st.sampled_from(sorted(SCALES)),
+    template=st.sampled_from(["${v} {s}", "US${v} {s}", "USD {v} {s}", "{v} {s} dollars", "about ${v} {s}"]),
+)
+def test_money_forms_parse_back(value, scale, template):
+    text = "Officials said " + template.format(v=value, s=scale) + " was pledged."
+    m = one(text)
+    expected = float(value) * SCALES[scale]
+    assert m.kind == "money" and m.unit == "USD"
+    assert m.low <= expected * (1 + 1e-9) and expected * (1 - 1e-9) <= m.high
+
+
+@settings(max_examples=150, deadline=None)
+@given(value=st.decimals(min_value="0", max_value="100", places=2), form=st.sampled_from(["{v}%", "{v} percent", "{v} per cent"]))
+def test_percent_forms_parse_back(value, form):
+    m = one("The share is " + form.format(v=value) + " of output.")
+    assert m.kind == "percent" and m.low == pytest.approx(float(value))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=12), st.integers(min_value=1, max_value=28), st.integers(min_value=1950, max_value=2090))
+def test_date_forms_parse_back(month, day, year):
+    name = dt.date(2000, month, 1).strftime("%B")
+    for text in (f"On {day} {name} {year} it began.", f"On {name} {day}, {year} it began."):
+        assert one(text).low == dt.date(year, month, day)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_never_crashes_and_offsets_round_trip(text):
+    for m in extract(text):
+        assert text[m.start:m.end] == m.surface
+
+
+@pytest.mark.parametrize("text, value", [("1,200.5", 1200.5), ("four", 4.0), ("a dozen", 12.0), ("twenty", 20.0)])
+def test_parse_number(text, value):
+    assert parse_number(text) == value

@@ -1,0 +1,35 @@
+"""The report escapes article text and works offline."""
+
+import re
+
+import pandas as pd
+
+from toolkit.cli import main
+from toolkit.present.render import to_html, to_markdown
+
+
+def test_blocks_render_and_escape(tmp_path):
+    blocks = [("h1", "Title <i>"), ("p", "A **bold** `code` <script>alert(1)</script>"), ("quote", "She said <b>hi</b>", "`doc`"),
+              ("table", pd.DataFrame({"a|b": ["x|y", "<img src=x onerror=alert(1)>"]})), ("list", ["one & two"])]
+    page = to_html(blocks, "T", tmp_path)
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "<strong>bold</strong>" in page and "<code>code</code>" in page
+    assert "<img" not in page and "&lt;img" in page
+    markdown = to_markdown(blocks)
+    assert "x\\|y" in markdown and "a\\|b" in markdown
+
+
+def test_a_source_with_markup_cannot_inject_it(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "evil.txt").write_text(
+        "A <script>alert('x')</script> Title\n\nThe minister said <b>bold</b> things and <img src=x onerror=alert(1)> "
+        "that exports rose 5% to $2 billion, according to Reuters.\n")
+    (corpus / "plain.txt").write_text("Plain Title\n\nExports rose 4% to $2 billion, officials said, and Reuters agreed.\n")
+    assert main(["report", str(corpus), "--out", str(tmp_path / "out")]) == 0
+    page = (tmp_path / "out" / "report.html").read_text()
+    assert "&lt;script&gt;" in page
+    body_scripts = re.findall(r"<script\b", page)
+    assert body_scripts == []
+    assert "<img" not in page and "<b>" not in page
+    assert "http://" not in page.replace("http://www.w3.org", "") and "https://" not in page  # no CDN, works offline

@@ -1,0 +1,67 @@
+import pandas as pd
+import pytest
+
+from toolkit.compare.comparison import compare
+from toolkit.compare.registry import MEASURES
+from toolkit.pipeline import analyze
+from toolkit.present import sections
+
+
+@pytest.fixture(scope="module")
+def tables(seeds_corpus):
+    tables = analyze(seeds_corpus)
+    tables.update(compare(seeds_corpus, tables, resamples=50))
+    return tables
+
+
+def _text(blocks):
+    return "\n".join(str(b[1]) for b in blocks if b[0] in ("h2", "h3", "p"))
+
+
+def test_summary_names_only_separated_contrasts_in_registry_words(seeds_corpus, tables):
+    blocks = sections.summary_blocks(seeds_corpus, tables)
+    text = _text(blocks)
+    contrasts = tables["contrasts"]
+    assert f"{int(contrasts['separated'].sum())} of {len(contrasts)} comparisons pass" in text
+    items = [b[1] for b in blocks if b[0] == "p" and b[1].startswith("**`")]
+    assert 0 < len(items) <= sections.SUMMARY_ITEMS
+    for item in items:
+        source = item.split("`")[1]
+        measure = next(m for m in MEASURES.values() if m.label in item)
+        row = contrasts[(contrasts["source"] == source) & (contrasts["measure"] == measure.name)].iloc[0]
+        assert row["separated"] and measure.direction(row["difference"]) in item
+
+
+def test_single_source_has_nothing_to_compare(seeds_corpus, tables):
+    alone = {**tables, "contrasts": tables["contrasts"].iloc[0:0]}
+    assert "only one source" in _text(sections.summary_blocks(seeds_corpus, alone))
+
+
+def test_stance_table_has_a_column_per_tabled_measure(seeds_corpus, tables):
+    blocks = sections.stance_blocks(seeds_corpus, tables)
+    table = next(b[1] for b in blocks if b[0] == "table")
+    assert list(table.columns) == ["source", "hedges /1k", "boosters /1k", "attributions /1k", "reader address /1k",
+                                   "sentences hedged", "vague attributions"]
+    assert table["sentences hedged"].str.contains("%").all()
+
+
+def test_readability_section_reads_the_pooled_table(seeds_corpus, tables):
+    blocks = sections.readability_blocks(seeds_corpus, tables)
+    table = next(b[1] for b in blocks if b[0] == "table")
+    pooled = tables["readability_by_source"]
+    assert list(table["source"]) == list(pooled["source"])
+    assert list(table["words"]) == list(pooled["words"])
+
+
+def test_listings_are_capped_with_a_note(monkeypatch):
+    monkeypatch.setattr(sections, "MAX_LISTED", 2)
+    items, note = sections._capped(list(range(5)), "things", "data/things.csv")
+    assert items == [0, 1] and "first 2 of 5 things" in note[0][1]
+
+
+def test_appendix_lists_every_table(tables):
+    blocks = sections.appendix_blocks(tables)
+    listed = blocks[-1][1]
+    assert isinstance(listed, pd.DataFrame)
+    assert set(listed["file"]) == {f"data/{name}.csv" for name in tables}
+    assert {"data/actor_tone_by_source.csv", "data/frame_shares_by_source.csv", "data/readability_by_source.csv"} <= set(listed["file"])

@@ -1,0 +1,104 @@
+import pytest
+
+from toolkit.text.cleaning import clean, furniture_rules, furniture_version
+
+BODY = "This is the body of the article, a sentence long enough to read as prose and end the header."
+
+
+def _rules_fired(raw, **kwargs):
+    return [r.rule for r in clean(raw, **kwargs).removals]
+
+
+@pytest.mark.parametrize(
+    "raw, rule",
+    [
+        (f"Title Here\n\n{BODY}\n\nNo comments:", "comment_count"),
+        (f"Title Here\n\n{BODY}\n\n3 comments:", "comment_count"),
+        (f"Title Here\n\n{BODY}\n\nLEAVE A REPLY", "comment_form"),
+        (f"Title Here\n\n{BODY}\n\nPlease enter your name here", "comment_form"),
+        (f"Title Here\n\n{BODY}\n\nspot_img", "site_widget"),
+        (f"Title Here\n\n{BODY}\n\nMust Read", "site_widget"),
+        (f"7 November 2025\n\nTitle Here\n\n{BODY}", "dateline"),
+        (f"Today : Oct 07, 2025\nTitle Here\n\n{BODY}", "dateline"),
+        (f"Published: September 8, 2025 10:30 AM\nTitle Here\n\n{BODY}", "dateline"),
+        (f"World News\nTitle Here\n\n{BODY}", "section_label"),
+        (f"Title Here\n\nJane Roe\n\n{BODY}", "byline"),
+        (f"By Jane Roe\nTitle Here\n\n{BODY}", "byline"),
+        (f"HomeAsiaTitle Here\n\nTitle Here\n\n{BODY}", "breadcrumb_title"),
+        (f"Home › World › Title Here\n\n{BODY}", "breadcrumb"),
+        (f"Title Here\n\n{BODY}\n\n{BODY}", "repeated_line"),
+        (f"Title Here\n\n{BODY}\n\nJane Roe is a freelance writer based in Lahore.", "author_bio"),
+        (f"Title Here\n\n{BODY}\n\nThe writer is a former ambassador.", "author_bio"),
+        (f"Title Here\n-\n{BODY}", "lone_bullet"),
+        (f"Title Here\n\n{BODY} -\nNext item", "trailing_bullet"),
+    ],
+)
+def test_each_rule_fires(raw, rule):
+    assert rule in _rules_fired(raw)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        f"Commerce Drives the Revival\n\n{BODY}",  # a heading is not a byline
+        f"Title Here\n\n{BODY}\n\nNo comment was made by the ministry on Monday.",
+        f"Title Here\n\n{BODY}\n\nThe report read more like a wish list than a plan.",
+        f"Title Here\n\n{BODY}\n\nHomeless shelters opened in the city.",
+        f"Title Here\n\n{BODY}\n\nThe minister is a writer too, he said, and smiled.",
+    ],
+)
+def test_prose_is_not_furniture(raw):
+    assert _rules_fired(raw) == []
+
+
+def test_outlet_suffix_cut_from_title_only_when_known():
+    raw = f"Big Deal Signed Daily Planet\n\n{BODY}"
+    assert _rules_fired(raw) == []
+    result = clean(raw, outlet="Daily Planet")
+    assert [r.rule for r in result.removals] == ["outlet_suffix"]
+    title = result.lines[result.title_line - 1]
+    assert raw[title.start:title.end] == "Big Deal Signed"
+
+
+def test_removals_quote_the_original_exactly():
+    raw = f"7 November 2025\n\nHomeWorldTitle Here\n\nTitle Here\n\nJane Roe\n\n{BODY} -\nNo comments:"
+    result = clean(raw)
+    assert result.removals
+    for removal in result.removals:
+        assert raw[removal.start:removal.end] == removal.text
+        assert removal.reason
+
+
+def test_lone_bullet_makes_next_line_a_list_item():
+    result = clean(f"Title Here\n\n{BODY}\n-\nFirst point here.\n-\nSecond point here.")
+    items = [line.number for line in result.lines if line.list_item]
+    assert items == [5, 7]
+
+
+def test_dateline_and_byline_become_hints():
+    result = clean(f"7 November 2025\n\nTitle Here\n\nJane Roe\n\n{BODY}")
+    assert result.hints["byline"] == "Jane Roe"
+    assert result.hints["datelines"][0][2].isoformat() == "2025-11-07"
+
+
+def test_pattern_file_is_versioned_and_general():
+    rules = furniture_rules()
+    assert furniture_version() == "1"
+    assert {r.scope for r in rules} <= {"line", "marker", "suffix", "header", "prefix", "tail"}
+    assert all(r.reason for r in rules)
+
+
+def test_seed_furniture_is_gone_and_recorded(seeds_corpus):
+    furniture = ["No comments:", "LEAVE A REPLY", "spot_img", "Must Read", "HomeAsia", "Please enter your",
+                 "Today : Oct", "is an independent and freelance researcher"]
+    for doc in seeds_corpus:
+        for piece in furniture:
+            assert piece not in doc.text, (doc.doc_id, piece)
+        assert "\n-\n" not in doc.text and not doc.text.startswith("-")
+        assert doc.text.count(doc.metadata["title"]) == 1, doc.doc_id
+    removed = seeds_corpus.removed_table()
+    assert {"comment_count", "comment_form", "site_widget", "breadcrumb_title", "dateline", "author_bio",
+            "lone_bullet", "byline", "outlet_suffix", "section_label"} <= set(removed["rule"])
+    for doc in seeds_corpus:
+        for r in doc.removals:
+            assert doc.original[r.start:r.end] == r.text

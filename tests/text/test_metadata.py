@@ -1,0 +1,61 @@
+import shutil
+
+import pandas as pd
+import pytest
+
+from toolkit import load_corpus
+from toolkit.text.metadata import normalise_date
+
+from conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def seeds_without_manifest(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("bare")
+    for path in SEEDS.glob("*.txt"):
+        shutil.copy(path, folder / path.name)
+    return load_corpus(folder)
+
+
+def test_manifest_wins_and_is_recorded(seeds_corpus):
+    docs = seeds_corpus.documents_table().set_index("doc_id")
+    assert docs.loc["azad-news-hd", "outlet"] == "Azad News HD"
+    assert docs.loc["azad-news-hd", "outlet_source"] == "manifest"
+    assert docs.loc["afzal", "published_source"] == "missing"
+    assert docs.loc["afzal", "published"] == ""
+
+
+@pytest.mark.parametrize("field", ["title", "author", "published"])
+def test_inferred_metadata_matches_what_the_texts_state(seeds_corpus, seeds_without_manifest, field):
+    """Without the manifest, the rules recover the title, author and date each text states."""
+    manifest = pd.read_csv(SEEDS / "sources.csv", dtype=str, keep_default_na=False).set_index("file")
+    inferred = seeds_without_manifest.documents_table().set_index("file")
+    for file, row in manifest.iterrows():
+        expected = row[field]
+        if field == "title" and row["outlet"]:
+            # An outlet name run onto the title without a separator can only be
+            # cut when the outlet is known (from the manifest).
+            expected = f"{row['title']} {row['outlet']}"
+        assert inferred.loc[file, field] == expected, (file, field)
+        expected_source = "missing" if not row[field] else "inferred"
+        assert inferred.loc[file, f"{field}_source"].startswith(expected_source)
+
+
+def test_inferred_provenance_names_the_rule(seeds_without_manifest):
+    docs = seeds_without_manifest.documents_table().set_index("file")
+    assert docs.loc["000_af91059ae8bf342e.txt", "author_source"] == "inferred:byline"
+    assert docs.loc["001_7b503ec0b050bef8.txt", "author_source"] == "inferred:author_bio"
+    assert docs.loc["000_af91059ae8bf342e.txt", "published_source"] == "inferred:dateline"
+    assert docs.loc["004_1b47c415330ebea8.txt", "genre"] == "news"
+
+
+def test_title_with_site_suffix(tmp_path):
+    (tmp_path / "a.txt").write_text("Ports and Power | The Harbour Times\n\nThe port opened on Monday after years of delay, officials said.\n")
+    docs = load_corpus(tmp_path).documents_table()
+    assert docs.loc[0, "title"] == "Ports and Power"
+    assert docs.loc[0, "outlet"] == "The Harbour Times"
+
+
+@pytest.mark.parametrize("value, expected", [("2025-10-07", "2025-10-07"), ("Oct 07, 2025", "2025-10-07"), ("soon", None)])
+def test_normalise_date(value, expected):
+    assert normalise_date(value) == expected

@@ -1,0 +1,357 @@
+"""Align the same quantity across sources and flag where sources diverge.
+
+Two mentions are linked when
+
+1. they are compatible: the same kind and unit (money in the same currency,
+   percent with percent, a count of tons with tons, a date with a date), and
+   of comparable size (their intervals overlap once each is stretched by a
+   factor of :data:`MAGNITUDE_FACTOR`; dates within a year of each other);
+2. their contexts are similar: the cosine similarity of TF-IDF vectors of the
+   stemmed content words around each number (the words that say what is
+   measured, and for dates the event noun) is at least
+   :data:`LINK_THRESHOLD`. Mentions in the same article must be more alike
+   (:data:`SAME_SOURCE_THRESHOLD`) before they are taken as one quantity.
+
+Linked mentions form quantity groups (connected components). Each group gets
+a status:
+
+``single_source``
+    one source, no conflict;
+``inconsistent_within_source``
+    one source gives two values that do not overlap;
+``agree``
+    every pair of values from different sources overlaps (after widening each
+    by :data:`OVERLAP_TOLERANCE`);
+``diverge``
+    some values do not overlap and the contexts are near-identical
+    (similarity at least :data:`SAME_CONCEPT_THRESHOLD`): the same quantity,
+    reported differently;
+``scope_differs``
+    some values do not overlap but the contexts differ more: a related
+    quantity with a different qualifier (processing vs refining), reported as
+    a possible definitional mismatch rather than a contradiction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from ..lexicons import function_words
+from .similarity import NUMERIC_WORDS as _NUMERIC_WORDS
+from .similarity import WORD as _WORD
+from .similarity import context_terms
+from .similarity import cosine as _cosine
+from .similarity import tfidf as _tfidf
+
+#: Minimum context similarity for two mentions in different sources to be linked.
+LINK_THRESHOLD = 0.20
+#: ... when both state the same narrow value: a shared value is itself evidence.
+SAME_VALUE_THRESHOLD = 0.03
+#: An interval wider than this ratio (high / low) is not a stated value ("billions").
+WIDE_RATIO = 3.0
+#: Extra relative margin for "the same value" (covers an approximator's 10%).
+APPROX_MARGIN = 0.2
+#: Minimum context similarity for two mentions in the same source.
+SAME_SOURCE_THRESHOLD = 0.45
+#: Non-overlapping values whose contexts are at least this similar diverge;
+#: below it, their scope differs.
+SAME_CONCEPT_THRESHOLD = 0.45
+#: Relative widening of each interval before testing overlap (2%).
+OVERLAP_TOLERANCE = 0.02
+#: Values more than this factor apart are never the same quantity.
+MAGNITUDE_FACTOR = 10.0
+#: Dates further apart than this are never the same event.
+MAX_DATE_GAP_DAYS = 366
+
+GROUP_COLUMNS = ["group_id", "label", "kind", "unit", "status", "n_sources", "sources", "n_mentions", "low", "high",
+                 "similarity", "members"]
+STATUSES = ("agree", "diverge", "scope_differs", "inconsistent_within_source", "single_source")
+
+
+def _bounds(row) -> tuple[float | None, float | None]:
+    """Numeric interval of a mention (dates as day ordinals); None where open or unknown."""
+    def value(x):
+        if x is None or (isinstance(x, float) and math.isnan(x)) or x == "":
+            return None
+        if isinstance(x, str):
+            return float(dt.date.fromisoformat(x).toordinal())
+        return float(x)
+    return value(row["low"]), value(row["high"])
+
+
+def _comparable(a, b) -> bool:
+    if a["kind"] != b["kind"] or a["unit"] != b["unit"] or a["kind"] == "number":
+        return False
+    (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
+    if a["kind"] == "date":
+        if alo is None or blo is None:
+            return True  # an unresolved date can still name the same event
+        return abs(alo - blo) <= MAX_DATE_GAP_DAYS
+    alo, blo = alo or 0.0, blo or 0.0
+    ahi = ahi if ahi is not None else math.inf
+    bhi = bhi if bhi is not None else math.inf
+    return alo <= bhi * MAGNITUDE_FACTOR and blo <= ahi * MAGNITUDE_FACTOR
+
+
+def overlaps(a, b, tolerance: float = OVERLAP_TOLERANCE) -> bool | None:
+    """Do two mentions' intervals overlap once widened by ``tolerance``? None if unknown."""
+    (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
+    if (alo is None and ahi is None) or (blo is None and bhi is None):
+        return None
+    if a["kind"] == "date":
+        slack = 0.0
+        alo, blo = alo if alo is not None else -math.inf, blo if blo is not None else -math.inf
+    else:
+        alo, blo = alo or 0.0, blo or 0.0
+        slack = tolerance
+    ahi = ahi if ahi is not None else math.inf
+    bhi = bhi if bhi is not None else math.inf
+    return alo * (1 - slack) <= bhi * (1 + slack) and blo * (1 - slack) <= ahi * (1 + slack)
+
+
+def _event_words(text: str) -> str:
+    """The lower-case words of a date's neighbourhood: its event ("signed",
+    "shipment", "meeting"), without the names around it."""
+    return " ".join(w for w in text.split() if not w[:1].isupper())
+
+
+def _same_value(a, b) -> bool:
+    """Both mentions state (about) the same narrow value."""
+    (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
+    # "over $60 billion" states 60 billion as its floor: compare that value
+    ahi = alo if ahi is None and a["bound"] in ("gt", "ge") else ahi
+    bhi = blo if bhi is None and b["bound"] in ("gt", "ge") else bhi
+    if None in (alo, ahi, blo, bhi):
+        return False
+    if a["kind"] == "date":
+        return ahi == alo == blo == bhi  # the same day; a shared month is weak evidence
+    if alo <= 0 or blo <= 0 or ahi / alo > WIDE_RATIO or bhi / blo > WIDE_RATIO:
+        return False
+    mid_a, mid_b = (alo + ahi) / 2, (blo + bhi) / 2
+    return max(mid_a, mid_b) / min(mid_a, mid_b) <= 1 + 2 * OVERLAP_TOLERANCE + APPROX_MARGIN
+
+
+#: Rows of a block whose similarities are computed at once (bounds the memory of the prefilter).
+CHUNK_ROWS = 256
+#: Margin under each threshold for the vectorised prefilter; the exact test follows.
+PREFILTER_MARGIN = 1e-6
+
+
+def _bounds_array(records) -> tuple[np.ndarray, np.ndarray]:
+    pairs = [_bounds(r) for r in records]
+    low = np.array([math.nan if lo is None else lo for lo, _ in pairs], dtype=float)
+    high = np.array([math.nan if hi is None else hi for _, hi in pairs], dtype=float)
+    return low, high
+
+
+def _matrix(vectors: list[dict[str, float]], rows: list[int], vocabulary: dict[str, int]) -> sparse.csr_matrix:
+    data, indices, indptr = [], [], [0]
+    for i in rows:
+        for term, value in vectors[i].items():
+            indices.append(vocabulary.setdefault(term, len(vocabulary)))
+            data.append(value)
+        indptr.append(len(indices))
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), max(len(vocabulary), 1)))
+
+
+def _prefilter(records, rows: list[int], near, sentence, low, high) -> list[tuple[int, int]]:
+    """Pairs of one (kind, unit) block that may link, found with sparse products.
+
+    A superset of the pairs :func:`_candidates` links: every test is done on
+    whole arrays with each threshold lowered by :data:`PREFILTER_MARGIN`; the
+    exact test then runs on these pairs only, so the result is the same as
+    testing every pair, at a fraction of the cost.
+    """
+    vocabulary: dict[str, int] = {}
+    near_m, sentence_m = _matrix(near, rows, vocabulary), _matrix(sentence, rows, vocabulary)
+    size = len(vocabulary) or 1
+    near_m.resize((len(rows), size))
+    sentence_m.resize((len(rows), size))
+    date = records[rows[0]]["kind"] == "date"
+    docs = np.array([records[i]["doc_id"] for i in rows], dtype=object)
+    keys = np.array([f"{records[i]['doc_id']}\x00{records[i]['sentence_id']}" for i in rows], dtype=object)
+    lo, hi = low[rows], high[rows]
+    bound = np.array([records[i]["bound"] in ("gt", "ge") for i in rows])
+    found = []
+    for first in range(0, len(rows), CHUNK_ROWS):
+        part = slice(first, min(first + CHUNK_ROWS, len(rows)))
+        near_sim = (near_m[part] @ near_m.T).toarray()
+        sent_sim = (sentence_m[part] @ sentence_m.T).toarray()
+        best = np.maximum(near_sim, sent_sim)
+        a = np.arange(part.start, part.stop)[:, None]
+        b = np.arange(len(rows))[None, :]
+        keep = (b > a) & (keys[part][:, None] != keys[None, :])
+        alo, ahi, blo, bhi = lo[part][:, None], hi[part][:, None], lo[None, :], hi[None, :]
+        with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+            if date:
+                comparable = np.isnan(alo) | np.isnan(blo) | (np.abs(alo - blo) <= MAX_DATE_GAP_DAYS)
+                same_value = (alo == ahi) & (blo == bhi) & (alo == blo)
+            else:
+                alo0, blo0 = np.nan_to_num(alo, nan=0.0), np.nan_to_num(blo, nan=0.0)
+                ahi_inf, bhi_inf = np.where(np.isnan(ahi), math.inf, ahi), np.where(np.isnan(bhi), math.inf, bhi)
+                comparable = (alo0 <= bhi_inf * MAGNITUDE_FACTOR) & (blo0 <= ahi_inf * MAGNITUDE_FACTOR)
+                ahi_v = np.where(np.isnan(ahi) & bound[part][:, None], alo, ahi)
+                bhi_v = np.where(np.isnan(bhi) & bound[None, :], blo, bhi)
+                mid_a, mid_b = (alo + ahi_v) / 2, (blo + bhi_v) / 2
+                same_value = ((alo > 0) & (blo > 0) & (ahi_v / alo <= WIDE_RATIO) & (bhi_v / blo <= WIDE_RATIO)
+                              & (np.maximum(mid_a, mid_b) / np.minimum(mid_a, mid_b) <= 1 + 2 * OVERLAP_TOLERANCE + APPROX_MARGIN))
+        same_doc = docs[part][:, None] == docs[None, :]
+        required = np.where(same_doc, SAME_SOURCE_THRESHOLD, np.where(same_value, SAME_VALUE_THRESHOLD, LINK_THRESHOLD))
+        score = np.where(~same_doc & ~same_value, near_sim, best) if date else best
+        linked = keep & comparable & (score >= required - PREFILTER_MARGIN)
+        for x, y in zip(*np.nonzero(linked)):
+            found.append((rows[part.start + x], rows[y]))
+    return found
+
+
+def _candidates(records, near, sentence) -> list[tuple[float, int, int]]:
+    """Scored links between compatible mentions of different sentences."""
+    blocks: dict[tuple[str, str], list[int]] = {}
+    for i, r in enumerate(records):
+        if r["kind"] != "number":  # bare numbers are never compared
+            blocks.setdefault((r["kind"], r["unit"]), []).append(i)
+    low, high = _bounds_array(records)
+    links = []
+    for rows in blocks.values():
+        if len(rows) < 2:
+            continue
+        for i, j in _prefilter(records, rows, near, sentence, low, high):
+            similarity = link(records, near, sentence, i, j)
+            if similarity is not None:
+                links.append((similarity, i, j))
+    return sorted(links, key=lambda link: (-link[0], link[1], link[2]))
+
+
+def link(records, near, sentence, i: int, j: int) -> float | None:
+    """The similarity of mentions ``i`` and ``j`` when they are linked, else ``None`` (the exact test)."""
+    a, b = records[i], records[j]
+    if not _comparable(a, b) or (a["doc_id"], a["sentence_id"]) == (b["doc_id"], b["sentence_id"]):
+        return None  # two numbers in one sentence are two quantities
+    near_sim, sent_sim = _cosine(near[i], near[j]), _cosine(sentence[i], sentence[j])
+    similarity = max(near_sim, sent_sim)
+    if a["doc_id"] == b["doc_id"]:
+        linked = similarity >= SAME_SOURCE_THRESHOLD
+    elif _same_value(a, b):
+        linked = similarity >= SAME_VALUE_THRESHOLD
+    elif a["kind"] == "date":
+        linked = near_sim >= LINK_THRESHOLD  # dates align by their event noun, next to them
+    else:
+        linked = similarity >= LINK_THRESHOLD
+    return similarity if linked else None
+
+
+def align(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Group the mentions of the same quantity and give each group a status.
+
+    Links are taken strongest first; a link is refused when it would put two
+    numbers of one sentence in the same group.
+
+    Parameters
+    ----------
+    mentions : DataFrame
+        The output of :func:`toolkit.measures.numbers.numbers`.
+
+    Returns
+    -------
+    mentions : DataFrame
+        The input with ``group_id`` filled.
+    groups : DataFrame
+        One row per group: ``group_id, label, kind, unit, status, n_sources,
+        sources`` (``;``-separated doc ids), ``n_mentions``, ``low``, ``high``
+        (the span of all values, ISO days for dates), ``similarity`` (the
+        lowest context similarity of a link in the group) and ``members``
+        (``doc_id:start-end`` of each mention).
+    """
+    mentions = mentions.reset_index(drop=True).copy()
+    records = mentions.to_dict("records")
+    near_terms = [context_terms(_event_words(r["context"].split(" || ")[0]) if r["kind"] == "date" else r["context"].split(" || ")[0])
+                  for r in records]
+    near, sentence = _tfidf(near_terms), _tfidf([context_terms(r["context"]) for r in records])
+    members = {i: [i] for i in range(len(records))}
+    sentences = {i: {(r["doc_id"], r["sentence_id"])} for i, r in enumerate(records)}
+    owner = list(range(len(records)))
+    link_similarity: dict[tuple[int, int], float] = {}
+    for similarity, i, j in _candidates(records, near, sentence):
+        gi, gj = owner[i], owner[j]
+        if gi == gj:
+            link_similarity[(i, j)] = similarity
+            continue
+        if not sentences[gi].isdisjoint(sentences[gj]):
+            continue
+        link_similarity[(i, j)] = similarity
+        if len(members[gi]) < len(members[gj]):
+            gi, gj = gj, gi  # the smaller group joins the larger
+        for k in members[gj]:
+            owner[k] = gi
+        members[gi] += members.pop(gj)
+        sentences[gi] |= sentences.pop(gj)
+    ordered = sorted((sorted(group) for group in members.values()), key=min)
+    lowest: dict[int, float] = {}
+    for (i, j), similarity in link_similarity.items():
+        lowest[owner[i]] = min(similarity, lowest.get(owner[i], similarity))
+    ids = [None] * len(records)
+    rows = []
+    for number, group in enumerate(ordered, start=1):
+        group_id = f"q{number:03d}"
+        for i in group:
+            ids[i] = group_id
+        rows.append(_group_row(group_id, [records[i] for i in group], group, sentence, lowest.get(owner[group[0]])))
+    mentions["group_id"] = pd.Series(ids, index=mentions.index, dtype=object)
+    return mentions, pd.DataFrame(rows, columns=GROUP_COLUMNS)
+
+
+def _group_row(group_id: str, members: list[dict], index: list[int], vectors, similarity: float | None) -> dict:
+    sources = list(dict.fromkeys(m["doc_id"] for m in members))
+    status = _status(members, index, vectors)
+    finite_low = [_bounds(m)[0] for m in members if _bounds(m)[0] is not None]
+    finite_high = [_bounds(m)[1] for m in members if _bounds(m)[1] is not None]
+    kind = members[0]["kind"]
+
+    def show(value):
+        if value is None:
+            return None
+        return dt.date.fromordinal(int(value)).isoformat() if kind == "date" else value
+
+    return {
+        "group_id": group_id, "label": _label(members), "kind": kind, "unit": members[0]["unit"],
+        "status": status, "n_sources": len(sources), "sources": ";".join(sources), "n_mentions": len(members),
+        "low": show(min(finite_low)) if finite_low else None, "high": show(max(finite_high)) if finite_high else None,
+        "similarity": similarity,
+        "members": ";".join(f"{m['doc_id']}:{m['start']}-{m['end']}" for m in members),
+    }
+
+
+def _label(members: list[dict]) -> str:
+    """The words most members use around their number, else the longest concept."""
+    if len(members) > 1:
+        counts = Counter(w for m in members for w in dict.fromkeys(
+            w for w in _WORD.findall(m["context"].split(" || ")[0].lower()) if w not in function_words() | _NUMERIC_WORDS))
+        shared = [w for w, n in counts.most_common() if n > 1][:6]
+        if shared:
+            return " ".join(shared)
+    return max((m["concept"] for m in members), key=len)[:100]
+
+
+def _status(members: list[dict], index: list[int], vectors) -> str:
+    conflicts_within = any(
+        a["doc_id"] == b["doc_id"] and overlaps(a, b) is False
+        for k, a in enumerate(members) for b in members[k + 1:]
+    )
+    if conflicts_within:
+        return "inconsistent_within_source"
+    if len({m["doc_id"] for m in members}) == 1:
+        return "single_source"
+    apart = [
+        _cosine(vectors[index[k]], vectors[index[l]])
+        for k, a in enumerate(members) for l, b in enumerate(members)
+        if l > k and a["doc_id"] != b["doc_id"] and overlaps(a, b) is False
+    ]
+    if not apart:
+        return "agree"
+    return "diverge" if max(apart) >= SAME_CONCEPT_THRESHOLD else "scope_differs"

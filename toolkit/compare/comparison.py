@@ -1,0 +1,54 @@
+"""The comparison layer: per-source tables turned into cross-source tables.
+
+It consumes the measures' tables (:func:`toolkit.pipeline.analyze`) and returns
+long-form tables: profiles with bootstrap intervals, contrasts of each source
+with the rest, the coverage matrix, claims several sources make, passages they
+share, and how alike their vocabularies are.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..corpus.documents import Corpus
+from .by_source import actor_tone_by_source, frame_shares_by_source, readability_by_source
+from .coverage import claims, coverage, source_similarity, text_reuse
+from .profiles import RESAMPLES, contrasts, profiles, sentence_features, source_of
+
+
+def compare(corpus: Corpus, tables: dict[str, pd.DataFrame], group_by: str = "doc_id",
+            resamples: int = RESAMPLES) -> dict[str, pd.DataFrame]:
+    """Cross-source tables, keyed by file name.
+
+    ``sources`` says which source each document counts for; ``profiles`` and
+    ``contrasts`` hold per-source measures with bootstrap intervals; then
+    ``coverage``, ``claims``, ``text_reuse`` and ``source_similarity``; and the
+    per-source pools ``actor_tone_by_source``, ``frame_shares_by_source`` and
+    ``readability_by_source``.
+
+    Parameters
+    ----------
+    group_by : {"doc_id", "outlet"}
+        Compare documents, or outlets (several articles per outlet pooled;
+        documents without an outlet stand alone). Every cross-source table
+        (profiles, contrasts, coverage, claims, shared text, similarity) is
+        then between outlets, so its size grows with the number of outlets,
+        not of articles.
+    """
+    features = sentence_features(tables, group_by=group_by)
+    sources = source_of(tables["documents"], group_by)
+    claim_table = claims(corpus, sources=sources)
+    mapping = pd.DataFrame({"doc_id": list(sources), "source": list(sources.values())})
+    pooled = {**tables, "sources": mapping}
+    return {
+        "sources": mapping,
+        "profiles": profiles(features, resamples=resamples),
+        "contrasts": contrasts(features, resamples=resamples),
+        "coverage": coverage(corpus, tables, sources=sources, claim_table=claim_table),
+        "claims": claim_table,
+        "text_reuse": text_reuse(corpus, sources=sources),
+        "source_similarity": source_similarity(corpus, sources=sources),
+        "actor_tone_by_source": actor_tone_by_source(pooled),
+        "frame_shares_by_source": frame_shares_by_source(pooled),
+        "readability_by_source": readability_by_source(pooled),
+    }

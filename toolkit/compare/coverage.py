@@ -1,0 +1,290 @@
+"""Coverage and omission: what each source includes, leaves out, or reports differently.
+
+Facts are of three kinds:
+
+``quantity``
+    a quantity that several sources report (from :mod:`toolkit.compare.alignment`);
+    a source is ``divergent`` when the group does not agree;
+``actor``
+    an actor that at least two sources mention;
+``claim``
+    a sentence with a close counterpart in another source: sentences whose
+    TF-IDF cosine similarity (stemmed content words) is at least
+    :data:`CLAIM_THRESHOLD` form one claim.
+
+Text reuse: passages of at least :data:`SHINGLE_WORDS` consecutive words that
+two sources share, found by word shingles, with their spans in both texts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from ..corpus.documents import Corpus
+from .similarity import context_terms, cosine, tfidf
+
+#: Sentences at least this similar state the same claim (lower values chain
+#: unrelated sentences through shared names).
+CLAIM_THRESHOLD = 0.4
+#: Sentences with fewer content words are not claims ("Yet this time feels different.").
+MIN_CLAIM_TERMS = 5
+#: Sentences are compared only when they share one of their this many most
+#: weighty words (blocking); a pair above the threshold practically always does.
+BLOCKING_TERMS = 12
+#: Rows of the similarity products computed at once (bounds their memory).
+CHUNK_ROWS = 32
+#: Margin under the claim threshold for the sparse prefilter; the exact test follows.
+PREFILTER_MARGIN = 1e-6
+#: Shared passages must run at least this many words.
+SHINGLE_WORDS = 8
+
+COVERAGE_COLUMNS = ["fact_type", "fact_id", "label", "source", "state", "evidence"]
+REUSE_COLUMNS = ["source_a", "start_a", "end_a", "source_b", "start_b", "end_b", "words", "text"]
+_TOKEN = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
+
+
+def units(corpus: Corpus, sources: dict[str, str] | None = None) -> dict[str, str]:
+    """The source each document counts for: ``sources`` (document id -> source), else the document itself."""
+    sources = sources or {}
+    return {doc.doc_id: sources.get(doc.doc_id, doc.doc_id) for doc in corpus}
+
+
+def claims(corpus: Corpus, threshold: float = CLAIM_THRESHOLD, sources: dict[str, str] | None = None) -> pd.DataFrame:
+    """Claims made by more than one source.
+
+    ``sources`` maps document ids to the sources compared (outlets, say);
+    by default every document is a source. Sentences of one source never
+    make a claim together on their own.
+
+    Returns ``claim_id, doc_id, sentence_id, similarity, text``: one row per
+    sentence of a claim; ``similarity`` is its best match in another source.
+    """
+    unit = units(corpus, sources)
+    rows = [(doc.doc_id, s.sentence_id, s.text) for doc in corpus for s in doc.sentences if s.kind not in ("title", "heading")]
+    terms = [context_terms(text) for _, _, text in rows]
+    vectors = tfidf(terms)
+    parent = list(range(len(rows)))
+    best = [0.0] * len(rows)
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(members: list[int], similarity: float) -> None:
+        for i in members:
+            best[i] = max(best[i], similarity)
+            parent[find(i)] = find(members[0])
+
+    # Sentences with the same words are compared once: identical sentences in
+    # two sources are one claim (wire copy, say), and only distinct wordings
+    # are paired, so repeated text does not multiply the work.
+    same: dict[tuple, list[int]] = {}
+    for i, t in enumerate(terms):
+        if len(set(t)) >= MIN_CLAIM_TERMS:
+            same.setdefault(tuple(t), []).append(i)
+    keys = list(same.values())
+    for members in keys:
+        if len({unit[rows[i][0]] for i in members}) > 1:
+            join(members, cosine(vectors[members[0]], vectors[members[0]]))
+    # Pairs of wordings above the threshold are found with sparse matrix
+    # products, a block of rows at a time, then tested exactly. As before,
+    # a pair must also share one of the wordings' BLOCKING_TERMS weightiest
+    # words: a claim is about the same thing, not only in the same words.
+    heads = [set(sorted(vectors[m[0]], key=lambda t: (-vectors[m[0]][t], t))[:BLOCKING_TERMS]) for m in keys]
+    units_of = [{unit[rows[i][0]] for i in members} for members in keys]
+    for a, b in _similar_pairs([vectors[m[0]] for m in keys], threshold):
+        first, second = keys[a], keys[b]
+        units_a, units_b = units_of[a], units_of[b]
+        if len(units_a | units_b) < 2 or heads[a].isdisjoint(heads[b]):
+            continue
+        similarity = cosine(vectors[first[0]], vectors[second[0]])
+        if similarity >= threshold:
+            partnered = [i for i in first if units_b - {unit[rows[i][0]]}] + [j for j in second if units_a - {unit[rows[j][0]]}]
+            join(partnered, similarity)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(rows)):
+        if best[i] > 0:
+            groups.setdefault(find(i), []).append(i)
+    out = []
+    for number, members in enumerate(sorted(groups.values(), key=min), start=1):
+        for i in members:
+            out.append((f"c{number:03d}", rows[i][0], rows[i][1], best[i], rows[i][2]))
+    return pd.DataFrame(out, columns=["claim_id", "doc_id", "sentence_id", "similarity", "text"])
+
+
+def _similar_pairs(vectors: list[dict[str, float]], threshold: float) -> Iterator[tuple[int, int]]:
+    """Pairs ``(a, b)``, ``a < b``, whose cosine may reach ``threshold`` (a superset, by :data:`PREFILTER_MARGIN`).
+
+    Yielded block by block, so that many similar sentences never fill memory
+    with their pairs.
+    """
+    vocabulary: dict[str, int] = {}
+    data, indices, indptr = [], [], [0]
+    for vector in vectors:
+        for term, value in vector.items():
+            indices.append(vocabulary.setdefault(term, len(vocabulary)))
+            data.append(value)
+        indptr.append(len(indices))
+    matrix = sparse.csr_matrix((data, indices, indptr), shape=(len(vectors), max(len(vocabulary), 1)))
+    del data, indices, indptr
+    transposed = matrix.T.tocsc()
+    for first in range(0, len(vectors), CHUNK_ROWS):
+        block = (matrix[first:first + CHUNK_ROWS] @ transposed).tocsr()
+        rows = np.repeat(np.arange(first, first + block.shape[0]), np.diff(block.indptr))
+        keep = (block.data >= threshold - PREFILTER_MARGIN) & (block.indices > rows)
+        yield from zip(rows[keep].tolist(), block.indices[keep].tolist())
+
+
+def coverage(corpus: Corpus, tables: dict[str, pd.DataFrame], sources: dict[str, str] | None = None,
+             claim_table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The facts-by-sources matrix, long form.
+
+    ``sources`` maps document ids to the sources compared (default: each
+    document is a source); ``claim_table`` is :func:`claims`' table when
+    already computed.
+
+    Returns
+    -------
+    DataFrame
+        ``fact_type`` (quantity, actor, claim), ``fact_id``, ``label``,
+        ``source``, ``state`` (present, absent or divergent) and ``evidence``
+        (where the source states it: ``sentence_id`` list, or the number's
+        surface; sentences are named ``doc_id#sentence_id`` when a source
+        holds several documents).
+    """
+    unit = units(corpus, sources)
+    pooled = any(doc_id != source for doc_id, source in unit.items())
+    order = list(dict.fromkeys(unit.values()))
+
+    def where(doc_ids, sentence_ids) -> list[str]:
+        return [f"{d}#{s}" if pooled else str(s) for d, s in zip(doc_ids, sentence_ids)]
+
+    rows = []
+    groups, numbers = tables["quantity_groups"], tables["numbers"]
+    members = numbers[numbers["group_id"].isin(groups.loc[groups["n_sources"] > 1, "group_id"])]
+    members = members.assign(source=members["doc_id"].map(unit),
+                             evidence=[f"{surface} ({'sentence ' + ref if not pooled else ref})" for surface, ref in
+                                       zip(members["surface"], where(members["doc_id"], members["sentence_id"]))])
+    evidence = members.groupby(["group_id", "source"], sort=False)["evidence"].agg("; ".join).to_dict()
+    reach = members.groupby("group_id")["source"].nunique()
+    for group in groups[groups["group_id"].isin(reach[reach > 1].index)].itertuples():
+        for source in order:
+            found = evidence.get((group.group_id, source))
+            state = "absent" if found is None else ("present" if group.status == "agree" else "divergent")
+            rows.append(("quantity", group.group_id, group.label, source, state, found or ""))
+    mentions = tables["actor_sentiment"]
+    mentions = mentions.assign(source=mentions["doc_id"].map(unit), position=mentions["doc_id"].map({d: i for i, d in enumerate(unit)}))
+    named = mentions.drop_duplicates(["actor", "doc_id", "sentence_id"]).sort_values(["position", "sentence_id"], kind="stable")
+    named = named.assign(ref=where(named["doc_id"], named["sentence_id"]))
+    refs = named.groupby(["actor", "source"], sort=False)["ref"].agg(",".join).to_dict()
+    reach = mentions.groupby("actor")["source"].nunique()
+    for actor in reach[reach >= 2].index:
+        for source in order:
+            found = refs.get((actor, source))
+            rows.append(("actor", actor, actor, source, "present" if found else "absent", found or ""))
+    claim_table = claims(corpus, sources=sources) if claim_table is None else claim_table
+    claim_table = claim_table.assign(source=claim_table["doc_id"].map(unit),
+                                     ref=where(claim_table["doc_id"], claim_table["sentence_id"]))
+    refs = claim_table.groupby(["claim_id", "source"], sort=False)["ref"].agg(",".join).to_dict()
+    for claim_id, members in claim_table.groupby("claim_id", sort=True):
+        label = min(members["text"], key=len)[:120]
+        for source in order:
+            found = refs.get((claim_id, source))
+            rows.append(("claim", claim_id, label, source, "present" if found else "absent", found or ""))
+    return pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS, sources: dict[str, str] | None = None) -> pd.DataFrame:
+    """Passages two sources share word for word (at least ``n`` words).
+
+    ``sources`` maps document ids to the sources compared (default: each
+    document is a source); passages within one source are not reported. Each
+    run of ``n`` words is paired through its first place in each source, and a
+    passage is reported once per pair of sources, so repeated text (wire copy
+    reprinted by many articles of an outlet) costs no more than text said once.
+
+    Returns ``source_a, start_a, end_a, source_b, start_b, end_b, words,
+    text``: the two documents' ids and offsets into their cleaned texts.
+    """
+    unit = units(corpus, sources)
+    docs = list(corpus)
+    names = {source: k for k, source in enumerate(dict.fromkeys(unit.values()))}
+    interned: dict[str, str] = {}
+    words = [[interned.setdefault(m.group().lower(), m.group().lower()) for m in _TOKEN.finditer(doc.text)] for doc in docs]
+    # Runs of n words are keyed by their hash and a place is packed into one
+    # integer (source, document, position): far less memory than the words.
+    # A pair is kept only when its words really are equal.
+    position_bits = max(1, max(map(len, words), default=1).bit_length())
+    source_shift = position_bits + max(1, len(docs).bit_length())
+    first: dict[int, int] = {}
+    more: dict[int, dict[int, int]] = {}
+    for d, doc_words in enumerate(words):
+        source = names[unit[docs[d].doc_id]]
+        for i in range(len(doc_words) - n + 1):
+            key, place = hash(tuple(doc_words[i:i + n])), (source << source_shift) | (d << position_bits) | i
+            seen = first.setdefault(key, place)
+            if seen >> source_shift != source:
+                more.setdefault(key, {seen >> source_shift: seen}).setdefault(source, place)
+    del first
+    pair_hits: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    doc_mask, position_mask = (1 << (source_shift - position_bits)) - 1, (1 << position_bits) - 1
+    for places in more.values():
+        ordered = sorted(((p >> position_bits) & doc_mask, p & position_mask) for p in places.values())
+        for x, (da, i) in enumerate(ordered):
+            for db, j in ordered[x + 1:]:
+                if words[da][i:i + n] == words[db][j:j + n]:
+                    pair_hits.setdefault((da, db), []).append((i, j))
+    del more
+    rows, reported = [], set()
+    for (a_index, b_index), hits in sorted(pair_hits.items()):
+        a, b, ta, tb = docs[a_index], docs[b_index], _tokens(docs[a_index].text), _tokens(docs[b_index].text)
+        pair = (unit[a.doc_id], unit[b.doc_id])
+        hits.sort()
+        used: set[tuple[int, int]] = set()
+        for i, j in hits:
+            if (i, j) in used:
+                continue
+            length = n
+            while i + length < len(ta) and j + length < len(tb) and ta[i + length][0] == tb[j + length][0]:
+                length += 1
+            used.update((i + k, j + k) for k in range(length - n + 1))
+            start_a, end_a = ta[i][1], ta[i + length - 1][2]
+            start_b, end_b = tb[j][1], tb[j + length - 1][2]
+            text = a.text[start_a:end_a]
+            if (pair, text.lower()) in reported:
+                continue
+            reported.add((pair, text.lower()))
+            rows.append((a.doc_id, start_a, end_a, b.doc_id, start_b, end_b, length, text))
+    return pd.DataFrame(rows, columns=REUSE_COLUMNS)
+
+
+def source_similarity(corpus: Corpus, sources: dict[str, str] | None = None) -> pd.DataFrame:
+    """Cosine similarity of every pair of sources (TF-IDF of stemmed content words).
+
+    ``sources`` maps document ids to the sources compared (default: each
+    document is a source); a source's documents are pooled.
+
+    Returns ``source_a, source_b, similarity`` for every ordered pair,
+    the diagonal included (1.0), ready for a matrix chart.
+    """
+    unit = units(corpus, sources)
+    pooled: dict[str, list[str]] = {}
+    for doc in corpus:
+        pooled.setdefault(unit[doc.doc_id], []).extend(context_terms(doc.text))
+    names = list(pooled)
+    vectors = tfidf(list(pooled.values()))
+    return pd.DataFrame(
+        [(a, b, cosine(vectors[i], vectors[j])) for i, a in enumerate(names) for j, b in enumerate(names)],
+        columns=["source_a", "source_b", "similarity"],
+    )

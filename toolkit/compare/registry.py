@@ -1,0 +1,186 @@
+"""The registry of per-source measures: each declared once.
+
+A :class:`Measure` says how a per-source figure is computed from the
+per-sentence features (:func:`toolkit.compare.profiles.sentence_features`),
+how the report names it and its direction, which chart draws it, how to pick
+a sentence that shows it, and which validation figure backs it. Profiles,
+contrasts, charts, report prose and notebooks all read :data:`MEASURES`;
+adding a measure is one entry here.
+
+Examples
+--------
+>>> MEASURES["hedges_per_1k_words"].label
+'hedging (per 1,000 words)'
+>>> MEASURES["hedges_per_1k_words"].direction(-0.4)
+'less'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..measures.framing import FRAMES
+from ..measures.readability import flesch_reading_ease
+
+#: Aggregations a measure can use.
+AGGREGATIONS = ("ratio", "flesch")
+#: Units, as shown: ``share`` is printed as a percentage.
+UNITS = ("score", "share", "per 1,000 words", "words", "Flesch score")
+#: Evidence selectors understood by :mod:`toolkit.present.evidence`.
+EVIDENCE = ("cue", "vague", "tone", "negative", "frame", "longest", "none")
+#: Per-sentence features that are measurements, not counts of events: the
+#: minimum-events rule of the contrasts does not apply to them.
+CONTINUOUS = frozenset({"vader", "news", "words"})
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One per-source measure.
+
+    Attributes
+    ----------
+    name : str
+        Its key in ``profiles.csv`` and ``contrasts.csv``.
+    label : str
+        How the report's prose names it ("hedging (per 1,000 words)").
+    short : str
+        Its name in charts and legends ("Hedges").
+    unit : str
+        One of :data:`UNITS`.
+    numerator, denominator : str
+        Per-sentence feature columns summed over a source's sentences
+        (``one`` counts sentences); the value is ``scale x numerator /
+        denominator``. Unused for the ``flesch`` aggregation.
+    scale : float
+        1,000 for rates per 1,000 words, else 1.
+    aggregation : str
+        ``ratio`` (above) or ``flesch`` (Flesch reading ease of the summed
+        words, sentences and syllables).
+    more, less : str
+        The words for a source above or below the rest ("more", "fewer").
+    evidence : str, optional argument
+        How a sentence showing the measure is chosen: ``cue`` (the first cue
+        of ``evidence_arg``'s stance category in the writer's voice),
+        ``vague`` (a vague or named attribution, matching the direction),
+        ``tone`` (the most negative or positive sentence by ``evidence_arg``,
+        matching the direction), ``negative`` (the most negative sentence by
+        ``evidence_arg``), ``frame`` (the first sentence carrying the frame
+        ``evidence_arg``), ``longest`` (the longest body sentence), ``none``.
+    chart : str
+        The interval chart of the report that draws it (``""``: none).
+    column : str
+        Its column title in the report's tables (``""``: not tabled there).
+    validation : str
+        The ``measure`` of ``toolkit/data/validation.csv`` that backs it
+        (``""``: none).
+    """
+
+    name: str
+    label: str
+    short: str
+    unit: str
+    numerator: str = ""
+    denominator: str = "one"
+    scale: float = 1.0
+    aggregation: str = "ratio"
+    more: str = "more"
+    less: str = "less"
+    evidence: str = "none"
+    evidence_arg: str = ""
+    chart: str = ""
+    column: str = ""
+    validation: str = ""
+
+    def __post_init__(self):
+        assert self.aggregation in AGGREGATIONS and self.unit in UNITS and self.evidence in EVIDENCE, self
+
+    @property
+    def counted(self) -> bool:
+        """Whether the numerator counts events (hedges, framed sentences), so the minimum-events rule applies."""
+        return self.aggregation == "ratio" and self.numerator not in CONTINUOUS
+
+    @property
+    def features(self) -> set[str]:
+        """The per-sentence feature columns it reads."""
+        if self.aggregation == "flesch":
+            return {"words", "one", "syllables"}
+        return {self.numerator, self.denominator}
+
+    def direction(self, difference: float) -> str:
+        """``more`` for a positive difference, else ``less``."""
+        return self.more if difference > 0 else self.less
+
+    def statistic(self, sums: dict[str, np.ndarray]) -> np.ndarray:
+        """The measure from summed features (each an array: one value per resample)."""
+        with np.errstate(divide="ignore", invalid="ignore"):
+            if self.aggregation == "flesch":
+                return flesch_reading_ease(sums["words"], sums["one"], sums["syllables"])
+            return self.scale * sums[self.numerator] / sums[self.denominator]
+
+
+def _rate(name: str, feature: str, label: str, short: str, less: str, **kw) -> Measure:
+    return Measure(name, label, short, "per 1,000 words", feature, "words", 1000.0, less=less, **kw)
+
+
+_MEASURES = [
+    Measure("tone_vader_mean", "sentence tone (VADER)", "VADER (lexicon)", "score", "vader",
+            more="more positive", less="more negative", evidence="tone", evidence_arg="vader", chart="tone",
+            validation="sentence polarity (VADER)"),
+    Measure("tone_news_mean", "sentence tone (news model)", "News model (NewsMTSC)", "score", "news",
+            more="more positive", less="more negative", evidence="tone", evidence_arg="news", chart="tone",
+            validation="sentence polarity (news model)"),
+    Measure("negative_share_news", "share of negative sentences", "Negative sentences (news model)", "share", "news_neg",
+            more="a higher", less="a lower", evidence="negative", evidence_arg="news",
+            validation="sentence polarity (news model)"),
+    Measure("methods_agree_share", "agreement between the two tone methods", "Tone methods agree", "share", "agree",
+            validation="sentence polarity: methods agree"),
+    _rate("hedges_per_1k_words", "hedge", "hedging (per 1,000 words)", "Hedges", "less", evidence="cue",
+          evidence_arg="hedge", chart="stance", column="hedges /1k", validation="hedge sentences"),
+    _rate("boosters_per_1k_words", "booster", "boosting (per 1,000 words)", "Boosters", "less", evidence="cue",
+          evidence_arg="booster", chart="stance", column="boosters /1k", validation="booster sentences"),
+    _rate("attitude_per_1k_words", "attitude", "attitude markers (per 1,000 words)", "Attitude markers", "fewer",
+          evidence="cue", evidence_arg="attitude"),
+    _rate("attributions_per_1k_words", "attribution", "attributions (per 1,000 words)", "Attributions", "fewer",
+          evidence="cue", evidence_arg="attribution", chart="stance", column="attributions /1k",
+          validation="attribution sentences"),
+    _rate("self_mention_per_1k_words", "self_mention", "self-mention (per 1,000 words)", "Self-mention", "less",
+          evidence="cue", evidence_arg="self_mention"),
+    _rate("reader_address_per_1k_words", "engagement", "reader address (per 1,000 words)", "Reader address", "less",
+          evidence="cue", evidence_arg="engagement", chart="stance", column="reader address /1k"),
+    Measure("hedged_sentence_share", "share of hedged sentences", "Hedged sentences", "share", "hedged",
+            more="a higher", less="a lower", evidence="cue", evidence_arg="hedge", column="sentences hedged",
+            validation="hedge sentences"),
+    Measure("attributed_sentence_share", "share of attributed sentences", "Attributed sentences", "share", "attributed",
+            more="a higher", less="a lower", evidence="cue", evidence_arg="attribution",
+            validation="attribution sentences"),
+    Measure("vague_attribution_share", "share of vague attributions", "Vague attributions", "share", "vague",
+            "attribution", more="a higher", less="a lower", evidence="vague", column="vague attributions",
+            validation="attribution source type"),
+    Measure("words_per_sentence", "words per sentence", "Words per sentence", "words", "words", less="fewer",
+            evidence="longest", chart="readability"),
+    Measure("flesch_reading_ease", "Flesch reading ease", "Flesch reading ease", "Flesch score", aggregation="flesch",
+            more="easier", less="harder", evidence="longest", chart="readability"),
+    *(Measure(f"frame_share_{frame}", f"sentences invoking the {label.lower()} frame", label, "share", f"frame_{frame}",
+              less="fewer", evidence="frame", evidence_arg=frame, validation="frames (micro)")
+      for frame, label in FRAMES.items()),
+]
+
+#: Every per-source measure, by name, in the order of ``profiles.csv``.
+MEASURES: dict[str, Measure] = {m.name: m for m in _MEASURES}
+
+
+def charted(chart: str) -> list[str]:
+    """The names of the measures drawn in ``chart``, in registry order."""
+    return [m.name for m in MEASURES.values() if m.chart == chart]
+
+
+def tabled() -> dict[str, str]:
+    """Measure name -> column title, for the measures the report tables."""
+    return {m.name: m.column for m in MEASURES.values() if m.column}
+
+
+def feature_columns() -> list[str]:
+    """Every per-sentence feature column some measure reads, sorted."""
+    return sorted(set().union(*(m.features for m in MEASURES.values())))

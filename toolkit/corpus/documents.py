@@ -1,0 +1,262 @@
+"""Load a corpus of articles: read, clean, infer metadata, segment.
+
+The entry point is :func:`load_corpus`. The result keeps, for every document,
+the original text beside the cleaned text, what was removed and why, and the
+units and sentences with offsets into the cleaned text.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import trafilatura
+
+from ..text import metadata as meta
+from ..text.cleaning import Removal, clean, furniture_version
+from .config import CONFIG_NAME, CorpusConfig, read_config
+from ..errors import CorpusError, CorpusWarning, Notice, notify
+from ..text.language import seems_english
+from .reading import DEFAULT_MAX_BYTES
+from ..text.segment import WORD_RE
+from .sources import Source, find_sources
+from ..text.structure import Sentence, Unit, build
+
+DOCUMENT_COLUMNS = ["doc_id", "file", "format", "encoding", *meta.FIELDS, "words", "sentences", "removed"]
+SENTENCE_COLUMNS = ["doc_id", "sentence_id", "unit_id", "kind", "start", "end", "words", "text"]
+UNIT_COLUMNS = ["doc_id", "unit_id", "kind", "start", "end", "text"]
+REMOVED_COLUMNS = ["doc_id", "file", "line", "start", "end", "offsets_in", "rule", "reason", "text"]
+
+
+@dataclass
+class Document:
+    """One loaded article.
+
+    Attributes
+    ----------
+    doc_id, file, format, encoding : str
+        Identity and how the file was read.
+    original : str
+        The file's text as read (HTML for HTML files), never altered.
+    extracted : str
+        The text that cleaning worked on: ``original``, or for HTML the main
+        text that trafilatura extracted. Removal offsets index into it.
+    text : str
+        The cleaned text. Every offset of ``units`` and ``sentences`` indexes
+        into it.
+    metadata, provenance : dict
+        ``title``, ``outlet``, ``author``, ``published``, ``genre`` (plus any
+        extra manifest columns) and where each value came from.
+    units, sentences, removals : list
+        Structure and the cleaning record.
+    """
+
+    doc_id: str
+    file: str
+    format: str
+    encoding: str
+    original: str
+    extracted: str
+    text: str
+    metadata: dict[str, str]
+    provenance: dict[str, str]
+    units: list[Unit]
+    sentences: list[Sentence]
+    removals: list[Removal]
+
+    @property
+    def words(self) -> int:
+        """Word tokens in the cleaned text."""
+        return len(WORD_RE.findall(self.text))
+
+
+@dataclass
+class Corpus:
+    """Loaded documents plus the corpus config and every warning raised."""
+
+    documents: list[Document]
+    config: CorpusConfig
+    notices: list[Notice] = field(default_factory=list)
+    furniture_version: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.config.name
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def __iter__(self):
+        return iter(self.documents)
+
+    def document(self, doc_id: str) -> Document:
+        """The document with id ``doc_id``."""
+        index = self.__dict__.get("_index")
+        if index is None or len(index) != len(self.documents):
+            index = self.__dict__["_index"] = {doc.doc_id: doc for doc in self.documents}
+        return index[doc_id]
+
+    def part(self, documents: list[Document]) -> "Corpus":
+        """A corpus of some of these documents, with the same config (for partitioned runs)."""
+        return Corpus(list(documents), self.config, [], self.furniture_version)
+
+    def documents_table(self) -> pd.DataFrame:
+        """One row per document.
+
+        Columns: ``doc_id, file, format, encoding, title, outlet, author,
+        published, genre, words, sentences, removed`` (lines removed), then
+        ``<field>_source`` for each metadata field (``manifest``,
+        ``inferred:<rule>`` or ``missing``), then extra manifest columns.
+        """
+        rows = []
+        for doc in self.documents:
+            row = {
+                "doc_id": doc.doc_id, "file": doc.file, "format": doc.format, "encoding": doc.encoding,
+                **{name: doc.metadata.get(name, "") for name in meta.FIELDS},
+                "words": doc.words, "sentences": len(doc.sentences), "removed": len(doc.removals),
+            }
+            row.update({f"{name}_source": doc.provenance[name] for name in meta.FIELDS})
+            row.update({k: v for k, v in doc.metadata.items() if k not in meta.FIELDS})
+            rows.append(row)
+        columns = DOCUMENT_COLUMNS + [f"{name}_source" for name in meta.FIELDS]
+        return pd.DataFrame(rows, columns=list(dict.fromkeys(columns + [k for r in rows for k in r])))
+
+    def sentences_table(self) -> pd.DataFrame:
+        """One row per sentence: ``doc_id, sentence_id, unit_id, kind, start, end, words, text``.
+
+        ``sentence_id`` counts from 0 within a document; ``start``/``end``
+        index into that document's cleaned text; ``kind`` is the kind of the
+        unit holding the sentence (title, heading, paragraph, list_item).
+        """
+        rows = [
+            (doc.doc_id, s.sentence_id, s.unit_id, s.kind, s.start, s.end, len(WORD_RE.findall(s.text)), s.text)
+            for doc in self.documents
+            for s in doc.sentences
+        ]
+        return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+
+    def units_table(self) -> pd.DataFrame:
+        """One row per unit: ``doc_id, unit_id, kind, start, end, text``."""
+        rows = [(doc.doc_id, u.unit_id, u.kind, u.start, u.end, u.text) for doc in self.documents for u in doc.units]
+        return pd.DataFrame(rows, columns=UNIT_COLUMNS)
+
+    def removed_table(self) -> pd.DataFrame:
+        """One row per removal: ``doc_id, file, line, start, end, offsets_in, rule, reason, text``.
+
+        ``offsets_in`` is ``original`` for text files and ``extracted`` for
+        HTML, whose markup is removed by trafilatura before furniture rules run
+        (that step is recorded as one ``html_extraction`` row per file).
+        """
+        rows = []
+        for doc in self.documents:
+            offsets_in = "extracted" if doc.format == "html" else "original"
+            if doc.format == "html":
+                rows.append((doc.doc_id, doc.file, 0, 0, len(doc.original), "original", "html_extraction",
+                             f"markup and page boilerplate removed by trafilatura; {len(doc.extracted):,} of "
+                             f"{len(doc.original):,} characters kept", ""))
+            rows.extend(
+                (doc.doc_id, doc.file, r.line, r.start, r.end, offsets_in, r.rule, r.reason, r.text)
+                for r in doc.removals
+            )
+        return pd.DataFrame(rows, columns=REMOVED_COLUMNS)
+
+
+def _extract_html(source: Source, notices: list[Notice]) -> tuple[str, dict[str, str]]:
+    result = trafilatura.bare_extraction(
+        source.raw, with_metadata=True, include_comments=False, include_tables=False,
+        date_extraction_params={"original_date": True, "extensive_search": False},
+    )
+    if result is None or not (result.text or "").strip():
+        raise CorpusError(source.path, "no article text could be extracted from this HTML", "save the article's text as a .txt file instead")
+    found = {"title": result.title, "author": result.author, "published": result.date, "outlet": result.sitename}
+    return result.text, {k: str(v).strip() for k, v in found.items() if v}
+
+
+def _load_document(source: Source, notices: list[Notice]) -> Document | None:
+    manifest = dict(source.metadata)
+    extracted, html_meta = source.raw, {}
+    if source.format == "html":
+        extracted, html_meta = _extract_html(source, notices)
+    outlet_hint = manifest.get("outlet") or html_meta.get("outlet")
+    cleaned = clean(extracted, outlet=outlet_hint)
+    text, units, sentences = build(extracted, cleaned, markdown=source.format == "md")
+    if not sentences:
+        notify(notices, source.path, "nothing_left", "nothing is left after cleaning (only furniture); skipped. See removed.csv")
+        return None
+    inferred, provenance = meta.infer(extracted, cleaned)
+    for name, value in html_meta.items():
+        inferred[name], provenance[name] = value, "inferred:html"
+    values, provenance = meta.merge(manifest, inferred, provenance)
+    values.update({k: v for k, v in manifest.items() if k not in meta.FIELDS})
+    if not seems_english(text):
+        notify(notices, source.path, "not_english", "seems not to be English; the toolkit's word lists are English, so measures will be unreliable")
+    return Document(
+        doc_id=source.doc_id, file=source.file, format=source.format, encoding=source.encoding,
+        original=source.raw, extracted=extracted, text=text, metadata=values, provenance=provenance,
+        units=units, sentences=sentences, removals=cleaned.removals,
+    )
+
+
+def load_sources(sources: list[Source], notices: list[Notice]) -> list[Document]:
+    """Clean, segment and describe each source; sources with nothing left are skipped with a notice."""
+    return [doc for source in sources if (doc := _load_document(source, notices)) is not None]
+
+
+def load_corpus(
+    corpus: str | Path | list,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    text_column: str | None = None,
+    config: str | Path | None = None,
+) -> Corpus:
+    """Load a corpus of articles about one event.
+
+    Parameters
+    ----------
+    corpus : path or list of paths
+        A folder of ``.txt``, ``.md`` or ``.html`` files (with an optional
+        ``sources.csv`` manifest and ``corpus.toml`` config), a list of such
+        files, or one ``.jsonl``, ``.csv`` or ``.parquet`` file with one
+        article per row (for corpora too large for memory, see
+        :func:`toolkit.analyze`, which reads JSONL and Parquet partition by
+        partition).
+    max_bytes : int, default 5,000,000
+        Size limit per article; larger files are refused.
+    text_column : str, optional
+        Text column of a JSONL or CSV file (default: the first of ``text``,
+        ``body``, ``content``, ``article``).
+    config : path, optional
+        A ``corpus.toml`` to use instead of the one beside the corpus.
+
+    Returns
+    -------
+    Corpus
+        Documents in manifest order (else file-name or row order), with
+        ``notices`` listing everything skipped or doubtful.
+
+    Raises
+    ------
+    CorpusError
+        When the corpus cannot be loaded; the message names the file, the
+        problem and the fix.
+
+    Examples
+    --------
+    >>> corpus = load_corpus("seeds")  # doctest: +SKIP
+    >>> corpus.sentences_table().head()  # doctest: +SKIP
+    """
+    notices: list[Notice] = []
+    sources, folder = find_sources(corpus, max_bytes, notices, text_column=text_column)
+    documents = load_sources(sources, notices)
+    for notice in notices:
+        warnings.warn(str(notice), CorpusWarning, stacklevel=2)
+    if not documents:
+        raise CorpusError(corpus if not isinstance(corpus, list) else ", ".join(map(str, corpus)),
+                          "no article has any text left after cleaning", "check the files; see the warnings above")
+    config_path = Path(config) if config else (folder / CONFIG_NAME if folder else None)
+    if config and not config_path.is_file():
+        raise CorpusError(config_path, "the config file does not exist", "check the path")
+    default_name = folder.name if folder else "corpus"
+    return Corpus(documents, read_config(config_path, default_name), notices, furniture_version())

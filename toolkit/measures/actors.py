@@ -1,0 +1,118 @@
+"""Actors: mentions of the countries, organisations and people a corpus follows.
+
+Actors and their aliases come from the corpus config (``corpus.toml``). For a
+corpus without a config, :func:`suggest_actors` proposes candidates: names
+(runs of capitalised words) that several sources mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pandas as pd
+
+from ..corpus.config import Actor
+from ..corpus.documents import Corpus
+from ..text.dates import MONTH_ABBREVIATIONS, MONTHS
+from ..lexicons import function_words
+from ..text.phrases import PhraseMatcher
+
+MENTION_COLUMNS = ["doc_id", "sentence_id", "actor", "kind", "start", "end", "surface"]
+#: Candidates must be mentioned by at least this many sources ...
+MIN_SOURCES = 2
+#: ... and this many times in all.
+MIN_MENTIONS = 3
+
+_NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.&-]*[\w]|[A-Z])(?:\s+(?:of\s+|de\s+|al-)?[A-Z][\w’'.&-]*[\w])*")
+
+
+def mentions(corpus: Corpus, actors: tuple[Actor, ...] | list[Actor] | None = None) -> pd.DataFrame:
+    """Every mention of every actor, matched case-sensitively as whole words.
+
+    Parameters
+    ----------
+    actors : sequence of Actor, optional
+        Defaults to the corpus config's actors, or else to
+        :func:`suggest_actors`.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, sentence_id, actor, kind, start, end, surface``; offsets
+        index into the document's cleaned text. Where aliases overlap
+        ("US Strategic Metals" and "US"), the longest wins.
+    """
+    actors = tuple(actors) if actors is not None else (corpus.config.actors or tuple(suggested_actors(corpus)))
+    matcher = PhraseMatcher(((alias, actor) for actor in actors for alias in actor.aliases), case_sensitive=True)
+    rows = []
+    for doc in corpus:
+        for sentence in doc.sentences:
+            for match in matcher.find(doc.text, sentence.start, sentence.end):
+                actor = match.payload[0]
+                rows.append((doc.doc_id, sentence.sentence_id, actor.name, actor.kind, match.start, match.end, match.surface))
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+
+
+NAME_COLUMNS = ["name", "source", "mentions", "inner"]
+
+
+def name_counts(corpus: Corpus) -> pd.DataFrame:
+    """Capitalised names per source: the counts :func:`suggest_actors` ranks.
+
+    A name is a run of capitalised words in a body sentence, with leading
+    function words removed. Returns ``name, source`` (outlet, else doc_id),
+    ``mentions`` and ``inner`` (mentions not at the start of a sentence). Counts
+    of parts of a corpus add up, so a partitioned corpus is counted part by part.
+    """
+    counts: Counter = Counter()
+    inner: Counter = Counter()  # occurrences not at the start of a sentence
+    stop = function_words() | set(MONTHS) | set(MONTH_ABBREVIATIONS)
+    for doc in corpus:
+        source = doc.metadata.get("outlet") or doc.doc_id
+        for sentence in doc.sentences:
+            if sentence.kind in ("title", "heading"):
+                continue
+            for match in _NAME.finditer(sentence.text):
+                words = match.group().split()
+                while words and words[0].lower() in stop:
+                    words = words[1:]
+                name = " ".join(words).removesuffix("’s").removesuffix("'s")
+                if len(name) < 2 or name.lower() in stop:
+                    continue
+                counts[name, source] += 1
+                inner[name, source] += match.start() > 0
+    rows = [(name, source, n, inner[name, source]) for (name, source), n in counts.items()]
+    return pd.DataFrame(rows, columns=NAME_COLUMNS)
+
+
+def rank_names(counts: pd.DataFrame, min_sources: int = MIN_SOURCES, min_mentions: int = MIN_MENTIONS, top: int = 20) -> pd.DataFrame:
+    """Candidate actors from :func:`name_counts` rows: ``name, sources, mentions``, most widely mentioned first.
+
+    A candidate is mentioned by at least ``min_sources`` sources, at least
+    ``min_mentions`` times, and at least once not at the start of a sentence.
+    """
+    totals = counts.groupby("name", sort=False).agg(sources=("source", "nunique"), mentions=("mentions", "sum"), inner=("inner", "sum"))
+    totals = totals[(totals["sources"] >= min_sources) & (totals["mentions"] >= min_mentions) & (totals["inner"] > 0)]
+    table = totals.reset_index()[["name", "sources", "mentions"]].astype({"sources": int, "mentions": int})
+    return table.sort_values(["sources", "mentions", "name"], ascending=[False, False, True]).head(top).reset_index(drop=True)
+
+
+def suggest_actors(corpus: Corpus, min_sources: int = MIN_SOURCES, min_mentions: int = MIN_MENTIONS, top: int = 20) -> pd.DataFrame:
+    """Candidate actors: names that several sources mention.
+
+    A name is a run of capitalised words not at the start of a sentence (or
+    at the start, when it also occurs elsewhere), with leading function words
+    removed. Returns ``name, sources, mentions``, most widely mentioned first.
+    """
+    return rank_names(name_counts(corpus), min_sources, min_mentions, top)
+
+
+def suggested_actors(corpus: Corpus, top: int = 20) -> list[Actor]:
+    """:func:`suggest_actors` as :class:`Actor` records (kind ``other``)."""
+    return as_actors(suggest_actors(corpus, top=top))
+
+
+def as_actors(suggestions: pd.DataFrame) -> list[Actor]:
+    """Rows of :func:`suggest_actors` as :class:`Actor` records (kind ``other``)."""
+    return [Actor(name, "other", (name,)) for name in suggestions["name"]]

@@ -1,0 +1,234 @@
+"""Attribution: who a claim is credited to.
+
+Finds reporting expressions ("according to X", "X said", "reports suggest",
+"as per press reports", "X's remarks"), extracts the named source where there
+is one, and classifies it as ``outlet``, ``organisation``, ``person`` or
+``vague`` (unnamed reports, officials, analysts, agentless passives).
+The cue words are in ``lexicons/attribution.csv``; unnamed-source nouns in
+``lexicons/vague_sources.csv``; news outlets in ``lexicons/outlets.csv``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicons import function_words, read_rows
+from ..text.phrases import PhraseMatcher
+from ..text.quotes import inside
+
+#: Longest noun phrase, in words, accepted as a source.
+MAX_SOURCE_WORDS = 8
+
+SOURCE_TYPES = ("outlet", "organisation", "person", "vague")
+
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"()—–]|\s-\s")
+_LEADING = re.compile(r"^(?:(?:after|as|when|while|but|and|yet|because|since|though|although|if|so|then|meanwhile|now|earlier|later)\s+)+", re.I)
+_DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|some)\s+", re.I)
+_TRAILING = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|been|being|also|even|alike|reportedly|recently|publicly|actively|repeatedly|will|would|may|might|could|did|does|do|not|already|too|themselves|itself))+$", re.I)
+_FOLLOWING_NP = re.compile(r"\s*((?:the\s+)?(?:[^,.;:()“”\"—]|\.(?=\s*[A-Z]))+?)(?=\s*(?:[,;:()“”\"—]|\.(?!\s*[A-Z])|\s(?:and|that|which|who|whose|in|on|at|for|to|as|is|was|has)\b|$))")
+_POSSESSOR = re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)(?:’s|'s)?\s+(?:[a-z]+\s+)?$")
+_PERSON_TITLE = re.compile(r"\b(?:President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Ambassador|Charge|Chargé|CEO|Chief|Director|Chairman|Chair|Spokesperson|Spokesman|Spokeswoman|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|General|Gen\.|Commander|King|Queen|Prince|Pope)\b")
+_ORG_WORD = re.compile(r"\b(?:Department|Ministry|Agency|Agencies|Bank|Company|Corp|Corporation|Inc|Ltd|Organization|Organisation|Institute|University|Council|Commission|Office|Embassy|Government|Fund|Group|Association|Authority|Board|Committee|Administration|Party|Forces|Army|Navy|Court|Parliament|Congress|Senate|Union|Federation|Foundation|Centre|Center|Service|Services|Metals|Works)\b")
+_PRONOUN_PERSON = {"he", "she", "him", "her", "i"}
+_SELF = {"my", "our", "me", "us", "i", "we", "mine", "ours"}
+_SELF_FORMS = {"my", "My", "our", "Our", "I", "we", "We", "me", "us"}  # not "US", the country
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One reporting expression in a sentence."""
+
+    start: int
+    end: int
+    surface: str
+    kind: str
+    source: str
+    source_type: str
+    speech: bool  # what follows is the source's words (for reported-speech checks)
+
+
+@lru_cache(maxsize=None)
+def _cues() -> PhraseMatcher:
+    return PhraseMatcher((row["term"], row["kind"]) for row in read_rows("attribution.csv"))
+
+
+@lru_cache(maxsize=None)
+def _vague() -> frozenset[str]:
+    return frozenset(row["term"] for row in read_rows("vague_sources.csv"))
+
+
+@lru_cache(maxsize=None)
+def _outlets() -> tuple[str, ...]:
+    return tuple(row["name"] for row in read_rows("outlets.csv"))
+
+
+@lru_cache(maxsize=None)
+def _outlet_pattern() -> re.Pattern:
+    """Any outlet name as a whole word (one pattern for the whole list)."""
+    names = sorted(_outlets(), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(name) for name in names) + r")(?!\w)")
+
+
+def classify_source(source: str, known: dict[str, str] | None = None, initial: bool = False) -> str:
+    """Classify a source as ``outlet``, ``organisation``, ``person`` or ``vague``.
+
+    Parameters
+    ----------
+    source : str
+        The source's words ("Jane Roe", "Analysts in Europe", "Reuters").
+    known : dict, optional
+        Names from the corpus config mapped to a type (``person``,
+        ``organisation``, ``outlet``); consulted first.
+    initial : bool
+        The source opens its sentence, so a capital on its first word says
+        nothing ("Opposition leaders" is unnamed; "the Commerce Ministry" is not).
+
+    >>> [classify_source(s) for s in ["Reuters", "US intelligence agencies", "Natalie Baker", "Analysts in Asia", ""]]
+    ['outlet', 'organisation', 'person', 'vague', 'vague']
+    """
+    text = source.strip()
+    if not text:
+        return "vague"
+    lowered = text.lower()
+    if lowered in _PRONOUN_PERSON:
+        return "person"
+    words = text.split()
+    head_part = re.split(r"\s(?:in|of|from|at|on|for|with|and)\s", text, maxsplit=1)[0].split()
+    head_text = " ".join(head_part)
+    for name, kind in sorted((known or {}).items(), key=lambda item: -len(item[0])):
+        if name and (head_text == name or head_text.endswith(" " + name)):
+            return kind  # the head of the phrase is a known name
+    if _outlet_pattern().search(text):
+        return "outlet"
+    head = head_part[-1].lower() if head_part else ""
+    if head in _vague() or lowered in _vague():
+        # "US intelligence agencies" says whose agencies; "Officials" and
+        # "Opposition leaders" (capitalised only as the first word) do not.
+        modifiers = head_part[:-1]
+        first_counts = bool(modifiers) and (modifiers[0].isupper() or (modifiers[0][:1].isupper() and not initial))
+        named = any(w[:1].isupper() for w in modifiers[1:]) or first_counts
+        return "organisation" if named else "vague"
+    if not any(w[:1].isupper() for w in words):
+        return "vague"
+    if _ORG_WORD.search(text) or (text.isupper() and len(text) <= 8):
+        return "organisation"
+    if _PERSON_TITLE.search(text):
+        return "person"
+    names = [w for w in words if w[:1].isupper()]
+    if 2 <= len(names) <= 4 and len(names) == len(words):
+        return "person"
+    return "organisation"
+
+
+_SPEECH_AFTER = "says|said|concludes|concluded|notes|noted|points out|pointed out|argues|argued|reports|reported|warns|warned|suggests|suggested|found|finds|shows|showed"
+_GENERIC_TAIL = re.compile(r"(?<=[A-Za-z])(?:’s|'s)?\s+(?:opinion column|analysis|column|report|statement|editorial|remarks|comments)$")
+
+
+def _clean_np(np: str) -> str:
+    np = np.strip(" \t\n'’\"")
+    np = _GENERIC_TAIL.sub("", np)
+    np = _TRAILING.sub("", np)
+    np = _LEADING.sub("", np)
+    np = _DETERMINER.sub("", np)
+    np = re.sub(r"(?:’s|'s)$", "", np)
+    return np.strip()
+
+
+def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
+    before = text[sentence_start:cue_start]
+    breaks = list(_CLAUSE_BREAK.finditer(before)) + list(re.finditer(r"\bthat\s", before))
+    breaks.sort(key=lambda m: m.end())
+    clause = before[breaks[-1].end():] if breaks else before
+    if re.search(r"\b(?:was|were|is|are|be|been|being)\s*$", clause, re.I):
+        return ""  # passive ("was announced"): the agent, if any, comes later
+    np = _clean_np(clause)
+    determined = _DETERMINER.match(_LEADING.sub("", clause.strip()))
+    if determined and np and len(np.split()) <= 3 and np.split()[-1].isalpha() and np.islower():
+        return np  # "the bank indicated": an unnamed source
+    if not np or len(np.split()) > MAX_SOURCE_WORDS:
+        return ""
+    last = np.split()[-1]
+    if all(w.lower() in function_words() and not w.isupper() for w in np.split()) and last.lower() not in _PRONOUN_PERSON | {"they"}:
+        return ""  # "The reported agreement": an adjective, not a source
+    if np.split()[0] in _SELF_FORMS or last.lower() == "it":
+        return ""  # "My view", "It says": the writer, or no source
+    if not (last[:1].isupper() or last.lower() in _vague() or last.lower() in _PRONOUN_PERSON | {"they"}):
+        return ""
+    return np
+
+
+def _np_after(text: str, start: int, end: int) -> str:
+    match = _FOLLOWING_NP.match(text, start, end)
+    if not match:
+        return ""
+    np = _clean_np(match.group(1))
+    return np if np and len(np.split()) <= MAX_SOURCE_WORDS else ""
+
+
+def _main_subject(text: str, sentence_start: int, cue_start: int) -> str:
+    """The subject of a sentence's main clause, for participles ("..., adding")."""
+    before = text[sentence_start:cue_start]
+    match = re.search(r"(?:^|,\s+)((?:[A-Z][\w.’'&-]*\s+)*[A-Z][\w.’'&-]*)\s+(?:[a-z]+ed|said|told|called|has|have|expressed)\b", before)
+    return _clean_np(match.group(1)) if match else ""
+
+
+def find_attributions(
+    text: str,
+    start: int,
+    end: int,
+    quotes: list[tuple[int, int]],
+    known: dict[str, str] | None = None,
+) -> list[Attribution]:
+    """Attributions in the sentence ``text[start:end]``; offsets into ``text``.
+
+    Cues inside quotation marks are ignored (they are the quoted speaker's).
+    Reporting verbs count only when a source can be found for them; agentless
+    forms ("reportedly", "reports suggest") always count, as ``vague``.
+    """
+    found: list[Attribution] = []
+    clause_start = start  # a source never reaches back past an earlier cue
+    for match in _cues().find(text, start, end):
+        if inside(quotes, match.start, match.end) or match.start < clause_start:
+            continue
+        kind = match.payload[0]
+        surface = match.surface
+        if kind in ("speech_verb", "characterising_verb") and surface[:1].isupper() and match.start != start:
+            continue  # "the United States", "Reports" as a noun
+        source = ""
+        if kind == "source_follows":
+            source = _np_after(text, match.end, end)
+            if not source or source.split()[0].lower() in _SELF:
+                continue  # "as per my analysis" is the writer speaking
+            consumed = text.find(source, match.end, end)
+            clause_start = consumed + len(source) if consumed != -1 else match.end
+        elif kind == "agentless":
+            words = [w for w in re.findall(r"[a-z]+", surface.lower()) if w in _vague()]
+            source = words[-1] if words else ""
+            if "press" in surface.lower() or "media" in surface.lower():
+                source = " ".join(re.findall(r"[a-z]+", surface.lower())[-2:])
+        elif kind == "possessive_noun":
+            if re.match(r"\s+(?:[a-z]+\s+)?(?:" + _SPEECH_AFTER + r")\b", text[match.end:end]):
+                continue  # "the X analysis concludes": the verb carries it
+            possessor = _POSSESSOR.search(text, start, match.start)
+            if not possessor or possessor.end() != match.start:
+                continue
+            source = _clean_np(possessor.group(1))
+        else:
+            source = _subject_before(text, clause_start, match.start)
+            if not source and surface.lower().endswith("ing"):
+                if match.start == start:
+                    continue  # a fronted participle: the main verb carries the attribution
+                source = _main_subject(text, start, match.start)
+            if not source:
+                preceded_by_quote = re.search(r"[”\"],?\s*$", text[start:match.start])
+                if preceded_by_quote:
+                    source = _np_after(text, match.end, end)
+            if not source:
+                continue
+        initial = text[start:end].lstrip(" \"“‘'(").startswith(source)
+        found.append(Attribution(match.start, match.end, surface, kind, source,
+                                 classify_source(source, known, initial), kind == "speech_verb"))
+        clause_start = max(clause_start, match.end)
+    return found

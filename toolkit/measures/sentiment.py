@@ -1,0 +1,89 @@
+"""Sentiment: the tone of each sentence, and the tone toward each actor.
+
+Two independent methods score every sentence, so that their agreement can be
+shown:
+
+``vader``
+    VADER's compound score (Hutto & Gilbert 2014), a rule-based lexicon method;
+``news``
+    a linear model trained on news sentences (NewsMTSC, Hamborg & Donnay
+    2021), see :mod:`toolkit.measures.tone_model`.
+
+Tone toward an actor is scored on the clause around each mention (clauses are
+split at *but*, *although*, *however*, semicolons and dashes; negation marks
+the words it governs) with the target-dependent model of
+:mod:`toolkit.measures.tone_model`, never on the whole sentence alone.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .actors import mentions
+from ..corpus.documents import Corpus
+from .tone_model import CLASSES, clause_bounds, featurize, load_weights, predict, vader_scores
+
+#: VADER's recommended thresholds for its compound score (Hutto & Gilbert 2014,
+#: vaderSentiment README): >= 0.05 positive, <= -0.05 negative.
+VADER_THRESHOLD = 0.05
+
+SENTIMENT_COLUMNS = ["doc_id", "sentence_id", "start", "end", "vader", "vader_label", "news", "news_label", "agree"]
+ACTOR_COLUMNS = ["doc_id", "sentence_id", "actor", "start", "end", "surface", "score", "label",
+                 "clause_start", "clause_end", "p_neg", "p_neu", "p_pos"]
+
+
+def vader_label(compound: float, threshold: float = VADER_THRESHOLD) -> str:
+    """``pos``, ``neg`` or ``neu`` from a VADER compound score."""
+    return "pos" if compound >= threshold else "neg" if compound <= -threshold else "neu"
+
+
+def sentence_tone(text: str) -> tuple[float, str]:
+    """The news model's score (P(pos) - P(neg), in [-1, 1]) and label for a sentence."""
+    probs = predict(featurize(text), load_weights("sentence_tone"))
+    return probs["pos"] - probs["neg"], max(CLASSES, key=probs.get)
+
+
+def sentiment(corpus: Corpus) -> pd.DataFrame:
+    """Tone of every sentence by both methods.
+
+    Returns
+    -------
+    DataFrame
+        One row per sentence: ``doc_id, sentence_id, start, end``, ``vader``
+        (compound, -1..1) and ``vader_label``, ``news`` (P(pos) - P(neg),
+        -1..1) and ``news_label``, and ``agree`` (the two labels are equal).
+    """
+    rows = []
+    for doc in corpus:
+        for s in doc.sentences:
+            compound = vader_scores(s.text)["compound"]
+            news, label = sentence_tone(s.text)
+            v_label = vader_label(compound)
+            rows.append((doc.doc_id, s.sentence_id, s.start, s.end, compound, v_label, news, label, v_label == label))
+    return pd.DataFrame(rows, columns=SENTIMENT_COLUMNS)
+
+
+def actor_sentiment(corpus: Corpus, actor_mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Tone toward each actor at each mention.
+
+    Returns
+    -------
+    DataFrame
+        One row per mention: ``doc_id, sentence_id, actor, start, end,
+        surface`` (the mention), ``score`` (P(pos) - P(neg), -1..1),
+        ``label``, ``clause_start``/``clause_end`` (the clause that was
+        scored) and the three class probabilities.
+    """
+    actor_mentions = mentions(corpus) if actor_mentions is None else actor_mentions
+    weights = load_weights("actor_tone")
+    rows = []
+    for doc_id, group in actor_mentions.groupby("doc_id", sort=False):
+        doc = corpus.document(doc_id)
+        for sentence_id, actor, start, end, surface in zip(group["sentence_id"].tolist(), group["actor"].tolist(),
+                                                           group["start"].tolist(), group["end"].tolist(), group["surface"].tolist()):
+            sentence = doc.sentences[sentence_id]
+            probs = predict(featurize(sentence.text, start - sentence.start, end - sentence.start), weights)
+            a, b = clause_bounds(doc.text, start, end, sentence.start, sentence.end)
+            rows.append((doc_id, sentence_id, actor, start, end, surface, probs["pos"] - probs["neg"],
+                         max(CLASSES, key=probs.get), a, b, probs["neg"], probs["neu"], probs["pos"]))
+    return pd.DataFrame(rows, columns=ACTOR_COLUMNS)

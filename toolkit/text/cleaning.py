@@ -1,0 +1,335 @@
+"""Remove web furniture from captured article text, recording every removal.
+
+The rules live in the versioned pattern file ``lexicons/furniture.csv``; this
+module only knows their *scopes*:
+
+``line``
+    a whole line matching the pattern is removed wherever it stands;
+``marker``
+    a lone bullet marker line is removed and the next line becomes a list item;
+``suffix``
+    a bullet marker run onto the end of a line is cut off, and the next line
+    becomes a list item;
+``header``
+    applied only in the header zone (the lines above the first body
+    paragraph): section labels and bylines;
+``prefix``
+    a breadcrumb trail fused to the start of a header line is cut off;
+``tail``
+    applied to the last few content lines: an author's closing biography.
+
+Two rules need no pattern: a line repeating an earlier line (a repeated title)
+is removed, and a known outlet name appended to the title is cut off.
+Nothing is removed silently: each removal becomes a :class:`Removal`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .dates import DATE_PATTERN, parse_date
+from ..lexicons import function_words, read_rows
+from .segment import WORD_RE
+
+#: Content lines at the end of a document searched for a closing biography.
+TAIL_LINES = 3
+#: A line with at least this many words is body text, ending the header zone
+#: (headlines run to about 20 words at most and rarely end with a period).
+BODY_MIN_WORDS = 25
+#: ... as is a shorter line that ends like a sentence and has this many words.
+BODY_SENTENCE_MIN_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One furniture rule from ``furniture.csv``."""
+
+    rule: str
+    scope: str
+    regex: re.Pattern
+    reason: str
+    version: str
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A removed line or part of a line.
+
+    Attributes
+    ----------
+    line : int
+        1-based line number in the original text.
+    start, end : int
+        Character offsets of the removed text in the original text.
+    text : str
+        The removed text, ``original[start:end]``.
+    rule, reason : str
+        The furniture rule that fired and its plain-language reason.
+    """
+
+    line: int
+    start: int
+    end: int
+    text: str
+    rule: str
+    reason: str
+
+
+@dataclass
+class Line:
+    """A line of the original text and what cleaning decided about it."""
+
+    number: int
+    start: int
+    end: int
+    list_item: bool = False
+    removed: bool = False
+
+
+@dataclass
+class Cleaned:
+    """The outcome of :func:`clean`.
+
+    Attributes
+    ----------
+    lines : list of Line
+        Every line of the original; kept ones have ``removed`` False and
+        ``start``/``end`` trimmed to the kept text.
+    removals : list of Removal
+        What was removed and why, in document order.
+    title_line : int or None
+        Number of the line taken as the title.
+    hints : dict
+        Metadata seen in removed furniture: ``datelines`` (list of (label, date)),
+        ``byline``, ``bio_author``, ``section``.
+    """
+
+    lines: list[Line]
+    removals: list[Removal]
+    title_line: int | None
+    hints: dict = field(default_factory=dict)
+
+
+@lru_cache(maxsize=None)
+def furniture_rules() -> tuple[Rule, ...]:
+    """The furniture rules, compiled. The ``{DATE}`` placeholder is expanded."""
+    rules = []
+    for row in read_rows("furniture.csv"):
+        flags = re.IGNORECASE if "i" in row["flags"] else 0
+        pattern = row["pattern"].replace("{DATE}", DATE_PATTERN)
+        rules.append(Rule(row["rule"], row["scope"], re.compile(pattern, flags), row["reason"], row["version"]))
+    return tuple(rules)
+
+
+def furniture_version() -> str:
+    """Version of the furniture pattern file (the highest rule version)."""
+    return max((rule.version for rule in furniture_rules()), key=int)
+
+
+def _rules(scope: str) -> list[Rule]:
+    return [rule for rule in furniture_rules() if rule.scope == scope]
+
+
+def _words(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+def is_body_line(text: str) -> bool:
+    """True for a line that reads as body prose rather than a title or label."""
+    words = len(_words(text))
+    ends = text.rstrip("\"'”’)").endswith((".", "!", "?"))
+    return words >= BODY_MIN_WORDS or (ends and words >= BODY_SENTENCE_MIN_WORDS)
+
+
+def looks_like_name(name: str) -> bool:
+    """A person's name: 2-4 capitalised words, none of them a function word."""
+    tokens = name.split()
+    return 2 <= len(tokens) <= 4 and not any(t.lower() in function_words() for t in tokens)
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+class _Cleaner:
+    def __init__(self, raw: str, outlet: str | None):
+        self.raw = raw
+        self.outlet = outlet
+        self.lines: list[Line] = []
+        self.removals: list[Removal] = []
+        self.hints: dict = {"datelines": []}
+        offset = 0
+        for number, text in enumerate(raw.split("\n"), start=1):
+            line = Line(number, offset, offset + len(text))
+            self._trim(line)
+            self.lines.append(line)
+            offset += len(text) + 1
+
+    def text(self, line: Line) -> str:
+        return self.raw[line.start:line.end]
+
+    def _trim(self, line: Line) -> None:
+        text = self.text(line)
+        line.start += len(text) - len(text.lstrip())
+        line.end -= len(text) - len(text.rstrip())
+
+    def content(self) -> list[Line]:
+        return [line for line in self.lines if not line.removed and line.end > line.start]
+
+    def remove(self, line: Line, rule: str, reason: str) -> None:
+        self.removals.append(Removal(line.number, line.start, line.end, self.text(line), rule, reason))
+        line.removed = True
+
+    def cut(self, line: Line, start: int, end: int, rule: str, reason: str) -> None:
+        """Remove part of a line at its start or end."""
+        self.removals.append(Removal(line.number, start, end, self.raw[start:end], rule, reason))
+        if start == line.start:
+            line.start = end
+        else:
+            line.end = start
+        self._trim(line)
+
+    def whole_line_rules(self) -> None:
+        line_rules, markers, suffixes = _rules("line"), _rules("marker"), _rules("suffix")
+        pending_item = False
+        for line in self.content():
+            text = self.text(line)
+            marker = next((r for r in markers if r.regex.fullmatch(text)), None)
+            if marker is not None:
+                self.remove(line, marker.rule, marker.reason)
+                pending_item = True
+                continue
+            if pending_item:
+                line.list_item = True
+                pending_item = False
+            rule = next((r for r in line_rules if r.regex.fullmatch(text)), None)
+            if rule is not None:
+                if rule.rule == "dateline":
+                    self.hints["datelines"].append((line.number, text, parse_date(text)))
+                self.remove(line, rule.rule, rule.reason)
+                continue
+            for suffix in suffixes:
+                match = suffix.regex.search(text)
+                if match and match.end() == len(text) and match.start() > 0:
+                    self.cut(line, line.start + match.start(), line.end, suffix.rule, suffix.reason)
+                    pending_item = True
+                    break
+
+    def header_zone(self) -> list[Line]:
+        zone = []
+        for line in self.content():
+            if is_body_line(self.text(line)):
+                break
+            zone.append(line)
+        return zone
+
+    def header_rules(self) -> Line | None:
+        """Section labels, breadcrumbs and bylines; returns the title line."""
+        zone = self.header_zone()
+        title = None
+        later = {_normalise(self.text(line)) for line in self.content()}
+        for line in zone:
+            text = self.text(line)
+            for rule in _rules("prefix"):
+                match = rule.regex.match(text)
+                if match and match.end() < len(text):
+                    rest = _normalise(text[match.end():])
+                    if rest in later - {_normalise(text)}:
+                        self.remove(line, "breadcrumb_title", "breadcrumb fused to a repeated title")
+                    else:
+                        self.cut(line, line.start, line.start + match.end(), rule.rule, rule.reason)
+                    break
+            if line.removed:
+                continue
+            text = self.text(line)
+            if self._header_label(line, text, after_title=title is not None):
+                continue
+            if title is None:
+                title = line
+        return title
+
+    def _header_label(self, line: Line, text: str, after_title: bool) -> bool:
+        for rule in _rules("header"):
+            match = rule.regex.fullmatch(text)
+            if not match:
+                continue
+            if rule.rule == "byline":
+                has_by = text.lower().startswith("by ")
+                if not (after_title or has_by) or not looks_like_name(match.group("name")):
+                    continue
+                self.hints.setdefault("byline", match.group("name"))
+            elif rule.rule == "section_label":
+                if after_title:
+                    continue
+                self.hints.setdefault("section", text)
+            self.remove(line, rule.rule, rule.reason)
+            return True
+        return False
+
+    def repeated_lines(self) -> None:
+        seen = set()
+        for line in self.content():
+            key = _normalise(self.text(line))
+            if key in seen:
+                self.remove(line, "repeated_line", "repeats an earlier line (e.g. a repeated title)")
+            seen.add(key)
+
+    def outlet_suffix(self, title: Line | None) -> None:
+        if title is None or not self.outlet:
+            return
+        text = self.text(title)
+        match = re.search(r"\s*(?:[|\-–—:·]\s*)?" + re.escape(self.outlet.strip()) + r"$", text, re.IGNORECASE)
+        if match and match.start() > 0:
+            self.cut(title, title.start + match.start(), title.end, "outlet_suffix", "outlet name appended to the title")
+
+    def tail_rules(self) -> None:
+        for line in self.content()[-TAIL_LINES:]:
+            for rule in _rules("tail"):
+                match = rule.regex.fullmatch(self.text(line))
+                if match:
+                    name = match.groupdict().get("name")
+                    if name is not None and not looks_like_name(name):
+                        continue
+                    if name:
+                        self.hints.setdefault("bio_author", name)
+                    self.remove(line, rule.rule, rule.reason)
+                    break
+
+
+def clean(raw: str, outlet: str | None = None) -> Cleaned:
+    """Remove web furniture from ``raw`` article text.
+
+    Parameters
+    ----------
+    raw : str
+        The text as captured, line endings already ``\\n``.
+    outlet : str, optional
+        The outlet's name, when known, so that it can be cut from the title.
+
+    Returns
+    -------
+    Cleaned
+        Kept lines (as spans of ``raw``), removals with reasons, the title line
+        and metadata hints.
+
+    Examples
+    --------
+    >>> result = clean("7 November 2025\\n\\nA Title\\n\\nJane Roe\\n\\nBody text here that is long enough to be prose, as it runs on.\\n\\nNo comments:")
+    >>> [r.rule for r in result.removals]
+    ['dateline', 'comment_count', 'byline']
+    """
+    cleaner = _Cleaner(raw, outlet)
+    cleaner.whole_line_rules()
+    title = cleaner.header_rules()
+    cleaner.repeated_lines()
+    cleaner.outlet_suffix(title)
+    cleaner.tail_rules()
+    cleaner.removals.sort(key=lambda r: (r.start, r.end))
+    return Cleaned(
+        lines=cleaner.lines,
+        removals=cleaner.removals,
+        title_line=title.number if title is not None and not title.removed else None,
+        hints=cleaner.hints,
+    )

@@ -1,0 +1,135 @@
+"""Sentence segmentation for news prose.
+
+A rule-based splitter that returns character spans, so every sentence can be
+quoted exactly. It handles abbreviations (``U.S.``, ``Dec.``, ``Mr.``,
+``Gen.``, ``No.``), decimals and money (``$1.2 billion``, ``3.2%``), initials,
+quotations, ellipses and question or exclamation marks. Callers split text
+into blocks (headings, paragraphs, list items) first, so no sentence ever
+spans two blocks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicons import abbreviations, function_words
+
+#: Characters that may close a sentence after its final punctuation.
+CLOSERS = "\"'”’)]»"
+#: Characters that may open a sentence besides a capital letter or a digit.
+OPENERS = "\"'“‘([«¡¿$£€#"
+
+#: A word token: letters or digits, with inner apostrophes, hyphens or periods
+#: ("country’s", "long-term", "3.2").
+WORD_RE = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*")
+
+_TERMINAL = re.compile(r"\.{3}|…|[.!?]+")
+_WORD_BEFORE = re.compile(r"([^\s\"'“‘(\[«]+)$")
+_WORD_AFTER = re.compile(r"[\"'“‘(\[«]*([^\s]+)")
+_INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # "U.S" "a.m" "e.g"
+
+
+def _next_word(text: str, pos: int) -> str:
+    match = _WORD_AFTER.match(text, pos)
+    return re.sub(r"[^\w]+$", "", match.group(1)) if match else ""
+
+
+def _is_starter(word: str) -> bool:
+    """A capitalised closed-class word, the usual first word of a sentence."""
+    return word[:1].isupper() and word.lower() in function_words()
+
+
+def _period_ends_sentence(text: str, dot: int, nxt: int) -> bool:
+    """Decide whether the period at ``dot`` ends a sentence.
+
+    ``nxt`` is the position of the first character of the following word.
+    """
+    match = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
+    token = match.group(1) if match else ""
+    behaviour = abbreviations().get(token)
+    if behaviour is None and token[:1].isupper():
+        behaviour = abbreviations().get(token.lower())
+    following = _next_word(text, nxt)
+    if behaviour == "never_final":
+        return False
+    if behaviour == "before_number":
+        return not following[:1].isdigit()
+    if len(token) == 1 and token.isalpha() and token.isupper():
+        # An initial ("J. Blair"); a lone capital rarely ends a sentence.
+        return _is_starter(following)
+    if behaviour == "may_end" or _INITIALISM.match(token):
+        return _is_starter(following) or following[:1] in OPENERS
+    return True
+
+
+def _run_on_boundary(text: str, match: re.Match, stop: int, end: int) -> bool:
+    """A sentence end with the space after it missing: "the deal.So from".
+
+    Only a full stop after a lower-case word of two letters or more, directly
+    followed by a capitalised lower-case word, and not after an abbreviation.
+    """
+    dot = match.start()
+    if match.group() != "." or stop + 1 >= end or dot < 2:
+        return False
+    if not (text[stop].isupper() and text[stop + 1].islower()):
+        return False
+    if not (text[dot - 1].islower() and text[dot - 2].isalpha()):
+        return False
+    token = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
+    return token is not None and "." not in token.group(1) and token.group(1) not in abbreviations()
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` into sentences.
+
+    Parameters
+    ----------
+    text : str
+        The text; offsets are into it.
+    start, end : int
+        The block to split (defaults: the whole text).
+
+    Returns
+    -------
+    list of (start, end)
+        Sentence spans, in order, stripped of surrounding white space. They do
+        not overlap and together cover every non-space character of the block.
+
+    Examples
+    --------
+    >>> t = "Mr. Khan met U.S. officials on Dec. 19. Exports rose 3.2% to $1.2 billion."
+    >>> [t[a:b] for a, b in sentence_spans(t)]
+    ['Mr. Khan met U.S. officials on Dec. 19.', 'Exports rose 3.2% to $1.2 billion.']
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _TERMINAL.finditer(text, start, end):
+        stop = match.end()
+        while stop < end and text[stop] in CLOSERS:
+            stop += 1
+        if stop < end and not text[stop].isspace():
+            if not _run_on_boundary(text, match, stop, end):
+                continue  # "3.2", "U.S.-led", "e.g.," or "?!" run on
+        nxt = stop
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        if nxt < end:
+            first = text[nxt]
+            if not (first.isupper() or first.isdigit() or first in OPENERS):
+                continue
+            if match.group() == "." and not _period_ends_sentence(text, match.start(), nxt):
+                continue
+        spans.append((cursor, stop))
+        cursor = nxt
+    if cursor < end:
+        spans.append((cursor, end))
+    return [trimmed for span in spans if (trimmed := _strip(text, *span))]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
