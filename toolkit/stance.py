@@ -12,8 +12,11 @@ Hyland, K. (2005). *Metadiscourse: Exploring Interaction in Writing*. Continuum.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from functools import lru_cache
+from importlib import resources
 
 import pandas as pd
 
@@ -27,12 +30,34 @@ from .segment import WORD_RE
 
 CATEGORIES = ("hedge", "booster", "attitude", "self_mention", "engagement", "attribution")
 STANCE_COLUMNS = ["doc_id", "sentence_id", "start", "end", "surface", "category", "subcategory",
-                  "reported", "source", "source_type", "rule"]
+                  "reported", "source", "source_type", "rule", "epistemic"]
+
+#: Per-term precision of the epistemic hedges on news gold, written by
+#: :func:`toolkit.hedge_eval.build_cue_model`; terms marked ``keep=no`` are not epistemic.
+HEDGE_CUE_MODEL = "hedge_cues.csv"
+
+#: Hedge subcategories that mark epistemic uncertainty (modal possibility and
+#: probability, evidentials, allegations, inference, doxastic and expectation
+#: verbs and nouns, estimates, impressions, stated uncertainty), after the
+#: speculation classes of the Szeged Uncertainty Corpus (Szarvas et al. 2012).
+#: The other hedge subcategories (``approximator``, ``frequency``, ``degree``,
+#: ``hypothetical``, ``condition``, ``question``) soften or bound a claim
+#: without doubting it.
+EPISTEMIC_SUBCATEGORIES = frozenset({"modal", "probability", "evidential", "allegation", "inference", "doxastic",
+                                     "expectation", "estimate", "impression", "uncertainty"})
 
 _NUMBER_AFTER = re.compile(r"\s*(?:[$£€¥~]|US\$|Rs\.?\s|[0-9]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a thousand|half|a half|a third|a quarter|a dozen|dozens|hundreds|thousands|millions|billions)\b)", re.I)
 _MONTH_CONTEXT = re.compile(r"(?:\b(?:in|on|of|since|until|by|from|early|late|mid|last|next|this)\s+$)", re.I)
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|our|military|economic|naval|full|sheer|all|with)\s+)$", re.I)
 _INITIAL_WORD = re.compile(r"[\s\"“‘'(]*")
+_NEGATION_AFTER = re.compile(r"\s*n[’']t\b|\s+not\b", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|widely|generally|largely|also|still|now)\s+$", re.I)
+_PASSIVE_TERM = re.compile(r"^(?:is|are|was|were|widely)\b", re.I)
+_FIRST_PERSON_BEFORE = re.compile(r"(?:^|[^\w])(?:I|we|We)\s+(?:(?:do|did|does|don[’']?t|didn[’']?t|do\s+n[’']t|did\s+n[’']t|not|still|also|really|now|just|firmly|strongly|honestly|frankly|certainly|very\s+much|would|'d)\s+)*$")
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|this|that|some|any|no|of|my|our|your|second|first)\s+$", re.I)
+_NOUN_TOO = frozenset({"thought", "fear", "fears", "doubt", "doubts", "suspect", "suspects", "guess"})
+_NEGATED_DOUBT = re.compile(r"\b(?:no|without|beyond|little|any)\s+$", re.I)
+_AS_AFTER = re.compile(r"(?:\s+[\w'’.-]+){0,6}?\s+as\b", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -55,7 +80,23 @@ def _keep(match: PhraseMatch, row: dict, text: str, start: int, end: int, quotes
             return False, reported  # May the month: capitalised inside a sentence
         if word.lower() == "might" and _NOUN_BEFORE.search(before):
             return False, reported  # "military might"
+        if word.lower() == "could" and _NEGATION_AFTER.match(text, match.end, end):
+            return False, reported  # "could not pay": past inability
         return True, reported
+    if rule == "belief_verb":
+        word = match.surface.lower()
+        if word == "think" and re.match(r"[\s-]+tanks?\b", text[match.end:end], re.I):
+            return False, reported  # "think tank"
+        if word in _NOUN_TOO and (_DETERMINER_BEFORE.search(before) or re.search(r"\d\s+$|\b(?:murder|terror|main|key|prime|two|three|four|five|six|seven|eight|nine|ten|several|other)\s+$", before, re.I)):
+            return False, reported  # "a thought", "the fear of", "eight suspects": the noun, kept only as a verb
+        if word.startswith("doubt") and _NEGATED_DOUBT.search(before):
+            return False, reported  # "no doubt" is a booster
+        if reported or _PASSIVE_TERM.match(match.surface) or _PASSIVE_BEFORE.search(before):
+            return True, reported  # agentless passive ("is expected to"): the writer's hedge
+        return True, not _FIRST_PERSON_BEFORE.search(before)  # "analysts expect": the subject's belief
+    if rule == "see_as":
+        tail = _AS_AFTER.match(text, match.end, end)
+        return bool(tail) and not re.search(r"[,;:()]", tail.group()), reported  # "sees it as", not "saw the port"
     if rule == "before_number":
         return bool(_NUMBER_AFTER.match(text, match.end, end)), reported
     if rule == "not_rather_than":
@@ -67,6 +108,40 @@ def _keep(match: PhraseMatch, row: dict, text: str, start: int, end: int, quotes
     if rule == "sentence_initial":
         return match.start == start + len(_INITIAL_WORD.match(text, start, end).group()), reported
     return True, reported
+
+
+def is_epistemic(row: dict, surface: str = "") -> bool:
+    """Whether a hedge cue marks epistemic uncertainty.
+
+    A hedge of an epistemic subcategory (:data:`EPISTEMIC_SUBCATEGORIES`)
+    whose term the cue precisions of ``models/hedge_cues.csv`` keep (see
+    :mod:`toolkit.hedge_eval`). Approximators, conditions, open questions,
+    frequency and degree words and hypothetical *would* are not.
+    """
+    if row.get("category") != "hedge" or row.get("subcategory") not in EPISTEMIC_SUBCATEGORIES:
+        return False
+    return row.get("term", surface).lower() not in _dropped_cues()
+
+
+@lru_cache(maxsize=None)
+def _dropped_cues() -> frozenset[str]:
+    """Terms whose precision as an epistemic cue fell under the threshold."""
+    text = resources.files("toolkit.models").joinpath(HEDGE_CUE_MODEL).read_text(encoding="utf-8")
+    return frozenset(r["term"] for r in csv.DictReader(io.StringIO(text)) if r["keep"] == "no")
+
+
+def epistemic_sentences(table: pd.DataFrame, writer_only: bool = False) -> set[tuple[str, int]]:
+    """The ``(doc_id, sentence_id)`` pairs of epistemically uncertain sentences.
+
+    A sentence is epistemically uncertain when it carries a hedge that is not
+    an approximator, condition, open question, frequency or degree word (the
+    ``epistemic`` column of :func:`stance`). With ``writer_only`` only the
+    writer's own hedges count, not those in quoted or reported speech.
+    """
+    rows = table[table["epistemic"].astype(bool)]
+    if writer_only:
+        rows = rows[~rows["reported"].astype(bool)]
+    return set(zip(rows["doc_id"], rows["sentence_id"].astype(int)))
 
 
 def sentence_cues(text: str, start: int, end: int, known: dict[str, str] | None = None) -> list[dict]:
@@ -81,7 +156,7 @@ def sentence_cues(text: str, start: int, end: int, known: dict[str, str] | None 
     named_attribution = {(a.start, a.end) for a in attributions if a.source_type != "vague"}
     rows = [
         {"start": a.start, "end": a.end, "surface": a.surface, "category": "attribution", "subcategory": a.kind,
-         "reported": False, "source": a.source, "source_type": a.source_type, "rule": "attribution"}
+         "reported": False, "source": a.source, "source_type": a.source_type, "rule": "attribution", "epistemic": False}
         for a in attributions
     ]
     folded, exact = _matchers()
@@ -94,12 +169,12 @@ def sentence_cues(text: str, start: int, end: int, known: dict[str, str] | None 
                 continue  # "the bank indicated": attribution, not the writer's hedge
             rows.append({"start": match.start, "end": match.end, "surface": match.surface, "category": row["category"],
                          "subcategory": row["subcategory"], "reported": reported, "source": "", "source_type": "",
-                         "rule": row["rule"]})
+                         "rule": row["rule"], "epistemic": is_epistemic(row, match.surface)})
     stripped = text[start:end].rstrip()
     if stripped.endswith("?") and not inside(quotes, start + len(stripped) - 1, start + len(stripped)):
         rows.append({"start": start + len(stripped) - 1, "end": start + len(stripped), "surface": "?",
                      "category": "engagement", "subcategory": "question", "reported": False, "source": "",
-                     "source_type": "", "rule": "question_mark"})
+                     "source_type": "", "rule": "question_mark", "epistemic": False})
     rows = [r for r in rows if not any(
         o is not r and o["category"] == r["category"] and o["start"] <= r["start"] and r["end"] <= o["end"]
         and (o["end"] - o["start"]) > (r["end"] - r["start"]) for o in rows)]  # "my" inside "as per my analysis"
