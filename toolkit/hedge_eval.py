@@ -213,7 +213,7 @@ def evaluate(benchmarks: Path, log=print) -> list[tuple]:
     cv = cross_validate(sentences, cues)
     rows += _rows("epistemic sentences (cross-validated)", sentence_score(sentences, cv))
     rows += _rows("epistemic cue tokens (cross-validated)", cue_token_score(sentences, cv))
-    rows += _rows("epistemic cues, span overlap (cross-validated)", cue_span_score(sentences, cv))
+    rows += _rows("epistemic cue spans (cross-validated)", cue_span_score(sentences, cv))
     strict = cross_validate(sentences, cues, strict=True)
     rows += _rows("epistemic sentences (cross-validated, seen terms only)", sentence_score(sentences, strict))
     lexicon = _predict(cues, everything, lambda t: True)

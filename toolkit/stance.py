@@ -50,11 +50,15 @@ _NUMBER_AFTER = re.compile(r"\s*(?:[$£€¥~]|US\$|Rs\.?\s|[0-9]|(?:a|an|one|tw
 _MONTH_CONTEXT = re.compile(r"(?:\b(?:in|on|of|since|until|by|from|early|late|mid|last|next|this)\s+$)", re.I)
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|our|military|economic|naval|full|sheer|all|with)\s+)$", re.I)
 _INITIAL_WORD = re.compile(r"[\s\"“‘'(]*")
-_NEGATION_AFTER = re.compile(r"\s*n[’']t\b|\s+not\b", re.I)
-_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|widely|generally|largely|also|still|now)\s+$", re.I)
+_NEGATION_AFTER = re.compile(r"\s*n[’']t\b|\s+not\b(?!\s+only\b)", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|widely|generally)\s+(?:(?:widely|generally|largely|also|still|now|often|commonly|increasingly|not)\s+)?$", re.I)
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|'ve|’ve)\s+(?:\w+\s+)?$", re.I)
+_AGENT_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+by\s", re.I)
 _PASSIVE_TERM = re.compile(r"^(?:is|are|was|were|widely)\b", re.I)
 _FIRST_PERSON_BEFORE = re.compile(r"(?:^|[^\w])(?:I|we|We)\s+(?:(?:do|did|does|don[’']?t|didn[’']?t|do\s+n[’']t|did\s+n[’']t|not|still|also|really|now|just|firmly|strongly|honestly|frankly|certainly|very\s+much|would|'d)\s+)*$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|this|that|some|any|no|of|my|our|your|second|first)\s+$", re.I)
+_BELIEF_RULES = ("belief_verb", "see_as")
+_CLAUSE_END = re.compile(r"[;—–]|\s-\s")
 _NOUN_TOO = frozenset({"thought", "fear", "fears", "doubt", "doubts", "suspect", "suspects", "guess"})
 _NEGATED_DOUBT = re.compile(r"\b(?:no|without|beyond|little|any)\s+$", re.I)
 _AS_AFTER = re.compile(r"(?:\s+[\w'’.-]+){0,6}?\s+as\b", re.I)
@@ -66,6 +70,25 @@ def _matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
     folded = PhraseMatcher((r["term"], r) for r in rows if r["case_sensitive"] != "yes")
     exact = PhraseMatcher(((r["term"], r) for r in rows if r["case_sensitive"] == "yes"), case_sensitive=True)
     return folded, exact
+
+
+def _believer_reported(surface: str, before: str, after: str, reported: bool) -> bool:
+    """Whether a belief or expectation verb reports someone else's belief.
+
+    The writer's own when it is an agentless passive ("is expected to", "is
+    widely seen as", "seen in the capital as") or has *I* or *we* as subject
+    outside quotation marks; the subject's ("analysts expect", "officials see
+    it as") or the agent's ("is seen by some as") otherwise.
+    """
+    if reported:
+        return True
+    passive = (_PASSIVE_TERM.match(surface) or _PASSIVE_BEFORE.search(before)
+               or (surface.lower() == "seen" and not _PERFECT_BEFORE.search(before)))
+    if passive:
+        return bool(_AGENT_AFTER.match(after))
+    if surface.lower().startswith(("i ", "we ")):
+        return False
+    return not _FIRST_PERSON_BEFORE.search(before)
 
 
 def _keep(match: PhraseMatch, row: dict, text: str, start: int, end: int, quotes, reported_from: int | None) -> tuple[bool, bool]:
@@ -91,12 +114,12 @@ def _keep(match: PhraseMatch, row: dict, text: str, start: int, end: int, quotes
             return False, reported  # "a thought", "the fear of", "eight suspects": the noun, kept only as a verb
         if word.startswith("doubt") and _NEGATED_DOUBT.search(before):
             return False, reported  # "no doubt" is a booster
-        if reported or _PASSIVE_TERM.match(match.surface) or _PASSIVE_BEFORE.search(before):
-            return True, reported  # agentless passive ("is expected to"): the writer's hedge
-        return True, not _FIRST_PERSON_BEFORE.search(before)  # "analysts expect": the subject's belief
+        return True, _believer_reported(match.surface, before, text[match.end:end], reported)
     if rule == "see_as":
         tail = _AS_AFTER.match(text, match.end, end)
-        return bool(tail) and not re.search(r"[,;:()]", tail.group()), reported  # "sees it as", not "saw the port"
+        if not tail or re.search(r"[,;:()]", tail.group()):
+            return False, reported  # "saw the port": sight, not a view
+        return True, _believer_reported(match.surface, before, text[match.end:end], reported)  # "officials see the deal as"
     if rule == "before_number":
         return bool(_NUMBER_AFTER.match(text, match.end, end)), reported
     if rule == "not_rather_than":
@@ -170,6 +193,14 @@ def sentence_cues(text: str, start: int, end: int, known: dict[str, str] | None 
             rows.append({"start": match.start, "end": match.end, "surface": match.surface, "category": row["category"],
                          "subcategory": row["subcategory"], "reported": reported, "source": "", "source_type": "",
                          "rule": row["rule"], "epistemic": is_epistemic(row, match.surface)})
+    believed = [r["end"] for r in rows if r["rule"] in _BELIEF_RULES and r["reported"] and not inside(quotes, r["start"], r["end"])]
+    if believed:  # "analysts think it may rain": the believer's clause is the believer's, up to a dash or semicolon
+        scope_from = min(believed)
+        stop = _CLAUSE_END.search(text, scope_from, end)
+        scope_to = stop.start() if stop else end
+        for r in rows:
+            if scope_from <= r["start"] < scope_to and r["rule"] not in ("attribution", "outside_quotes"):
+                r["reported"] = True
     stripped = text[start:end].rstrip()
     if stripped.endswith("?") and not inside(quotes, start + len(stripped) - 1, start + len(stripped)):
         rows.append({"start": start + len(stripped) - 1, "end": start + len(stripped), "surface": "?",
@@ -205,7 +236,17 @@ def stance(corpus: Corpus) -> pd.DataFrame:
         ``reported`` (True when the cue stands inside quotation marks or in
         speech reported after "X said"; such cues are the source's, not the
         writer's), ``source`` and ``source_type`` (attribution only: outlet,
-        organisation, person or vague), ``rule`` (the guard that admitted it).
+        organisation, person or vague), ``rule`` (the guard that admitted it),
+        ``epistemic`` (True for a hedge that marks epistemic uncertainty; see
+        :func:`is_epistemic`). Hedge subcategories: ``modal``,
+        ``probability``, ``evidential``, ``allegation``, ``inference``,
+        ``doxastic``, ``expectation``, ``estimate``, ``impression``,
+        ``uncertainty`` (epistemic) and ``approximator``, ``frequency``,
+        ``degree``, ``hypothetical`` (*would*), ``condition`` (*if*,
+        *unless*), ``question`` (*whether*) (not epistemic). A belief or
+        expectation verb is ``reported`` when its subject is not the writer
+        ("analysts expect"), and the writer's in "I think" or an agentless
+        passive ("is expected to").
     """
     configured = known_sources(corpus.config)
     rows = []
@@ -231,7 +272,11 @@ def stance_profile(corpus: Corpus, cues: pd.DataFrame | None = None) -> pd.DataF
         least one writer's hedge / booster), ``hedge_booster_ratio`` (NaN when
         there is no booster), ``attributed_share`` (share of sentences with an
         attribution) and ``vague_attribution_share`` (share of attributions
-        whose source is vague; NaN without attributions).
+        whose source is vague; NaN without attributions); ``epistemic_per_1k``
+        and ``epistemic_share`` (the writer's epistemic hedges per 1,000 words
+        and the share of sentences with one) and ``epistemic_reported_share``
+        (share of all epistemic hedges, the writer's and the sources', that
+        stand in reported speech or belief; NaN without any).
     """
     cues = stance(corpus) if cues is None else cues
     own = cues[~cues["reported"].astype(bool)]
@@ -239,6 +284,11 @@ def stance_profile(corpus: Corpus, cues: pd.DataFrame | None = None) -> pd.DataF
     sentences = own.groupby(["doc_id", "category"])["sentence_id"].nunique().to_dict()
     attributions = own[own["category"] == "attribution"]
     vague = (attributions["source_type"] == "vague").groupby(attributions["doc_id"]).mean().to_dict()
+    epistemic = cues[cues["epistemic"].astype(bool)] if "epistemic" in cues else cues.iloc[:0].assign(epistemic=False)
+    own_epistemic = epistemic[~epistemic["reported"].astype(bool)]
+    epistemic_counts = own_epistemic.groupby("doc_id").size().to_dict()
+    epistemic_sentences_ = own_epistemic.groupby("doc_id")["sentence_id"].nunique().to_dict()
+    reported_share = epistemic["reported"].astype(bool).groupby(epistemic["doc_id"]).mean().to_dict()
     rows = []
     for doc in corpus:
         words = sum(len(WORD_RE.findall(s.text)) for s in doc.sentences)
@@ -252,5 +302,8 @@ def stance_profile(corpus: Corpus, cues: pd.DataFrame | None = None) -> pd.DataF
         hedges, boosters = counts.get((key, "hedge"), 0), counts.get((key, "booster"), 0)
         row["hedge_booster_ratio"] = hedges / boosters if boosters else float("nan")
         row["vague_attribution_share"] = vague.get(key, float("nan"))
+        row["epistemic_per_1k"] = 1000 * epistemic_counts.get(key, 0) / words if words else float("nan")
+        row["epistemic_share"] = epistemic_sentences_.get(key, 0) / n if n else float("nan")
+        row["epistemic_reported_share"] = reported_share.get(key, float("nan"))
         rows.append(row)
     return pd.DataFrame(rows)
