@@ -249,15 +249,41 @@ def stance(corpus: Corpus) -> pd.DataFrame:
         passive ("is expected to").
     """
     configured = known_sources(corpus.config)
+    configured_people = [name for name, kind in configured.items() if kind == "person" and len(name.split()) >= 2]
     rows = []
     for doc in corpus:
         known = dict(configured)  # grows with the people a document names in full
+        people = list(configured_people)  # named people the pronouns "he" and "she" may stand for
+        unit_start, previous_unit = {}, {}
+        for sentence in doc.sentences:
+            if sentence.unit_id not in unit_start:
+                previous_unit[sentence.unit_id] = next(reversed(unit_start), None)
+                unit_start[sentence.unit_id] = sentence.start
         for sentence in doc.sentences:
             for cue in sentence_cues(doc.text, sentence.start, sentence.end, known):
+                if cue["category"] == "attribution" and cue["source"].lower() in _PERSON_PRONOUNS:
+                    earlier = previous_unit[sentence.unit_id]
+                    window = unit_start[earlier] if earlier is not None else unit_start[sentence.unit_id]
+                    cue["source"] = _antecedent(doc.text, window, cue["start"], people) or cue["source"]
                 rows.append({"doc_id": doc.doc_id, "sentence_id": sentence.sentence_id, **cue})
                 if cue["source_type"] == "person" and len(cue["source"].split()) >= 2:
                     known.setdefault(cue["source"].split()[-1], "person")  # "Natalie Baker" -> later "Baker"
+                    if cue["source"] not in people:
+                        people.append(cue["source"])
     return pd.DataFrame(rows, columns=STANCE_COLUMNS)
+
+
+_PERSON_PRONOUNS = ("he", "she")
+
+
+def _antecedent(text: str, start: int, end: int, people: list[str]) -> str:
+    """The named person mentioned last in ``text[start:end]`` (this paragraph and the one before), or ""."""
+    best, where = "", -1
+    for name in people:
+        found = max(text.rfind(name, start, end), text.rfind(name.split()[-1], start, end))
+        if found > where:
+            best, where = name, found
+    return best
 
 
 def stance_profile(corpus: Corpus, cues: pd.DataFrame | None = None) -> pd.DataFrame:
