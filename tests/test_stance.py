@@ -170,6 +170,8 @@ def test_stance_profile(seeds_corpus):
     assert profile["epistemic_share"].between(0, 1).all()
     assert (profile["epistemic_share"] <= profile["hedged_share"]).all()
     assert profile["epistemic_reported_share"].dropna().between(0, 1).all()
+    voices = profile[["named_source_share", "vague_source_share", "own_voice_share"]]
+    assert ((voices.sum(axis=1) - 1).abs() < 1e-9).all() and (voices >= 0).all().all()
     # the second-person article addresses its reader; the others do not
     assert profile["engagement_per_1k"].idxmax() == "azad-news-hd"
     assert profile.loc["mineral-diplomacy", "self_mention_per_1k"] > 0  # "As per my analysis"
