@@ -75,3 +75,18 @@ def test_pronouns_resolve_to_the_last_named_person(tmp_path):
     assert sources[1] == "Finance Minister Ada Lind"  # "He", the paragraph before
     assert sources[2] == "She"  # no named person in this paragraph or the one before: left as it is
     assert set(said["source_type"]) == {"person"}
+
+
+def test_titled_names_are_people_and_pronouns_respect_titles(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "A Title\n\n"
+        "Ms. Ines Moro sued the council. Mr. Karl Brandt voted against the bill, and she complained about it. "
+        "Brandt said the vote was fair. Later he said more.\n",
+        encoding="utf-8",
+    )
+    table = stance(load_corpus(tmp_path))
+    cues = table[table["category"] == "attribution"].set_index("surface")
+    assert cues.loc["complained", "source"] == "Ines Moro"  # "she": not the senator named since
+    said = table[(table["category"] == "attribution") & (table["surface"] == "said")]
+    assert list(said["source"]) == ["Brandt", "Karl Brandt"]
+    assert set(said["source_type"]) == {"person"}  # "Brandt" alone is the man named before

@@ -24,7 +24,7 @@ MAX_SOURCE_WORDS = 8
 SOURCE_TYPES = ("outlet", "organisation", "person", "vague")
 
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"()—–]|\s-\s")
-_LEADING = re.compile(r"^(?:(?:after|as|when|while|but|and|yet|because|since|though|although|if|so|then|meanwhile|now|earlier|later)\s+)+", re.I)
+_LEADING = re.compile(r"^(?:(?:after|as|when|while|but|and|yet|because|since|though|although|if|so|then|meanwhile|now|earlier|later|which|who|whom)\s+)+", re.I)
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|some)\s+", re.I)
 _TRAILING = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|been|being|also|even|alike|reportedly|recently|publicly|actively|repeatedly|will|would|may|might|could|did|does|do|not|already|too|themselves|itself))+$", re.I)
 _FOLLOWING_NP = re.compile(r"\s*((?:the\s+)?(?:[^,.;:()“”\"—]|\.(?=\s*[A-Z]))+?)(?=\s*(?:[,;:()“”\"—]|\.(?!\s*[A-Z])|\s(?:and|that|which|who|whose|in|on|at|for|to|as|is|was|has)\b|$))")
@@ -44,6 +44,10 @@ _ROLE_HEAD = re.compile(r"^(?:minister|president|premier|chancellor|secretary|se
                         r"council|commission|committee|board|authority|institute|university|party|union|group|association|"
                         r"report|study|survey|statement|newspaper|daily|broadcaster|magazine|author|writer|editor|columnist)s?$")
 _PRONOUN_PERSON = {"he", "she", "him", "her", "i"}
+#: A person named with a title ("Rep. Jane Roe", "Finance Minister Jo Bell"): a name pronouns may stand for.
+TITLED_NAME = re.compile(r"\b(?:President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Ambassador|"
+                         r"Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|General|Gen\.|Judge|Justice|Speaker|Chancellor)\s+"
+                         r"((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)")
 _SELF = {"my", "our", "me", "us", "i", "we", "mine", "ours"}
 _SELF_FORMS = {"my", "My", "our", "Our", "I", "we", "We", "me", "us"}  # not "US", the country
 
@@ -193,6 +197,8 @@ def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
         return ""  # "My view", "It says": the writer, or no source
     if not (last[:1].isupper() or last.lower() in _vague() or last.lower() in _PRONOUN_PERSON | {"they"}):
         return ""
+    if last.lower() in _PRONOUN_PERSON | {"they"}:
+        return last  # "... fired her after she complained": the pronoun is the subject, not the clause before it
     return np
 
 
@@ -252,6 +258,8 @@ def find_attributions(
             if not possessor or possessor.end() != match.start:
                 continue
             source = _clean_np(possessor.group(1))
+            if not source or source.lower() in function_words():
+                continue  # "In a statement", "During the interview": no possessor
         else:
             source = _subject_before(text, clause_start, match.start)
             if not source and surface.lower().endswith("ing"):

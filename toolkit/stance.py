@@ -20,7 +20,7 @@ from importlib import resources
 
 import pandas as pd
 
-from .attribution import find_attributions
+from .attribution import TITLED_NAME, find_attributions
 from .config import CorpusConfig
 from .corpus import Corpus
 from .lexicons import read_rows
@@ -55,7 +55,7 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|widely|general
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|'ve|’ve)\s+(?:\w+\s+)?$", re.I)
 _AGENT_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+by\s", re.I)
 _PASSIVE_TERM = re.compile(r"^(?:is|are|was|were|widely)\b", re.I)
-_FIRST_PERSON_BEFORE = re.compile(r"(?:^|[^\w])(?:I|we|We)\s+(?:(?:do|did|does|don[’']?t|didn[’']?t|do\s+n[’']t|did\s+n[’']t|not|still|also|really|now|just|firmly|strongly|honestly|frankly|certainly|very\s+much|would|'d)\s+)*$")
+_FIRST_PERSON_BEFORE = re.compile(r"(?:^|[^\w])(?:I|we|We|[Ll]et[’']s|[Ll]et\s+us)\s+(?:(?:do|did|does|don[’']?t|didn[’']?t|do\s+n[’']t|did\s+n[’']t|not|still|also|really|now|just|firmly|strongly|honestly|frankly|certainly|very\s+much|would|'d)\s+)*$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|this|that|some|any|no|of|my|our|your|second|first)\s+$", re.I)
 _BELIEF_RULES = ("belief_verb", "see_as")
 _CLAUSE_END = re.compile(r"[;—–]|\s-\s")
@@ -254,6 +254,16 @@ def stance(corpus: Corpus) -> pd.DataFrame:
     for doc in corpus:
         known = dict(configured)  # grows with the people a document names in full
         people = list(configured_people)  # named people the pronouns "he" and "she" may stand for
+        gender = {}  # "Mr. Roe" is no antecedent for "she", nor "Ms. Roe" for "he"
+        for titled in TITLED_NAME.finditer(doc.text):  # "Rep. Jane Roe": a person, later "Roe"
+            name = titled.group(1)
+            title = titled.group(0).split()[0]
+            if title in _GENDERED_TITLES:
+                gender.setdefault(name, _GENDERED_TITLES[title])
+            if len(name.split()) >= 2:
+                known.setdefault(name.split()[-1], "person")
+                if name not in people:
+                    people.append(name)
         unit_start, previous_unit = {}, {}
         for sentence in doc.sentences:
             if sentence.unit_id not in unit_start:
@@ -264,7 +274,10 @@ def stance(corpus: Corpus) -> pd.DataFrame:
                 if cue["category"] == "attribution" and cue["source"].lower() in _PERSON_PRONOUNS:
                     earlier = previous_unit[sentence.unit_id]
                     window = unit_start[earlier] if earlier is not None else unit_start[sentence.unit_id]
-                    cue["source"] = _antecedent(doc.text, window, cue["start"], people) or cue["source"]
+                    pronoun = cue["source"].lower()
+                    compatible = [p for p in people if gender.get(p, pronoun) == pronoun
+                                  and gender.get(p.split()[-1], pronoun) == pronoun]
+                    cue["source"] = _antecedent(doc.text, window, cue["start"], compatible) or cue["source"]
                 rows.append({"doc_id": doc.doc_id, "sentence_id": sentence.sentence_id, **cue})
                 if cue["source_type"] == "person" and len(cue["source"].split()) >= 2:
                     known.setdefault(cue["source"].split()[-1], "person")  # "Natalie Baker" -> later "Baker"
@@ -274,15 +287,17 @@ def stance(corpus: Corpus) -> pd.DataFrame:
 
 
 _PERSON_PRONOUNS = ("he", "she")
+_GENDERED_TITLES = {"Mr.": "he", "Mrs.": "she", "Ms.": "she"}
 
 
 def _antecedent(text: str, start: int, end: int, people: list[str]) -> str:
     """The named person mentioned last in ``text[start:end]`` (this paragraph and the one before), or ""."""
-    best, where = "", -1
+    best, where = "", (-1, 0)
     for name in people:
-        found = max(text.rfind(name, start, end), text.rfind(name.split()[-1], start, end))
-        if found > where:
-            best, where = name, found
+        full, surname = text.rfind(name, start, end), text.rfind(name.split()[-1], start, end)
+        found = max(full + len(name) if full != -1 else -1, surname + len(name.split()[-1]) if surname != -1 else -1)
+        if found != -1 and (found, len(name)) > where:  # the mention that ends last; the fullest name of it
+            best, where = name, (found, len(name))
     return best
 
 
