@@ -128,6 +128,9 @@ def _hedges(text):
         ("The mayor allegedly took bribes.", [("allegedly", "allegation", False, True)]),
         ("The alleged fraud cost millions.", [("alleged", "allegation", False, True)]),
         ("The clerk was accused of theft.", [("accused of", "allegation", False, True)]),
+        ("Auditors accused the clerk of theft.", [("accused", "allegation", True, True)]),
+        ("The accused left the court.", []),
+        ("Growers worry that the frost will return.", [("worry that", "doxastic", True, True)]),
         ("The cause of the blaze is unknown.", [("unknown", "uncertainty", False, True)]),
         ("The forecast predicted rain.", [("predicted", "expectation", True, True)]),
         # false friends

@@ -59,7 +59,7 @@ _FIRST_PERSON_BEFORE = re.compile(r"(?:^|[^\w])(?:I|we|We|[Ll]et[’']s|[Ll]et\s
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|this|that|some|any|no|of|my|our|your|second|first)\s+$", re.I)
 _BELIEF_RULES = ("belief_verb", "see_as")
 _CLAUSE_END = re.compile(r"[;—–]|\s-\s")
-_NOUN_TOO = frozenset({"thought", "fear", "fears", "doubt", "doubts", "suspect", "suspects", "guess"})
+_NOUN_TOO = frozenset({"thought", "fear", "fears", "doubt", "doubts", "suspect", "suspects", "guess", "accused"})
 _NEGATED_DOUBT = re.compile(r"\b(?:no|without|beyond|little|any)\s+$", re.I)
 _AS_AFTER = re.compile(r"(?:\s+[\w'’.-]+){0,6}?\s+as\b", re.I)
 
