@@ -60,6 +60,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|this|that|some
 _BELIEF_RULES = ("belief_verb", "see_as")
 _CLAUSE_END = re.compile(r"[;—–]|\s-\s")
 _NOUN_TOO = frozenset({"thought", "fear", "fears", "doubt", "doubts", "suspect", "suspects", "guess", "accused"})
+_NOUN_MODIFIER_BEFORE = re.compile(r"\d\s+$|\b(?:murder|terror|main|key|prime|two|three|four|five|six|seven|eight|nine|ten|several|other)\s+$", re.I)
 _NEGATED_DOUBT = re.compile(r"\b(?:no|without|beyond|little|any)\s+$", re.I)
 _AS_AFTER = re.compile(r"(?:\s+[\w'’.-]+){0,6}?\s+as\b", re.I)
 
@@ -110,7 +111,7 @@ def _keep(match: PhraseMatch, row: dict, text: str, start: int, end: int, quotes
         word = match.surface.lower()
         if word == "think" and re.match(r"[\s-]+tanks?\b", text[match.end:end], re.I):
             return False, reported  # "think tank"
-        if word in _NOUN_TOO and (_DETERMINER_BEFORE.search(before) or re.search(r"\d\s+$|\b(?:murder|terror|main|key|prime|two|three|four|five|six|seven|eight|nine|ten|several|other)\s+$", before, re.I)):
+        if word in _NOUN_TOO and (_DETERMINER_BEFORE.search(before) or _NOUN_MODIFIER_BEFORE.search(before)):
             return False, reported  # "a thought", "the fear of", "eight suspects": the noun, kept only as a verb
         if word.startswith("doubt") and _NEGATED_DOUBT.search(before):
             return False, reported  # "no doubt" is a booster
