@@ -48,7 +48,7 @@ def test_hedge_rate_matches_the_stance_profile(features, seeds_corpus):
     profile = stance_profile(seeds_corpus).set_index("doc_id")
     for doc in seeds_corpus:
         # profiles count body sentences only; the stance profile counts titles and headings too
-        assert table[(doc.doc_id, "hedges_per_1k_words")] == pytest.approx(profile.loc[doc.doc_id, "hedge_per_1k"], rel=0.25)
+        assert table[(doc.doc_id, "hedges_per_1k_words")] == pytest.approx(profile.loc[doc.doc_id, "epistemic_per_1k"], rel=0.25)
     # the same hedges over the same body sentences give exactly the profile's rate
     features_one = features[features["source"] == seeds_corpus.documents[0].doc_id]
     expected = 1000 * features_one["hedge"].sum() / features_one["words"].sum()

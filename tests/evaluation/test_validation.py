@@ -37,6 +37,10 @@ BENCHMARK_FLOORS = [
     ("sentence tone (news model)", "vader-nyt", "pearson_r", 0.48),
     ("tone toward actors (model)", "newsmtsc dev_rw", "macro_f1", 0.66),
     ("tone toward actors (model)", "newsmtsc dev_mt", "macro_f1", 0.60),
+    # epistemic hedges, cross-validated by document (measured 0.822, 0.737, 0.804)
+    ("epistemic sentences (cross-validated)", "szeged-factbank dev", "f1", 0.80),
+    ("epistemic cue tokens (cross-validated)", "szeged-factbank dev", "f1", 0.71),
+    ("epistemic cue spans (cross-validated)", "szeged-factbank dev", "f1", 0.78),
 ]
 
 
@@ -71,7 +75,7 @@ def test_missing_benchmarks_are_skipped_with_a_message(tmp_path):
     messages = []
     table = validate(SEEDS, GOLD, tmp_path / "absent", log=messages.append)
     assert messages and "not found" in messages[0]
-    assert not table["dataset"].str.startswith(("vader-nyt", "newsmtsc")).any()
+    assert not table["dataset"].str.startswith(("vader-nyt", "newsmtsc", "szeged")).any()
 
 
 def test_gold_covers_all_sources_and_150_sentences():

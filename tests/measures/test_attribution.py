@@ -1,6 +1,10 @@
+"""Attribution: every voice a source cites, with sentences written for these tests."""
+
 import pytest
 
+from toolkit import load_corpus
 from toolkit.measures.attribution import SOURCE_TYPES, classify_source, find_attributions
+from toolkit.measures.stance import stance
 from toolkit.text.quotes import quoted_spans
 
 
@@ -33,3 +37,88 @@ def test_a_cue_inside_quotation_marks_is_the_quoted_speakers():
 @pytest.mark.parametrize("source, kind", [("Reuters", "outlet"), ("analysts", "vague"), ("Maria Lopez", "person")])
 def test_classify_source(source, kind):
     assert classify_source(source) == kind and kind in SOURCE_TYPES
+
+
+
+def _cues(text):
+    return [(a.surface, a.source, a.source_type) for a in find_attributions(text, 0, len(text), quoted_spans(text, 0, len(text)))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # speech, belief and characterising verbs beyond "said"
+        ("Critics worry that the new levy will hurt farmers.", [("worry", "Critics", "vague")]),
+        ("But state media and think-tanks warn that the plan could backfire.", [("warn", "state media and think-tanks", "vague")]),
+        ("The vote was close (opposition parties have lamented the rushed debate).", [("lamented", "opposition parties", "vague")]),
+        ("The governor conceded that the bridge would open late.", [("conceded", "governor", "vague")]),
+        ("Mayor Lena Ortiz insists the budget is balanced.", [("insists", "Mayor Lena Ortiz", "person")]),
+        ("In the view of the central bank, rates must rise.", [("In the view of", "central bank", "vague")]),
+        ("The harbour reopened, according to the Herald Tribune.", [("according to", "Herald Tribune", "outlet")]),
+        # the source on either side, past a relative clause or an appositive
+        ("Northway Mining, which owns half the pit, describes it as a rare find.", [("describes", "Northway Mining", "organisation")]),
+        ("The firm's sales chief, Omar Reyes, described the deal as a lifeline.", [("described", "Omar Reyes", "person")]),
+        # outlets by name and by shape
+        ("The road opened on Monday, according to the Valley newspaper.", [("according to", "Valley newspaper", "outlet")]),
+        ("Reports from Asia Times and others note that the port matters.", [("note", "Reports from Asia Times and others", "outlet")]),
+        # a named possessor makes an unnamed head a named body
+        ("The country's government claims the tender was fair.", [("claims", "country's government", "vague")]),
+        ("Norland's government claims the tender was fair.", [("claims", "Norland's government", "organisation")]),
+    ],
+)
+def test_voices_found(text, expected):
+    assert _cues(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shipment says: “We are turning the page.”",  # a thing is not a source
+        "The parcel says it all.",
+        "It says the deal is fair.",
+    ],
+)
+def test_not_a_source(text):
+    assert _cues(text) == []
+
+
+def test_classify_outlets_and_groups():
+    assert classify_source("Daily Courier") == "outlet"
+    assert classify_source("Kestrel news agency") == "outlet"
+    assert classify_source("think-tanks") == "vague"
+    assert classify_source("it") == "vague"  # an empty or thing source is never a person
+
+
+def test_pronouns_resolve_to_the_last_named_person(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "A Title\n\n"
+        "Finance Minister Ada Lind told reporters the budget was sound. Later she said taxes would not rise.\n\n"
+        "He said nothing more, according to the Valley newspaper.\n\n"
+        "Union leader Piet Varga warned of strikes.\n\n"
+        "The port stayed open.\n\n"
+        "The weather was calm.\n\n"
+        "She said the talks would resume.\n",
+        encoding="utf-8",
+    )
+    table = stance(load_corpus(tmp_path))
+    said = table[(table["category"] == "attribution") & (table["surface"] == "said")]
+    sources = list(said["source"])
+    assert sources[0] == "Finance Minister Ada Lind"  # "she", same paragraph
+    assert sources[1] == "Finance Minister Ada Lind"  # "He", the paragraph before
+    assert sources[2] == "She"  # no named person in this paragraph or the one before: left as it is
+    assert set(said["source_type"]) == {"person"}
+
+
+def test_titled_names_are_people_and_pronouns_respect_titles(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "A Title\n\n"
+        "Ms. Ines Moro sued the council. Mr. Karl Brandt voted against the bill, and she complained about it. "
+        "Brandt said the vote was fair. Later he said more.\n",
+        encoding="utf-8",
+    )
+    table = stance(load_corpus(tmp_path))
+    cues = table[table["category"] == "attribution"].set_index("surface")
+    assert cues.loc["complained", "source"] == "Ines Moro"  # "she": not the senator named since
+    said = table[(table["category"] == "attribution") & (table["surface"] == "said")]
+    assert list(said["source"]) == ["Brandt", "Karl Brandt"]
+    assert set(said["source_type"]) == {"person"}  # "Brandt" alone is the man named before

@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from toolkit.compare.comparison import compare
-from toolkit.compare.registry import MEASURES
+from toolkit.compare.registry import MEASURES, tabled
 from toolkit.pipeline import analyze
 from toolkit.present import sections
 
@@ -40,8 +40,7 @@ def test_single_source_has_nothing_to_compare(seeds_corpus, tables):
 def test_stance_table_has_a_column_per_tabled_measure(seeds_corpus, tables):
     blocks = sections.stance_blocks(seeds_corpus, tables)
     table = next(b[1] for b in blocks if b[0] == "table")
-    assert list(table.columns) == ["source", "hedges /1k", "boosters /1k", "attributions /1k", "reader address /1k",
-                                   "sentences hedged", "vague attributions"]
+    assert list(table.columns) == ["source", *tabled().values()]
     assert table["sentences hedged"].str.contains("%").all()
 
 

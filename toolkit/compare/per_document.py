@@ -67,7 +67,15 @@ def stance_profile(corpus: Corpus, cues: pd.DataFrame | None = None) -> pd.DataF
         least one writer's hedge / booster), ``hedge_booster_ratio`` (NaN when
         there is no booster), ``attributed_share`` (share of sentences with an
         attribution) and ``vague_attribution_share`` (share of attributions
-        whose source is vague; NaN without attributions).
+        whose source is vague; NaN without attributions); ``epistemic_per_1k``
+        and ``epistemic_share`` (the writer's epistemic hedges per 1,000 words
+        and the share of sentences with one) and ``epistemic_reported_share``
+        (share of all epistemic hedges, the writer's and the sources', that
+        stand in reported speech or belief; NaN without any);
+        ``named_source_share``, ``vague_source_share`` and ``own_voice_share``
+        (shares of sentences whose claim rests on a named source, on only
+        vague ones, or on no attribution: the writer's own voice; they sum
+        to 1).
     """
     cues = stance(corpus) if cues is None else cues
     own = cues[~cues["reported"].astype(bool)]
@@ -75,6 +83,15 @@ def stance_profile(corpus: Corpus, cues: pd.DataFrame | None = None) -> pd.DataF
     sentences = own.groupby(["doc_id", "category"])["sentence_id"].nunique().to_dict()
     attributions = own[own["category"] == "attribution"]
     vague = (attributions["source_type"] == "vague").groupby(attributions["doc_id"]).mean().to_dict()
+    epistemic = cues[cues["epistemic"].astype(bool)] if "epistemic" in cues else cues.iloc[:0].assign(epistemic=False)
+    own_epistemic = epistemic[~epistemic["reported"].astype(bool)]
+    epistemic_counts = own_epistemic.groupby("doc_id").size().to_dict()
+    epistemic_sentences_ = own_epistemic.groupby("doc_id")["sentence_id"].nunique().to_dict()
+    reported_share = epistemic["reported"].astype(bool).groupby(epistemic["doc_id"]).mean().to_dict()
+    all_attributions = cues[cues["category"] == "attribution"]
+    named_mask = all_attributions["source_type"] != "vague"
+    named_sentences = all_attributions[named_mask].groupby("doc_id")["sentence_id"].agg(set).to_dict()
+    any_sentences = all_attributions.groupby("doc_id")["sentence_id"].agg(set).to_dict()
     rows = []
     for doc in corpus:
         words = sum(len(WORD_RE.findall(s.text)) for s in doc.sentences)
@@ -88,6 +105,13 @@ def stance_profile(corpus: Corpus, cues: pd.DataFrame | None = None) -> pd.DataF
         hedges, boosters = counts.get((key, "hedge"), 0), counts.get((key, "booster"), 0)
         row["hedge_booster_ratio"] = hedges / boosters if boosters else float("nan")
         row["vague_attribution_share"] = vague.get(key, float("nan"))
+        row["epistemic_per_1k"] = 1000 * epistemic_counts.get(key, 0) / words if words else float("nan")
+        row["epistemic_share"] = epistemic_sentences_.get(key, 0) / n if n else float("nan")
+        row["epistemic_reported_share"] = reported_share.get(key, float("nan"))
+        named, attributed = named_sentences.get(key, set()), any_sentences.get(key, set())
+        row["named_source_share"] = len(named) / n if n else float("nan")
+        row["vague_source_share"] = len(attributed - named) / n if n else float("nan")
+        row["own_voice_share"] = (n - len(attributed)) / n if n else float("nan")
         rows.append(row)
     return pd.DataFrame(rows)
 

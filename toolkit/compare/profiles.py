@@ -56,16 +56,33 @@ def sentence_features(tables: dict[str, pd.DataFrame], group_by: str = "doc_id",
     body["news_neg"] = (body["news_label"] == "neg").astype(float)
     body["agree"] = body["agree"].astype(float)
     cues = tables["stance"]
+    # a hedge counts when it marks epistemic uncertainty: approximators,
+    # conditions, open questions, frequency words and hypothetical "would" are
+    # kept in stance.csv with their subcategory but not counted here
+    epistemic = cues["epistemic"].astype(bool) if "epistemic" in cues else cues["category"] == "hedge"
+    cues = cues.assign(category=cues["category"].where((cues["category"] != "hedge") | epistemic, "hedge_other"))
     own = cues[~cues["reported"].astype(bool)]
     keys = pd.MultiIndex.from_arrays([body["doc_id"], body["sentence_id"]])
+
+    def per_sentence(rows: pd.DataFrame) -> np.ndarray:
+        return rows.groupby(["doc_id", "sentence_id"]).size().reindex(keys).fillna(0).astype(float).to_numpy()
+
     counts = own.groupby(["doc_id", "sentence_id", "category"]).size().unstack("category")
     for category in ("hedge", "booster", "attitude", "attribution", "self_mention", "engagement"):
         column = counts[category] if category in counts else pd.Series(dtype=float)
         body[category] = column.reindex(keys).fillna(0).astype(float).to_numpy()
-    vague = own[(own["category"] == "attribution") & (own["source_type"] == "vague")].groupby(["doc_id", "sentence_id"]).size()
-    body["vague"] = vague.reindex(keys).fillna(0).astype(float).to_numpy()
+    body["vague"] = per_sentence(own[(own["category"] == "attribution") & (own["source_type"] == "vague")])
     body["hedged"] = (body["hedge"] > 0).astype(float)
     body["attributed"] = (body["attribution"] > 0).astype(float)
+    hedges = cues[cues["category"] == "hedge"]
+    body["hedge_all"] = per_sentence(hedges)
+    body["hedge_reported"] = per_sentence(hedges[hedges["reported"].astype(bool)])
+    attributions = cues[cues["category"] == "attribution"]
+    named = per_sentence(attributions[attributions["source_type"] != "vague"]) > 0
+    any_source = per_sentence(attributions) > 0
+    body["named_sourced"] = named.astype(float)
+    body["vague_sourced"] = (any_source & ~named).astype(float)
+    body["own_voice"] = (~any_source).astype(float)
     framed = tables["frames"]
     for frame in FRAMES:
         tagged = framed[framed["frame"] == frame]

@@ -29,7 +29,7 @@ AGGREGATIONS = ("ratio", "flesch")
 #: Units, as shown: ``share`` is printed as a percentage.
 UNITS = ("score", "share", "per 1,000 words", "words", "Flesch score")
 #: Evidence selectors understood by :mod:`toolkit.present.evidence`.
-EVIDENCE = ("cue", "vague", "tone", "negative", "frame", "longest", "none")
+EVIDENCE = ("cue", "vague", "named", "tone", "negative", "frame", "longest", "none")
 #: Per-sentence features that are measurements, not counts of events: the
 #: minimum-events rule of the contrasts does not apply to them.
 CONTINUOUS = frozenset({"vader", "news", "words"})
@@ -64,6 +64,7 @@ class Measure:
         How a sentence showing the measure is chosen: ``cue`` (the first cue
         of ``evidence_arg``'s stance category in the writer's voice),
         ``vague`` (a vague or named attribution, matching the direction),
+        ``named`` (an attribution to a named source),
         ``tone`` (the most negative or positive sentence by ``evidence_arg``,
         matching the direction), ``negative`` (the most negative sentence by
         ``evidence_arg``), ``frame`` (the first sentence carrying the frame
@@ -136,7 +137,7 @@ _MEASURES = [
             validation="sentence polarity (news model)"),
     Measure("methods_agree_share", "agreement between the two tone methods", "Tone methods agree", "share", "agree",
             validation="sentence polarity: methods agree"),
-    _rate("hedges_per_1k_words", "hedge", "hedging (per 1,000 words)", "Hedges", "less", evidence="cue",
+    _rate("hedges_per_1k_words", "hedge", "epistemic hedging (per 1,000 words)", "Hedges", "less", evidence="cue",
           evidence_arg="hedge", chart="stance", column="hedges /1k", validation="hedge sentences"),
     _rate("boosters_per_1k_words", "booster", "boosting (per 1,000 words)", "Boosters", "less", evidence="cue",
           evidence_arg="booster", chart="stance", column="boosters /1k", validation="booster sentences"),
@@ -149,9 +150,20 @@ _MEASURES = [
           evidence="cue", evidence_arg="self_mention"),
     _rate("reader_address_per_1k_words", "engagement", "reader address (per 1,000 words)", "Reader address", "less",
           evidence="cue", evidence_arg="engagement", chart="stance", column="reader address /1k"),
-    Measure("hedged_sentence_share", "share of hedged sentences", "Hedged sentences", "share", "hedged",
+    Measure("hedged_sentence_share", "share of sentences with an epistemic hedge", "Hedged sentences", "share", "hedged",
             more="a higher", less="a lower", evidence="cue", evidence_arg="hedge", column="sentences hedged",
             validation="hedge sentences"),
+    Measure("hedges_reported_share", "share of hedges in reported speech or belief", "Hedges in reported speech",
+            "share", "hedge_reported", "hedge_all", more="a higher", less="a lower", column="hedges reported",
+            validation="hedge sentences"),
+    Measure("named_source_share", "share of sentences resting on a named source", "On a named source", "share",
+            "named_sourced", more="a higher", less="a lower", evidence="named", column="on a named source",
+            validation="attribution source type"),
+    Measure("vague_source_share", "share of sentences resting only on vague sources", "On vague sources only", "share",
+            "vague_sourced", more="a higher", less="a lower", evidence="vague", column="on vague sources",
+            validation="attribution source type"),
+    Measure("own_voice_share", "share of sentences in the writer's own voice", "Writer's own voice", "share",
+            "own_voice", more="a higher", less="a lower", column="own voice", validation="attribution sentences"),
     Measure("attributed_sentence_share", "share of attributed sentences", "Attributed sentences", "share", "attributed",
             more="a higher", less="a lower", evidence="cue", evidence_arg="attribution",
             validation="attribution sentences"),

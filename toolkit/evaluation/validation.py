@@ -5,8 +5,9 @@ Two kinds of gold:
 * the project's own hand annotations of seed sentences (``tests/gold/``;
   see ``docs/annotation-guideline.md``);
 * public benchmark sets, read from a folder given as a parameter and skipped,
-  with a message, when absent: ``vader-nyt/`` (Hutto & Gilbert 2014) and
-  ``newsmtsc/`` (Hamborg & Donnay 2021).
+  with a message, when absent: ``vader-nyt/`` (Hutto & Gilbert 2014),
+  ``newsmtsc/`` (Hamborg & Donnay 2021) and ``szeged-factbank-dev/``
+  (epistemic hedges; :mod:`toolkit.hedge_eval`).
 
 ``python -m toolkit.evaluation.validate --benchmarks DIR`` (``make validate``) prints
 every figure as one table: ``measure, dataset, metric, value, n``.
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import hedge_eval
 from ..corpus.documents import Corpus, load_corpus
 from .metrics import Score, align_sentences, prf
 from ..measures.framing import frames
@@ -83,6 +85,8 @@ def seed_stance(corpus: Corpus, gold: Path) -> list[tuple]:
     predicted = stance(corpus)
     predicted = predicted[[k in keys for k in zip(predicted["doc_id"], predicted["sentence_id"])]]
     predicted = predicted[~predicted["reported"].astype(bool)]
+    # The seed guideline's hedge (docs/annotation-guideline.md) leaves out conditions and open questions.
+    predicted = predicted[~predicted["subcategory"].isin(("condition", "question"))]
     rows = []
     for category in ("hedge", "booster", "attribution"):
         mine = predicted[predicted["category"] == category]
@@ -287,4 +291,6 @@ def validate(corpus_path: Path, gold: Path, benchmarks: Path | None = None,
             rows += newsmtsc(benchmarks)
         else:
             log(f"skipped newsmtsc: {benchmarks / 'newsmtsc'} not found")
+        # Epistemic hedges against the Szeged FactBank annotators (cross-validated; skips itself when absent).
+        rows += hedge_eval.evaluate(benchmarks, log)
     return pd.DataFrame(rows, columns=COLUMNS)

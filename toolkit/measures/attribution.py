@@ -24,14 +24,30 @@ MAX_SOURCE_WORDS = 8
 SOURCE_TYPES = ("outlet", "organisation", "person", "vague")
 
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"()—–]|\s-\s")
-_LEADING = re.compile(r"^(?:(?:after|as|when|while|but|and|yet|because|since|though|although|if|so|then|meanwhile|now|earlier|later)\s+)+", re.I)
+_LEADING = re.compile(r"^(?:(?:after|as|when|while|but|and|yet|because|since|though|although|if|so|then|meanwhile|now|earlier|later|which|who|whom)\s+)+", re.I)
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|some)\s+", re.I)
 _TRAILING = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|been|being|also|even|alike|reportedly|recently|publicly|actively|repeatedly|will|would|may|might|could|did|does|do|not|already|too|themselves|itself))+$", re.I)
 _FOLLOWING_NP = re.compile(r"\s*((?:the\s+)?(?:[^,.;:()“”\"—]|\.(?=\s*[A-Z]))+?)(?=\s*(?:[,;:()“”\"—]|\.(?!\s*[A-Z])|\s(?:and|that|which|who|whose|in|on|at|for|to|as|is|was|has)\b|$))")
 _POSSESSOR = re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)(?:’s|'s)?\s+(?:[a-z]+\s+)?$")
 _PERSON_TITLE = re.compile(r"\b(?:President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Ambassador|Charge|Chargé|CEO|Chief|Director|Chairman|Chair|Spokesperson|Spokesman|Spokeswoman|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|General|Gen\.|Commander|King|Queen|Prince|Pope)\b")
 _ORG_WORD = re.compile(r"\b(?:Department|Ministry|Agency|Agencies|Bank|Company|Corp|Corporation|Inc|Ltd|Organization|Organisation|Institute|University|Council|Commission|Office|Embassy|Government|Fund|Group|Association|Authority|Board|Committee|Administration|Party|Forces|Army|Navy|Court|Parliament|Congress|Senate|Union|Federation|Foundation|Centre|Center|Service|Services|Metals|Works)\b")
+#: Outlet names by shape: a capitalised title ending in a newspaper word, or a
+#: name followed by what it is ("the Dawn newspaper", "the Xinhua news agency").
+_OUTLET_SHAPE = re.compile(
+    r"\b(?:[A-Z][\w&'’-]*\s+)+(?:Times|Post|Tribune|Herald|Gazette|Journal|Chronicle|Telegraph|Observer|Express|Monitor|Inquirer|Dispatch|Courier)\b"
+    r"|\b[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)*\s+(?:newspaper|news agency|news service|wire service|daily|broadcaster|news channel|news website|magazine|weekly)\b")
+#: Lower-case heads that name a person or body by role ("the minister said", "the bank indicated").
+_ROLE_HEAD = re.compile(r"^(?:minister|president|premier|chancellor|secretary|senator|governor|mayor|ambassador|envoy|chief|director|"
+                        r"chairman|chairwoman|chair|ceo|founder|official|spokesperson|spokesman|spokeswoman|adviser|advisor|analyst|"
+                        r"expert|economist|lawyer|attorney|judge|court|general|commander|leader|lawmaker|regulator|watchdog|"
+                        r"department|ministry|agency|bank|company|corporation|firm|government|administration|office|embassy|"
+                        r"council|commission|committee|board|authority|institute|university|party|union|group|association|"
+                        r"report|study|survey|statement|newspaper|daily|broadcaster|magazine|author|writer|editor|columnist)s?$")
 _PRONOUN_PERSON = {"he", "she", "him", "her", "i"}
+#: A person named with a title ("Rep. Jane Roe", "Finance Minister Jo Bell"): a name pronouns may stand for.
+TITLED_NAME = re.compile(r"\b(?:President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Ambassador|"
+                         r"Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|General|Gen\.|Judge|Justice|Speaker|Chancellor)\s+"
+                         r"((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)")
 _SELF = {"my", "our", "me", "us", "i", "we", "mine", "ours"}
 _SELF_FORMS = {"my", "My", "our", "Our", "I", "we", "We", "me", "us"}  # not "US", the country
 
@@ -100,7 +116,7 @@ def classify_source(source: str, known: dict[str, str] | None = None, initial: b
     for name, kind in sorted((known or {}).items(), key=lambda item: -len(item[0])):
         if name and (head_text == name or head_text.endswith(" " + name)):
             return kind  # the head of the phrase is a known name
-    if _outlet_pattern().search(text):
+    if _outlet_pattern().search(text) or _OUTLET_SHAPE.search(text):
         return "outlet"
     head = head_part[-1].lower() if head_part else ""
     if head in _vague() or lowered in _vague():
@@ -108,7 +124,8 @@ def classify_source(source: str, known: dict[str, str] | None = None, initial: b
         # "Opposition leaders" (capitalised only as the first word) do not.
         modifiers = head_part[:-1]
         first_counts = bool(modifiers) and (modifiers[0].isupper() or (modifiers[0][:1].isupper() and not initial))
-        named = any(w[:1].isupper() for w in modifiers[1:]) or first_counts
+        possessive = bool(modifiers) and modifiers[0][:1].isupper() and modifiers[0].endswith(("'s", "’s"))
+        named = any(w[:1].isupper() for w in modifiers[1:]) or first_counts or possessive  # "Pakistan's government"
         return "organisation" if named else "vague"
     if not any(w[:1].isupper() for w in words):
         return "vague"
@@ -136,8 +153,29 @@ def _clean_np(np: str) -> str:
     return np.strip()
 
 
+_PARENTHETICAL_END = re.compile(r"^(.*?[^,]),\s*(?:(?:which|who|whose|where)\b[^,;:]*|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}),\s*$", re.S)
+
+
+def _skip_parenthetical(before: str) -> tuple[str, str]:
+    """Split "X, which holds half of it, " and "The firm's director, Jane Roe, " before a verb.
+
+    Returns ``(text before the aside, appositive name or "")``.
+    """
+    match = _PARENTHETICAL_END.match(before)
+    if not match:
+        return before, ""
+    aside = before[len(match.group(1)):].strip(" ,")
+    if re.match(r"(?:which|who|whose|where)\b", aside):
+        return match.group(1), ""
+    return match.group(1), aside
+
+
 def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
     before = text[sentence_start:cue_start]
+    if re.search(r",\s*$", before):
+        before, appositive = _skip_parenthetical(before)
+        if appositive:
+            return _clean_np(appositive)  # "USSM's director, Mike Hollomon, described": the named person
     breaks = list(_CLAUSE_BREAK.finditer(before)) + list(re.finditer(r"\bthat\s", before))
     breaks.sort(key=lambda m: m.end())
     clause = before[breaks[-1].end():] if breaks else before
@@ -146,7 +184,10 @@ def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
     np = _clean_np(clause)
     determined = _DETERMINER.match(_LEADING.sub("", clause.strip()))
     if determined and np and len(np.split()) <= 3 and np.split()[-1].isalpha() and np.islower():
-        return np  # "the bank indicated": an unnamed source
+        head = np.split()[-1]
+        if head in _vague() or np in _vague() or _ROLE_HEAD.match(head):
+            return np  # "the bank indicated": an unnamed source
+        return ""  # "the shipment says": a thing, not a source
     if not np or len(np.split()) > MAX_SOURCE_WORDS:
         return ""
     last = np.split()[-1]
@@ -156,6 +197,8 @@ def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
         return ""  # "My view", "It says": the writer, or no source
     if not (last[:1].isupper() or last.lower() in _vague() or last.lower() in _PRONOUN_PERSON | {"they"}):
         return ""
+    if last.lower() in _PRONOUN_PERSON | {"they"}:
+        return last  # "... fired her after she complained": the pronoun is the subject, not the clause before it
     return np
 
 
@@ -215,6 +258,8 @@ def find_attributions(
             if not possessor or possessor.end() != match.start:
                 continue
             source = _clean_np(possessor.group(1))
+            if not source or source.lower() in function_words():
+                continue  # "In a statement", "During the interview": no possessor
         else:
             source = _subject_before(text, clause_start, match.start)
             if not source and surface.lower().endswith("ing"):
@@ -228,7 +273,10 @@ def find_attributions(
             if not source:
                 continue
         initial = text[start:end].lstrip(" \"“‘'(").startswith(source)
-        found.append(Attribution(match.start, match.end, surface, kind, source,
-                                 classify_source(source, known, initial), kind == "speech_verb"))
+        source_type = classify_source(source, known, initial)
+        at = text.rfind(source, start, match.start)
+        if source_type == "person" and at != -1 and re.match(r"\s*,\s*which\b", text[at + len(source):match.start]):
+            source_type = "organisation"  # "Barrick Gold, which holds ...": a thing, so not a person
+        found.append(Attribution(match.start, match.end, surface, kind, source, source_type, kind == "speech_verb"))
         clause_start = max(clause_start, match.end)
     return found

@@ -530,7 +530,8 @@ def numbers(corpus: Corpus, cues: pd.DataFrame | None = None) -> pd.DataFrame:
         by :func:`toolkit.compare.alignment.align`).
     """
     cues = stance(corpus) if cues is None else cues
-    hedges = cues[(cues["category"] == "hedge") & ~cues["reported"].astype(bool)]
+    hedges = cues[(cues["category"] == "hedge") & ~cues["reported"].astype(bool)
+                  & ~cues["subcategory"].isin(("condition", "question"))]  # "if", "whether" do not soften a figure
     attributions = cues[cues["category"] == "attribution"]
     hedged = hedges.groupby("doc_id")["sentence_id"].agg(set).to_dict()
     attributed = attributions.groupby("doc_id")["sentence_id"].agg(set).to_dict()

@@ -12,12 +12,15 @@ Hyland, K. (2005). *Metadiscourse: Exploring Interaction in Writing*. Continuum.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from functools import lru_cache
+from importlib import resources
 
 import pandas as pd
 
-from .attribution import find_attributions
+from .attribution import TITLED_NAME, find_attributions
 from ..corpus.config import CorpusConfig
 from ..corpus.documents import Corpus
 from ..lexicons import read_rows
@@ -26,12 +29,39 @@ from ..text.quotes import inside, quoted_spans
 
 CATEGORIES = ("hedge", "booster", "attitude", "self_mention", "engagement", "attribution")
 STANCE_COLUMNS = ["doc_id", "sentence_id", "start", "end", "surface", "category", "subcategory",
-                  "reported", "source", "source_type", "rule"]
+                  "reported", "source", "source_type", "rule", "epistemic"]
+
+#: Per-term precision of the epistemic hedges on news gold, written by
+#: :func:`toolkit.hedge_eval.build_cue_model`; terms marked ``keep=no`` are not epistemic.
+HEDGE_CUE_MODEL = "hedge_cues.csv"
+
+#: Hedge subcategories that mark epistemic uncertainty (modal possibility and
+#: probability, evidentials, allegations, inference, doxastic and expectation
+#: verbs and nouns, estimates, impressions, stated uncertainty), after the
+#: speculation classes of the Szeged Uncertainty Corpus (Szarvas et al. 2012).
+#: The other hedge subcategories (``approximator``, ``frequency``, ``degree``,
+#: ``hypothetical``, ``condition``, ``question``) soften or bound a claim
+#: without doubting it.
+EPISTEMIC_SUBCATEGORIES = frozenset({"modal", "probability", "evidential", "allegation", "inference", "doxastic",
+                                     "expectation", "estimate", "impression", "uncertainty"})
 
 _NUMBER_AFTER = re.compile(r"\s*(?:[$£€¥~]|US\$|Rs\.?\s|[0-9]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a thousand|half|a half|a third|a quarter|a dozen|dozens|hundreds|thousands|millions|billions)\b)", re.I)
 _MONTH_CONTEXT = re.compile(r"(?:\b(?:in|on|of|since|until|by|from|early|late|mid|last|next|this)\s+$)", re.I)
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|our|military|economic|naval|full|sheer|all|with)\s+)$", re.I)
 _INITIAL_WORD = re.compile(r"[\s\"“‘'(]*")
+_NEGATION_AFTER = re.compile(r"\s*n[’']t\b|\s+not\b(?!\s+only\b)", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|widely|generally)\s+(?:(?:widely|generally|largely|also|still|now|often|commonly|increasingly|not)\s+)?$", re.I)
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|'ve|’ve)\s+(?:\w+\s+)?$", re.I)
+_AGENT_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+by\s", re.I)
+_PASSIVE_TERM = re.compile(r"^(?:is|are|was|were|widely)\b", re.I)
+_FIRST_PERSON_BEFORE = re.compile(r"(?:^|[^\w])(?:I|we|We|[Ll]et[’']s|[Ll]et\s+us)\s+(?:(?:do|did|does|don[’']?t|didn[’']?t|do\s+n[’']t|did\s+n[’']t|not|still|also|really|now|just|firmly|strongly|honestly|frankly|certainly|very\s+much|would|'d)\s+)*$")
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|this|that|some|any|no|of|my|our|your|second|first)\s+$", re.I)
+_BELIEF_RULES = ("belief_verb", "see_as")
+_CLAUSE_END = re.compile(r"[;—–]|\s-\s")
+_NOUN_TOO = frozenset({"thought", "fear", "fears", "doubt", "doubts", "suspect", "suspects", "guess", "accused"})
+_NOUN_MODIFIER_BEFORE = re.compile(r"\d\s+$|\b(?:murder|terror|main|key|prime|two|three|four|five|six|seven|eight|nine|ten|several|other)\s+$", re.I)
+_NEGATED_DOUBT = re.compile(r"\b(?:no|without|beyond|little|any)\s+$", re.I)
+_AS_AFTER = re.compile(r"(?:\s+[\w'’.-]+){0,6}?\s+as\b", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -40,6 +70,25 @@ def _matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
     folded = PhraseMatcher((r["term"], r) for r in rows if r["case_sensitive"] != "yes")
     exact = PhraseMatcher(((r["term"], r) for r in rows if r["case_sensitive"] == "yes"), case_sensitive=True)
     return folded, exact
+
+
+def _believer_reported(surface: str, before: str, after: str, reported: bool) -> bool:
+    """Whether a belief or expectation verb reports someone else's belief.
+
+    The writer's own when it is an agentless passive ("is expected to", "is
+    widely seen as", "seen in the capital as") or has *I* or *we* as subject
+    outside quotation marks; the subject's ("analysts expect", "officials see
+    it as") or the agent's ("is seen by some as") otherwise.
+    """
+    if reported:
+        return True
+    passive = (_PASSIVE_TERM.match(surface) or _PASSIVE_BEFORE.search(before)
+               or (surface.lower() == "seen" and not _PERFECT_BEFORE.search(before)))
+    if passive:
+        return bool(_AGENT_AFTER.match(after))
+    if surface.lower().startswith(("i ", "we ")):
+        return False
+    return not _FIRST_PERSON_BEFORE.search(before)
 
 
 def _keep(match: PhraseMatch, row: dict, text: str, start: int, end: int, quotes, reported_from: int | None) -> tuple[bool, bool]:
@@ -54,7 +103,23 @@ def _keep(match: PhraseMatch, row: dict, text: str, start: int, end: int, quotes
             return False, reported  # May the month: capitalised inside a sentence
         if word.lower() == "might" and _NOUN_BEFORE.search(before):
             return False, reported  # "military might"
+        if word.lower() == "could" and _NEGATION_AFTER.match(text, match.end, end):
+            return False, reported  # "could not pay": past inability
         return True, reported
+    if rule == "belief_verb":
+        word = match.surface.lower()
+        if word == "think" and re.match(r"[\s-]+tanks?\b", text[match.end:end], re.I):
+            return False, reported  # "think tank"
+        if word in _NOUN_TOO and (_DETERMINER_BEFORE.search(before) or _NOUN_MODIFIER_BEFORE.search(before)):
+            return False, reported  # "a thought", "the fear of", "eight suspects": the noun, kept only as a verb
+        if word.startswith("doubt") and _NEGATED_DOUBT.search(before):
+            return False, reported  # "no doubt" is a booster
+        return True, _believer_reported(match.surface, before, text[match.end:end], reported)
+    if rule == "see_as":
+        tail = _AS_AFTER.match(text, match.end, end)
+        if not tail or re.search(r"[,;:()]", tail.group()):
+            return False, reported  # "saw the port": sight, not a view
+        return True, _believer_reported(match.surface, before, text[match.end:end], reported)  # "officials see the deal as"
     if rule == "before_number":
         return bool(_NUMBER_AFTER.match(text, match.end, end)), reported
     if rule == "not_rather_than":
@@ -66,6 +131,40 @@ def _keep(match: PhraseMatch, row: dict, text: str, start: int, end: int, quotes
     if rule == "sentence_initial":
         return match.start == start + len(_INITIAL_WORD.match(text, start, end).group()), reported
     return True, reported
+
+
+def is_epistemic(row: dict, surface: str = "") -> bool:
+    """Whether a hedge cue marks epistemic uncertainty.
+
+    A hedge of an epistemic subcategory (:data:`EPISTEMIC_SUBCATEGORIES`)
+    whose term the cue precisions of ``models/hedge_cues.csv`` keep (see
+    :mod:`toolkit.hedge_eval`). Approximators, conditions, open questions,
+    frequency and degree words and hypothetical *would* are not.
+    """
+    if row.get("category") != "hedge" or row.get("subcategory") not in EPISTEMIC_SUBCATEGORIES:
+        return False
+    return row.get("term", surface).lower() not in _dropped_cues()
+
+
+@lru_cache(maxsize=None)
+def _dropped_cues() -> frozenset[str]:
+    """Terms whose precision as an epistemic cue fell under the threshold."""
+    text = resources.files("toolkit.models").joinpath(HEDGE_CUE_MODEL).read_text(encoding="utf-8")
+    return frozenset(r["term"] for r in csv.DictReader(io.StringIO(text)) if r["keep"] == "no")
+
+
+def epistemic_sentences(table: pd.DataFrame, writer_only: bool = False) -> set[tuple[str, int]]:
+    """The ``(doc_id, sentence_id)`` pairs of epistemically uncertain sentences.
+
+    A sentence is epistemically uncertain when it carries a hedge that is not
+    an approximator, condition, open question, frequency or degree word (the
+    ``epistemic`` column of :func:`stance`). With ``writer_only`` only the
+    writer's own hedges count, not those in quoted or reported speech.
+    """
+    rows = table[table["epistemic"].astype(bool)]
+    if writer_only:
+        rows = rows[~rows["reported"].astype(bool)]
+    return set(zip(rows["doc_id"], rows["sentence_id"].astype(int)))
 
 
 def sentence_cues(text: str, start: int, end: int, known: dict[str, str] | None = None) -> list[dict]:
@@ -80,7 +179,7 @@ def sentence_cues(text: str, start: int, end: int, known: dict[str, str] | None 
     named_attribution = {(a.start, a.end) for a in attributions if a.source_type != "vague"}
     rows = [
         {"start": a.start, "end": a.end, "surface": a.surface, "category": "attribution", "subcategory": a.kind,
-         "reported": False, "source": a.source, "source_type": a.source_type, "rule": "attribution"}
+         "reported": False, "source": a.source, "source_type": a.source_type, "rule": "attribution", "epistemic": False}
         for a in attributions
     ]
     folded, exact = _matchers()
@@ -93,12 +192,20 @@ def sentence_cues(text: str, start: int, end: int, known: dict[str, str] | None 
                 continue  # "the bank indicated": attribution, not the writer's hedge
             rows.append({"start": match.start, "end": match.end, "surface": match.surface, "category": row["category"],
                          "subcategory": row["subcategory"], "reported": reported, "source": "", "source_type": "",
-                         "rule": row["rule"]})
+                         "rule": row["rule"], "epistemic": is_epistemic(row, match.surface)})
+    believed = [r["end"] for r in rows if r["rule"] in _BELIEF_RULES and r["reported"] and not inside(quotes, r["start"], r["end"])]
+    if believed:  # "analysts think it may rain": the believer's clause is the believer's, up to a dash or semicolon
+        scope_from = min(believed)
+        stop = _CLAUSE_END.search(text, scope_from, end)
+        scope_to = stop.start() if stop else end
+        for r in rows:
+            if scope_from <= r["start"] < scope_to and r["rule"] not in ("attribution", "outside_quotes"):
+                r["reported"] = True
     stripped = text[start:end].rstrip()
     if stripped.endswith("?") and not inside(quotes, start + len(stripped) - 1, start + len(stripped)):
         rows.append({"start": start + len(stripped) - 1, "end": start + len(stripped), "surface": "?",
                      "category": "engagement", "subcategory": "question", "reported": False, "source": "",
-                     "source_type": "", "rule": "question_mark"})
+                     "source_type": "", "rule": "question_mark", "epistemic": False})
     rows = [r for r in rows if not any(
         o is not r and o["category"] == r["category"] and o["start"] <= r["start"] and r["end"] <= o["end"]
         and (o["end"] - o["start"]) > (r["end"] - r["start"]) for o in rows)]  # "my" inside "as per my analysis"
@@ -129,15 +236,66 @@ def stance(corpus: Corpus) -> pd.DataFrame:
         ``reported`` (True when the cue stands inside quotation marks or in
         speech reported after "X said"; such cues are the source's, not the
         writer's), ``source`` and ``source_type`` (attribution only: outlet,
-        organisation, person or vague), ``rule`` (the guard that admitted it).
+        organisation, person or vague), ``rule`` (the guard that admitted it),
+        ``epistemic`` (True for a hedge that marks epistemic uncertainty; see
+        :func:`is_epistemic`). Hedge subcategories: ``modal``,
+        ``probability``, ``evidential``, ``allegation``, ``inference``,
+        ``doxastic``, ``expectation``, ``estimate``, ``impression``,
+        ``uncertainty`` (epistemic) and ``approximator``, ``frequency``,
+        ``degree``, ``hypothetical`` (*would*), ``condition`` (*if*,
+        *unless*), ``question`` (*whether*) (not epistemic). A belief or
+        expectation verb is ``reported`` when its subject is not the writer
+        ("analysts expect"), and the writer's in "I think" or an agentless
+        passive ("is expected to").
     """
     configured = known_sources(corpus.config)
+    configured_people = [name for name, kind in configured.items() if kind == "person" and len(name.split()) >= 2]
     rows = []
     for doc in corpus:
         known = dict(configured)  # grows with the people a document names in full
+        people = list(configured_people)  # named people the pronouns "he" and "she" may stand for
+        gender = {}  # "Mr. Roe" is no antecedent for "she", nor "Ms. Roe" for "he"
+        for titled in TITLED_NAME.finditer(doc.text):  # "Rep. Jane Roe": a person, later "Roe"
+            name = titled.group(1)
+            title = titled.group(0).split()[0]
+            if title in _GENDERED_TITLES:
+                gender.setdefault(name, _GENDERED_TITLES[title])
+            if len(name.split()) >= 2:
+                known.setdefault(name.split()[-1], "person")
+                if name not in people:
+                    people.append(name)
+        unit_start, previous_unit = {}, {}
+        for sentence in doc.sentences:
+            if sentence.unit_id not in unit_start:
+                previous_unit[sentence.unit_id] = next(reversed(unit_start), None)
+                unit_start[sentence.unit_id] = sentence.start
         for sentence in doc.sentences:
             for cue in sentence_cues(doc.text, sentence.start, sentence.end, known):
+                if cue["category"] == "attribution" and cue["source"].lower() in _PERSON_PRONOUNS:
+                    earlier = previous_unit[sentence.unit_id]
+                    window = unit_start[earlier] if earlier is not None else unit_start[sentence.unit_id]
+                    pronoun = cue["source"].lower()
+                    compatible = [p for p in people if gender.get(p, pronoun) == pronoun
+                                  and gender.get(p.split()[-1], pronoun) == pronoun]
+                    cue["source"] = _antecedent(doc.text, window, cue["start"], compatible) or cue["source"]
                 rows.append({"doc_id": doc.doc_id, "sentence_id": sentence.sentence_id, **cue})
                 if cue["source_type"] == "person" and len(cue["source"].split()) >= 2:
                     known.setdefault(cue["source"].split()[-1], "person")  # "Natalie Baker" -> later "Baker"
+                    if cue["source"] not in people:
+                        people.append(cue["source"])
     return pd.DataFrame(rows, columns=STANCE_COLUMNS)
+
+
+_PERSON_PRONOUNS = ("he", "she")
+_GENDERED_TITLES = {"Mr.": "he", "Mrs.": "she", "Ms.": "she"}
+
+
+def _antecedent(text: str, start: int, end: int, people: list[str]) -> str:
+    """The named person mentioned last in ``text[start:end]`` (this paragraph and the one before), or ""."""
+    best, where = "", (-1, 0)
+    for name in people:
+        full, surname = text.rfind(name, start, end), text.rfind(name.split()[-1], start, end)
+        found = max(full + len(name) if full != -1 else -1, surname + len(name.split()[-1]) if surname != -1 else -1)
+        if found != -1 and (found, len(name)) > where:  # the mention that ends last; the fullest name of it
+            best, where = name, (found, len(name))
+    return best

@@ -47,6 +47,9 @@ def evidence_for(corpus: Corpus, tables: dict, source: str, measure: str) -> tup
     mine = cues[cues["doc_id"].isin(documents) & ~cues["reported"].astype(bool)]
     if spec.evidence == "cue":
         return _first(corpus, mine[mine["category"] == spec.evidence_arg])
+    if spec.evidence == "named":
+        attributions = cues[cues["doc_id"].isin(documents) & (cues["category"] == "attribution")]
+        return _first(corpus, attributions[attributions["source_type"] != "vague"])
     if spec.evidence == "vague":
         attributions = mine[mine["category"] == "attribution"]
         more_vague = (_difference(tables, source, measure) or 0) > 0
