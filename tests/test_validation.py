@@ -37,6 +37,7 @@ BENCHMARK_FLOORS = [
     ("sentence tone (news model)", "vader-nyt", "pearson_r", 0.48),
     ("tone toward actors (model)", "newsmtsc dev_rw", "macro_f1", 0.66),
     ("tone toward actors (model)", "newsmtsc dev_mt", "macro_f1", 0.60),
+    ("document frames (model, nested CV)", "semeval2023-frames-dev", "micro_f1", 0.63),
 ]
 
 

@@ -224,30 +224,28 @@ def baseline_pairs(articles: Articles) -> set[tuple[str, str]]:
 
 
 def figures(articles: Articles, cv: dict) -> list[tuple]:
-    """Rows ``(measure, dataset, metric, value, n)``: model (nested CV, mean over repetitions), baselines, per frame."""
-    gold = cv["gold"]
-    rows = []
+    """Rows ``(measure, dataset, metric, value, n)``: the model (nested CV), the baselines, and per frame.
 
-    def mean_score(runs):
-        scores = [prf(p, gold) for p in runs]
-        return [float(np.mean([getattr(s, m) for s in scores])) for m in ("precision", "recall", "f1")], scores
+    Model figures are means over the :data:`OUTER_SEEDS` repetitions. ``n`` is
+    the number of articles for micro figures, and of articles annotated with
+    the frame for per-frame figures.
+    """
+    gold, n = cv["gold"], len(articles.ids)
 
-    (p, r, f), _ = mean_score(cv["predicted"])
-    rows += [("document frames (model, nested CV)", DATASET, "micro_precision", p, len(articles.ids)),
-             ("document frames (model, nested CV)", DATASET, "micro_recall", r, len(gold)),
-             ("document frames (model, nested CV)", DATASET, "micro_f1", f, len(gold))]
+    def mean(runs, frame=None):
+        truth = {x for x in gold if frame is None or x[1] == frame}
+        scores = [prf({x for x in run if frame is None or x[1] == frame}, truth) for run in runs]
+        return {m: float(np.mean([getattr(s, m) for s in scores])) for m in ("precision", "recall", "f1")}
+
+    model = "document frames (model, nested CV)"
+    rows = [(model, DATASET, f"micro_{m}", v, n) for m, v in mean(cv["predicted"]).items()]
     base = prf(baseline_pairs(articles), gold)
-    rows += [("document frames (baseline: 5 most frequent)", DATASET, "micro_precision", base.precision, len(articles.ids)),
-             ("document frames (baseline: 5 most frequent)", DATASET, "micro_recall", base.recall, len(gold)),
-             ("document frames (baseline: 5 most frequent)", DATASET, "micro_f1", base.f1, len(gold))]
-    (_, _, fb), _ = mean_score(cv["baseline"])
-    rows.append(("document frames (baseline: 5 most frequent in training folds)", DATASET, "micro_f1", fb, len(gold)))
+    name = f"document frames (baseline: {BASELINE_TOP} most frequent)"
+    rows += [(name, DATASET, f"micro_{m}", getattr(base, m), n) for m in ("precision", "recall", "f1")]
+    rows.append((f"{name}, from training folds", DATASET, "micro_f1", mean(cv["baseline"])["f1"], n))
     for frame in MODEL_FRAMES:
-        g = {x for x in gold if x[1] == frame}
-        scores = [prf({x for x in run if x[1] == frame}, g) for run in cv["predicted"]]
-        for metric in ("precision", "recall", "f1"):
-            rows.append((f"document frame: {frame}", DATASET, metric,
-                         float(np.mean([getattr(s, metric) for s in scores])), len(g)))
+        count = sum(1 for x in gold if x[1] == frame)
+        rows += [(f"document frame: {frame}", DATASET, m, v, count) for m, v in mean(cv["predicted"], frame).items()]
     return rows
 
 

@@ -6,7 +6,8 @@ Two kinds of gold:
   see ``docs/annotation-guideline.md``);
 * public benchmark sets, read from a folder given as a parameter and skipped,
   with a message, when absent: ``vader-nyt/`` (Hutto & Gilbert 2014) and
-  ``newsmtsc/`` (Hamborg & Donnay 2021).
+  ``newsmtsc/`` (Hamborg & Donnay 2021), and ``semeval2023-frames-dev/``
+  (Piskorski et al. 2023; figures from :mod:`toolkit.frame_training`).
 
 ``python -m toolkit.validate --benchmarks DIR`` (``make validate``) prints
 every figure as one table: ``measure, dataset, metric, value, n``.
@@ -287,4 +288,8 @@ def validate(corpus_path: Path = Path("seeds"), gold: Path = Path("tests/gold"),
             rows += newsmtsc(benchmarks)
         else:
             log(f"skipped newsmtsc: {benchmarks / 'newsmtsc'} not found")
+        # Article-level frames on SemEval-2023 Task 3 dev (nested CV), beside the five-most-frequent baseline.
+        from .frame_training import semeval_frames
+
+        rows += semeval_frames(benchmarks, log=log)
     return pd.DataFrame(rows, columns=COLUMNS)
