@@ -41,7 +41,7 @@ import pandas as pd
 
 from .corpus import Corpus, Document, load_sources
 from .config import CorpusConfig
-from .framing import FRAMES, frame_cues, frames as frame_table_of, is_body_sentence
+from .framing import FRAMES, frame_cues, frame_shares, frames as frame_table_of, is_body_sentence
 from .sources import Source
 
 COLUMNS = ["doc_id", "frame", "share", "score", "present"]
@@ -52,31 +52,39 @@ MODEL = "document_frames"
 TERM_SCALE = 0.5
 
 
-def cue_features(doc: Document, cues: pd.DataFrame | None) -> dict[str, float]:
-    """Cue features of one document: ``share:``, ``cues:`` and ``title:`` per frame.
+def cues_by_document(cues: pd.DataFrame) -> dict[str, list[tuple[int, str, str]]]:
+    """The rows of :func:`toolkit.framing.frame_cues` as ``doc_id -> [(sentence_id, frame, term)]``."""
+    grouped: dict[str, list[tuple[int, str, str]]] = {}
+    if len(cues):
+        for doc_id, sentence_id, frame, term in zip(cues["doc_id"], cues["sentence_id"], cues["frame"], cues["term"]):
+            grouped.setdefault(doc_id, []).append((sentence_id, frame, term))
+    return grouped
 
-    ``cues`` holds the document's rows of :func:`toolkit.framing.frame_cues`.
+
+def featurize(doc: Document, cues: list[tuple[int, str, str]] | None) -> dict[str, float]:
+    """Features of one document from its cues ``(sentence_id, frame, term)``.
+
+    Per frame: ``share:`` (share of body sentences carrying it), ``cues:``
+    (log of 1 + its number of cues) and ``title:`` (1 when the title carries
+    it); per lexicon term found: ``term:`` (:data:`TERM_SCALE`).
     """
     features: dict[str, float] = {}
-    if cues is None or cues.empty:
+    if not cues:
         return features
     body = {s.sentence_id for s in doc.sentences if is_body_sentence(s)}
     titles = {s.sentence_id for s in doc.sentences if s.kind == "title"}
-    for frame, group in cues.groupby("frame", sort=False):
-        ids = set(group["sentence_id"])
+    counts: dict[str, int] = {}
+    sentences: dict[str, set[int]] = {}
+    for sentence_id, frame, term in cues:
+        counts[frame] = counts.get(frame, 0) + 1
+        sentences.setdefault(frame, set()).add(sentence_id)
+        features[f"term:{term}"] = TERM_SCALE
+    for frame, count in counts.items():
+        ids = sentences[frame]
         features[f"share:{frame}"] = len(ids & body) / len(body) if body else 0.0
-        features[f"cues:{frame}"] = math.log1p(len(group))
+        features[f"cues:{frame}"] = math.log1p(count)
         if ids & titles:
             features[f"title:{frame}"] = 1.0
-    return features
-
-
-def featurize(doc: Document, cues: pd.DataFrame | None) -> dict[str, float]:
-    """All features of one document: cue features and ``term:`` presence of each lexicon term found."""
-    features = cue_features(doc, cues)
-    if cues is not None and len(cues):
-        for term in cues["term"].unique():
-            features[f"term:{term}"] = TERM_SCALE
     return features
 
 
@@ -132,24 +140,19 @@ def document_frames(corpus: Corpus, cues: pd.DataFrame | None = None, frame_tabl
     """
     cues = frame_cues(corpus) if cues is None else cues
     frame_table = frame_table_of(corpus, cues=cues) if frame_table is None else frame_table
-    by_doc = dict(tuple(cues.groupby("doc_id", sort=False))) if len(cues) else {}
+    by_doc = cues_by_document(cues)
     docs = list(corpus)
     model_frames, probs, thresholds = probabilities([featurize(d, by_doc.get(d.doc_id)) for d in docs], name)
     column = {f: i for i, f in enumerate(model_frames)}
-    tagged = frame_table.groupby("doc_id", sort=False).apply(
-        lambda t: set(zip(t["sentence_id"], t["frame"])), include_groups=False).to_dict() if len(frame_table) else {}
+    shares = frame_shares(corpus, frame_table).set_index(["doc_id", "frame"])["share"].to_dict()
+    cued = set(zip(frame_table["doc_id"], frame_table["frame"]))
     rows = []
     for d, doc in enumerate(docs):
-        body = {s.sentence_id for s in doc.sentences if is_body_sentence(s)}
-        pairs = tagged.get(doc.doc_id, set())
-        cued = {f for _, f in pairs}
         for frame in FRAMES:
-            framed = sum(1 for s, f in pairs if f == frame and s in body)
-            share = framed / len(body) if body else 0.0
             j = column.get(frame)
             score = float(probs[d, j]) if j is not None else 0.0
-            present = j is not None and score >= thresholds[j] and frame in cued
-            rows.append((doc.doc_id, frame, share, round(score, 6), "yes" if present else "no"))
+            present = j is not None and score >= thresholds[j] and (doc.doc_id, frame) in cued
+            rows.append((doc.doc_id, frame, shares[(doc.doc_id, frame)], round(score, 6), "yes" if present else "no"))
     return pd.DataFrame(rows, columns=COLUMNS)
 
 

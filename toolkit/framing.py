@@ -182,7 +182,7 @@ def is_body_sentence(sentence: Sentence) -> bool:
     """
     if sentence.kind not in BODY_KINDS or sentence.text.rstrip().endswith(":"):
         return False
-    return len(_WORD.findall(sentence.text)) >= MIN_BODY_WORDS
+    return len(sentence.text.split()) >= MIN_BODY_WORDS
 
 
 def frame_cues(corpus: Corpus) -> pd.DataFrame:
@@ -238,16 +238,18 @@ def frame_shares(corpus: Corpus, frame_table: pd.DataFrame | None = None) -> pd.
         body sentences (a document without any has share 0).
     """
     frame_table = frames(corpus) if frame_table is None else frame_table
+    body = {(doc.doc_id, s.sentence_id) for doc in corpus for s in doc.sentences if is_body_sentence(s)}
+    framed: dict[tuple[str, str], int] = {}
+    for key in set(zip(frame_table["doc_id"], frame_table["sentence_id"], frame_table["frame"])):
+        if key[:2] in body:
+            framed[(key[0], key[2])] = framed.get((key[0], key[2]), 0) + 1
+    sizes: dict[str, int] = {}
+    for doc_id, _ in body:
+        sizes[doc_id] = sizes.get(doc_id, 0) + 1
     rows = []
-    pairs = frame_table.groupby("doc_id", sort=False).apply(
-        lambda t: set(zip(t["sentence_id"], t["frame"])), include_groups=False).to_dict() if len(frame_table) else {}
     for doc in corpus:
-        body = {s.sentence_id for s in doc.sentences if is_body_sentence(s)}
-        framed: dict[str, int] = {}
-        for sentence_id, frame in pairs.get(doc.doc_id, ()):
-            if sentence_id in body:
-                framed[frame] = framed.get(frame, 0) + 1
+        n_body = sizes.get(doc.doc_id, 0)
         for frame, label in FRAMES.items():
-            n = framed.get(frame, 0)
-            rows.append((doc.doc_id, frame, label, len(body), n, n / len(body) if body else 0.0))
+            n = framed.get((doc.doc_id, frame), 0)
+            rows.append((doc.doc_id, frame, label, n_body, n, n / n_body if n_body else 0.0))
     return pd.DataFrame(rows, columns=["doc_id", "frame", "label", "sentences", "framed_sentences", "share"])
