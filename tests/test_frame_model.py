@@ -32,6 +32,7 @@ def _cues(sentence):
         ("A spokesman for the Ministry of Defence declined to comment.", "Defence"),
         ("The health minister opened a new clinic on Tuesday.", "health"),
         ("She met the Security Council envoy at noon.", "Security"),
+        ("A Health Department inspector arrived late.", "Health"),
         ("The defence secretary flew home after the talks.", "defence"),
     ],
 )

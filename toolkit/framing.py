@@ -66,7 +66,7 @@ CONTEXT_WINDOW = 4
 TITLE_NOUNS = frozenset({
     "chief", "chiefs", "minister", "ministers", "ministry", "secretary", "secretaries", "spokesman", "spokeswoman",
     "spokesperson", "adviser", "advisor", "advisers", "advisors", "commissioner", "commissioners", "czar", "tsar",
-    "correspondent", "correspondents", "editor", "editors", "department", "committee", "council", "agency",
+    "correspondent", "correspondents", "editor", "editors",
 })
 #: Small words that may join the capitalised words of one name
 #: ("Ministry of Defence", "Department for Health and Safety").
