@@ -144,7 +144,7 @@ def test_cross_validated_floors(semeval):
     rows = {(m, metric): v for m, _, metric, v, _ in figures(semeval, cross_validate(semeval))}
     model = rows[("document frames (model, nested CV)", "micro_f1")]
     baseline = rows[("document frames (baseline: 5 most frequent)", "micro_f1")]
-    assert model >= 0.63  # measured 0.648
+    assert model >= 0.63  # measured 0.649
     assert baseline == pytest.approx(0.559, abs=0.001)
     assert model >= baseline + 0.07
     assert rows[("document frame: political", "f1")] >= 0.78  # measured 0.825

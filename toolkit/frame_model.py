@@ -39,8 +39,8 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 
-from .corpus import Corpus, Document, load_sources
 from .config import CorpusConfig
+from .corpus import Corpus, Document, load_sources
 from .framing import FRAMES, frame_cues, frame_shares, frames as frame_table_of, is_body_sentence
 from .sources import Source
 
