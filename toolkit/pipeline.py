@@ -21,6 +21,7 @@ import pandas as pd
 
 from .compare.alignment import align
 from .compare.comparison import compare
+from .compare.document_frames import document_frames
 from .compare.per_document import actor_profile, frame_shares, sentiment_profile, stance_profile
 from .corpus import partitions as partitions_module
 from .corpus.config import Actor
@@ -46,7 +47,7 @@ TASKS_PER_WORKER = 4
 #: Every table of :func:`analyze`, in the order they are returned.
 TABLES = ("documents", "units", "sentences", "removed", "sentiment", "actor_sentiment", "stance", "frame_cues",
           "frames", "readability", "numbers", "quantity_groups", "sentiment_profile", "actor_profile",
-          "stance_profile", "frame_shares", "suggested_actors")
+          "stance_profile", "frame_shares", "document_frames", "suggested_actors")
 
 
 def document_tables(corpus: Corpus, actors: tuple[Actor, ...]) -> dict[str, pd.DataFrame]:
@@ -72,6 +73,7 @@ def document_tables(corpus: Corpus, actors: tuple[Actor, ...]) -> dict[str, pd.D
     tables["actor_profile"] = actor_profile(tables["actor_sentiment"])
     tables["stance_profile"] = stance_profile(corpus, tables["stance"])
     tables["frame_shares"] = frame_shares(corpus, tables["frames"])
+    tables["document_frames"] = document_frames(corpus, cues=tables["frame_cues"], frame_table=tables["frames"])
     tables["names"] = name_counts(corpus)
     return tables
 

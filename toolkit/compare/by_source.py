@@ -62,6 +62,16 @@ def frame_shares_by_source(tables: dict) -> pd.DataFrame:
     return pooled.assign(share=pooled["framed_sentences"] / pooled["sentences"])
 
 
+def document_frames_by_source(tables: dict) -> pd.DataFrame:
+    """The article-level frame decisions pooled per compared source:
+    ``source, frame, articles, present_articles, mean_score``; ``present_articles``
+    counts the source's articles in which the model finds the frame present."""
+    decided = tables["document_frames"]
+    decided = decided.assign(source=decided["doc_id"].map(source_map(tables)), is_present=decided["present"] == "yes")
+    return decided.groupby(["source", "frame"], sort=False).agg(
+        articles=("doc_id", "size"), present_articles=("is_present", "sum"), mean_score=("score", "mean")).reset_index()
+
+
 def readability_by_source(tables: dict) -> pd.DataFrame:
     """Readability per compared source: ``source, words`` (summed) and the
     means over its articles of :data:`READABILITY_MEANS`."""

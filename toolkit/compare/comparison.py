@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..corpus.documents import Corpus
-from .by_source import actor_tone_by_source, frame_shares_by_source, readability_by_source
+from .by_source import actor_tone_by_source, document_frames_by_source, frame_shares_by_source, readability_by_source
 from .coverage import claims, coverage, source_similarity, text_reuse
 from .profiles import RESAMPLES, contrasts, profiles, sentence_features, source_of
 
@@ -23,7 +23,8 @@ def compare(corpus: Corpus, tables: dict[str, pd.DataFrame], group_by: str = "do
     ``sources`` says which source each document counts for; ``profiles`` and
     ``contrasts`` hold per-source measures with bootstrap intervals; then
     ``coverage``, ``claims``, ``text_reuse`` and ``source_similarity``; and the
-    per-source pools ``actor_tone_by_source``, ``frame_shares_by_source`` and
+    per-source pools ``actor_tone_by_source``, ``frame_shares_by_source``,
+    ``document_frames_by_source`` and
     ``readability_by_source``.
 
     Parameters
@@ -50,5 +51,6 @@ def compare(corpus: Corpus, tables: dict[str, pd.DataFrame], group_by: str = "do
         "source_similarity": source_similarity(corpus, sources=sources),
         "actor_tone_by_source": actor_tone_by_source(pooled),
         "frame_shares_by_source": frame_shares_by_source(pooled),
+        "document_frames_by_source": document_frames_by_source(pooled),
         "readability_by_source": readability_by_source(pooled),
     }

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..corpus.documents import Corpus
-from ..measures.framing import FRAMES, frames
+from ..measures.framing import FRAMES, frames, is_body_sentence
 from ..measures.sentiment import sentiment
 from ..measures.stance import CATEGORIES, stance
 from ..text.segment import WORD_RE
@@ -117,19 +117,31 @@ def stance_profile(corpus: Corpus, cues: pd.DataFrame | None = None) -> pd.DataF
 
 
 def frame_shares(corpus: Corpus, frame_table: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per-document frame shares: the share of a document's sentences carrying each frame.
+    """Per-document frame shares: the share of a document's body sentences carrying each frame.
+
+    Body sentences are those :func:`is_body_sentence` accepts; titles,
+    headings, labels and fragments count neither above nor below the line.
 
     Returns
     -------
     DataFrame
         ``doc_id, frame, label, sentences, framed_sentences, share`` for every
-        document and every dimension (zeros included).
+        document and every dimension (zeros included); ``sentences`` counts
+        body sentences (a document without any has share 0).
     """
     frame_table = frames(corpus) if frame_table is None else frame_table
-    framed = frame_table.groupby(["doc_id", "frame"], sort=False)["sentence_id"].nunique().to_dict()
+    body = {(doc.doc_id, s.sentence_id) for doc in corpus for s in doc.sentences if is_body_sentence(s)}
+    framed: dict[tuple[str, str], int] = {}
+    for key in set(zip(frame_table["doc_id"], frame_table["sentence_id"], frame_table["frame"])):
+        if key[:2] in body:
+            framed[(key[0], key[2])] = framed.get((key[0], key[2]), 0) + 1
+    sizes: dict[str, int] = {}
+    for doc_id, _ in body:
+        sizes[doc_id] = sizes.get(doc_id, 0) + 1
     rows = []
     for doc in corpus:
+        n_body = sizes.get(doc.doc_id, 0)
         for frame, label in FRAMES.items():
             n = framed.get((doc.doc_id, frame), 0)
-            rows.append((doc.doc_id, frame, label, len(doc.sentences), n, n / len(doc.sentences)))
+            rows.append((doc.doc_id, frame, label, n_body, n, n / n_body if n_body else 0.0))
     return pd.DataFrame(rows, columns=["doc_id", "frame", "label", "sentences", "framed_sentences", "share"])

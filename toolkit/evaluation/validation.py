@@ -6,8 +6,10 @@ Two kinds of gold:
   see ``docs/annotation-guideline.md``);
 * public benchmark sets, read from a folder given as a parameter and skipped,
   with a message, when absent: ``vader-nyt/`` (Hutto & Gilbert 2014),
-  ``newsmtsc/`` (Hamborg & Donnay 2021) and ``szeged-factbank-dev/``
-  (epistemic hedges; :mod:`toolkit.hedge_eval`).
+  ``newsmtsc/`` (Hamborg & Donnay 2021), ``szeged-factbank-dev/``
+  (epistemic hedges; :mod:`toolkit.evaluation.hedge_eval`) and
+  ``semeval2023-frames-dev/`` (Piskorski et al. 2023; figures from
+  :mod:`toolkit.evaluation.frame_training`).
 
 ``python -m toolkit.evaluation.validate --benchmarks DIR`` (``make validate``) prints
 every figure as one table: ``measure, dataset, metric, value, n``.
@@ -21,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import hedge_eval
+from .frame_training import semeval_frames
 from ..corpus.documents import Corpus, load_corpus
 from .metrics import Score, align_sentences, prf
 from ..measures.framing import frames
@@ -293,4 +296,6 @@ def validate(corpus_path: Path, gold: Path, benchmarks: Path | None = None,
             log(f"skipped newsmtsc: {benchmarks / 'newsmtsc'} not found")
         # Epistemic hedges against the Szeged FactBank annotators (cross-validated; skips itself when absent).
         rows += hedge_eval.evaluate(benchmarks, log)
+        # Article-level frames on SemEval-2023 Task 3 dev (nested CV), beside the five-most-frequent baseline.
+        rows += semeval_frames(benchmarks, log=log)
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -32,7 +32,7 @@ STANCE_COLUMNS = ["doc_id", "sentence_id", "start", "end", "surface", "category"
                   "reported", "source", "source_type", "rule", "epistemic"]
 
 #: Per-term precision of the epistemic hedges on news gold, written by
-#: :func:`toolkit.hedge_eval.build_cue_model`; terms marked ``keep=no`` are not epistemic.
+#: :func:`toolkit.evaluation.hedge_eval.build_cue_model`; terms marked ``keep=no`` are not epistemic.
 HEDGE_CUE_MODEL = "hedge_cues.csv"
 
 #: Hedge subcategories that mark epistemic uncertainty (modal possibility and
@@ -138,7 +138,7 @@ def is_epistemic(row: dict, surface: str = "") -> bool:
 
     A hedge of an epistemic subcategory (:data:`EPISTEMIC_SUBCATEGORIES`)
     whose term the cue precisions of ``models/hedge_cues.csv`` keep (see
-    :mod:`toolkit.hedge_eval`). Approximators, conditions, open questions,
+    :mod:`toolkit.evaluation.hedge_eval`). Approximators, conditions, open questions,
     frequency and degree words and hypothetical *would* are not.
     """
     if row.get("category") != "hedge" or row.get("subcategory") not in EPISTEMIC_SUBCATEGORIES:

@@ -1,1 +1,2 @@
-"""Tone model weights (CSV), rebuilt by ``python -m toolkit.measures.tone_model``."""
+"""Model weights (CSV): tone models, the epistemic hedge cue model and the article-level frame model;
+each rebuilt exactly by its training code in :mod:`toolkit.evaluation`."""

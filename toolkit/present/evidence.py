@@ -13,6 +13,9 @@ from ..compare.by_source import source_documents
 from ..compare.registry import MEASURES
 from ..corpus.documents import Corpus
 
+#: Sentence kinds that are headlines rather than the text's own sentences.
+HEADLINE_KINDS = ("title", "heading")
+
 
 def quote(corpus: Corpus, doc_id: str, sentence_id: int, mark: tuple[int, int] | None = None) -> tuple:
     """A ``quote`` block of one sentence, with ``mark`` (document offsets) in bold and its place as the caption."""
@@ -66,13 +69,16 @@ def evidence_for(corpus: Corpus, tables: dict, source: str, measure: str) -> tup
     if spec.evidence == "frame":
         tagged = tables["frames"]
         hit = tagged[tagged["doc_id"].isin(documents) & (tagged["frame"] == spec.evidence_arg)]
+        body = tables["sentences"][~tables["sentences"]["kind"].isin(HEADLINE_KINDS)][["doc_id", "sentence_id"]]
+        hit = hit.merge(body, on=["doc_id", "sentence_id"])  # a title or heading is no evidence of the text's framing
         if not len(hit):
             return None
-        start, end = map(int, hit.iloc[0]["spans"].split(";")[0].split("-"))
-        return quote(corpus, hit.iloc[0]["doc_id"], hit.iloc[0]["sentence_id"], (start, end))
+        best = hit.loc[hit["n_cues"].idxmax()]  # the clearest instance: most cues of the frame, the first on ties
+        start, end = map(int, best["spans"].split(";")[0].split("-"))
+        return quote(corpus, best["doc_id"], best["sentence_id"], (start, end))
     if spec.evidence == "longest":
         sentences = tables["sentences"]
-        body = sentences[sentences["doc_id"].isin(documents) & ~sentences["kind"].isin(["title", "heading"])]
+        body = sentences[sentences["doc_id"].isin(documents) & ~sentences["kind"].isin(HEADLINE_KINDS)]
         if len(body):
             pick = body["words"].idxmax()
             return quote(corpus, body.loc[pick, "doc_id"], body.loc[pick, "sentence_id"])
