@@ -65,7 +65,7 @@ def test_false_friends_and_cues(text, category, expected):
     "text, surface, source, source_type",
     [
         ("The shipment left on Monday, according to Dawn.", "according to", "Dawn", "outlet"),
-        ("Exports rose, according to the Commerce Ministry.", "according to", "Commerce Ministry", "organisation"),
+        ("Exports rose, according to the Commerce Ministry.", "according to", "Commerce Ministry", "government"),
         ("Reports suggest the talks stalled.", "Reports suggest", "reports", "vague"),
         ("The minister reportedly resigned.", "reportedly", "", "vague"),
         ("Natalie Baker said the deal was good.", "said", "Natalie Baker", "person"),

@@ -21,7 +21,7 @@ from ..text.quotes import inside
 #: Longest noun phrase, in words, accepted as a source.
 MAX_SOURCE_WORDS = 8
 
-SOURCE_TYPES = ("outlet", "organisation", "person", "vague")
+SOURCE_TYPES = ("outlet", "organisation", "government", "person", "vague")
 
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"()—–]|\s-\s")
 _LEADING = re.compile(r"^(?:(?:after|as|when|while|but|and|yet|because|since|though|although|if|so|then|meanwhile|now|earlier|later|which|who|whom)\s+)+", re.I)
@@ -30,7 +30,7 @@ _TRAILING = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|been|being|also|e
 _FOLLOWING_NP = re.compile(r"\s*((?:the\s+)?(?:[^,.;:()“”\"—]|\.(?=\s*[A-Z]))+?)(?=\s*(?:[,;:()“”\"—]|\.(?!\s*[A-Z])|\s(?:and|that|which|who|whose|in|on|at|for|to|as|is|was|has)\b|$))")
 _POSSESSOR = re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)(?:’s|'s)?\s+(?:[a-z]+\s+)?$")
 _PERSON_TITLE = re.compile(r"\b(?:President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Ambassador|Charge|Chargé|CEO|Chief|Director|Chairman|Chair|Spokesperson|Spokesman|Spokeswoman|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|General|Gen\.|Commander|King|Queen|Prince|Pope)\b")
-_ORG_WORD = re.compile(r"\b(?:Department|Ministry|Agency|Agencies|Bank|Company|Corp|Corporation|Inc|Ltd|Organization|Organisation|Institute|University|Council|Commission|Office|Embassy|Government|Fund|Group|Association|Authority|Board|Committee|Administration|Party|Forces|Army|Navy|Court|Parliament|Congress|Senate|Union|Federation|Foundation|Centre|Center|Service|Services|Metals|Works)\b")
+_ORG_WORD = re.compile(r"\b(?:Department|Ministry|Agency|Agencies|Bank|Company|Corp|Corporation|Inc|Ltd|Organization|Organisation|Institute|University|Council|Commission|Office|Embassy|Government|Fund|Group|Association|Authority|Board|Committee|Administration|Party|Forces|Army|Navy|Court|Parliament|Congress|Senate|Union|Federation|Foundation|Centre|Center|Service|Services|Metals|Works|Watch|Observatory|Network|Coalition|Front|Movement|Alliance|Campaign|Society|Trust|Initiative|Project|Brigades?)\b")
 #: Outlet names by shape: a capitalised title ending in a newspaper word, or a
 #: name followed by what it is ("the Dawn newspaper", "the Xinhua news agency").
 _OUTLET_SHAPE = re.compile(
@@ -44,6 +44,17 @@ _ROLE_HEAD = re.compile(r"^(?:minister|president|premier|chancellor|secretary|se
                         r"council|commission|committee|board|authority|institute|university|party|union|group|association|"
                         r"report|study|survey|statement|newspaper|daily|broadcaster|magazine|author|writer|editor|columnist)s?$")
 _PRONOUN_PERSON = {"he", "she", "him", "her", "i"}
+#: Words that make an unnamed source, or a named body, a government or official one: the state's
+#: executive, its ministries, armed forces and police ("officials", "Army sources", "the Interior
+#: Ministry", "a source at the Police Command"). A named official ("Minister Jo Bell") stays a person.
+_GOVERNMENT_WORD = re.compile(r"\b(?:officials?|government|ministry|ministries|army|military|police|authorities|administration|"
+                              r"kremlin|white house|pentagon|state department|foreign office|cabinet|presidency|"
+                              r"armed forces|security forces|defen[cs]e ministry|interior ministry|prosecutors?|"
+                              r"spokes(?:man|woman|person)|embassy|department of|[a-z]+ department)\b", re.I)
+#: "Jo Roe" in running text: a given name and a surname (no organisation word), so a later "Roe" is a person.
+FULL_NAME = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+([A-Z][a-z][\w’'-]+))\b(?!\s+[A-Z])")
+#: A lower-case role word followed by a name of two or more capitalised words, ending the phrase.
+_ROLE_AND_NAME = re.compile(r"\b([a-z]+)\s+[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+$")
 #: A person named with a title ("Rep. Jane Roe", "Finance Minister Jo Bell"): a name pronouns may stand for.
 TITLED_NAME = re.compile(r"\b(?:President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Ambassador|"
                          r"Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|General|Gen\.|Judge|Justice|Speaker|Chancellor)\s+"
@@ -87,8 +98,14 @@ def _outlet_pattern() -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(name) for name in names) + r")(?!\w)")
 
 
+def is_organisation_name(name: str) -> bool:
+    """Whether a capitalised name reads as a body rather than a person ("Human Rights Watch", "Interior Ministry")."""
+    return bool(_ORG_WORD.search(name) or _GOVERNMENT_WORD.search(name) or _outlet_pattern().search(name)
+                or _OUTLET_SHAPE.search(name))
+
+
 def classify_source(source: str, known: dict[str, str] | None = None, initial: bool = False) -> str:
-    """Classify a source as ``outlet``, ``organisation``, ``person`` or ``vague``.
+    """Classify a source as ``outlet``, ``organisation``, ``government``, ``person`` or ``vague``.
 
     Parameters
     ----------
@@ -101,8 +118,8 @@ def classify_source(source: str, known: dict[str, str] | None = None, initial: b
         The source opens its sentence, so a capital on its first word says
         nothing ("Opposition leaders" is unnamed; "the Commerce Ministry" is not).
 
-    >>> [classify_source(s) for s in ["Reuters", "US intelligence agencies", "Natalie Baker", "Analysts in Asia", ""]]
-    ['outlet', 'organisation', 'person', 'vague', 'vague']
+    >>> [classify_source(s) for s in ["Reuters", "Natalie Baker", "Analysts in Asia", "officials", "the Interior Ministry", ""]]
+    ['outlet', 'person', 'vague', 'government', 'government', 'vague']
     """
     text = source.strip()
     if not text:
@@ -126,13 +143,20 @@ def classify_source(source: str, known: dict[str, str] | None = None, initial: b
         first_counts = bool(modifiers) and (modifiers[0].isupper() or (modifiers[0][:1].isupper() and not initial))
         possessive = bool(modifiers) and modifiers[0][:1].isupper() and modifiers[0].endswith(("'s", "’s"))
         named = any(w[:1].isupper() for w in modifiers[1:]) or first_counts or possessive  # "Pakistan's government"
+        if _GOVERNMENT_WORD.search(text):
+            return "government"  # "officials", "Army sources", "a source at the Police Command"
         return "organisation" if named else "vague"
+    if _PERSON_TITLE.search(text) and not _GOVERNMENT_WORD.search(head_text):
+        return "person"
+    role_and_name = _ROLE_AND_NAME.search(head_text)
+    if role_and_name and _ROLE_HEAD.match(role_and_name.group(1).lower()):
+        return "person"  # "Kremlin spokesman Dmitry Peskov", "the company's founder Jo Bell"
+    if _GOVERNMENT_WORD.search(text):
+        return "government"  # "the Interior Ministry", "the Kremlin", "the army"
     if not any(w[:1].isupper() for w in words):
         return "vague"
     if _ORG_WORD.search(text) or (text.isupper() and len(text) <= 8):
         return "organisation"
-    if _PERSON_TITLE.search(text):
-        return "person"
     names = [w for w in words if w[:1].isupper()]
     if 2 <= len(names) <= 4 and len(names) == len(words):
         return "person"
@@ -202,6 +226,41 @@ def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
     return np
 
 
+#: A name right after "according to" in text without commas: capitalised words, joined by of/for/and/the.
+_NAME_AFTER = re.compile(r"\s*((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|the|de|al)\s+)*[A-Z][\w’'.&-]*)*)")
+#: The last short noun phrase before a sentence-final reporting verb ("... on Wednesday a monitor said.").
+_TRAILING_NP = re.compile(r"(?:^|\s)((?:(?:a|an|the)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Za-z][\w’'.-]*)\s*$")
+
+
+def _name_after(text: str, start: int, end: int) -> str:
+    """The capitalised name that opens ``text[start:end]`` ("Anadolu Agency the blast ..." -> "Anadolu Agency")."""
+    match = _NAME_AFTER.match(text, start, end)
+    if not match:
+        return ""
+    name = _clean_np(match.group(1))
+    return name if name and len(name.split()) <= MAX_SOURCE_WORDS and name[:1].isupper() else ""
+
+
+def _trailing_source(text: str, clause_start: int, cue_start: int, end: int) -> str:
+    """The source of a reporting verb that closes its sentence without a comma before it
+    ("... on Wednesday a monitor said.", "... the Observatory said in a statement."): the last
+    short noun phrase before the verb, when its head is a name, a role or an unnamed source."""
+    rest = text[cue_start:end]
+    if not re.match(r"\w+(?:\s+(?:on|in|at|late|early|last|this)\b[^.;:]{0,40})?\s*[.!?”\"]*\s*$", rest):
+        return ""
+    match = _TRAILING_NP.search(text, clause_start, cue_start)
+    if not match:
+        return ""
+    np = _clean_np(match.group(1))
+    words = np.split()
+    if not words or words[-1].lower() in function_words():
+        return ""
+    head = words[-1]
+    if head[:1].isupper() or head.lower() in _vague() or _ROLE_HEAD.match(head.lower()):
+        return np
+    return ""
+
+
 def _np_after(text: str, start: int, end: int) -> str:
     match = _FOLLOWING_NP.match(text, start, end)
     if not match:
@@ -242,6 +301,11 @@ def find_attributions(
         source = ""
         if kind == "source_follows":
             source = _np_after(text, match.end, end)
+            name = _name_after(text, match.end, end)
+            runs_on = source and re.match(r"\s*[.!?”\"]*\s*$", text[text.find(source, match.end, end) + len(source):end] if source in text[match.end:end] else "")
+            after_name = source[len(name):].split()[:1] if source.startswith(name) else []
+            if name and (not source or (runs_on and after_name and after_name[0].lower() in function_words())):
+                source = name  # "According to Anadolu Agency the blast ...": no comma closes the name
             if not source or source.split()[0].lower() in _SELF:
                 continue  # "as per my analysis" is the writer speaking
             consumed = text.find(source, match.end, end)
@@ -262,13 +326,18 @@ def find_attributions(
                 continue  # "In a statement", "During the interview": no possessor
         else:
             source = _subject_before(text, clause_start, match.start)
+            if not source and found and re.fullmatch(r"\s*(?:,\s*)?(?:and|then|but)\s+(?:also\s+)?", text[clause_start:match.start]):
+                source = found[-1].source  # "X said ... and said ...": the same speaker
+            if not source and kind == "speech_verb":
+                source = _trailing_source(text, clause_start, match.start, end)
             if not source and surface.lower().endswith("ing"):
                 if match.start == start:
                     continue  # a fronted participle: the main verb carries the attribution
                 source = _main_subject(text, start, match.start)
             if not source:
-                preceded_by_quote = re.search(r"[”\"],?\s*$", text[start:match.start])
-                if preceded_by_quote:
+                # "..." said X, and the inverted "The toll rose, said the minister of health."
+                inverted = re.search(r"[”\"],?\s*$|,\s*$", text[start:match.start]) and kind == "speech_verb"
+                if inverted:
                     source = _np_after(text, match.end, end)
             if not source:
                 continue

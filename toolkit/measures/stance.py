@@ -20,7 +20,7 @@ from importlib import resources
 
 import pandas as pd
 
-from .attribution import TITLED_NAME, find_attributions
+from .attribution import FULL_NAME, TITLED_NAME, find_attributions, is_organisation_name
 from ..corpus.config import CorpusConfig
 from ..corpus.documents import Corpus
 from ..lexicons import read_rows
@@ -260,10 +260,14 @@ def stance(corpus: Corpus) -> pd.DataFrame:
             title = titled.group(0).split()[0]
             if title in _GENDERED_TITLES:
                 gender.setdefault(name, _GENDERED_TITLES[title])
+            known.setdefault(name, "person")  # "President Roe", later "Roe said": a person
             if len(name.split()) >= 2:
                 known.setdefault(name.split()[-1], "person")
                 if name not in people:
                     people.append(name)
+        for full in FULL_NAME.finditer(doc.text):  # "... said Jo Roe", later "Roe": a person
+            if not is_organisation_name(full.group(1)):
+                known.setdefault(full.group(2), "person")
         unit_start, previous_unit = {}, {}
         for sentence in doc.sentences:
             if sentence.unit_id not in unit_start:
