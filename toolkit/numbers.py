@@ -124,7 +124,7 @@ _CLOCK = re.compile(
 _NAMES = re.compile(r"\b[2-6]G\b(?!\s*(?:of|data)\b)|\bS\s?&?\s?P\s?(?:500|100|400|600)\b|\bCOVID-19\b|\bFTSE\s?(?:100|250)\b"
                     r"|\b(?:Dow|Nasdaq)\s+[0-9]+\b")
 #: Scores ("won 3-1", "89-89"): a hyphenated pair read downwards or level, with no unit.
-_SCORE = re.compile(r"(?<![\w.,$£€-])(?P<a>[0-9]{1,3})-(?P<b>[0-9]{1,3})(?![\w%.,]|-|\s*(?:%|percent|per\s+cent))")
+_SCORE = re.compile(r"(?<![\w.,$£€-])(?P<a>[0-9]{1,3})-(?P<b>[0-9]{1,3})(?![\w%]|[.,][0-9]|-|\s*(?:%|percent|per\s+cent))")
 _FURNITURE = re.compile(r"\b(?:Slideshow|Gallery|Photos?|Images?|Videos?)\s*\(\s*[0-9]+\s*(?:Images?|Photos?|Videos?)?\s*\)"
                         r"|\b[0-9]+\s+(?:Tags?|Comments?|Shares?|Likes?|Views?)\b(?=\s*$|\s*[|•])"
                         r"|\b(?:Get short URL|Share|Comments?)(?:\s+[0-9]+){1,4}\b")
@@ -139,10 +139,10 @@ _ELLIPSIS_BEFORE = re.compile(r"(?:\s+[a-z]+){0,3}\s*,?\s+(?:and|or|to|versus|vs
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 #: Verbs before "from X to Y" that make it a change rather than a range ("ranges from 1 to 3").
-_CHANGE_VERB = re.compile(r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|dropped|drops?|declined?|increased?|decreased?|"
-                          r"grew|grow(?:s|n|ing)?|jumped|climbed|slid|slipped|cut|raised?|lowered|reduced?|slow(?:ed|s|ing)?|"
-                          r"inch(?:ed|ing)?|moved?|changed?|went|go(?:es|ing)?|surged|soared|plunged|plummeted|tumbled|"
-                          r"shrank|expanded|widened|narrowed|up|down|upward|downward)\b[^.;]{0,40}$", re.IGNORECASE)
+_CHANGE_VERB = re.compile(
+    r"\b(?:ris|rose|fell|fall|drop|declin|increas|decreas|grow|grew|jump|climb|slid|slip|cut|rais|lower|reduc|slow|inch|"
+    r"mov|chang|went|go|surg|soar|plung|plummet|tumbl|shr[ai]nk|expand|widen|narrow|lift|boost|trim|slash|hik|upward|downward|"
+    r"up\b|down\b)[a-z]*\b[^.;]{0,40}$", re.IGNORECASE)
 _DIRECTION_WORDS = {
     "up": "up", "rose": "up", "rise": "up", "rises": "up", "risen": "up", "rising": "up", "gained": "up",
     "gain": "up", "gains": "up", "climbed": "up", "climbs": "up", "jumped": "up", "jumps": "up", "increased": "up",

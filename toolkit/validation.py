@@ -287,4 +287,7 @@ def validate(corpus_path: Path = Path("seeds"), gold: Path = Path("tests/gold"),
             rows += newsmtsc(benchmarks)
         else:
             log(f"skipped newsmtsc: {benchmarks / 'newsmtsc'} not found")
+        # Number extraction on NewsQuant-dev, beside quantulum3 (skips itself, with a message, when absent).
+        from .numbers_eval import evaluate as numbers_benchmark
+        rows += numbers_benchmark(benchmarks, log=log)
     return pd.DataFrame(rows, columns=COLUMNS)
