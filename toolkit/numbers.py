@@ -48,7 +48,7 @@ from .stance import stance
 APPROX_TOLERANCE = 0.10
 
 NUMBER_COLUMNS = ["doc_id", "sentence_id", "start", "end", "surface", "kind", "unit", "low", "high", "approx", "bound",
-                  "change_from", "change_to", "concept", "context", "hedged", "attributed", "group_id"]
+                  "change_from", "change_to", "concept", "context", "hedged", "attributed", "group_id", "direction"]
 KINDS = ("money", "percent", "percentage_points", "count", "duration", "date", "number")
 
 _ONES = {
@@ -136,6 +136,7 @@ _SUSPENDED = re.compile(r"-,?\s+(?:(?:or|and|to)\s+)?(?:[0-9.]+|[a-z]+)(?:-,?\s+
                         re.IGNORECASE)
 _ELLIPSIS_AFTER = re.compile(r"\s*(?:or|to|and|-|–)\s*|\s+of\s+(?:the|a|an)\s+", re.IGNORECASE)
 _ELLIPSIS_BEFORE = re.compile(r"(?:\s+[a-z]+){0,3}\s*,?\s+(?:and|or|to|versus|vs\.?)\s+", re.IGNORECASE)
+_PARTITIVE = re.compile(r"\s+of\s+(?:its|the|their|his|her|our|these|those|all)(?=\s)", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 #: Verbs before "from X to Y" that make it a change rather than a range ("ranges from 1 to 3").
@@ -196,7 +197,7 @@ _COMPOUND = re.compile(r"[ \t](?P<w>[a-z]{3,})[ \t](?P<n>[a-z]{3,})\b")
 _NOT_NOUN_ENDINGS = ("ly", "ing", "al", "ous", "ive", "ic", "ful", "less", "able", "ible", "est", "ish", "ent", "ant",
                      "ar", "ary")
 #: Words looked at after a number for its counted noun ("14 first-team players").
-NOUN_WINDOW = 4
+NOUN_WINDOW = 5
 #: Modifiers that may stand between a number and its noun though they are function words or end in -s.
 _NOUN_MODIFIERS = frozenset("other more new additional further extra different separate previous various "
                             "famous serious numerous enormous anonymous dangerous such".split())
@@ -815,6 +816,10 @@ class _Extractor:
             noun, noun_end = self._noun_at(last)
             if noun:
                 last = noun_end
+            elif scale_word:
+                partitive = _PARTITIVE.match(text, last, self.end)
+                if partitive:
+                    noun, _ = self._noun_at(partitive.end())  # "35m of its devices": the noun, not the span
         if currency is None and unit is None and range_end is None and not scale_word and self._is_name(a, left):
             self.block(a, last)
             return None
@@ -1062,6 +1067,7 @@ def document_numbers(doc: Document, hedged_sentences: set[int] = frozenset(),
                 "high": m.high.isoformat() if isinstance(m.high, dt.date) else m.high,
                 "approx": m.approx, "bound": m.bound, "change_from": m.change_from, "change_to": m.change_to,
                 "concept": concept, "context": context, "hedged": hedged, "attributed": attributed, "group_id": None,
+                "direction": m.extra.get("direction", ""),
             })
     return rows
 
