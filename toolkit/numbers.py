@@ -20,7 +20,22 @@ A mention becomes an interval ``[low, high]``:
   relative dates (*last month*) are resolved against the article's date when
   it is known, and left open otherwise.
 
-Not quantities, deliberately skipped: years inside full dates (part of the
+Numbers are read in every common written form: digits with thousands
+separators, fractions and mixed forms (``1/2``, ``1⁄32``, ``2½``, ``2 1/2``),
+compound number words ("twenty-eight thousand six hundred forty-two"),
+scientific notation (``1.99×10−30``), negative values (``minus-1.4``,
+``−3%``) and scale words or letters (``mil``, ``mln``, ``bn``, ``25k``). Units
+and currency signs come from the versioned lexicon ``lexicons/units.csv``
+(:func:`unit_lexicon`): written before the number (``S$``, ``HK$``, ``RM``,
+``Y=``), after it, or onto it (``50mph``, ``128GB``). A counted noun that no
+row lists keeps its lemma as the unit ("14 first-team players" counts
+``player``). Every interval has ``low <= high``; a value too large to be finite
+is refused. The ``direction`` column says whether the number is a rise or a fall
+("rose 2%", "down 9.2%", or a change's two values).
+
+Not quantities, deliberately skipped: clock and lap times, scores (``3-1``),
+names holding a number (*Model 3*, *Game 2*, *S&P 500*, *5G*), page furniture
+("Slideshow (3 Images)"), years inside full dates (part of the
 date), ordinals (*first*, *21st century*), list numbering, identifiers
 (*G7*, *COVID-19*), *one* as a pronoun or article, and *the two X* referring
 back to things already named.
@@ -287,7 +302,7 @@ def parse_number(text: str) -> float:
         sci = re.fullmatch(r"([0-9.]+)\s?[×x*·]\s?10\s?(?:\^|\*\*)?\s?([-−–]?\s?[0-9⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)", cleaned)
         if sci:
             exponent = int(re.sub(r"[−–\s]", lambda m: "-" if m.group() != " " else "", sci.group(2).translate(_SUPERSCRIPTS)))
-            value = float(sci.group(1)) * 10.0 ** exponent if -300 < exponent < 300 else math.inf
+            value = float(f"{sci.group(1)}e{exponent}") if -300 < exponent < 300 else math.inf
         elif cleaned[-1:] in _VULGAR:
             whole = cleaned[:-1].strip()
             value = (float(whole) if whole else 0.0) + _VULGAR[cleaned[-1]]
@@ -709,7 +724,7 @@ class _Extractor:
             if lower not in _NOUN_MODIFIERS and (lower in function_words() or lower in _NOT_NOUNS or lower in _ONES
                                                  or lower in _TENS or lower in _WORD_SCALES):
                 break
-            lemma = _lemma(lower)
+            lemma = _singular(word)
             if (lemma != lower or lower in _IRREGULAR) and lower not in _NOUN_MODIFIERS:
                 return lemma, match.end()
             if self.text[match.end():match.end() + 1] in ",.;:)!?" or match.end() >= self.end:
@@ -996,6 +1011,8 @@ def _singular(noun: str) -> str:
     >>> [_singular(w) for w in ("categories", "elements", "people", "MoUs", "Memorandums")]
     ['category', 'element', 'person', 'mou', 'memorandum']
     """
+    if len(noun) > 2 and noun.endswith("s") and any(c.isupper() for c in noun[1:-1]):
+        return noun[:-1].lower()  # "MoUs", "TDs": an acronym's plural
     return _lemma(noun)
 
 
