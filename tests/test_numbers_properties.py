@@ -209,3 +209,24 @@ def test_month_and_day_are_one_date():
     assert found[0].low == dt.date(2025, 1, 1)
     m = one("It took 2 1/2 years.")
     assert m.unit == "year" and m.low == 2.5
+
+
+def test_currency_signs_and_scales():
+    found = extract("It raised A$5 million, HK$3.2 billion, C$10, S$1.2 bn, RM79, Y=110.5 and Rs 500 crore.")
+    assert [(m.unit, m.low) for m in found] == [("AUD", 5e6), ("HKD", 3.2e9), ("CAD", 10.0), ("SGD", 1.2e9),
+                                                 ("MYR", 79.0), ("JPY", 110.5), ("PKR", 5e9)]
+    assert one("The trade gap widened to $-50.8bn.").low == -50.8e9
+
+
+def test_counts_of_people_and_year_ranges():
+    found = extract("One group counted 213 dead and 494 injured in the 2011-2013 fighting.")
+    assert [(m.kind, m.unit) for m in found] == [("count", "person"), ("count", "person"), ("date", "date")]
+    m = one("Officials put the toll between 500 and 1300 overall.")
+    assert (m.low, m.high) == (500, 1300)
+
+
+def test_change_and_range():
+    m = one("The toll rose from 322 to 1,300 overnight.")
+    assert (m.change_from, m.change_to, m.low, m.high) == (322, 1300, 1300, 1300)
+    m = one("Fees range from 1 per cent to 1.5 per cent.")
+    assert (m.change_from, m.low, m.high) == (None, 1.0, 1.5)

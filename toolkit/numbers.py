@@ -152,6 +152,10 @@ _SUSPENDED = re.compile(r"-,?\s+(?:(?:or|and|to)\s+)?(?:[0-9.]+|[a-z]+)(?:-,?\s+
 _ELLIPSIS_AFTER = re.compile(r"\s*(?:or|to|and|-|–)\s*|\s+of\s+(?:the|a|an)\s+", re.IGNORECASE)
 _ELLIPSIS_BEFORE = re.compile(r"(?:\s+[a-z]+){0,3}\s*,?\s+(?:and|or|to|versus|vs\.?)\s+", re.IGNORECASE)
 _PARTITIVE = re.compile(r"\s+of\s+(?:its|the|their|his|her|our|these|those|all)(?=\s)", re.IGNORECASE)
+#: Words after a bare number that make it a count of people: "213 dead", "1,429 died", "40 were wounded".
+_PEOPLE_AFTER = re.compile(r"\s+(?:(?:were|have\s+been|had\s+been|are|was)\s+)?(?:dead|died|killed|injured|wounded|hurt|"
+                           r"missing|displaced|arrested|detained|evacuated|rescued|executed|survivors)\b", re.IGNORECASE)
+_YEARLIKE = re.compile(r"(?:19|20)[0-9][0-9]")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 #: Verbs before "from X to Y" that make it a change rather than a range ("ranges from 1 to 3").
@@ -827,6 +831,8 @@ class _Extractor:
                     unit = unit_s  # "a 7- or 8-inch screen": the unit written once, after the last number
                 elif noun_s:
                     noun = noun_s
+        if currency is None and unit is None and not noun and _PEOPLE_AFTER.match(text, last, self.end):
+            noun = "person"  # "213 dead", "1,429 died": a count of people
         if currency is None and unit is None and not noun:
             noun, noun_end = self._noun_at(last)
             if noun:
@@ -877,6 +883,9 @@ class _Extractor:
             kind, unit_name = "number", ""
         if per:
             unit_name = f"{unit_name} per {per}"
+        if currency is None and unit is None and not words and range_end is not None and not scale_word and _YEARLIKE.fullmatch(match.group()) \
+                and float(high).is_integer() and 1900 <= value1 < high <= 2100:
+            return Mention(a, range_end, text[a:range_end], "date", "date", dt.date(int(value1), 1, 1), dt.date(int(high), 12, 31))
         if kind == "number" and not words and range_end is None and float(value1).is_integer() and 1900 <= value1 <= 2100 \
                 and "," not in match.group() and "." not in match.group() and not scale_word:
             return Mention(a, b, match.group(), "date", "date", dt.date(int(value1), 1, 1), dt.date(int(value1), 12, 31))
