@@ -230,3 +230,13 @@ def test_change_and_range():
     assert (m.change_from, m.change_to, m.low, m.high) == (322, 1300, 1300, 1300)
     m = one("Fees range from 1 per cent to 1.5 per cent.")
     assert (m.change_from, m.low, m.high) == (None, 1.0, 1.5)
+
+
+def test_decades_pence_and_names():
+    [m] = extract("Prices peaked in the 1990s overall.")
+    assert (m.kind, m.low, m.high) == ("date", dt.date(1990, 1, 1), dt.date(1999, 12, 31))
+    assert extract("He is in his 40s now.") == []
+    assert [(m.unit, m.low) for m in extract("Shares rose 5p to 120p.")] == [("GBX", 5.0), ("GBX", 120.0)]
+    assert [m.unit for m in extract("In Syria 213 people died on Monday.") if m.kind != "date"] == ["person"]
+    assert [m.surface for m in extract("The Model 3 sedans and Game 2 drew crowds.")] == []
+    assert one("He ran it in 9.58s flat.").unit == "second"

@@ -63,7 +63,7 @@ from .stance import stance
 APPROX_TOLERANCE = 0.10
 
 NUMBER_COLUMNS = ["doc_id", "sentence_id", "start", "end", "surface", "kind", "unit", "low", "high", "approx", "bound",
-                  "change_from", "change_to", "concept", "context", "hedged", "attributed", "group_id", "direction"]
+                  "change_from", "change_to", "concept", "context", "hedged", "attributed", "group_id", "direction", "measured"]
 KINDS = ("money", "percent", "percentage_points", "count", "duration", "date", "number")
 
 _ONES = {
@@ -138,6 +138,8 @@ _CLOCK = re.compile(
 #: Names that hold a number but state no quantity: mobile network generations ("5G"), "S&P 500", "COVID-19".
 _NAMES = re.compile(r"\b[2-6]G\b(?!\s*(?:of|data)\b)|\bS\s?&?\s?P\s?(?:500|100|400|600)\b|\bCOVID-19\b|\bFTSE\s?(?:100|250)\b"
                     r"|\b(?:Dow|Nasdaq)\s+[0-9]+\b")
+#: Decades: "the 1990s" is a date interval; "the '80s" and "in his 40s" are left alone.
+_DECADE = re.compile(r"(?<![\w.,])(?:['’]|(?P<century>1[0-9]|20))?(?P<decade>[0-9]0)['’]?s\b")
 #: Scores ("won 3-1", "89-89"): a hyphenated pair read downwards or level, with no unit.
 _SCORE = re.compile(r"(?<![\w.,$£€-])(?P<a>[0-9]{1,3})-(?P<b>[0-9]{1,3})(?![\w%]|[.,][0-9]|-|\s*(?:%|percent|per\s+cent))")
 _FURNITURE = re.compile(r"\b(?:Slideshow|Gallery|Photos?|Images?|Videos?)\s*\(\s*[0-9]+\s*(?:Images?|Photos?|Videos?)?\s*\)"
@@ -483,6 +485,7 @@ class _Extractor:
         wordy = digits or _WORDY.search(self.text, self.start, self.end) is not None
         if digits:
             self.scan(_NAMES, self._skip)
+            self.scan(_DECADE, self._decade)
             self.scan(_CLOCK, self._skip)
             self.scan(_FURNITURE, self._skip)
             self.scan(_IDENTIFIER, self._identifier)
@@ -566,6 +569,13 @@ class _Extractor:
         return None
 
     def _skip(self, match: re.Match) -> None:
+        self.block(match.start(), match.end())
+        return None
+
+    def _decade(self, match: re.Match) -> Mention | None:
+        if match.group("century"):
+            first = int(match.group("century") + match.group("decade"))
+            return self._mention(match, kind="date", unit="date", low=dt.date(first, 1, 1), high=dt.date(first + 9, 12, 31))
         self.block(match.start(), match.end())
         return None
 
@@ -700,6 +710,10 @@ class _Extractor:
             return None, position, ""
         if alias in ("s", "h", "x") and not attached:
             return None, position, ""
+        if alias == "s" and "." not in self.text[max(self.start, value_end - 6):value_end]:
+            return None, position, ""  # "1990s", "his 40s": decades, not seconds
+        if alias == "p" and re.match(r"\.?[A-Za-z]", self.text[match.end():match.end() + 2]):
+            return None, position, ""
         if alias in ("pound", "pounds") and re.match(r"\s+of\b", self.text[match.end():match.end() + 5]):
             unit = lookup_unit("lb")  # "half a pound of beef": a weight
         if short and re.match(r"[-'’]\w", self.text[match.end():match.end() + 2]):
@@ -795,6 +809,10 @@ class _Extractor:
         if conn and (conn.group("c").lower() not in ("and", "or") or between and conn.group("c").lower() == "and") \
                 and conn.group("c").lower() != "or":
             second = self._second(conn.end(), currency, unit, value, factor, scale_word)
+            if second is not None and conn.group("c").lower().startswith("to") and not from_ and not between \
+                    and (unit is not None and second[2] is not None or currency is not None and text[conn.end()] in "$€£¥")\
+                    and _DIRECTION_BEFORE.search(text, max(self.start, left - 30), left):
+                second = None  # "rose 5p to 120p": a change, then the level reached, each with its unit
             if second is not None:
                 high, range_end, unit2, unit_end2, low_scaled = second
                 if low_scaled is not None:
@@ -841,7 +859,7 @@ class _Extractor:
                 partitive = _PARTITIVE.match(text, last, self.end)
                 if partitive:
                     noun, _ = self._noun_at(partitive.end())  # "35m of its devices": the noun, not the span
-        if currency is None and unit is None and range_end is None and not scale_word and self._is_name(a, left):
+        if currency is None and unit is None and range_end is None and not scale_word and self._is_name(a, left, strict=bool(noun)):
             self.block(a, last)
             return None
         if words and currency is None and unit is None and not noun and not scale_word:
@@ -951,13 +969,21 @@ class _Extractor:
             low_scaled = None
         return high, end, unit2, unit_end2, low_scaled
 
-    def _is_name(self, a: int, left: int) -> bool:
-        """A bare number right after a capitalised word that is not a sentence's first word: part of a name."""
+    def _is_name(self, a: int, left: int, strict: bool = False) -> bool:
+        """A number right after a capitalised word that is not a sentence's first word: part of a name.
+
+        With ``strict`` (the number counts a noun: "Model 3 sedans" but "In Syria 213 people"), only
+        a word that is not a plain capitalised word (an acronym, "iPhone") or a word that numbers
+        things ("Model", "Game", "Section") makes a name.
+        """
         match = _NAME_BEFORE.search(self.text, max(self.start, left - 30), left)
         if match is None:
             return False
         name = match.group("name")
-        if name.lower() in function_words() or name.lower().rstrip(".") in _MONTHS_LOWER or lookup_unit(name) is not None:
+        lower = name.lower().rstrip(".")
+        if lower in function_words() or lower in _MONTHS_LOWER or lower in _WEEKDAYS or lookup_unit(name) is not None:
+            return False
+        if strict and not (name.isupper() and len(name) > 1 or name[:1].islower() or lower in _NUMBERING_WORDS):
             return False
         return match.start("name") > self.start
 
@@ -988,6 +1014,11 @@ class _Extractor:
         return Mention(match.start(), end, self.text[match.start():end], kind, unit_name, float(low), float(high), True)
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split())
+#: Words that number the things they name ("Model 3", "Game 2", "Section 427").
+_NUMBERING_WORDS = frozenset("model game section row part chapter level class category type phase stage grade tier route "
+                             "highway flight channel room apartment suite article act item no number vol volume page "
+                             "season episode round gate terminal platform lane unit block floor".split())
 _MONTHS_LOWER = frozenset(m.lower() for m in _MONTH_NAMES.split("|")) | {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
@@ -1057,6 +1088,70 @@ def _concept(text: str, start: int, end: int, m_start: int, m_end: int, kind: st
     return label, " ".join(near) + " || " + text[start:m_start] + " " + text[m_end:end]
 
 
+#: Words between a measured thing and its number that are not part of it ("reserves *estimated at* $6 trillion").
+_LINK_WORDS = frozenset("worth estimated estimate valued put reached reach reaches totalled totaled total totals stood "
+                        "stands stand amounted amount amounts came comes come rose fell grew dropped jumped climbed "
+                        "cost costs costing priced contributes contributed controls controlled dominates dominated "
+                        "accounts accounted account represents represented make makes made claims claimed cite cites "
+                        "say says said generate generates generated bring brings only just nearly almost roughly".split())
+_PHRASE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+#: Words of a measured phrase kept at most (the head noun and its closest modifiers).
+MEASURED_WORDS = 5
+
+
+def measured_phrase(text: str, start: int, end: int, m_start: int, m_end: int, kind: str, surface: str = "") -> str:
+    """The noun phrase naming what a number measures, as written.
+
+    * after "of"/"to"/"in" following the number: "70 percent *of global
+      processing*", "3.2% *to GDP*", "billions *in revenue*";
+    * a counted noun written with the number: "14 *first-team players*";
+    * otherwise the subject before it, without the verbs that link it to the
+      number: "*mineral reserves* estimated at $6 trillion".
+
+    Dates measure nothing; their phrase is empty.
+
+    >>> t = "China controls 70 percent of global rare-earth processing, officials say."
+    >>> measured_phrase(t, 0, len(t), 15, 25, "percent")
+    'global rare-earth processing'
+    """
+    if kind == "date":
+        return ""
+    after = text[m_end:end]
+    stop = {"and", "or", "but", "while", "which", "that", "who", "with", "as", "because", "than"}
+    lead = re.match(r"\s*(?:of|to|in|for)\s+(?:(?:the|its|their|his|her|our|a|an|all)\s+)?", after)
+    if lead and kind != "duration":
+        words = []
+        for w in _PHRASE_WORD.findall(re.split(r"[,;:.()—–!?]", after[lead.end():], maxsplit=1)[0]):
+            if w.lower() in stop or w.lower() in function_words() and words:
+                break
+            if w.lower() not in function_words():
+                words.append(w)
+            if len(words) >= MEASURED_WORDS:
+                break
+        if words:
+            return " ".join(words)
+    own = [w for w in _PHRASE_WORD.findall(surface) if w.lower() not in function_words() and w.lower() not in _APPROX_WORDS
+           and w.lower() not in _BOUNDS and not _WORDNUM_RE.fullmatch(w) and w.lower() not in _SCALES]
+    if kind == "count" and own:
+        return " ".join(own[-MEASURED_WORDS:])
+    before = text[start:m_start]
+    cut = max((b.end() for b in _STOP.finditer(before)), default=0)
+    words = _PHRASE_WORD.findall(before[cut:])
+    while words and (words[-1].lower() in function_words() or words[-1].lower() in _LINK_WORDS or words[-1].lower() in _BOUNDS
+                     or words[-1].lower() in _APPROX_WORDS or words[-1].lower().endswith(("ed", "ly"))):
+        words.pop()  # the verbs and adverbs that lead to the number
+    phrase = []
+    for w in reversed(words):
+        if w.lower() in function_words() or w.lower() in _LINK_WORDS or len(phrase) >= MEASURED_WORDS:
+            break
+        if not w.lower().endswith("ly"):
+            phrase.insert(0, w)
+    return " ".join(phrase)
+
+
+_WORDNUM_RE = re.compile(_WORDNUM, re.IGNORECASE)
+
+
 def _year_mentions(text: str) -> list[tuple[int, int]]:
     return [(m.start(), int(m.group())) for m in re.finditer(r"\b(?:19|20)\d\d\b", text)]
 
@@ -1094,6 +1189,7 @@ def document_numbers(doc: Document, hedged_sentences: set[int] = frozenset(),
                 "approx": m.approx, "bound": m.bound, "change_from": m.change_from, "change_to": m.change_to,
                 "concept": concept, "context": context, "hedged": hedged, "attributed": attributed, "group_id": None,
                 "direction": m.extra.get("direction", ""),
+                "measured": measured_phrase(doc.text, sentence.start, sentence.end, m.start, m.end, m.kind, m.surface),
             })
     return rows
 
