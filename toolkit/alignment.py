@@ -155,6 +155,12 @@ def _vague_consistent(a, b) -> bool:
         (_vague(a) and _contains(a, b)) or (_vague(b) and _contains(b, a)))
 
 
+def _vague_fits(records, group: list[int], vague: list[bool]) -> bool:
+    """Every vague member of ``group`` overlaps every other member."""
+    wide = [k for k in group if vague[k]]
+    return all(overlaps(records[k], records[other]) is not False for k in wide for other in group if other != k)
+
+
 def _event_words(text: str) -> str:
     """The lower-case words of a date's neighbourhood: its event ("signed",
     "shipment", "meeting"), without the names around it."""
@@ -349,6 +355,8 @@ def align(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             continue
         if (vague[i] or vague[j]) and precise[gi] and precise[gj]:
             continue  # a vague amount never bridges two groups of precise figures
+        if (vague[i] or vague[j]) and not _vague_fits(records, members[gi] + members[gj], vague):
+            continue  # ... and joins only figures it is consistent with
         link_similarity[(i, j)] = similarity
         if len(members[gi]) < len(members[gj]):
             gi, gj = gj, gi  # the smaller group joins the larger

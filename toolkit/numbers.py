@@ -1130,8 +1130,8 @@ def measured_phrase(text: str, start: int, end: int, m_start: int, m_end: int, k
                 break
         if words:
             return " ".join(words)
-    own = [w for w in _PHRASE_WORD.findall(surface) if w.lower() not in function_words() and w.lower() not in _APPROX_WORDS
-           and w.lower() not in _BOUNDS and not _WORDNUM_RE.fullmatch(w) and w.lower() not in _SCALES]
+    own = [w for w in _PHRASE_WORD.findall(surface) if w.lower() not in function_words() and w.lower() not in _MODIFIER_WORDS
+           and not _WORDNUM_RE.fullmatch(w) and w.lower() not in _SCALES]
     if kind == "count" and own:
         return " ".join(own[-MEASURED_WORDS:])
     before = text[start:m_start]
@@ -1150,6 +1150,8 @@ def measured_phrase(text: str, start: int, end: int, m_start: int, m_end: int, k
 
 
 _WORDNUM_RE = re.compile(_WORDNUM, re.IGNORECASE)
+#: Single words of approximators, bounds and plural scale words: never part of what is measured.
+_MODIFIER_WORDS = frozenset(w for phrase in (*_APPROX_WORDS, *_BOUNDS, *_PLURAL_SCALES) for w in phrase.split()) | {"tens"}
 
 
 def _year_mentions(text: str) -> list[tuple[int, int]]:
