@@ -362,6 +362,18 @@ def _inherited(low: float, high: float, antecedent: Mention) -> tuple:
     return low, high, False, ""
 
 
+#: Two numbers further apart than this factor are not two values of one quantity written once
+#: ("435 homes by sale and 187 by tender" shares its unit; "a 5 speed gearbox and 2,380,000" does not).
+ELLIPSIS_FACTOR = 10.0
+
+
+def _comparable_size(a, b) -> bool:
+    if a is None or b is None or a == 0 or b == 0:
+        return False
+    ratio = abs(a) / abs(b)
+    return 1 / ELLIPSIS_FACTOR <= ratio <= ELLIPSIS_FACTOR
+
+
 def _widen(value: float, factor: float) -> float:
     """``value`` scaled away from zero (``factor`` > 1) or towards it, whatever its sign."""
     return value * factor if value >= 0 else value * (2 - factor)
@@ -530,7 +542,9 @@ class _Extractor:
                     and _ELLIPSIS_AFTER.fullmatch(self.text, m.end, quantities[i + 1].start):
                 source = quantities[i + 1]
             elif i and quantities[i - 1].kind in ("money", "count") and quantities[i - 1].unit \
-                    and _ELLIPSIS_BEFORE.fullmatch(self.text, quantities[i - 1].end, m.start):
+                    and (re.fullmatch(r"\s+to\s+", self.text[quantities[i - 1].end:m.start])
+                         or _ELLIPSIS_BEFORE.fullmatch(self.text, quantities[i - 1].end, m.start)
+                         and _comparable_size(quantities[i - 1].extra.get("value", (None,))[0], m.extra["value"][0])):
                 source = quantities[i - 1]
             if source is not None and source.unit:
                 m.kind, m.unit = source.kind, source.unit
