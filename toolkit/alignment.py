@@ -67,8 +67,8 @@ WIDE_RATIO = 3.0
 APPROX_MARGIN = 0.2
 #: Minimum context similarity for two mentions in the same source.
 SAME_SOURCE_THRESHOLD = 0.45
-#: Non-overlapping values whose contexts are at least this similar diverge;
-#: below it, their scope differs.
+#: Kept for callers of earlier versions: context similarity no longer decides between ``diverge`` and
+#: ``scope_differs`` (a qualifier in the measured phrase does, see :func:`scope_difference`).
 SAME_CONCEPT_THRESHOLD = 0.45
 #: Relative widening of each interval before testing overlap (2%).
 OVERLAP_TOLERANCE = 0.02

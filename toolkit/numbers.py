@@ -326,15 +326,6 @@ def parse_number(text: str) -> float:
     return -value if negative else value
 
 
-def _scale(word: str | None, money: bool = True) -> float:
-    if not word:
-        return 1.0
-    word = word.lower()
-    if len(word) == 1 and not money:
-        return 1.0
-    return _SCALES.get(word, 1.0)
-
-
 def _interval(low: float, high: float, mod: str | None, tilde: bool) -> tuple[float | None, float | None, bool, str]:
     """Apply an approximator or bound to [low, high] (``low <= high`` on the way in and out)."""
     low, high = min(low, high), max(low, high)
@@ -450,10 +441,6 @@ def _month_interval(year: int, month: int, part: str | None) -> tuple[dt.date, d
     if part in ("late", "the end of", "end of"):
         return dt.date(year, month, 21 if part == "late" else last - 10), dt.date(year, month, last)
     return dt.date(year, month, 1), dt.date(year, month, last)
-
-
-#: The calendar's ends: a relative date beyond them is left unresolved.
-_FIRST_YEAR, _LAST_YEAR = dt.MINYEAR, dt.MAXYEAR
 
 
 class _Extractor:

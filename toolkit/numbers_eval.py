@@ -215,9 +215,9 @@ def score(data: list[dict], predictions: list[list[Prediction]]) -> dict:
 
 
 def _quantulum_runner():
-    from quantulum3 import classifier, parser
-
-    classifier.USE_CLF = False
+    """quantulum3 configured as :func:`toolkit.bench_numbers._quantulum` does, returning units too."""
+    _quantulum()  # the same configuration as the speed benchmark: the no-classifier fallback
+    from quantulum3 import parser
 
     def run(text: str):
         return [(q.span[0], q.span[1], float(q.value), "", q.unit.name if q.unit.name != "dimensionless" else "")
