@@ -7,8 +7,9 @@ STAMP := $(VENV)/.installed
 CORPUS ?= seeds
 OUT ?= reports/seeds
 BENCHMARKS ?= ../shared/benchmarks
+CORPORA ?= ../shared/corpora
 
-.PHONY: report test validate bench profile venv clean
+.PHONY: report test validate fuzz bench profile venv clean
 
 venv: $(STAMP)
 
@@ -28,8 +29,12 @@ test: $(STAMP)
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
 
+# The property tests of the number parser with 10,000 generated cases per property.
+fuzz: $(STAMP)
+	NUMBERS_FUZZ_EXAMPLES=10000 $(PY) -m pytest tests/measures/test_numbers_properties.py -q
+
 validate: $(STAMP)
-	$(PY) -m toolkit.evaluation.validate --corpus seeds --gold tests/gold --benchmarks $(BENCHMARKS) --out toolkit/data/validation.csv
+	$(PY) -m toolkit.evaluation.validate --corpus seeds --gold tests/gold --benchmarks $(BENCHMARKS) --corpora $(CORPORA) --out toolkit/data/validation.csv
 
 WORDS ?= 1000000
 bench: $(STAMP)

@@ -63,6 +63,10 @@ def test_overlap_with_tolerance():
     assert overlaps({"kind": "date", "low": None, "high": None}, b) is None
 
 
+def investment_id(group_of):
+    return group_of("zehra-2025-11-07", "$500 million")
+
+
 def test_the_seed_cases(seeds_corpus):
     """The issue's real cases, found by the general method."""
     mentions, groups = align(numbers(seeds_corpus))
@@ -72,9 +76,19 @@ def test_the_seed_cases(seeds_corpus):
         return mentions[(mentions["doc_id"] == doc_id) & (mentions["surface"] == surface)]["group_id"].iloc[0]
 
     processing = group_of("zehra-2025-11-07", "70 percent")
-    assert processing == group_of("mineral-diplomacy", "about 85%") and status[processing] == "scope_differs"
+    # processing vs refining is wording, not scope: the same quantity, reported differently
+    assert processing == group_of("mineral-diplomacy", "about 85%") and status[processing] == "diverge"
+    reserves = group_of("afzal", "between $4-5 trillion")
+    assert status[reserves] == "scope_differs"
+    assert reserves == group_of("azad-news-hd", "~USD 6 trillion") == group_of("azad-news-hd", "trillions of dollars")
+    assert "rare earths" in groups.set_index("group_id").loc[reserves, "scope_note"]
+    shipment = group_of("world-news-2025-10-07", "October 7, 2025")
+    assert shipment == group_of("world-news-2025-10-07", "September 8, 2025")
+    assert status[shipment] == "inconsistent_within_source"
     gdp = group_of("afzal", "3.2%")
     assert gdp == group_of("mineral-diplomacy", "under 3%") and status[gdp] == "diverge"
+    gap = groups.set_index("group_id")["relative_gap"]
+    assert gap[gdp] == pytest.approx(0.2 / 3.2) and gap[investment_id(group_of)] == 0
     investment = group_of("zehra-2025-11-07", "$500 million")
     assert status[investment] == "agree"
     assert set(groups.loc[groups["group_id"] == investment, "sources"].iloc[0].split(";")) == {d.doc_id for d in seeds_corpus}
@@ -116,3 +130,29 @@ def test_prefilter_finds_every_link_of_the_all_pairs_test(tmp_path):
     expected.sort(key=lambda item: (-item[0], item[1], item[2]))
     assert len(records) > 300 and len(expected) > 100
     assert _candidates(records, near, sentence) == expected
+
+
+def _mention(doc, sentence, surface, low, high, measured="", kind="money", unit="USD", context="reserves worth"):
+    return {"doc_id": doc, "sentence_id": sentence, "start": 0, "end": len(surface), "surface": surface, "kind": kind,
+            "unit": unit, "low": low, "high": high, "approx": False, "bound": "", "concept": measured,
+            "context": f"{context} || {context}", "measured": measured, "group_id": None}
+
+
+def test_vague_amount_joins_the_precise_figures_it_contains():
+    rows = [_mention("a", 0, "trillions of dollars", 2e12, 1e15, "mineral reserves", context="mineral reserves worth"),
+            _mention("b", 0, "$6 trillion", 5.4e12, 6.6e12, "mineral reserves", context="mineral reserves worth"),
+            _mention("c", 0, "$6.2 trillion", 6.2e12, 6.2e12, "mineral reserves", context="mineral reserves worth")]
+    mentions, groups = align(pd.DataFrame(rows))
+    assert mentions["group_id"].nunique() == 1
+    assert groups.iloc[0]["status"] == "agree" and groups.iloc[0]["relative_gap"] == 0
+
+
+def test_scope_needs_a_real_qualifier_and_names_it():
+    rows = [_mention("a", 0, "$4 trillion", 4e12, 4e12, "rare-earth deposits", context="deposits reserves worth"),
+            _mention("b", 0, "$6 trillion", 6e12, 6e12, "deposits", context="deposits reserves worth")]
+    mentions, groups = align(pd.DataFrame(rows))
+    assert groups.iloc[0]["status"] == "scope_differs" and "'rare-earth' in a" in groups.iloc[0]["scope_note"]
+    assert groups.iloc[0]["relative_gap"] == pytest.approx(2 / 6)
+    rows[0]["measured"], rows[1]["measured"] = "global processing", "global refining"
+    mentions, groups = align(pd.DataFrame(rows))
+    assert groups.iloc[0]["status"] == "diverge" and groups.iloc[0]["scope_note"] == ""

@@ -52,7 +52,7 @@ def one(text, **kwargs):
         ("About 5.9 billion tons of ore.", "About 5.9 billion tons", "count", "ton", 5.9e9 * (1 - T), 5.9e9 * (1 + T)),
         ("It lies 161 kilometers away.", "161 kilometers", "count", "km", 161.0, 161.0),
         ("It lies 20 km away.", "20 km", "count", "km", 20.0, 20.0),
-        ("It pumps 3 million barrels a day.", "3 million barrels", "count", "barrel", 3e6, 3e6),
+        ("It pumps 3 million barrels a day.", "3 million barrels a day", "count", "barrel per day", 3e6, 3e6),
         ("A 1,200 MW plant.", "1,200 MW", "count", "MW", 1200.0, 1200.0),
         ("At least 12 deaths were reported.", "At least 12 deaths", "count", "death", 12.0, None),
         ("Up to 300 people came.", "Up to 300 people", "count", "person", 0.0, 300.0),

@@ -23,19 +23,27 @@ a status:
     every pair of values from different sources overlaps (after widening each
     by :data:`OVERLAP_TOLERANCE`);
 ``diverge``
-    some values do not overlap and the contexts are near-identical
-    (similarity at least :data:`SAME_CONCEPT_THRESHOLD`): the same quantity,
-    reported differently;
+    some values do not overlap and what they measure is the same: the same
+    quantity, reported differently (near-synonyms such as "processing" and
+    "refining" are wording, not scope);
 ``scope_differs``
-    some values do not overlap but the contexts differ more: a related
-    quantity with a different qualifier (processing vs refining), reported as
-    a possible definitional mismatch rather than a contradiction.
+    some values do not overlap and one of them measures a narrower thing: its
+    measured phrase carries a qualifier the other lacks ("rare-earth deposits"
+    vs "reserves"). ``scope_note`` names the differing words.
+
+Vague amounts ("trillions", "billions of dollars") join the group of the
+precise figures they contain, as consistent but vaguer; they never bridge two
+groups of precise figures. Every group gets ``relative_gap``: 0 when all its
+intervals overlap, else the largest gap between two non-overlapping intervals,
+relative to the larger of the two facing ends (so between 0 and 1; for dates,
+the gap in years).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter
 
 import numpy as np
@@ -45,7 +53,7 @@ from scipy import sparse
 from ..lexicons import function_words
 from .similarity import NUMERIC_WORDS as _NUMERIC_WORDS
 from .similarity import WORD as _WORD
-from .similarity import context_terms
+from .similarity import context_terms, stem
 from .similarity import cosine as _cosine
 from .similarity import tfidf as _tfidf
 
@@ -59,8 +67,8 @@ WIDE_RATIO = 3.0
 APPROX_MARGIN = 0.2
 #: Minimum context similarity for two mentions in the same source.
 SAME_SOURCE_THRESHOLD = 0.45
-#: Non-overlapping values whose contexts are at least this similar diverge;
-#: below it, their scope differs.
+#: Kept for callers of earlier versions: context similarity no longer decides between ``diverge`` and
+#: ``scope_differs`` (a qualifier in the measured phrase does, see :func:`scope_difference`).
 SAME_CONCEPT_THRESHOLD = 0.45
 #: Relative widening of each interval before testing overlap (2%).
 OVERLAP_TOLERANCE = 0.02
@@ -69,8 +77,19 @@ MAGNITUDE_FACTOR = 10.0
 #: Dates further apart than this are never the same event.
 MAX_DATE_GAP_DAYS = 366
 
+#: Context similarity at which a vague amount joins a precise figure it contains (between the thresholds for
+#: a shared value and for any link: containment is evidence, but weaker than a shared value).
+VAGUE_THRESHOLD = 0.10
+_PHRASE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+#: Event-word similarity at which one source's two dates are taken as dates of one event. One shared event
+#: noun among a date's neighbours ("the trial shipment" / "the shipment, which left") scores about 0.15-0.25
+#: after TF-IDF weighting; the value was set with the seed articles' shipment dates in view.
+SAME_SOURCE_EVENT_THRESHOLD = 0.15
+#: Days in a year, for the relative gap of dates.
+DAYS_PER_YEAR = 365.25
+
 GROUP_COLUMNS = ["group_id", "label", "kind", "unit", "status", "n_sources", "sources", "n_mentions", "low", "high",
-                 "similarity", "members"]
+                 "similarity", "members", "relative_gap", "scope_note"]
 STATUSES = ("agree", "diverge", "scope_differs", "inconsistent_within_source", "single_source")
 
 
@@ -113,6 +132,33 @@ def overlaps(a, b, tolerance: float = OVERLAP_TOLERANCE) -> bool | None:
     ahi = ahi if ahi is not None else math.inf
     bhi = bhi if bhi is not None else math.inf
     return alo * (1 - slack) <= bhi * (1 + slack) and blo * (1 - slack) <= ahi * (1 + slack)
+
+
+def _vague(row) -> bool:
+    """A wide interval such as "billions" ([2e9, 1e12]): an order of magnitude, not a value."""
+    low, high = _bounds(row)
+    return row["kind"] != "date" and low is not None and high is not None and low > 0 and high / low > WIDE_RATIO
+
+
+def _contains(vague_row, row) -> bool:
+    """The vague mention's interval holds the other's (widened by :data:`OVERLAP_TOLERANCE`)."""
+    vlo, vhi = _bounds(vague_row)
+    lo, hi = _bounds(row)
+    if lo is None or hi is None:
+        return False
+    return vlo * (1 - OVERLAP_TOLERANCE) <= lo and hi <= vhi * (1 + OVERLAP_TOLERANCE)
+
+
+def _vague_consistent(a, b) -> bool:
+    """One mention is vague and contains the other: the same amount, said less precisely."""
+    return a["kind"] == b["kind"] and a["unit"] == b["unit"] and (
+        (_vague(a) and _contains(a, b)) or (_vague(b) and _contains(b, a)))
+
+
+def _vague_fits(records, group: list[int], vague: list[bool]) -> bool:
+    """Every vague member of ``group`` overlaps every other member."""
+    wide = [k for k in group if vague[k]]
+    return all(overlaps(records[k], records[other]) is not False for k in wide for other in group if other != k)
 
 
 def _event_words(text: str) -> str:
@@ -186,7 +232,7 @@ def _prefilter(records, rows: list[int], near, sentence, low, high) -> list[tupl
         best = np.maximum(near_sim, sent_sim)
         a = np.arange(part.start, part.stop)[:, None]
         b = np.arange(len(rows))[None, :]
-        keep = (b > a) & (keys[part][:, None] != keys[None, :])
+        same_sentence = keys[part][:, None] == keys[None, :]
         alo, ahi, blo, bhi = lo[part][:, None], hi[part][:, None], lo[None, :], hi[None, :]
         with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
             if date:
@@ -201,8 +247,18 @@ def _prefilter(records, rows: list[int], near, sentence, low, high) -> list[tupl
                 mid_a, mid_b = (alo + ahi_v) / 2, (blo + bhi_v) / 2
                 same_value = ((alo > 0) & (blo > 0) & (ahi_v / alo <= WIDE_RATIO) & (bhi_v / blo <= WIDE_RATIO)
                               & (np.maximum(mid_a, mid_b) / np.minimum(mid_a, mid_b) <= 1 + 2 * OVERLAP_TOLERANCE + APPROX_MARGIN))
+            if date:
+                vague = np.zeros_like(same_value)
+            else:
+                wide_a = (alo > 0) & (ahi / alo > WIDE_RATIO)
+                wide_b = (blo > 0) & (bhi / blo > WIDE_RATIO)
+                holds_b = wide_a & (alo * (1 - OVERLAP_TOLERANCE) <= blo) & (bhi <= ahi * (1 + OVERLAP_TOLERANCE))
+                holds_a = wide_b & (blo * (1 - OVERLAP_TOLERANCE) <= alo) & (ahi <= bhi * (1 + OVERLAP_TOLERANCE))
+                vague = holds_a | holds_b
+        keep = (b > a) & (~same_sentence | vague)
         same_doc = docs[part][:, None] == docs[None, :]
-        required = np.where(same_doc, SAME_SOURCE_THRESHOLD, np.where(same_value, SAME_VALUE_THRESHOLD, LINK_THRESHOLD))
+        cross = np.where(same_value, SAME_VALUE_THRESHOLD, np.where(vague, VAGUE_THRESHOLD, LINK_THRESHOLD))
+        required = np.where(same_sentence, -1.0, np.where(same_doc, SAME_SOURCE_EVENT_THRESHOLD if date else SAME_SOURCE_THRESHOLD, cross))
         score = np.where(~same_doc & ~same_value, near_sim, best) if date else best
         linked = keep & comparable & (score >= required - PREFILTER_MARGIN)
         for x, y in zip(*np.nonzero(linked)):
@@ -231,14 +287,22 @@ def _candidates(records, near, sentence) -> list[tuple[float, int, int]]:
 def link(records, near, sentence, i: int, j: int) -> float | None:
     """The similarity of mentions ``i`` and ``j`` when they are linked, else ``None`` (the exact test)."""
     a, b = records[i], records[j]
-    if not _comparable(a, b) or (a["doc_id"], a["sentence_id"]) == (b["doc_id"], b["sentence_id"]):
-        return None  # two numbers in one sentence are two quantities
+    if not _comparable(a, b):
+        return None
     near_sim, sent_sim = _cosine(near[i], near[j]), _cosine(sentence[i], sentence[j])
     similarity = max(near_sim, sent_sim)
-    if a["doc_id"] == b["doc_id"]:
+    if (a["doc_id"], a["sentence_id"]) == (b["doc_id"], b["sentence_id"]):
+        # two numbers in one sentence are two quantities, unless one restates the other vaguely
+        # ("worth trillions of dollars (estimates cite ~$6 trillion)")
+        return similarity if _vague_consistent(a, b) else None
+    if a["doc_id"] == b["doc_id"] and a["kind"] == "date":
+        linked = near_sim >= SAME_SOURCE_EVENT_THRESHOLD  # one source, two dates for one event: the event words match
+    elif a["doc_id"] == b["doc_id"]:
         linked = similarity >= SAME_SOURCE_THRESHOLD
     elif _same_value(a, b):
         linked = similarity >= SAME_VALUE_THRESHOLD
+    elif _vague_consistent(a, b):
+        linked = similarity >= VAGUE_THRESHOLD
     elif a["kind"] == "date":
         linked = near_sim >= LINK_THRESHOLD  # dates align by their event noun, next to them
     else:
@@ -265,8 +329,10 @@ def align(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         One row per group: ``group_id, label, kind, unit, status, n_sources,
         sources`` (``;``-separated doc ids), ``n_mentions``, ``low``, ``high``
         (the span of all values, ISO days for dates), ``similarity`` (the
-        lowest context similarity of a link in the group) and ``members``
-        (``doc_id:start-end`` of each mention).
+        lowest context similarity of a link in the group), ``members``
+        (``doc_id:start-end`` of each mention), ``relative_gap`` (0 when every
+        interval overlaps; see the module docstring) and ``scope_note`` (for
+        ``scope_differs``, the qualifier one source adds and the phrases compared).
     """
     mentions = mentions.reset_index(drop=True).copy()
     records = mentions.to_dict("records")
@@ -274,7 +340,10 @@ def align(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
                   for r in records]
     near, sentence = _tfidf(near_terms), _tfidf([context_terms(r["context"]) for r in records])
     members = {i: [i] for i in range(len(records))}
-    sentences = {i: {(r["doc_id"], r["sentence_id"])} for i, r in enumerate(records)}
+    vague = [_vague(r) for r in records]
+    # the sentences of a group's precise members: two precise numbers of one sentence never share a group
+    sentences = {i: set() if vague[i] else {(r["doc_id"], r["sentence_id"])} for i, r in enumerate(records)}
+    precise = {i: 0 if vague[i] else 1 for i in range(len(records))}
     owner = list(range(len(records)))
     link_similarity: dict[tuple[int, int], float] = {}
     for similarity, i, j in _candidates(records, near, sentence):
@@ -284,6 +353,10 @@ def align(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             continue
         if not sentences[gi].isdisjoint(sentences[gj]):
             continue
+        if (vague[i] or vague[j]) and precise[gi] and precise[gj]:
+            continue  # a vague amount never bridges two groups of precise figures
+        if (vague[i] or vague[j]) and not _vague_fits(records, members[gi] + members[gj], vague):
+            continue  # ... and joins only figures it is consistent with
         link_similarity[(i, j)] = similarity
         if len(members[gi]) < len(members[gj]):
             gi, gj = gj, gi  # the smaller group joins the larger
@@ -291,6 +364,7 @@ def align(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             owner[k] = gi
         members[gi] += members.pop(gj)
         sentences[gi] |= sentences.pop(gj)
+        precise[gi] += precise.pop(gj)
     ordered = sorted((sorted(group) for group in members.values()), key=min)
     lowest: dict[int, float] = {}
     for (i, j), similarity in link_similarity.items():
@@ -308,7 +382,7 @@ def align(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def _group_row(group_id: str, members: list[dict], index: list[int], vectors, similarity: float | None) -> dict:
     sources = list(dict.fromkeys(m["doc_id"] for m in members))
-    status = _status(members, index, vectors)
+    status, note = _status(members, index, vectors)
     finite_low = [_bounds(m)[0] for m in members if _bounds(m)[0] is not None]
     finite_high = [_bounds(m)[1] for m in members if _bounds(m)[1] is not None]
     kind = members[0]["kind"]
@@ -324,7 +398,62 @@ def _group_row(group_id: str, members: list[dict], index: list[int], vectors, si
         "low": show(min(finite_low)) if finite_low else None, "high": show(max(finite_high)) if finite_high else None,
         "similarity": similarity,
         "members": ";".join(f"{m['doc_id']}:{m['start']}-{m['end']}" for m in members),
+        "relative_gap": relative_gap(members), "scope_note": note,
     }
+
+
+def _gap(a, b) -> float:
+    """The relative gap between two mentions' intervals; 0 when they overlap."""
+    if overlaps(a, b) is not False:
+        return 0.0
+    (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
+    if a["kind"] == "date":
+        lower_end, upper_start = (ahi, blo) if (ahi if ahi is not None else alo) < (blo if blo is not None else bhi) else (bhi, alo)
+        return abs(upper_start - lower_end) / DAYS_PER_YEAR if None not in (lower_end, upper_start) else 0.0
+    alo, blo = alo or 0.0, blo or 0.0
+    ahi = ahi if ahi is not None else math.inf
+    bhi = bhi if bhi is not None else math.inf
+    lower_end, upper_start = (ahi, blo) if ahi < blo else (bhi, alo)
+    scale = max(abs(lower_end), abs(upper_start))
+    return (upper_start - lower_end) / scale if scale and math.isfinite(scale) else 0.0
+
+
+def relative_gap(members: list[dict]) -> float:
+    """The largest relative gap between two of a group's intervals (0 when all overlap).
+
+    >>> round(relative_gap([{"kind": "percent", "low": 3.2, "high": 3.2}, {"kind": "percent", "low": 0.0, "high": 3.0}]), 4)
+    0.0625
+    """
+    return max((_gap(a, b) for k, a in enumerate(members) for b in members[k + 1:]), default=0.0)
+
+
+def _phrase_terms(phrase) -> tuple[set[str], str, list[str]]:
+    """Qualifier stems, head stem and words of a measured phrase; names (capitalised words) left out."""
+    words = [w for w in _PHRASE.findall(phrase or "") if not w[:1].isupper()]
+    if not words:
+        return set(), "", []
+    modifiers = {stem(p) for w in words[:-1] for p in w.split("-") if p and p.lower() not in function_words()}
+    return modifiers, stem(words[-1].split("-")[-1]), words
+
+
+def scope_difference(a, b) -> str:
+    """The qualifier one mention's measured phrase adds to the other's, as a note; empty when none.
+
+    >>> scope_difference({"doc_id": "x", "measured": "rare-earth deposits"}, {"doc_id": "y", "measured": "reserves"})
+    "'rare-earth' in x ('rare-earth deposits') vs y ('reserves')"
+    """
+    mods_a, head_a, words_a = _phrase_terms(a.get("measured"))
+    mods_b, head_b, words_b = _phrase_terms(b.get("measured"))
+    if not words_a or not words_b:
+        return ""
+    for (mods, words, doc, phrase), (other_mods, other_head, other_doc, other_phrase) in (
+            ((mods_a, words_a, a["doc_id"], a.get("measured")), (mods_b, head_b, b["doc_id"], b.get("measured"))),
+            ((mods_b, words_b, b["doc_id"], b.get("measured")), (mods_a, head_a, a["doc_id"], a.get("measured")))):
+        extra = mods - other_mods - {other_head}
+        if extra:
+            shown = " ".join(w for w in words[:-1] if any(stem(p) in extra for p in w.split("-")))
+            return f"'{shown}' in {doc} ('{phrase}') vs {other_doc} ('{other_phrase}')"
+    return ""
 
 
 def _label(members: list[dict]) -> str:
@@ -338,20 +467,21 @@ def _label(members: list[dict]) -> str:
     return max((m["concept"] for m in members), key=len)[:100]
 
 
-def _status(members: list[dict], index: list[int], vectors) -> str:
+def _status(members: list[dict], index: list[int], vectors) -> tuple[str, str]:
+    """The group's status and, for ``scope_differs``, the note naming the differing qualifier."""
     conflicts_within = any(
         a["doc_id"] == b["doc_id"] and overlaps(a, b) is False
         for k, a in enumerate(members) for b in members[k + 1:]
     )
     if conflicts_within:
-        return "inconsistent_within_source"
+        return "inconsistent_within_source", ""
     if len({m["doc_id"] for m in members}) == 1:
-        return "single_source"
-    apart = [
-        _cosine(vectors[index[k]], vectors[index[l]])
-        for k, a in enumerate(members) for l, b in enumerate(members)
-        if l > k and a["doc_id"] != b["doc_id"] and overlaps(a, b) is False
-    ]
+        return "single_source", ""
+    apart = [(a, b) for k, a in enumerate(members) for b in members[k + 1:]
+             if a["doc_id"] != b["doc_id"] and overlaps(a, b) is False]
     if not apart:
-        return "agree"
-    return "diverge" if max(apart) >= SAME_CONCEPT_THRESHOLD else "scope_differs"
+        return "agree", ""
+    position = {id(m): k for k, m in enumerate(members)}
+    notes = sorted(((-_cosine(vectors[index[position[id(a)]]], vectors[index[position[id(b)]]]), note)
+                    for a, b in apart if (note := scope_difference(a, b))), key=lambda x: x[0])
+    return ("scope_differs", notes[0][1]) if notes else ("diverge", "")  # the note of the most alike pair

@@ -13,12 +13,13 @@ from .validation import validate
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m toolkit.evaluation.validate", description="Agreement of every measure with human-annotated gold.")
-    parser.add_argument("--benchmarks", type=Path, help="folder with vader-nyt/ and newsmtsc/ (skipped when absent)")
+    parser.add_argument("--benchmarks", type=Path, help="folder of the public benchmark sets (skipped when absent)")
+    parser.add_argument("--corpora", type=Path, help="folder of the development corpora (skipped when absent)")
     parser.add_argument("--corpus", type=Path, required=True, help="the annotated corpus (the seeds)")
     parser.add_argument("--gold", type=Path, required=True, help="folder of hand-made gold (tests/gold in the repository)")
     parser.add_argument("--out", type=Path, help="also write the table as CSV here")
     args = parser.parse_args(argv)
-    table = validate(args.corpus, args.gold, args.benchmarks, log=lambda m: print(m, file=sys.stderr))
+    table = validate(args.corpus, args.gold, args.benchmarks, log=lambda m: print(m, file=sys.stderr), corpora=args.corpora)
     with pd.option_context("display.max_rows", None, "display.width", 160, "display.float_format", "{:.3f}".format):
         print(table.to_string(index=False))
     if args.out:

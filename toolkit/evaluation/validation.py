@@ -23,7 +23,9 @@ from pathlib import Path
 import pandas as pd
 
 from . import hedge_eval
+from .attribution_eval import evaluate as attribution_sample
 from .frame_training import semeval_frames
+from .numbers_eval import evaluate as numbers_benchmark
 from ..corpus.documents import Corpus, load_corpus
 from .metrics import Score, align_sentences, prf
 from ..measures.framing import frames
@@ -274,8 +276,12 @@ def newsmtsc(benchmarks: Path) -> list[tuple]:
 
 
 def validate(corpus_path: Path, gold: Path, benchmarks: Path | None = None,
-             log=print) -> pd.DataFrame:
-    """Every validation figure as one table (``measure, dataset, metric, value, n``)."""
+             log=print, corpora: Path | None = None) -> pd.DataFrame:
+    """Every validation figure as one table (``measure, dataset, metric, value, n``).
+
+    ``benchmarks`` is the folder of public benchmark sets and ``corpora`` the
+    folder of development corpora; each is skipped, with a message, when absent.
+    """
     corpus = load_corpus(corpus_path)
     rows = seed_segmentation(corpus, gold / "segmentation", gold / "segmentation" / "texts")
     rows += seed_stance(corpus, gold / "measures")
@@ -298,4 +304,8 @@ def validate(corpus_path: Path, gold: Path, benchmarks: Path | None = None,
         rows += hedge_eval.evaluate(benchmarks, log)
         # Article-level frames on SemEval-2023 Task 3 dev (nested CV), beside the five-most-frequent baseline.
         rows += semeval_frames(benchmarks, log=log)
+        # Number extraction on NewsQuant-dev, beside quantulum3 (skips itself, with a message, when absent).
+        rows += numbers_benchmark(benchmarks, log=log)
+    # Attribution on the hand-made sample of the development corpora (skips itself when absent).
+    rows += attribution_sample(corpora, gold / "attribution_dev", log)
     return pd.DataFrame(rows, columns=COLUMNS)

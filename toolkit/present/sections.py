@@ -244,9 +244,10 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     groups, mentions = tables["quantity_groups"], tables["numbers"]
     shared = groups[groups["n_sources"] > 1]
     flagged = groups[groups["status"].isin(["diverge", "scope_differs", "inconsistent_within_source"])]
+    flagged = flagged.sort_values("relative_gap", ascending=False, kind="stable")  # the widest gaps first
     texts = {"diverge": "the sources give values that do not overlap",
-             "scope_differs": "the values differ and so does what is measured (a qualifier differs): possibly a "
-                              "definitional mismatch, not a contradiction",
+             "scope_differs": "the values differ and so does what is measured: possibly a definitional mismatch, "
+                              "not a contradiction",
              "inconsistent_within_source": "one source gives two values that do not overlap"}
     blocks = [("h2", "Numbers"),
               ("p", f"{len(mentions)} numbers in {len(groups)} quantity groups; {len(shared)} quantities are reported by "
@@ -259,7 +260,10 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
         blocks.append(("h3", "Where the numbers differ"))
         listed, note = _capped(list(flagged.itertuples()), "quantities reported differently", "data/quantity_groups.csv")
         for group in listed:
-            blocks.append(("p", f"**{group.label}** ({group.kind}, {group.unit}): {texts[group.status]}."))
+            gap = f" Even allowing for approximations and bounds, they are {group.relative_gap:.0%} apart." if group.status != "scope_differs" and group.kind != "date" \
+                and pd.notna(group.relative_gap) and group.relative_gap > 0 else ""
+            scope = f" What differs: {group.scope_note}." if group.status == "scope_differs" and group.scope_note else ""
+            blocks.append(("p", f"**{group.label}** ({group.kind}, {group.unit}): {texts[group.status]}.{gap}{scope}"))
             rows = members[group.group_id]
             for row in rows.head(QUOTES_PER_QUANTITY).itertuples():
                 blocks.append(quote(corpus, row.doc_id, row.sentence_id, (row.start, row.end)))
