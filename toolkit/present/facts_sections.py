@@ -1,0 +1,250 @@
+"""The report's opening sections: who the sources are and what kind of text each is, the facts they
+state differently, what each leaves out, and whom each lets speak.
+
+Each ``*_blocks`` function returns blocks (see :mod:`toolkit.present.render`)
+read from the tables ``documents`` (with ``text_type``), ``facts``, ``voices``,
+``coverage`` and ``actor_sentiment``; nothing here computes a finding.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+
+from ..compare.voices import silent_actors
+from ..measures.text_type import LABELS
+
+#: Facts quoted side by side, at most (all are in data/facts.csv).
+MAX_FACTS_QUOTED = 15
+#: Passages quoted per source and fact, at most.
+QUOTES_PER_SOURCE = 2
+#: Omissions listed, at most.
+MAX_OMISSIONS = 15
+#: Voices listed, at most.
+MAX_VOICES = 30
+#: A source shorter than this share of the median length of the sources that
+#: carry a fact is called short: leaving things out is expected of it.
+SHORT_SHARE = 0.5
+#: Headlines are cut to this many characters in prose.
+HEADLINE_CHARS = 70
+
+_STATE_WORDS = {"contradict": "the sources contradict each other",
+                "inconsistent_within_source": "one source gives two incompatible values",
+                "differ": "the sources give different values that could both hold",
+                "agree": "the sources agree"}
+
+
+def _cut(text: str, size: int = HEADLINE_CHARS) -> str:
+    text = str(text or "").strip()
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
+def source_identity(documents: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per source: ``source, name, headline, published, text_type, words``.
+
+    ``name`` is the outlet when known (manifest, HTML metadata or text), else
+    the author, else the identifier; a source pooling several documents
+    takes the first document's headline.
+    """
+    docs = documents.copy()
+    mapping = dict(zip(sources["doc_id"], sources["source"])) if sources is not None and len(sources) else {}
+    docs["source"] = [mapping.get(d, d) for d in docs["doc_id"]]
+    rows = []
+    for source, group in docs.groupby("source", sort=False):
+        first = group.iloc[0]
+        outlet = str(first.get("outlet", "") or "") if pd.notna(first.get("outlet", "")) else ""
+        author = str(first.get("author", "") or "") if pd.notna(first.get("author", "")) else ""
+        name = outlet or author or str(source)
+        types = group["text_type"].dropna() if "text_type" in group else pd.Series(dtype=str)
+        kind = ", ".join(LABELS.get(t, t) for t in dict.fromkeys(types)) or "–"
+        published = first.get("published", "")
+        rows.append((source, name, str(first.get("title", "") or "") if pd.notna(first.get("title", "")) else "",
+                     published if isinstance(published, str) else "", kind, int(group["words"].sum())))
+    return pd.DataFrame(rows, columns=["source", "name", "headline", "published", "text_type", "words"])
+
+
+def _names(identity: pd.DataFrame) -> dict[str, str]:
+    """Display names: the name, and the headline when two sources share a name or the name is the identifier."""
+    counts = Counter(identity["name"])
+    out = {}
+    for row in identity.itertuples(index=False):
+        name = row.name
+        if counts[name] > 1 or name == row.source:
+            name = f"{name} (“{_cut(row.headline, 40)}”)" if row.headline else name
+        out[row.source] = name
+    return out
+
+
+def sources_blocks(tables: dict) -> list[tuple]:
+    """Who the sources are and what kind of text each is, with the evidence."""
+    identity = source_identity(tables["documents"], tables.get("sources"))
+    docs = tables["documents"]
+    shown = identity.rename(columns={"text_type": "type of text"})[["name", "headline", "published", "type of text", "words"]]
+    blocks = [("h2", "The sources and what kind of text each is"), ("table", shown.head(40))]
+    if "text_type_evidence" in docs:
+        blocks.append(("list", [f"**{_cut(t, 50)}** — {LABELS.get(k, k)}: {e}"
+                                for t, k, e in zip(docs["title"].fillna(docs["doc_id"]), docs["text_type"],
+                                                   docs["text_type_evidence"])][:40]))
+        kinds = Counter(docs["text_type"])
+        if len(kinds) > 1:
+            listed = ", ".join(f"{LABELS.get(k, k)}: {n}" for k, n in kinds.most_common())
+            blocks.append(("p", f"**Different kinds of text are compared side by side** ({listed}). Differences in "
+                                "address, first-person views, attribution and tone below partly reflect the kind of "
+                                "text, not only the outlet's slant."))
+    return blocks
+
+
+def facts_blocks(tables: dict) -> list[tuple]:
+    """The facts grid: facts stated differently, each quoted side by side."""
+    facts = tables.get("facts")
+    if facts is None or facts.empty:
+        return [("h2", "Facts the sources state"),
+                ("p", "No fact (a figure, a date, a count of things or an actor's reaction) is stated by two sources "
+                      "in a form this report can compare.")]
+    names = _names(source_identity(tables["documents"], tables.get("sources")))
+    per_fact = facts.drop_duplicates("fact_id")
+    counts = per_fact["state"].value_counts()
+    blocks = [("h2", "Facts the sources state differently"),
+              ("p", f"{len(per_fact)} facts (figures, event dates, counts of things, reactions of actors) are stated "
+                    f"by at least two sources: {counts.get('contradict', 0)} contradict, "
+                    f"{counts.get('inconsistent_within_source', 0)} are inconsistent within one source, "
+                    f"{counts.get('differ', 0)} differ in ways that could both hold, {counts.get('agree', 0)} agree. "
+                    "A contradiction is called only when two statements cannot both be true (different exact "
+                    "counts in a shared context, or an actor said to have reacted and not to have reacted). Every "
+                    "cell, with offsets, is in `data/facts.csv`.")]
+    flagged = per_fact[per_fact["state"] != "agree"].head(MAX_FACTS_QUOTED)
+    for fact in flagged.itertuples(index=False):
+        cells = facts[facts["fact_id"] == fact.fact_id]
+        blocks.append(("h3", f"{_cut(fact.label, 80)}: {_STATE_WORDS[fact.state]}"))
+        for source, group in cells[cells["mentioned"]].groupby("source", sort=False):
+            for cell in group.head(QUOTES_PER_SOURCE).itertuples(index=False):
+                blocks.append(("quote", cell.wording, f"{names.get(source, source)}, sentence {cell.sentence_id} "
+                                                      f"(characters {cell.start}–{cell.end})"))
+        missing = [names.get(s, s) for s in cells.loc[~cells["mentioned"], "source"]]
+        if missing:
+            blocks.append(("p", "Not mentioned by: " + ", ".join(missing) + "."))
+    agreeing = per_fact[per_fact["state"] == "agree"]
+    if len(agreeing):
+        stated = facts[facts["mentioned"]].groupby("fact_id")["source"].nunique()
+        blocks.append(("p", "The sources agree on: " + "; ".join(
+            f"{_cut(r.label, 60)} ({stated[r.fact_id]} sources)" for r in agreeing.head(20).itertuples()) + "."))
+    return blocks
+
+
+def omission_items(tables: dict) -> pd.DataFrame:
+    """Facts several sources carry and others leave out, ranked by how many carry them.
+
+    One row per fact: ``label, carried_by, of, carriers, omitters, short_omitters``.
+    Facts come from the facts grid and the coverage table (actors, shared
+    claims, quantities); a source far shorter than the carriers
+    (:data:`SHORT_SHARE` of their median length) is listed apart.
+    """
+    identity = source_identity(tables["documents"], tables.get("sources"))
+    words = dict(zip(identity["source"], identity["words"]))
+    all_sources = list(identity["source"])
+    present: dict[str, tuple[str, set]] = {}
+    facts = tables.get("facts")
+    if facts is not None and len(facts):
+        for fact_id, group in facts.groupby("fact_id", sort=False):
+            present[f"fact:{fact_id}"] = (group["label"].iloc[0], set(group.loc[group["mentioned"], "source"]))
+    coverage = tables.get("coverage")
+    if coverage is not None and len(coverage):
+        for (kind, fact_id), group in coverage.groupby(["fact_type", "fact_id"], sort=False):
+            label = str(group["label"].iloc[0])
+            if kind == "quantity":
+                continue  # quantities are in the facts grid
+            present[f"{kind}:{fact_id}"] = (label if kind != "claim" else f"the claim “{_cut(label, 90)}”",
+                                            set(group.loc[group["state"] != "absent", "source"]))
+    rows = []
+    for key, (label, carriers) in present.items():
+        if len(carriers) < 2 or len(carriers) == len(all_sources):
+            continue
+        median = pd.Series([words[s] for s in carriers]).median()
+        omitters = [s for s in all_sources if s not in carriers]
+        short = [s for s in omitters if words[s] < SHORT_SHARE * median]
+        rows.append((label, len(carriers), len(all_sources), sorted(carriers), [s for s in omitters if s not in short],
+                     short))
+    out = pd.DataFrame(rows, columns=["label", "carried_by", "of", "carriers", "omitters", "short_omitters"])
+    if out.empty:
+        return out
+    out["long"] = out["omitters"].map(len)
+    return out.sort_values(["carried_by", "long", "label"], ascending=[False, False, True], ignore_index=True).drop(columns="long")
+
+
+def omission_blocks(tables: dict) -> list[tuple]:
+    """What each source leaves out, in words, ranked by how many others carry it."""
+    items = omission_items(tables)
+    if items.empty:
+        return []
+    identity = source_identity(tables["documents"], tables.get("sources"))
+    names, words = _names(identity), dict(zip(identity["source"], identity["words"]))
+    lines = []
+    for row in items.head(MAX_OMISSIONS).itertuples(index=False):
+        carriers = ", ".join(names[s] for s in row.carriers)
+        line = f"{'Only ' if row.carried_by <= row.of / 2 else ''}{row.carried_by} of {row.of} sources mention **{row.label}** ({carriers})."
+        if row.omitters:
+            line += " Left out by " + ", ".join(names[s] for s in row.omitters) + "."
+        if row.short_omitters:
+            line += " Also absent from " + ", ".join(f"{names[s]} ({words[s]:,} words, a short text)" for s in row.short_omitters) + "."
+        lines.append(line)
+    return [("h2", "What each source leaves out"),
+            ("p", "Facts, actors and claims that at least two sources carry and others do not, those most sources "
+                  "carry first. A source much shorter than the ones that carry a fact is named apart: leaving things "
+                  "out is expected of a short text."),
+            ("list", lines)]
+
+
+def voices_blocks(tables: dict) -> list[tuple]:
+    """Who speaks in each source: cited voices by type and side, quoted or paraphrased, second-hand from outlets."""
+    table = tables.get("voices")
+    if table is None or table.empty:
+        return [("h2", "Who speaks"), ("p", "No source attributes anything to anyone.")]
+    identity = source_identity(tables["documents"], tables.get("sources"))
+    names = _names(identity)
+    named = table[table["voice_type"] != "vague"]
+    rows = []
+    for voice, group in named.groupby("voice", sort=False):
+        rows.append((voice, group["voice_type"].iloc[0], group["side"].iloc[0] or "–",
+                     ", ".join(names.get(s, s) for s in dict.fromkeys(group["source"])),
+                     int((group["mode"] == "direct_quote").sum()), int((group["mode"] == "paraphrase").sum())))
+    listing = pd.DataFrame(rows, columns=["voice", "type", "side (as the text states it)", "cited by", "quoted", "paraphrased"])
+    listing = listing.sort_values(["quoted", "paraphrased"], ascending=False).head(MAX_VOICES)
+    lines = []
+    for source in identity["source"]:
+        mine = table[table["source"] == source]
+        if mine.empty:
+            lines.append(f"**{names[source]}** cites no one.")
+            continue
+        kinds = Counter(mine["voice_type"])
+        sides = sorted({s for s in mine["side"] if s})
+        outlets = sorted(set(mine.loc[mine["from_outlet"], "voice"]))
+        line = (f"**{names[source]}**: {len(mine)} attributions, {int((mine['mode'] == 'direct_quote').sum())} with "
+                f"quoted words; " + ", ".join(f"{n} {k}" for k, n in kinds.most_common()))
+        if sides:
+            line += "; sides named: " + ", ".join(sides)
+        if outlets:
+            line += "; **taken from other outlets**: " + ", ".join(outlets)
+        lines.append(line + ".")
+    blocks = [("h2", "Who speaks"),
+              ("p", "Every cited source (from the attributions), with its type and the side or nationality the text "
+                    "gives it; `quoted` counts citations whose sentence quotes words, `paraphrased` the others. "
+                    "All citations are in `data/voices.csv`."),
+              ("list", lines), ("table", listing)]
+    actors = tables.get("actor_sentiment")
+    if actors is not None and len(actors):
+        mapping = dict(zip(tables["sources"]["doc_id"], tables["sources"]["source"])) if "sources" in tables \
+            else {d: d for d in identity["source"]}
+        silent = silent_actors(table, actors, mapping)
+        none = [f"{r.actor} ({r.mentioned_by} sources)" for r in silent.itertuples() if r.cited_by == 0]
+        unquoted = [f"{r.actor}" for r in silent.itertuples() if r.cited_by > 0 and r.quoted_by == 0]
+        if none:
+            blocks.append(("p", "**Written about but never cited** by any source: " + ", ".join(none) + "."))
+        if unquoted:
+            blocks.append(("p", "**Cited but never quoted in their own words**: " + ", ".join(unquoted) + "."))
+    return blocks
+
+
+def facts_report_blocks(tables: dict) -> list[tuple]:
+    """All the opening sections, in order."""
+    return sources_blocks(tables) + facts_blocks(tables) + omission_blocks(tables) + voices_blocks(tables)
