@@ -269,6 +269,48 @@ def _reaction_statements(texts: dict[str, str], sentences: dict, sources: dict[s
     return out
 
 
+# ----------------------------------------------------------------- parties
+
+#: Head words of an organisation's name (general).
+_ORG_HEADS = (r"Organi[sz]ation|Corps|Company|Corporation|Ministry|Agency|Authority|Department|Bank|Council|"
+              r"Committee|Group|Metals|Industries|Holdings|Bureau|Commission|Institute|Association|Union|Fund|Board|"
+              r"Office|Service|Forces|Army|Navy|Party|Federation|Foundation|Enterprises|Limited|Ltd|Inc")
+_ORG = re.compile(r"\b((?:[A-Z][\w’'-]+\s+){1,4}(?:" + _ORG_HEADS + r"))\b(?:\s+\(([A-Z]{2,6})\))?")
+
+
+def _org_key(name: str) -> str:
+    """An organisation folded to its initials (Frontier Works Organisation -> fwo), so that it meets its acronym."""
+    words = [w for w in name.split() if w[:1].isupper() and not w.endswith(("’s", "'s"))]
+    return "".join(w[0] for w in words).lower()
+
+
+def _party_statements(counts: list[dict], texts: dict[str, str], sentences: dict, sources: dict[str, str]) -> list[dict]:
+    """The organisations named as parties to a counted thing (an agreement, a deal), in every
+    sentence of a source that names that thing; a source's party is one no other source names
+    for it when the others share one."""
+    keys = {s["key"] for s in counts}
+    names = {k: Counter(str(s["label"]).lower() for s in counts if s["key"] == k).most_common(1)[0][0] for k in keys}
+    patterns = {}
+    for s in counts:
+        noun = str(s["label"])
+        patterns.setdefault(s["key"], set()).add(re.escape(noun.split()[0][:6]))
+    out = []
+    for key in keys:
+        words = re.compile(r"\b(?:" + "|".join(sorted(patterns[key])) + r"|" + re.escape(key) + r")", re.I)
+        for doc_id, rows in sentences.items():
+            for sid, a, b, sentence in rows:
+                if not words.search(sentence):
+                    continue
+                for m in _ORG.finditer(sentence):
+                    name = re.sub(r"^(?:The|A|An|In|On|With|And|But)\s+", "", m.group(1))
+                    org_keys = {_org_key(name)} | ({m.group(2).lower()} if m.group(2) else set())
+                    start, end = a + m.start(1), a + m.end(1)
+                    out.append(_statement("party", f"party:{key}", f"parties to the {names[key]}", sources[doc_id], doc_id,
+                                          sid, start, end, _wording(texts[doc_id], start, end, a, b), name,
+                                          orgs=org_keys))
+    return out
+
+
 # ----------------------------------------------------------------- states
 
 
@@ -315,6 +357,15 @@ def _state(kind: str, statements: list[dict]) -> str:
         singles = [s for s in statements if s["count"] == 1]
         clash = any(e["context"] & s["context"] for e in explicit for s in singles if e["source"] != s["source"])
         return "contradict" if clash else "differ"
+    if kind == "party":
+        named = {src: set().union(*(s["orgs"] for s in items)) for src, items in by_source.items()}
+        shared = {o for src, orgs in named.items() for o in orgs
+                  if sum(o in other for other in named.values()) >= 2}
+        # a source naming a party no other source names, while not naming the shared one
+        alone = [src for src, orgs in named.items()
+                 if any(sum(o in other for other in named.values()) == 1 for o in orgs)
+                 and len(orgs & shared) < len(shared)]
+        return "differ" if shared and alone else "agree"
     if kind == "reaction":
         silent = {s["source"] for s in statements if s["silent"]}
         spoke = {s["source"] for s in statements if not s["silent"]}
@@ -349,9 +400,11 @@ def facts(tables: dict, texts: dict[str, str], sources: dict[str, str]) -> pd.Da
         sources state them.
     """
     sentences = _sentence_rows(tables)
+    counted = _count_statements(texts, sentences, sources)
     statements = (_quantity_statements(tables, texts, sentences, sources)
                   + _date_statements(tables, texts, sentences, sources)
-                  + _count_statements(texts, sentences, sources)
+                  + counted
+                  + _party_statements([c for c in counted if c["kind"] == "count"], texts, sentences, sources)
                   + _reaction_statements(texts, sentences, sources))
     grouped: dict[tuple, list[dict]] = defaultdict(list)
     for s in statements:
