@@ -38,6 +38,8 @@ COLUMNS = ["fact_id", "kind", "label", "state", "source", "mentioned", "wording"
            "start", "end"]
 STATES = ("contradict", "inconsistent_within_source", "differ", "agree")
 NOT_MENTIONED = "not mentioned"
+#: The cell of a source that names the counted thing but gives no count or party.
+WITHOUT_DETAIL = "mentions it without this detail"
 #: Characters of a sentence kept around a mention in a cell (the full
 #: sentence is in data/sentences.csv).
 WORDING_CHARS = 260
@@ -378,6 +380,15 @@ def _state(kind: str, statements: list[dict]) -> str:
     return "differ"
 
 
+def _names_thing(key: str, items: list[dict], source: str, texts: dict[str, str], sources: dict[str, str]) -> bool:
+    """Whether a source's text names the thing a count or party fact is about
+    (its acronym, or the first word of how the others name it)."""
+    thing = key.split(":", 1)[-1]
+    words = {re.escape(str(s["label"]).replace("parties to the ", "").split()[0][:6]) for s in items if s["label"]}
+    pattern = re.compile(r"\b(?:" + "|".join(sorted(words | {re.escape(thing)})) + r")", re.I)
+    return any(pattern.search(texts[d]) for d, s in sources.items() if s == source)
+
+
 def facts(tables: dict, texts: dict[str, str], sources: dict[str, str]) -> pd.DataFrame:
     """The facts grid, one row per fact and source (long form).
 
@@ -431,7 +442,10 @@ def facts(tables: dict, texts: dict[str, str], sources: dict[str, str]) -> pd.Da
         for source in all_sources:
             mine = sorted((s for s in items if s["source"] == source), key=lambda s: (s["doc_id"], s["start"]))
             if not mine:
-                rows.append((fact_id, kind, label, state, source, False, NOT_MENTIONED, "", "", -1, -1, -1))
+                said = NOT_MENTIONED
+                if kind in ("count", "party") and _names_thing(key, items, source, texts, sources):
+                    said = WITHOUT_DETAIL
+                rows.append((fact_id, kind, label, state, source, False, said, "", "", -1, -1, -1))
             for s in mine:
                 rows.append((fact_id, kind, label, state, source, True, s["wording"], str(s["value"]), s["doc_id"],
                              s["sentence_id"], s["start"], s["end"]))

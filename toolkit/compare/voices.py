@@ -30,6 +30,9 @@ _DEMONYM = re.compile(r"\b([A-Z][a-z]+(?:ese|ian|an|i|ish|ch))\b")
 _POSSESSIVE = re.compile(r"\b([A-Z][\w.]+)(?:’s|'s)\s")
 _SHORT_STATE = re.compile(r"^(?:U\.S\.|US|UK|U\.K\.|EU|UN)\b")
 _PRONOUNS = frozenset({"he", "she", "they", "his", "her"})
+#: Names of days and months, which actor suggestion can pick up as names.
+_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december""".split())
 #: Sentences back a pronoun may reach for its person.
 PRONOUN_REACH = 3
 #: Characters of the sentence kept as wording.
@@ -57,9 +60,9 @@ def side_of(voice: str) -> str:
     possessive = _POSSESSIVE.search(voice + " ")
     if possessive:
         return possessive.group(1)
-    demonym = _DEMONYM.search(voice)
-    if demonym and demonym.start() == 0:
-        return demonym.group(1)
+    demonym = _DEMONYM.match(voice)
+    if demonym and re.match(r"(?:\s+[a-z]|-based|\s*$)", voice[demonym.end():]):
+        return demonym.group(1)  # "Chinese officials", "British-based", not "Mehdi Tahhan"
     return ""
 
 
@@ -138,7 +141,7 @@ def silent_actors(voice_table: pd.DataFrame, actor_mentions: pd.DataFrame, sourc
     mentioned = actor_mentions.assign(source=actor_mentions["doc_id"].map(sources)).groupby("actor")["source"].nunique()
     rows = []
     for actor, n in mentioned.items():
-        if n < min_sources:
+        if n < min_sources or str(actor).lower() in _CALENDAR:
             continue
         hits = voice_table[[_speaks(str(actor), v, side) for v, side in zip(voice_table["voice"], voice_table["side"])]]
         rows.append((actor, int(n), int(hits["source"].nunique()),

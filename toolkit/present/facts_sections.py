@@ -8,6 +8,7 @@ read from the tables ``documents`` (with ``text_type``), ``facts``, ``voices``,
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pandas as pd
@@ -20,7 +21,7 @@ MAX_FACTS_QUOTED = 15
 #: Passages quoted per source and fact, at most.
 QUOTES_PER_SOURCE = 2
 #: Omissions listed, at most.
-MAX_OMISSIONS = 15
+MAX_OMISSIONS = 25
 #: Voices listed, at most.
 MAX_VOICES = 30
 #: A source shorter than this share of the median length of the sources that
@@ -132,6 +133,42 @@ def facts_blocks(tables: dict) -> list[tuple]:
     return blocks
 
 
+_STOPWORDS = frozenset("""about after again against also although among another because before being between both
+could during either every first from have however including into itself later might more most much must never other
+over rather should since some such than that their them then there these they this those though through under until
+very were what when where whether which while will with within without would years year said says""".split())
+#: A word counts as a source's theme when it uses it at least this many times.
+THEME_USES = 3
+
+
+def _term_presence(tables: dict, all_sources: list[str]) -> dict[str, tuple[str, set]]:
+    """Words that are a theme (:data:`THEME_USES` uses or more) of every source that uses them,
+    at least two, and absent from the rest."""
+    sentences = tables.get("sentences")
+    if sentences is None or sentences.empty:
+        return {}
+    mapping = dict(zip(tables["sources"]["doc_id"], tables["sources"]["source"])) if "sources" in tables else {}
+    text = sentences.assign(source=sentences["doc_id"].map(lambda d: mapping.get(d, d))).groupby("source")["text"] \
+        .agg(" ".join).str.lower()
+    out = {}
+    # words folded to a crude singular, so that "minerals" counts for "mineral"
+    counts = {s: Counter(w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+                         for w in re.findall(r"[a-z][a-z-]{4,}", text[s])) for s in all_sources if s in text.index}
+    vocabulary = {w for c in counts.values() for w, n in c.items() if n >= THEME_USES and w not in _STOPWORDS}
+    actors = tables.get("coverage")
+    named = set() if actors is None or actors.empty else \
+        {w.lower().rstrip("s") for label in actors.loc[actors["fact_type"] == "actor", "label"] for w in str(label).split()}
+    for word in sorted(vocabulary - named):
+        using = {s for s, c in counts.items() if c[word] > 0}
+        themed = {s for s in using if counts[s][word] >= THEME_USES}
+        # a theme of every source that uses it at all, and of no fewer than two
+        # absent means no word of the source even starts with it ("regional" keeps "region" present)
+        absent = [s for s in counts if s not in using and not re.search(r"\b" + re.escape(word), text[s])]
+        if len(themed) >= 2 and themed == using and absent:
+            out[f"word:{word}"] = (f"“{word}”", set(counts) - set(absent))
+    return out
+
+
 def omission_items(tables: dict) -> pd.DataFrame:
     """Facts several sources carry and others leave out, ranked by how many carry them.
 
@@ -146,8 +183,9 @@ def omission_items(tables: dict) -> pd.DataFrame:
     present: dict[str, tuple[str, set]] = {}
     facts = tables.get("facts")
     if facts is not None and len(facts):
-        for fact_id, group in facts.groupby("fact_id", sort=False):
-            present[f"fact:{fact_id}"] = (group["label"].iloc[0], set(group.loc[group["mentioned"], "source"]))
+        # only figures: a count, party, date or reaction not given is not a topic left out
+        for fact_id, group in facts[facts["kind"] == "quantity"].groupby("fact_id", sort=False):
+            present[f"fact:{fact_id}"] = (f"the figure {group['label'].iloc[0]}", set(group.loc[group["mentioned"], "source"]))
     coverage = tables.get("coverage")
     if coverage is not None and len(coverage):
         for (kind, fact_id), group in coverage.groupby(["fact_type", "fact_id"], sort=False):
@@ -156,6 +194,7 @@ def omission_items(tables: dict) -> pd.DataFrame:
                 continue  # quantities are in the facts grid
             present[f"{kind}:{fact_id}"] = (label if kind != "claim" else f"the claim “{_cut(label, 90)}”",
                                             set(group.loc[group["state"] != "absent", "source"]))
+    present.update(_term_presence(tables, all_sources))
     rows = []
     for key, (label, carriers) in present.items():
         if len(carriers) < 2 or len(carriers) == len(all_sources):
