@@ -13,6 +13,7 @@ from collections import Counter
 
 import pandas as pd
 
+from ..compare.facts import NOT_MENTIONED
 from ..compare.voices import silent_actors
 from ..measures.text_type import LABELS
 
@@ -119,10 +120,16 @@ def facts_blocks(tables: dict) -> list[tuple]:
         cells = facts[facts["fact_id"] == fact.fact_id]
         blocks.append(("h3", f"{_cut(fact.label, 80)}: {_STATE_WORDS[fact.state]}"))
         for source, group in cells[cells["mentioned"]].groupby("source", sort=False):
-            for cell in group.head(QUOTES_PER_SOURCE).itertuples(index=False):
-                blocks.append(("quote", cell.wording, f"{names.get(source, source)}, sentence {cell.sentence_id} "
-                                                      f"(characters {cell.start}–{cell.end})"))
-        missing = [names.get(s, s) for s in cells.loc[~cells["mentioned"], "source"]]
+            # one quote per sentence, naming every value it gives
+            for (doc_id, sentence_id), same in list(group.groupby(["doc_id", "sentence_id"], sort=False))[:QUOTES_PER_SOURCE]:
+                values = ", ".join(f"“{v}” (characters {a}–{b})" for v, a, b in zip(same["value"], same["start"], same["end"]))
+                blocks.append(("quote", same["wording"].iloc[0],
+                               f"{names.get(source, source)}, sentence {sentence_id}: {values}"))
+        absent = cells[~cells["mentioned"]]
+        missing = [names.get(s, s) for s in absent.loc[absent["wording"] == NOT_MENTIONED, "source"]]
+        vague = [names.get(s, s) for s in absent.loc[absent["wording"] != NOT_MENTIONED, "source"]]
+        if vague:
+            blocks.append(("p", "Mention it without this detail: " + ", ".join(vague) + "."))
         if missing:
             blocks.append(("p", "Not mentioned by: " + ", ".join(missing) + "."))
     agreeing = per_fact[per_fact["state"] == "agree"]
