@@ -239,13 +239,17 @@ def _count_statements(texts: dict[str, str], sentences: dict, sources: dict[str,
                     bucket.append(_statement("count", keys, noun, sources[doc_id], doc_id, sid, start, end,
                                              _wording(text, start, end, a, b), f"{n} {noun}", count=value,
                                              context=_proper_context(sentence, set(noun.lower().split()))))
+    by_key = defaultdict(list)
+    for s in single:
+        for key in s["key"]:
+            by_key[key].append(s)
     out = []
     for stated in explicit:
         for key in sorted(stated["key"]):
             if len(key) < 3:
                 continue
             # a single mention counts only in a sentence naming something the count's sentence names
-            singles = [s for s in single if key in s["key"] and s["source"] != stated["source"]
+            singles = [s for s in by_key.get(key, ()) if s["source"] != stated["source"]
                        and s["context"] & stated["context"]]
             if not singles:
                 continue

@@ -139,11 +139,13 @@ def silent_actors(voice_table: pd.DataFrame, actor_mentions: pd.DataFrame, sourc
     if actor_mentions.empty:
         return pd.DataFrame(columns=["actor", "mentioned_by", "cited_by", "quoted_by"])
     mentioned = actor_mentions.assign(source=actor_mentions["doc_id"].map(sources)).groupby("actor")["source"].nunique()
+    pairs = set(zip(voice_table["voice"], voice_table["side"]))  # each distinct voice tested once per actor
     rows = []
     for actor, n in mentioned.items():
         if n < min_sources or str(actor).lower() in _CALENDAR:
             continue
-        hits = voice_table[[_speaks(str(actor), v, side) for v, side in zip(voice_table["voice"], voice_table["side"])]]
+        speaking = {(v, side) for v, side in pairs if _speaks(str(actor), v, side)}
+        hits = voice_table[[(v, side) in speaking for v, side in zip(voice_table["voice"], voice_table["side"])]]
         rows.append((actor, int(n), int(hits["source"].nunique()),
                      int(hits.loc[hits["mode"] == "direct_quote", "source"].nunique())))
     out = pd.DataFrame(rows, columns=["actor", "mentioned_by", "cited_by", "quoted_by"])

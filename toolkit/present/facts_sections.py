@@ -9,6 +9,7 @@ read from the tables ``documents`` (with ``text_type``), ``facts``, ``voices``,
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 import pandas as pd
@@ -23,6 +24,8 @@ MAX_FACTS_QUOTED = 15
 QUOTES_PER_SOURCE = 2
 #: Omissions listed, at most.
 MAX_OMISSIONS = 25
+#: Sources described one by one, at most.
+MAX_SOURCES_LISTED = 40
 #: Voices listed, at most.
 MAX_VOICES = 30
 #: A source shorter than this share of the median length of the sources that
@@ -52,18 +55,24 @@ def source_identity(documents: pd.DataFrame, sources: pd.DataFrame | None = None
     docs = documents.copy()
     mapping = dict(zip(sources["doc_id"], sources["source"])) if sources is not None and len(sources) else {}
     docs["source"] = [mapping.get(d, d) for d in docs["doc_id"]]
+    for column in ("outlet", "author", "title", "published"):
+        docs[column] = docs[column].fillna("").astype(str) if column in docs else ""
+    if "text_type" not in docs:
+        docs["text_type"] = ""
+    first = docs.drop_duplicates("source")
+    words = docs.groupby("source", sort=False)["words"].sum()
+    kinds = docs.groupby("source", sort=False)["text_type"].agg(
+        lambda t: ", ".join(LABELS.get(k, k) for k in dict.fromkeys(t.dropna()) if k) or "–")
     rows = []
-    for source, group in docs.groupby("source", sort=False):
-        first = group.iloc[0]
-        outlet = str(first.get("outlet", "") or "") if pd.notna(first.get("outlet", "")) else ""
-        author = str(first.get("author", "") or "") if pd.notna(first.get("author", "")) else ""
-        name = outlet or author or str(source)
-        types = group["text_type"].dropna() if "text_type" in group else pd.Series(dtype=str)
-        kind = ", ".join(LABELS.get(t, t) for t in dict.fromkeys(types)) or "–"
-        published = first.get("published", "")
-        rows.append((source, name, str(first.get("title", "") or "") if pd.notna(first.get("title", "")) else "",
-                     published if isinstance(published, str) else "", kind, int(group["words"].sum())))
+    for row in first.itertuples(index=False):
+        name = row.outlet or row.author or str(row.source)
+        rows.append((row.source, name, row.title, row.published, kinds[row.source], int(words[row.source])))
     return pd.DataFrame(rows, columns=["source", "name", "headline", "published", "text_type", "words"])
+
+
+def _listed(names: list[str], most: int = 8) -> str:
+    """Names joined, at most ``most`` of them, then how many more."""
+    return ", ".join(names[:most]) + (f" and {len(names) - most} more" if len(names) > most else "")
 
 
 def _names(identity: pd.DataFrame) -> dict[str, str]:
@@ -129,9 +138,9 @@ def facts_blocks(tables: dict) -> list[tuple]:
         missing = [names.get(s, s) for s in absent.loc[absent["wording"] == NOT_MENTIONED, "source"]]
         vague = [names.get(s, s) for s in absent.loc[absent["wording"] != NOT_MENTIONED, "source"]]
         if vague:
-            blocks.append(("p", "Mention it without this detail: " + ", ".join(vague) + "."))
+            blocks.append(("p", "Mention it without this detail: " + _listed(vague) + "."))
         if missing:
-            blocks.append(("p", "Not mentioned by: " + ", ".join(missing) + "."))
+            blocks.append(("p", "Not mentioned by: " + _listed(missing) + "."))
     agreeing = per_fact[per_fact["state"] == "agree"]
     if len(agreeing):
         stated = facts[facts["mentioned"]].groupby("fact_id")["source"].nunique()
@@ -148,6 +157,12 @@ very were what when where whether which while will with within without would yea
 THEME_USES = 3
 
 
+def _starts_any(words: list[str], prefix: str) -> bool:
+    """Whether some word of the sorted list starts with ``prefix``."""
+    at = bisect_left(words, prefix)
+    return at < len(words) and words[at].startswith(prefix)
+
+
 def _term_presence(tables: dict, all_sources: list[str]) -> dict[str, tuple[str, set]]:
     """Words that are a theme (:data:`THEME_USES` uses or more) of every source that uses them,
     at least two, and absent from the rest."""
@@ -161,6 +176,7 @@ def _term_presence(tables: dict, all_sources: list[str]) -> dict[str, tuple[str,
     # words folded to a crude singular, so that "minerals" counts for "mineral"
     counts = {s: Counter(w[:-1] if w.endswith("s") and not w.endswith("ss") else w
                          for w in re.findall(r"[a-z][a-z-]{4,}", text[s])) for s in all_sources if s in text.index}
+    vocabularies = {src: sorted(set(re.findall(r"[a-z0-9]+", text[src]))) for src in counts}
     vocabulary = {w for c in counts.values() for w, n in c.items() if n >= THEME_USES and w not in _STOPWORDS}
     actors = tables.get("coverage")
     named = set() if actors is None or actors.empty else \
@@ -170,7 +186,7 @@ def _term_presence(tables: dict, all_sources: list[str]) -> dict[str, tuple[str,
         themed = {s for s in using if counts[s][word] >= THEME_USES}
         # a theme of every source that uses it at all, and of no fewer than two
         # absent means no word of the source even starts with it ("regional" keeps "region" present)
-        absent = [s for s in counts if s not in using and not re.search(r"\b" + re.escape(word), text[s])]
+        absent = [s for s in counts if s not in using and not _starts_any(vocabularies[s], word)]
         if len(themed) >= 2 and themed == using and absent:
             out[f"word:{word}"] = (f"“{word}”", set(counts) - set(absent))
     return out
@@ -227,12 +243,12 @@ def omission_blocks(tables: dict) -> list[tuple]:
     names, words = _names(identity), dict(zip(identity["source"], identity["words"]))
     lines = []
     for row in items.head(MAX_OMISSIONS).itertuples(index=False):
-        carriers = ", ".join(names[s] for s in row.carriers)
+        carriers = _listed([names[s] for s in row.carriers])
         line = f"{'Only ' if row.carried_by <= row.of / 2 else ''}{row.carried_by} of {row.of} sources mention **{row.label}** ({carriers})."
         if row.omitters:
-            line += " Left out by " + ", ".join(names[s] for s in row.omitters) + "."
+            line += " Left out by " + _listed([names[s] for s in row.omitters]) + "."
         if row.short_omitters:
-            line += " Also absent from " + ", ".join(f"{names[s]} ({words[s]:,} words, a short text)" for s in row.short_omitters) + "."
+            line += " Also absent from " + _listed([f"{names[s]} ({words[s]:,} words, a short text)" for s in row.short_omitters]) + "."
         lines.append(line)
     return [("h2", "What each source leaves out"),
             ("p", "Facts, actors and claims that at least two sources carry and others do not, those most sources "
@@ -252,7 +268,7 @@ def voices_blocks(tables: dict) -> list[tuple]:
     rows = []
     for voice, group in named.groupby("voice", sort=False):
         rows.append((voice, group["voice_type"].iloc[0], group["side"].iloc[0] or "–",
-                     ", ".join(names.get(s, s) for s in dict.fromkeys(group["source"])),
+                     _listed([names.get(s, s) for s in dict.fromkeys(group["source"])]),
                      int((group["mode"] == "direct_quote").sum()), int((group["mode"] == "paraphrase").sum())))
     listing = pd.DataFrame(rows, columns=["voice", "type", "side (as the text states it)", "cited by", "quoted", "paraphrased"])
     listing = listing.sort_values(["quoted", "paraphrased"], ascending=False).head(MAX_VOICES)
@@ -272,6 +288,8 @@ def voices_blocks(tables: dict) -> list[tuple]:
         if outlets:
             line += "; **taken from other outlets**: " + ", ".join(outlets)
         lines.append(line + ".")
+    if len(lines) > MAX_SOURCES_LISTED:
+        lines = lines[:MAX_SOURCES_LISTED] + [f"… and {len(lines) - MAX_SOURCES_LISTED} more sources; all citations are in `data/voices.csv`."]
     blocks = [("h2", "Who speaks"),
               ("p", "Every cited source (from the attributions), with its type and the side or nationality the text "
                     "gives it; `quoted` counts citations whose sentence quotes words, `paraphrased` the others. "
@@ -282,8 +300,8 @@ def voices_blocks(tables: dict) -> list[tuple]:
         mapping = dict(zip(tables["sources"]["doc_id"], tables["sources"]["source"])) if "sources" in tables \
             else {d: d for d in identity["source"]}
         silent = silent_actors(table, actors, mapping)
-        none = [f"{r.actor} ({r.mentioned_by} sources)" for r in silent.itertuples() if r.cited_by == 0]
-        unquoted = [f"{r.actor}" for r in silent.itertuples() if r.cited_by > 0 and r.quoted_by == 0]
+        none = [f"{r.actor} ({r.mentioned_by} sources)" for r in silent.itertuples() if r.cited_by == 0][:MAX_VOICES]
+        unquoted = [f"{r.actor}" for r in silent.itertuples() if r.cited_by > 0 and r.quoted_by == 0][:MAX_VOICES]
         if none:
             blocks.append(("p", "**Written about but never cited** by any source: " + ", ".join(none) + "."))
         if unquoted:
