@@ -31,7 +31,7 @@ _POSSESSIVE = re.compile(r"\b([A-Z][\w.]+)(?:’s|'s)\s")
 _SHORT_STATE = re.compile(r"^(?:U\.S\.|US|UK|U\.K\.|EU|UN)\b")
 _PRONOUNS = frozenset({"he", "she", "they", "his", "her"})
 #: Names of days and months, which actor suggestion can pick up as names.
-_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
+CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december""".split())
 #: Sentences back a pronoun may reach for its person.
 PRONOUN_REACH = 3
@@ -61,7 +61,7 @@ def side_of(voice: str) -> str:
     if possessive:
         return possessive.group(1)
     demonym = _DEMONYM.match(voice)
-    if demonym and re.match(r"(?:\s+[a-z]|-based|\s*$)", voice[demonym.end():]):
+    if demonym and re.match(r"(?:\s+[a-z]|-based)", voice[demonym.end():]):
         return demonym.group(1)  # "Chinese officials", "British-based", not "Mehdi Tahhan"
     return ""
 
@@ -142,7 +142,7 @@ def silent_actors(voice_table: pd.DataFrame, actor_mentions: pd.DataFrame, sourc
     pairs = set(zip(voice_table["voice"], voice_table["side"]))  # each distinct voice tested once per actor
     rows = []
     for actor, n in mentioned.items():
-        if n < min_sources or str(actor).lower() in _CALENDAR:
+        if n < min_sources or str(actor).lower() in CALENDAR:
             continue
         speaking = {(v, side) for v, side in pairs if _speaks(str(actor), v, side)}
         hits = voice_table[[(v, side) in speaking for v, side in zip(voice_table["voice"], voice_table["side"])]]

@@ -15,7 +15,7 @@ from collections import Counter
 import pandas as pd
 
 from ..compare.facts import NOT_MENTIONED
-from ..compare.voices import silent_actors
+from ..compare.voices import CALENDAR, silent_actors
 from ..measures.text_type import LABELS
 
 #: Facts quoted side by side, at most (all are in data/facts.csv).
@@ -152,7 +152,8 @@ def facts_blocks(tables: dict) -> list[tuple]:
 _STOPWORDS = frozenset("""about after again against also although among another because before being between both
 could during either every first from have however including into itself later might more most much must never other
 over rather should since some such than that their them then there these they this those though through under until
-very were what when where whether which while will with within without would years year said says""".split())
+very were what when where whether which while will with within without would years year said says already
+again still never often later early recent recently""".split())
 #: A word counts as a source's theme when it uses it at least this many times.
 THEME_USES = 3
 
@@ -213,8 +214,8 @@ def omission_items(tables: dict) -> pd.DataFrame:
     if coverage is not None and len(coverage):
         for (kind, fact_id), group in coverage.groupby(["fact_type", "fact_id"], sort=False):
             label = str(group["label"].iloc[0])
-            if kind == "quantity":
-                continue  # quantities are in the facts grid
+            if kind == "quantity" or label.lower() in CALENDAR:
+                continue  # quantities are in the facts grid; a weekday is no actor
             present[f"{kind}:{fact_id}"] = (label if kind != "claim" else f"the claim “{_cut(label, 90)}”",
                                             set(group.loc[group["state"] != "absent", "source"]))
     present.update(_term_presence(tables, all_sources))
