@@ -135,7 +135,7 @@ def _actor_key(actor: str) -> str | None:
     return None
 
 
-# ----------------------------------------------------------------- helpers
+# ----------------------------------------------------------------- shared pieces
 
 
 def _wording(text: str, start: int, end: int, s_start: int, s_end: int) -> str:
