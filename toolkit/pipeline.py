@@ -36,6 +36,7 @@ from .measures.numbers import numbers
 from .measures.readability import readability
 from .measures.sentiment import actor_sentiment, sentiment
 from .measures.stance import stance
+from .measures.text_type import text_types
 from .present.outputs import write_outputs
 from .progress import bar
 
@@ -57,7 +58,7 @@ def document_tables(corpus: Corpus, actors: tuple[Actor, ...]) -> dict[str, pd.D
     holds the name counts that actor suggestion ranks. See :func:`combine`.
     """
     tables: dict[str, pd.DataFrame] = {
-        "documents": corpus.documents_table(),
+        "documents": corpus.documents_table().merge(text_types(corpus), on="doc_id", how="left"),
         "units": corpus.units_table(),
         "sentences": corpus.sentences_table(),
         "removed": corpus.removed_table(),

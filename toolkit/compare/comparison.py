@@ -13,7 +13,9 @@ import pandas as pd
 from ..corpus.documents import Corpus
 from .by_source import actor_tone_by_source, document_frames_by_source, frame_shares_by_source, readability_by_source
 from .coverage import claims, coverage, source_similarity, text_reuse
+from .facts import facts
 from .profiles import RESAMPLES, contrasts, profiles, sentence_features, source_of
+from .voices import voices
 
 
 def compare(corpus: Corpus, tables: dict[str, pd.DataFrame], group_by: str = "doc_id",
@@ -24,8 +26,9 @@ def compare(corpus: Corpus, tables: dict[str, pd.DataFrame], group_by: str = "do
     ``contrasts`` hold per-source measures with bootstrap intervals; then
     ``coverage``, ``claims``, ``text_reuse`` and ``source_similarity``; and the
     per-source pools ``actor_tone_by_source``, ``frame_shares_by_source``,
-    ``document_frames_by_source`` and
-    ``readability_by_source``.
+    ``document_frames_by_source`` and ``readability_by_source``; the facts
+    grid ``facts`` (what each source says about each fact several address)
+    and ``voices`` (who each source cites, and how).
 
     Parameters
     ----------
@@ -53,4 +56,6 @@ def compare(corpus: Corpus, tables: dict[str, pd.DataFrame], group_by: str = "do
         "frame_shares_by_source": frame_shares_by_source(pooled),
         "document_frames_by_source": document_frames_by_source(pooled),
         "readability_by_source": readability_by_source(pooled),
+        "facts": facts(tables, {doc.doc_id: doc.text for doc in corpus.documents}, sources),
+        "voices": voices(tables, sources),
     }

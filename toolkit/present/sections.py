@@ -18,6 +18,7 @@ from ..data import validation_figures
 from ..measures.framing import FRAMES
 from ..text.metadata import FIELDS
 from .evidence import evidence_for, quote
+from .facts_sections import facts_report_blocks
 
 #: Contrasts named in the summary, at most.
 SUMMARY_ITEMS = 10
@@ -375,7 +376,7 @@ def report_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     head = [("h1", f"{corpus.name or 'Corpus'}: how the sources differ"),
             ("p", f"{len(docs)} articles, {int(docs['words'].sum()):,} words, {int(docs['sentences'].sum()):,} sentences. "
                   f"{corpus.config.description}".strip())]
-    return (head + summary_blocks(corpus, tables) + overview_blocks(corpus) + tone_blocks(corpus, tables)
+    return (head + facts_report_blocks(tables) + summary_blocks(corpus, tables) + overview_blocks(corpus) + tone_blocks(corpus, tables)
             + actor_blocks(corpus, tables) + stance_blocks(corpus, tables) + frame_blocks(corpus, tables)
             + number_blocks(corpus, tables) + coverage_blocks(corpus, tables) + readability_blocks(corpus, tables)
             + methods_blocks() + appendix_blocks(tables))

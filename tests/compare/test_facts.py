@@ -1,0 +1,120 @@
+"""The facts grid: states on written texts, offsets, and P/R of differ/contradict rows on the hand gold."""
+
+import os
+import re
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from toolkit import load_corpus
+from toolkit.compare.facts import COLUMNS, NOT_MENTIONED, facts
+from toolkit.pipeline import analyze
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = ROOT / "tests" / "gold" / "facts" / "gold.csv"
+CORPORA = Path(os.environ.get("NEWSLENS_CORPORA", ROOT.parent / "shared" / "corpora"))
+FLAGGED = {"differ", "contradict", "inconsistent_within_source"}
+
+ARTICLES = {
+    "north.txt": "Harbour deal signed\n\nThe city signed two agreements with Delta Shipping on Monday, officials said. "
+                 "The Ministry of Ports has not commented publicly on the deal. The first ferry left on March 3, 2024.",
+    "south.txt": "Ferry plan goes ahead\n\nThe city signed an agreement with Delta Shipping on Monday. "
+                 "The Ministry of Ports welcomed the deal in a statement. The first ferry left on March 3, 2024.",
+    "east.txt": "Port news\n\nLocal traders met on Tuesday to discuss fishing quotas. Prices were stable.",
+}
+
+
+def _grid(folder: Path) -> tuple[pd.DataFrame, object]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = load_corpus(folder)
+        tables = analyze(corpus)
+    texts = {doc.doc_id: doc.text for doc in corpus.documents}
+    return facts(tables, texts, {d: d for d in texts}), corpus
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("facts")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return _grid(folder)
+
+
+def test_grid_shape_and_offsets(written):
+    grid, corpus = written
+    assert list(grid.columns) == COLUMNS and len(grid)
+    # every fact has a cell for every source
+    assert (grid.groupby("fact_id")["source"].nunique() == 3).all()
+    missing = grid[~grid["mentioned"]]
+    assert (missing["wording"] == NOT_MENTIONED).all()
+    for row in grid[grid["mentioned"]].itertuples():
+        text = corpus.document(row.doc_id).text
+        assert text[row.start:row.end].strip() and row.start < row.end
+
+
+def test_count_and_reaction_contradict(written):
+    grid, _ = written
+    states = grid.drop_duplicates("fact_id").set_index("kind")["state"]
+    assert states["count"] == "contradict"
+    assert states["reaction"] == "contradict"
+    counted = grid[(grid["kind"] == "count") & grid["mentioned"]]
+    assert set(counted["source"]) == {"north", "south"}
+
+
+def test_same_date_agrees(written):
+    grid, _ = written
+    dates = grid[grid["kind"] == "event_date"].drop_duplicates("fact_id")
+    assert len(dates) == 0 or set(dates["state"]) == {"agree"}
+
+
+def score(grid: pd.DataFrame, gold: pd.DataFrame) -> tuple[int, int, int, int]:
+    """(correct found, found, gold found, gold) for flagged rows."""
+    found = grid[grid["state"].isin(FLAGGED)]
+    flagged_gold = gold[gold["state"].isin(FLAGGED)]
+    matched_gold, correct = set(), 0
+    for _, cells in found.groupby("fact_id"):
+        stated = cells[cells["mentioned"]]
+        best = None
+        for g in flagged_gold[flagged_gold["kind"] == cells["kind"].iloc[0]].itertuples():
+            need = 1 if g.state == "inconsistent_within_source" else 2
+            distances = {}
+            for cell in stated.itertuples():
+                where = cell.wording.find(str(cell.value))
+                spots = [m.start() for m in re.finditer(g.match, cell.wording, flags=re.I)]
+                if spots:
+                    gap = min(abs(x - max(where, 0)) for x in spots)
+                    distances[cell.source] = min(gap, distances.get(cell.source, gap))
+            if len(distances) >= need:
+                # the gold fact whose words sit nearest the stated values
+                gap = sum(distances.values()) / len(distances)
+                if best is None or gap < best[0]:
+                    best = (gap, g.gold_id)
+        if best is not None:
+            correct += 1
+            matched_gold.add(best[1])
+    return correct, found["fact_id"].nunique(), len(matched_gold), len(flagged_gold)
+
+
+@pytest.mark.parametrize("name", ["basil-dev-2", "fakes-aleppo-2017-04-15"])
+def test_hand_gold(name):
+    if not (CORPORA / name).is_dir():
+        pytest.skip(f"development corpus not found at {CORPORA / name}")
+    gold = pd.read_csv(GOLD)
+    grid, _ = _grid(CORPORA / name)
+    correct, found, recalled, total = score(grid, gold[gold["corpus"] == name])
+    print(f"{name}: precision {correct}/{found}, recall {recalled}/{total}")
+    assert correct >= found - 1  # at most one false flag per corpus
+
+
+def test_seed_gold(seeds_corpus):
+    gold = pd.read_csv(GOLD)
+    tables = analyze(seeds_corpus)
+    texts = {doc.doc_id: doc.text for doc in seeds_corpus.documents}
+    grid = facts(tables, texts, {d: d for d in texts})
+    correct, found, recalled, total = score(grid, gold[gold["corpus"] == "seeds"])
+    print(f"seeds: precision {correct}/{found}, recall {recalled}/{total}")
+    contradict = grid[grid["state"] == "contradict"]
+    assert contradict["fact_id"].nunique() >= 2 and recalled >= 3

@@ -1,0 +1,37 @@
+import pandas as pd
+
+from toolkit.compare.comparison import compare
+from toolkit.pipeline import analyze
+from toolkit.present.facts_sections import (facts_report_blocks, omission_items, source_identity)
+from toolkit.present.render import to_markdown
+
+
+def test_opening_sections_on_seeds(seeds_corpus):
+    tables = analyze(seeds_corpus)
+    tables.update(compare(seeds_corpus, tables, resamples=50))
+    blocks = facts_report_blocks(tables)
+    text = to_markdown(blocks)
+    assert "## Facts the sources state differently" in text and "## Who speaks" in text
+    assert "conversational reply" in text
+    # names and headlines, not slugs, where the manifest gives them
+    assert "Azad News HD" in text
+    identity = source_identity(tables["documents"], tables["sources"])
+    assert set(identity.columns) == {"source", "name", "headline", "published", "text_type", "words"}
+    # every contradiction is quoted side by side: at least two quotes under its heading
+    facts = tables["facts"]
+    for fact_id in facts.loc[facts["state"] == "contradict", "fact_id"].unique():
+        assert facts[(facts["fact_id"] == fact_id) & facts["mentioned"]]["source"].nunique() >= 2
+
+
+def test_omissions_ranked_and_short_texts_apart():
+    documents = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "title": ["A", "B", "C", "D"], "outlet": ["", "", "", ""],
+                              "author": ["", "", "", ""], "published": ["", "", "", ""], "words": [900, 1000, 1100, 100],
+                              "text_type": ["news_report"] * 4})
+    coverage = pd.DataFrame({"fact_type": ["actor"] * 8, "fact_id": ["x"] * 4 + ["y"] * 4,
+                             "label": ["Port"] * 4 + ["Mayor"] * 4, "source": ["a", "b", "c", "d"] * 2,
+                             "state": ["present", "present", "present", "absent", "present", "present", "absent", "absent"],
+                             "evidence": [""] * 8})
+    items = omission_items({"documents": documents, "coverage": coverage})
+    assert list(items["label"]) == ["Port", "Mayor"]
+    assert items.loc[0, "short_omitters"] == ["d"] and items.loc[0, "omitters"] == []
+    assert items.loc[1, "omitters"] == ["c"]

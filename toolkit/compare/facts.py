@@ -1,0 +1,463 @@
+"""The facts grid: what each source says about each fact that at least two sources address.
+
+A fact is a slot several sources fill: a quantity (from the aligned numbers,
+:mod:`toolkit.compare.alignment`), the date of an event, a count of things
+("two agreements" against "an agreement"), or the reaction attributed to an
+actor ("X has not commented" against "X expressed concern"). For each fact
+each source's cell holds its own wording, with offsets into its cleaned
+text, or nothing (the source does not mention it).
+
+Each fact gets a state:
+
+``agree``
+    every source that states it gives compatible values;
+``differ``
+    values differ, but both could be true (different times, bounds such as
+    "at least", different qualifiers, a different but related party);
+``contradict``
+    two sources state values that cannot both be true: exact counts that
+    differ in sentences sharing a named context, or an actor said to have
+    reacted in one source and not to have reacted in another;
+``inconsistent_within_source``
+    one source gives two incompatible values for the same fact (two exact
+    days, in different months, for the same event word; an actor said both
+    to have reacted and not).
+
+Precision comes before recall: a pair is called ``contradict`` only under the
+narrow conditions above; every looser disagreement is ``differ``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+import pandas as pd
+
+COLUMNS = ["fact_id", "kind", "label", "state", "source", "mentioned", "wording", "value", "doc_id", "sentence_id",
+           "start", "end"]
+STATES = ("contradict", "inconsistent_within_source", "differ", "agree")
+NOT_MENTIONED = "not mentioned"
+#: The cell of a source that names the counted thing but gives no count or party.
+WITHOUT_DETAIL = "mentions it without this detail"
+#: Characters of a sentence kept around a mention in a cell (the full
+#: sentence is in data/sentences.csv).
+WORDING_CHARS = 260
+#: Aligned quantities whose point values differ by more than this factor
+#: are reported as ``differ`` even when their bounds overlap (the
+#: alignment's own tolerance, OVERLAP_TOLERANCE, is for rounding).
+AGREE_RATIO = 1.25
+
+_STOP = frozenset("""a an the and or but of to in on at by for from with as that this these those which who whom whose
+its it is was were be been being has have had will would could should may might can do does did not no than then
+there their they them he she his her our we you your about after before into over under also more most some such
+only other any each both between while when where what how why very just said says through during since until
+against among later earlier already still even first last next""".split())
+_MONTHS = frozenset("""january february march april may june july august september october november december jan feb
+mar apr jun jul aug sep sept oct nov dec early late mid""".split())
+
+# ----------------------------------------------------------------- counts
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1, "single": 1, "both": 2, "a pair of": 2}
+#: Nouns after a number that are units or amounts, not things counted
+#: (quantities of these are compared by the number alignment instead).
+_UNIT_NOUNS = frozenset("""year years month months day days week weeks hour hours minute minutes percent per cent
+million millions billion billions thousand thousands hundred hundreds dollars dollar times decade decades km miles
+kilometres kilometers tons tonnes people persons other others more less of""".split())
+_COUNTED = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}(?![\d,.]))\s+"
+    r"(?P<noun>(?:[A-Z][\w’'-]*(?:\s+(?:of|and)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*){0,3})|[a-z][\w-]{3,}(?:\s+of\s+[a-z][\w-]{3,})?)")
+_SINGLE = re.compile(
+    r"\b(?P<n>[Aa]n?|[Oo]ne|single)\s+(?:\$?[\d.,]+\s*(?:million|billion|trillion)?\s+|[a-z][\w-]+\s+){0,2}?"
+    r"(?P<noun>(?:[A-Z][\w’'-]*(?:\s+(?:of|and)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*){0,3})|[a-z][\w-]{3,}(?:\s+of\s+[a-z][\w-]{3,})?)")
+#: "a X" after a preposition places or describes (at a checkpoint, for a
+#: country); only "a X" as what an action takes (signed a deal) says one.
+_PLACE_BEFORE = re.compile(r"\b(?:at|in|on|into|onto|near|from|to|of|for|by|with|through|under|over|across|"
+                           r"inside|outside|within|like|as|than|per|via|toward|towards|against)\s+$", re.I)
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,6}s?)\)")
+_BOUNDED = re.compile(r"\b(?:at least|more than|over|nearly|about|around|up to|some|almost|roughly|dozens|several)\s+$",
+                      re.I)
+_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w’'-]+")
+
+
+def _singular(word: str) -> str:
+    word = word.lower().rstrip("’'")
+    for suffix, repl in (("ies", "y"), ("ums", "um"), ("sses", "ss"), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)] + repl
+    return word
+
+
+def _count_key(noun: str) -> str:
+    """A key for a counted noun: the initials of a capitalised phrase (so a
+    phrase and its acronym meet), else the singular of its last word."""
+    words = noun.split()
+    if words and words[0][0].isupper():
+        if len(words) > 1:
+            return "".join(w[0].lower() for w in words)
+        if sum(c.isupper() for c in words[0]) >= 2:  # an acronym, MoUs -> mou
+            return words[0].rstrip("s").lower()
+        return _singular(words[0])
+    if len(words) == 3 and words[1] == "of":  # memorandum of understanding -> mou
+        return "".join(w[0] for w in words)
+    return _singular(words[-1])
+
+
+def _proper_context(text: str, skip: set[str]) -> set[str]:
+    return {w.lower() for w in _PROPER.findall(text)} - skip
+
+
+# ----------------------------------------------------------------- reactions
+
+#: Verbs and phrases of a reaction attributed to an actor (general news usage).
+_REACTED = (r"expressed (?:concern|alarm|regret|support|satisfaction|disappointment|opposition)|voiced concern|"
+            r"condemned|critici[sz]ed|welcomed|praised|protested|objected|warned|rejected|denounced|branded|"
+            r"reacted|responded|commented|hailed|slammed|blamed")
+_SILENT = (r"(?:has|have|had|did) not (?:yet )?(?:commented|reacted|responded|spoken)(?: publicly)?|"
+           r"(?:has|have) yet to (?:comment|react|respond)|declined to comment|refused to comment|"
+           r"remained silent|(?:has|have|had) (?:made )?no (?:public )?comment")
+_ACTOR = r"(?P<actor>(?:[A-Z][\w’'-]+\s+){0,2}(?:officials?|government|ministry|leaders?|authorities|spokesm[ae]n|[A-Z][\w’'-]+))"
+_REACTION = re.compile(
+    _ACTOR + r"\s+(?:(?:has|have|had|also|publicly|quickly|reportedly|later|officially)\s+){0,2}"
+    r"(?P<verb>" + _SILENT + "|" + _REACTED + r")\b")
+#: Actor words that name no one in particular.
+_GENERIC_ACTORS = frozenset("the a an it this that he she they officials government ministry leaders authorities".split())
+
+
+def _actor_key(actor: str) -> str | None:
+    """Who reacted, folded so that a country and its demonym meet (China,
+    Chinese officials; Russia, Russian ministry): the first capitalised word,
+    cut to its first four letters."""
+    for word in actor.split():
+        if word[0].isupper() and word.lower() not in _GENERIC_ACTORS:
+            return word.lower()[:4]
+    return None
+
+
+# ----------------------------------------------------------------- shared pieces
+
+
+def _wording(text: str, start: int, end: int, s_start: int, s_end: int) -> str:
+    """The sentence holding ``[start, end)``, cut to :data:`WORDING_CHARS` around it."""
+    if s_end - s_start <= WORDING_CHARS:
+        return text[s_start:s_end].strip()
+    left = max(s_start, min(start - WORDING_CHARS // 2, s_end - WORDING_CHARS))
+    right = min(s_end, left + WORDING_CHARS)
+    return ("…" if left > s_start else "") + text[left:right].strip() + ("…" if right < s_end else "")
+
+
+def _sentence_rows(tables: dict) -> dict[str, list[tuple[int, int, int, str]]]:
+    out: dict[str, list] = defaultdict(list)
+    for row in tables["sentences"].itertuples(index=False):
+        out[row.doc_id].append((int(row.sentence_id), int(row.start), int(row.end), str(row.text)))
+    return out
+
+
+def _statement(kind, key, label, source, doc_id, sid, start, end, wording, value, **extra) -> dict:
+    return {"kind": kind, "key": key, "label": label, "source": source, "doc_id": doc_id, "sentence_id": sid,
+            "start": start, "end": end, "wording": wording, "value": value, **extra}
+
+
+# ----------------------------------------------------------------- extractors
+
+
+def _quantity_statements(tables: dict, texts: dict[str, str], sentences: dict, sources: dict[str, str]) -> list[dict]:
+    groups = tables["quantity_groups"]
+    numbers = tables["numbers"]
+    shared = groups[(groups["n_sources"] >= 2) & (groups["kind"] != "date")]
+    status = dict(zip(shared["group_id"], shared["status"]))
+    labels = dict(zip(shared["group_id"], shared["label"]))
+    spans = {doc: {sid: (a, b) for sid, a, b, _ in rows} for doc, rows in sentences.items()}
+    out = []
+    for row in numbers[numbers["group_id"].isin(status)].itertuples(index=False):
+        a, b = spans[row.doc_id][int(row.sentence_id)]
+        exact = not bool(row.approx) and not (isinstance(row.bound, str) and row.bound) and not bool(row.hedged)
+        out.append(_statement("quantity", row.group_id, labels[row.group_id] or row.surface, sources[row.doc_id],
+                              row.doc_id, int(row.sentence_id), int(row.start), int(row.end),
+                              _wording(texts[row.doc_id], int(row.start), int(row.end), a, b), row.surface,
+                              status=status[row.group_id], exact=exact, kind_of=row.kind,
+                              low=float(row.low) if pd.notna(row.low) else 0.0))
+    return out
+
+
+def _date_statements(tables: dict, texts: dict[str, str], sentences: dict, sources: dict[str, str]) -> list[dict]:
+    """Dates tied to the event words next to them (the words within a few
+    tokens of the date that other sources also put next to a date)."""
+    numbers = tables["numbers"]
+    dates = numbers[(numbers["kind"] == "date") & numbers["low"].astype(str).str.match(r"\d{4}-\d\d-\d\d")]
+    spans = {doc: {sid: (a, b) for sid, a, b, _ in rows} for doc, rows in sentences.items()}
+    found = []
+    for row in dates.itertuples(index=False):
+        text = texts[row.doc_id]
+        a, b = spans[row.doc_id][int(row.sentence_id)]
+        before = re.findall(r"[A-Za-z][\w-]+", text[a:int(row.start)])[-6:]
+        after = re.findall(r"[A-Za-z][\w-]+", text[int(row.end):b])[:3]
+        window = [w for w in before + after if w.islower() and w not in _STOP and w not in _MONTHS and len(w) > 3]
+        found.append((row, window, (a, b)))
+    by_word: dict[str, set[str]] = defaultdict(set)
+    by_doc_word: dict[tuple, int] = defaultdict(int)
+    for row, window, _ in found:
+        for word in set(map(_singular, window)):
+            by_word[word].add(sources[row.doc_id])
+            by_doc_word[(row.doc_id, word)] += 1
+    out = []
+    for row, window, (a, b) in found:
+        # an event word other sources also date, else one this source dates twice
+        shared = [w for w in map(_singular, window) if len(by_word[w]) >= 2 or by_doc_word[(row.doc_id, w)] >= 2]
+        if not shared:
+            continue
+        word = max(shared, key=lambda w: (len(by_word[w]), by_doc_word[(row.doc_id, w)]))
+        out.append(_statement("event_date", word, f"date of the {word}", sources[row.doc_id], row.doc_id,
+                              int(row.sentence_id), int(row.start), int(row.end),
+                              _wording(texts[row.doc_id], int(row.start), int(row.end), a, b), row.surface,
+                              low=str(row.low), high=str(row.high)))
+    return out
+
+
+def _count_statements(texts: dict[str, str], sentences: dict, sources: dict[str, str]) -> list[dict]:
+    explicit, single = [], []
+    for doc_id, rows in sentences.items():
+        text = texts[doc_id]
+        for sid, a, b, sentence in rows:
+            for pattern, bucket in ((_COUNTED, explicit), (_SINGLE, single)):
+                for m in pattern.finditer(sentence):
+                    noun = m.group("noun")
+                    head = noun.split()[0].lower()
+                    if head in _UNIT_NOUNS or head in _MONTHS or noun.lower() in _STOP:
+                        continue
+                    n = m.group("n")
+                    value = int(n) if n.isdigit() else _NUMBER_WORDS.get(n.lower(), 0)
+                    if pattern is _COUNTED and (value < 2 or _BOUNDED.search(sentence[:m.start()])):
+                        continue
+                    if pattern is _SINGLE and (re.search(r"[a-z][^s]s$", noun.split()[-1])
+                                               or _PLACE_BEFORE.search(sentence[:m.start()])):
+                        continue  # "a convoy of buses" is not one bus; "at a transit point" counts nothing
+                    after = _ACRONYM.match(sentence, m.end("noun") + 1) if pattern is _COUNTED else None
+                    keys = {_count_key(noun)} | ({_count_key(after.group(1))} if after else set())
+                    start, end = a + m.start(), a + m.end()
+                    bucket.append(_statement("count", keys, noun, sources[doc_id], doc_id, sid, start, end,
+                                             _wording(text, start, end, a, b), f"{n} {noun}", count=value,
+                                             context=_proper_context(sentence, set(noun.lower().split()))))
+    by_key = defaultdict(list)
+    for s in single:
+        for key in s["key"]:
+            by_key[key].append(s)
+    out = []
+    for stated in explicit:
+        for key in sorted(stated["key"]):
+            if len(key) < 3:
+                continue
+            # a single mention counts only in a sentence naming something the count's sentence names
+            singles = [s for s in by_key.get(key, ()) if s["source"] != stated["source"]
+                       and s["context"] & stated["context"]]
+            if not singles:
+                continue
+            out.append({**stated, "key": key})
+            for s in singles:
+                out.append({**s, "key": key})
+    return out
+
+
+def _reaction_statements(texts: dict[str, str], sentences: dict, sources: dict[str, str]) -> list[dict]:
+    out = []
+    for doc_id, rows in sentences.items():
+        for sid, a, b, sentence in rows:
+            for m in _REACTION.finditer(sentence):
+                key = _actor_key(m.group("actor"))
+                if key is None:
+                    continue
+                silent = re.fullmatch(_SILENT, m.group("verb")) is not None
+                start, end = a + m.start(), a + m.end()
+                out.append(_statement("reaction", key, f"reaction of {m.group('actor').strip()}", sources[doc_id],
+                                      doc_id, sid, start, end, _wording(texts[doc_id], start, end, a, b),
+                                      m.group(0), silent=silent, verb=m.group("verb")))
+    return out
+
+
+# ----------------------------------------------------------------- parties
+
+#: Head words of an organisation's name (general).
+_ORG_HEADS = (r"Organi[sz]ation|Corps|Company|Corporation|Ministry|Agency|Authority|Department|Bank|Council|"
+              r"Committee|Group|Metals|Industries|Holdings|Bureau|Commission|Institute|Association|Union|Fund|Board|"
+              r"Office|Service|Forces|Army|Navy|Party|Federation|Foundation|Enterprises|Limited|Ltd|Inc")
+_ORG = re.compile(r"\b((?:[A-Z][\w’'-]+\s+){1,4}(?:" + _ORG_HEADS + r"))\b(?:\s+\(([A-Z]{2,6})\))?")
+
+
+#: A title right after an organisation's name makes the name part of a person's title.
+_TITLE_AFTER = re.compile(r"\s+(?:Chief|Chairman|Chairwoman|Chair|Head|Commander|Minister|Secretary|Director|Spokes(?:man|woman|person)|"
+                          r"President|CEO|Official|Officer|General)\b")
+
+
+def _org_key(name: str) -> str:
+    """An organisation folded to its initials (Frontier Works Organisation -> fwo), so that it meets its acronym."""
+    words = [w for w in name.split() if w[:1].isupper() and not w.endswith(("’s", "'s"))]
+    return "".join(w[0] for w in words).lower()
+
+
+def _party_statements(counts: list[dict], texts: dict[str, str], sentences: dict, sources: dict[str, str]) -> list[dict]:
+    """The organisations named as parties to a counted thing (an agreement, a deal), in every
+    sentence of a source that names that thing; a source's party is one no other source names
+    for it when the others share one."""
+    keys = {s["key"] for s in counts}
+    names = {k: Counter(str(s["label"]).lower() for s in counts if s["key"] == k).most_common(1)[0][0] for k in keys}
+    patterns = {}
+    for s in counts:
+        noun = str(s["label"])
+        patterns.setdefault(s["key"], set()).add(re.escape(noun.split()[0][:6]))
+    out = []
+    for key in keys:
+        words = re.compile(r"\b(?:" + "|".join(sorted(patterns[key])) + r"|" + re.escape(key) + r")", re.I)
+        for doc_id, rows in sentences.items():
+            for sid, a, b, sentence in rows:
+                if not words.search(sentence):
+                    continue
+                for m in _ORG.finditer(sentence):
+                    if _TITLE_AFTER.match(sentence, m.end(1)):
+                        continue  # "Pakistan Army Chief Asim Munir": a person's title, not a party
+                    name = re.sub(r"^(?:The|A|An|In|On|With|And|But)\s+", "", m.group(1))
+                    org_keys = {_org_key(name)} | ({m.group(2).lower()} if m.group(2) else set())
+                    start, end = a + m.start(1), a + m.end(1)
+                    out.append(_statement("party", f"party:{key}", f"parties to the {names[key]}", sources[doc_id], doc_id,
+                                          sid, start, end, _wording(texts[doc_id], start, end, a, b), name,
+                                          orgs=org_keys))
+    return out
+
+
+# ----------------------------------------------------------------- states
+
+
+def _date_overlap(x: dict, y: dict) -> bool:
+    """Whether two dates can be the same day; a date written without a year
+    ("early July") is compared on month and day only."""
+    xl, xh, yl, yh = x["low"], x["high"], y["low"], y["high"]
+    if not (re.search(r"\d{4}", str(x["value"])) and re.search(r"\d{4}", str(y["value"]))):
+        xl, xh, yl, yh = xl[5:], xh[5:], yl[5:], yh[5:]
+        if xl > xh or yl > yh:  # a range across the new year
+            return True
+    return not (xh < yl or yh < xl)
+
+
+def _state(kind: str, statements: list[dict]) -> str:
+    by_source = defaultdict(list)
+    for s in statements:
+        by_source[s["source"]].append(s)
+    if kind == "quantity":
+        status = statements[0]["status"]
+        if status == "inconsistent_within_source":
+            # two figures in one article are often two things (killed, injured):
+            # the alignment's call is not firm enough to say the source contradicts itself
+            return "differ"
+        if status == "agree":
+            # overlapping bounds ("at least 22", "at least 100") still differ
+            lows = [s["low"] for s in statements if s["low"] > 0]
+            return "agree" if not lows or max(lows) <= AGREE_RATIO * min(lows) else "differ"
+        exact_counts = all(s["exact"] and s["kind_of"] == "count" for s in statements)
+        return "contradict" if status == "diverge" and exact_counts else "differ"
+    if kind == "event_date":
+        for items in by_source.values():
+            # two exact days, months apart, for the same event word
+            exact = [x for x in items if x["low"] == x["high"]]
+            if any(x["low"][:7] != y["low"][:7] for i, x in enumerate(exact) for y in exact[i + 1:]):
+                return "inconsistent_within_source"
+        pairs = [(x, y) for sx, xs in by_source.items() for sy, ys in by_source.items() if sx < sy for x in xs for y in ys]
+        return "agree" if all(_date_overlap(x, y) for x, y in pairs) else "differ"
+    if kind == "count":
+        values = {s["source"]: {t["count"] for t in items} for s in statements for items in [by_source[s["source"]]]}
+        if len({frozenset(v) for v in values.values()}) == 1:
+            return "agree"
+        explicit = [s for s in statements if s["count"] >= 2]
+        singles = [s for s in statements if s["count"] == 1]
+        clash = any(e["context"] & s["context"] for e in explicit for s in singles if e["source"] != s["source"])
+        return "contradict" if clash else "differ"
+    if kind == "party":
+        named = {src: set().union(*(s["orgs"] for s in items)) for src, items in by_source.items()}
+        shared = {o for src, orgs in named.items() for o in orgs
+                  if sum(o in other for other in named.values()) >= 2}
+        # a source naming a party no other source names, while not naming the shared one
+        alone = [src for src, orgs in named.items()
+                 if any(sum(o in other for other in named.values()) == 1 for o in orgs)
+                 and len(orgs & shared) < len(shared)]
+        return "differ" if shared and alone else "agree"
+    if kind == "reaction":
+        silent = {s["source"] for s in statements if s["silent"]}
+        spoke = {s["source"] for s in statements if not s["silent"]}
+        if silent & spoke:
+            return "inconsistent_within_source"
+        if silent and spoke:
+            return "contradict"
+        verbs = {s["verb"].lower() for s in statements}
+        return "agree" if len(verbs) == 1 else "differ"
+    return "differ"
+
+
+def _names_thing(key: str, items: list[dict], source: str, texts: dict[str, str], sources: dict[str, str]) -> bool:
+    """Whether a source's text names the thing a count or party fact is about
+    (its acronym, or the first word of how the others name it)."""
+    thing = key.split(":", 1)[-1]
+    words = {re.escape(str(s["label"]).replace("parties to the ", "").split()[0][:6]) for s in items if s["label"]}
+    pattern = re.compile(r"\b(?:" + "|".join(sorted(words | {re.escape(thing)})) + r")", re.I)
+    return any(pattern.search(texts[d]) for d, s in sources.items() if s == source)
+
+
+def facts(tables: dict, texts: dict[str, str], sources: dict[str, str]) -> pd.DataFrame:
+    """The facts grid, one row per fact and source (long form).
+
+    Parameters
+    ----------
+    tables : dict
+        The analysis tables; uses ``sentences``, ``numbers`` and ``quantity_groups``.
+    texts : dict
+        Each document's cleaned text, by ``doc_id`` (offsets index into it).
+    sources : dict
+        The source each document counts for.
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`COLUMNS`. A fact has one row per source; a source that
+        states it several times has several rows; a source that does not has
+        one row with ``mentioned`` False and ``wording`` "not mentioned".
+        Facts are ordered by state (contradictions first), then by how many
+        sources state them.
+    """
+    sentences = _sentence_rows(tables)
+    counted = _count_statements(texts, sentences, sources)
+    statements = (_quantity_statements(tables, texts, sentences, sources)
+                  + _date_statements(tables, texts, sentences, sources)
+                  + counted
+                  + _party_statements([c for c in counted if c["kind"] == "count"], texts, sentences, sources)
+                  + _reaction_statements(texts, sentences, sources))
+    grouped: dict[tuple, list[dict]] = defaultdict(list)
+    for s in statements:
+        grouped[(s["kind"], s["key"])].append(s)
+    all_sources = list(dict.fromkeys(sources.values()))
+    facts_found = []
+    for (kind, key), items in grouped.items():
+        # one statement per position (a count may be found by two patterns)
+        items = list({(s["doc_id"], s["start"]): s for s in items}.values())
+        stating = {s["source"] for s in items}
+        state = _state(kind, items)
+        if len(stating) < 2 and state != "inconsistent_within_source":
+            continue
+        label = max((s["label"] for s in items), key=lambda l: (sum(1 for s in items if s["label"] == l), -len(l)))
+        if kind == "quantity":  # the alignment's context words, led by the figure most sources give
+            surface = Counter(str(s["value"]) for s in items).most_common(1)[0][0]
+            label = f"{surface} ({label})" if label and label != surface else surface
+        facts_found.append((kind, key, label, state, items))
+    order = {state: i for i, state in enumerate(STATES)}
+    facts_found.sort(key=lambda f: (order[f[3]], -len({s["source"] for s in f[4]}), f[0], str(f[1])))
+    rows = []
+    for number, (kind, key, label, state, items) in enumerate(facts_found, 1):
+        fact_id = f"f{number:03d}"
+        for source in all_sources:
+            mine = sorted((s for s in items if s["source"] == source), key=lambda s: (s["doc_id"], s["start"]))
+            if not mine:
+                said = NOT_MENTIONED
+                if kind in ("count", "party") and _names_thing(key, items, source, texts, sources):
+                    said = WITHOUT_DETAIL
+                rows.append((fact_id, kind, label, state, source, False, said, "", "", -1, -1, -1))
+            for s in mine:
+                rows.append((fact_id, kind, label, state, source, True, s["wording"], str(s["value"]), s["doc_id"],
+                             s["sentence_id"], s["start"], s["end"]))
+    return pd.DataFrame(rows, columns=COLUMNS)

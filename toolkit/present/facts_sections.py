@@ -1,0 +1,315 @@
+"""The report's opening sections: who the sources are and what kind of text each is, the facts they
+state differently, what each leaves out, and whom each lets speak.
+
+Each ``*_blocks`` function returns blocks (see :mod:`toolkit.present.render`)
+read from the tables ``documents`` (with ``text_type``), ``facts``, ``voices``,
+``coverage`` and ``actor_sentiment``; nothing here computes a finding.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+
+import pandas as pd
+
+from ..compare.facts import NOT_MENTIONED
+from ..compare.voices import CALENDAR, silent_actors
+from ..measures.text_type import LABELS
+
+#: Facts quoted side by side, at most (all are in data/facts.csv).
+MAX_FACTS_QUOTED = 15
+#: Passages quoted per source and fact, at most.
+QUOTES_PER_SOURCE = 2
+#: Omissions listed, at most.
+MAX_OMISSIONS = 25
+#: Sources described one by one, at most.
+MAX_SOURCES_LISTED = 40
+#: Voices listed, at most.
+MAX_VOICES = 30
+#: A source shorter than this share of the median length of the sources that
+#: carry a fact is called short: leaving things out is expected of it.
+SHORT_SHARE = 0.5
+#: Headlines are cut to this many characters in prose.
+HEADLINE_CHARS = 70
+
+_STATE_WORDS = {"contradict": "the sources contradict each other",
+                "inconsistent_within_source": "one source gives two incompatible values",
+                "differ": "the sources give different values that could both hold",
+                "agree": "the sources agree"}
+
+
+def _cut(text: str, size: int = HEADLINE_CHARS) -> str:
+    text = str(text or "").strip()
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
+def source_identity(documents: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per source: ``source, name, headline, published, text_type, words``.
+
+    ``name`` is the outlet when known (manifest, HTML metadata or text), else
+    the author, else the identifier; a source pooling several documents
+    takes the first document's headline.
+    """
+    docs = documents.copy()
+    mapping = dict(zip(sources["doc_id"], sources["source"])) if sources is not None and len(sources) else {}
+    docs["source"] = [mapping.get(d, d) for d in docs["doc_id"]]
+    for column in ("outlet", "author", "title", "published"):
+        docs[column] = docs[column].fillna("").astype(str) if column in docs else ""
+    if "text_type" not in docs:
+        docs["text_type"] = ""
+    first = docs.drop_duplicates("source")
+    words = docs.groupby("source", sort=False)["words"].sum()
+    kinds = docs.groupby("source", sort=False)["text_type"].agg(
+        lambda t: ", ".join(LABELS.get(k, k) for k in dict.fromkeys(t.dropna()) if k) or "–")
+    rows = []
+    for row in first.itertuples(index=False):
+        name = row.outlet or row.author or str(row.source)
+        rows.append((row.source, name, row.title, row.published, kinds[row.source], int(words[row.source])))
+    return pd.DataFrame(rows, columns=["source", "name", "headline", "published", "text_type", "words"])
+
+
+def _listed(names: list[str], most: int = 8) -> str:
+    """Names joined, at most ``most`` of them, then how many more."""
+    return ", ".join(names[:most]) + (f" and {len(names) - most} more" if len(names) > most else "")
+
+
+def _names(identity: pd.DataFrame) -> dict[str, str]:
+    """Display names: the name, and the headline when two sources share a name or the name is the identifier."""
+    counts = Counter(identity["name"])
+    out = {}
+    for row in identity.itertuples(index=False):
+        name = row.name
+        if counts[name] > 1 or name == row.source:
+            name = f"{name} (“{_cut(row.headline, 40)}”)" if row.headline else name
+        out[row.source] = name
+    return out
+
+
+def sources_blocks(tables: dict) -> list[tuple]:
+    """Who the sources are and what kind of text each is, with the evidence."""
+    identity = source_identity(tables["documents"], tables.get("sources"))
+    docs = tables["documents"]
+    shown = identity.rename(columns={"text_type": "type of text"})[["name", "headline", "published", "type of text", "words"]]
+    blocks = [("h2", "The sources and what kind of text each is"), ("table", shown.head(40))]
+    if "text_type_evidence" in docs:
+        blocks.append(("list", [f"**{_cut(t, 50)}** — {LABELS.get(k, k)}: {e}"
+                                for t, k, e in zip(docs["title"].fillna(docs["doc_id"]), docs["text_type"],
+                                                   docs["text_type_evidence"])][:40]))
+        kinds = Counter(docs["text_type"])
+        if len(kinds) > 1:
+            listed = ", ".join(f"{LABELS.get(k, k)}: {n}" for k, n in kinds.most_common())
+            blocks.append(("p", f"**Different kinds of text are compared side by side** ({listed}). Differences in "
+                                "address, first-person views, attribution and tone below partly reflect the kind of "
+                                "text, not only the outlet's slant."))
+    return blocks
+
+
+def facts_blocks(tables: dict) -> list[tuple]:
+    """The facts grid: facts stated differently, each quoted side by side."""
+    facts = tables.get("facts")
+    if facts is None or facts.empty:
+        return [("h2", "Facts the sources state"),
+                ("p", "No fact (a figure, a date, a count of things or an actor's reaction) is stated by two sources "
+                      "in a form this report can compare.")]
+    names = _names(source_identity(tables["documents"], tables.get("sources")))
+    per_fact = facts.drop_duplicates("fact_id")
+    counts = per_fact["state"].value_counts()
+    blocks = [("h2", "Facts the sources state differently"),
+              ("p", f"{len(per_fact)} facts (figures, event dates, counts of things, reactions of actors) are stated "
+                    f"by at least two sources: {counts.get('contradict', 0)} contradict, "
+                    f"{counts.get('inconsistent_within_source', 0)} are inconsistent within one source, "
+                    f"{counts.get('differ', 0)} differ in ways that could both hold, {counts.get('agree', 0)} agree. "
+                    "A contradiction is called only when two statements cannot both be true (different exact "
+                    "counts in a shared context, or an actor said to have reacted and not to have reacted). Every "
+                    "cell, with offsets, is in `data/facts.csv`.")]
+    flagged = per_fact[per_fact["state"] != "agree"].head(MAX_FACTS_QUOTED)
+    for fact in flagged.itertuples(index=False):
+        cells = facts[facts["fact_id"] == fact.fact_id]
+        blocks.append(("h3", f"{_cut(fact.label, 80)}: {_STATE_WORDS[fact.state]}"))
+        for source, group in cells[cells["mentioned"]].groupby("source", sort=False):
+            # one quote per sentence, naming every value it gives
+            for (doc_id, sentence_id), same in list(group.groupby(["doc_id", "sentence_id"], sort=False))[:QUOTES_PER_SOURCE]:
+                values = ", ".join(f"“{v}” (characters {a}–{b})" for v, a, b in zip(same["value"], same["start"], same["end"]))
+                blocks.append(("quote", same["wording"].iloc[0],
+                               f"{names.get(source, source)}, sentence {sentence_id}: {values}"))
+        absent = cells[~cells["mentioned"]]
+        missing = [names.get(s, s) for s in absent.loc[absent["wording"] == NOT_MENTIONED, "source"]]
+        vague = [names.get(s, s) for s in absent.loc[absent["wording"] != NOT_MENTIONED, "source"]]
+        if vague:
+            blocks.append(("p", "Mention it without this detail: " + _listed(vague) + "."))
+        if missing:
+            blocks.append(("p", "Not mentioned by: " + _listed(missing) + "."))
+    agreeing = per_fact[per_fact["state"] == "agree"]
+    if len(agreeing):
+        stated = facts[facts["mentioned"]].groupby("fact_id")["source"].nunique()
+        blocks.append(("p", "The sources agree on: " + "; ".join(
+            f"{_cut(r.label, 60)} ({stated[r.fact_id]} sources)" for r in agreeing.head(20).itertuples()) + "."))
+    return blocks
+
+
+_STOPWORDS = frozenset("""about after again against also although among another because before being between both
+could during either every first from have however including into itself later might more most much must never other
+over rather should since some such than that their them then there these they this those though through under until
+very were what when where whether which while will with within without would years year said says already
+again still never often later early recent recently""".split())
+#: A word counts as a source's theme when it uses it at least this many times.
+THEME_USES = 3
+
+
+def _starts_any(words: list[str], prefix: str) -> bool:
+    """Whether some word of the sorted list starts with ``prefix``."""
+    at = bisect_left(words, prefix)
+    return at < len(words) and words[at].startswith(prefix)
+
+
+def _term_presence(tables: dict, all_sources: list[str]) -> dict[str, tuple[str, set]]:
+    """Words that are a theme (:data:`THEME_USES` uses or more) of every source that uses them,
+    at least two, and absent from the rest."""
+    sentences = tables.get("sentences")
+    if sentences is None or sentences.empty:
+        return {}
+    mapping = dict(zip(tables["sources"]["doc_id"], tables["sources"]["source"])) if "sources" in tables else {}
+    text = sentences.assign(source=sentences["doc_id"].map(lambda d: mapping.get(d, d))).groupby("source")["text"] \
+        .agg(" ".join).str.lower()
+    out = {}
+    # words folded to a crude singular, so that "minerals" counts for "mineral"
+    counts = {s: Counter(w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+                         for w in re.findall(r"[a-z][a-z-]{4,}", text[s])) for s in all_sources if s in text.index}
+    vocabularies = {src: sorted(set(re.findall(r"[a-z0-9]+", text[src]))) for src in counts}
+    vocabulary = {w for c in counts.values() for w, n in c.items() if n >= THEME_USES and w not in _STOPWORDS}
+    actors = tables.get("coverage")
+    named = set() if actors is None or actors.empty else \
+        {w.lower().rstrip("s") for label in actors.loc[actors["fact_type"] == "actor", "label"] for w in str(label).split()}
+    for word in sorted(vocabulary - named):
+        using = {s for s, c in counts.items() if c[word] > 0}
+        themed = {s for s in using if counts[s][word] >= THEME_USES}
+        # a theme of every source that uses it at all, and of no fewer than two
+        # absent means no word of the source even starts with it ("regional" keeps "region" present)
+        absent = [s for s in counts if s not in using and not _starts_any(vocabularies[s], word)]
+        if len(themed) >= 2 and themed == using and absent:
+            out[f"word:{word}"] = (f"“{word}”", set(counts) - set(absent))
+    return out
+
+
+def omission_items(tables: dict) -> pd.DataFrame:
+    """Facts several sources carry and others leave out, ranked by how many carry them.
+
+    One row per fact: ``label, carried_by, of, carriers, omitters, short_omitters``.
+    Facts come from the facts grid and the coverage table (actors, shared
+    claims, quantities); a source far shorter than the carriers
+    (:data:`SHORT_SHARE` of their median length) is listed apart.
+    """
+    identity = source_identity(tables["documents"], tables.get("sources"))
+    words = dict(zip(identity["source"], identity["words"]))
+    all_sources = list(identity["source"])
+    present: dict[str, tuple[str, set]] = {}
+    facts = tables.get("facts")
+    if facts is not None and len(facts):
+        # only figures: a count, party, date or reaction not given is not a topic left out
+        for fact_id, group in facts[facts["kind"] == "quantity"].groupby("fact_id", sort=False):
+            present[f"fact:{fact_id}"] = (f"the figure {group['label'].iloc[0]}", set(group.loc[group["mentioned"], "source"]))
+    coverage = tables.get("coverage")
+    if coverage is not None and len(coverage):
+        for (kind, fact_id), group in coverage.groupby(["fact_type", "fact_id"], sort=False):
+            label = str(group["label"].iloc[0])
+            if kind == "quantity" or label.lower() in CALENDAR:
+                continue  # quantities are in the facts grid; a weekday is no actor
+            present[f"{kind}:{fact_id}"] = (label if kind != "claim" else f"the claim “{_cut(label, 90)}”",
+                                            set(group.loc[group["state"] != "absent", "source"]))
+    present.update(_term_presence(tables, all_sources))
+    rows = []
+    for key, (label, carriers) in present.items():
+        if len(carriers) < 2 or len(carriers) == len(all_sources):
+            continue
+        median = pd.Series([words[s] for s in carriers]).median()
+        omitters = [s for s in all_sources if s not in carriers]
+        short = [s for s in omitters if words[s] < SHORT_SHARE * median]
+        rows.append((label, len(carriers), len(all_sources), sorted(carriers), [s for s in omitters if s not in short],
+                     short))
+    out = pd.DataFrame(rows, columns=["label", "carried_by", "of", "carriers", "omitters", "short_omitters"])
+    if out.empty:
+        return out
+    out["long"] = out["omitters"].map(len)
+    return out.sort_values(["carried_by", "long", "label"], ascending=[False, False, True], ignore_index=True).drop(columns="long")
+
+
+def omission_blocks(tables: dict) -> list[tuple]:
+    """What each source leaves out, in words, ranked by how many others carry it."""
+    items = omission_items(tables)
+    if items.empty:
+        return []
+    identity = source_identity(tables["documents"], tables.get("sources"))
+    names, words = _names(identity), dict(zip(identity["source"], identity["words"]))
+    lines = []
+    for row in items.head(MAX_OMISSIONS).itertuples(index=False):
+        carriers = _listed([names[s] for s in row.carriers])
+        line = f"{'Only ' if row.carried_by <= row.of / 2 else ''}{row.carried_by} of {row.of} sources mention **{row.label}** ({carriers})."
+        if row.omitters:
+            line += " Left out by " + _listed([names[s] for s in row.omitters]) + "."
+        if row.short_omitters:
+            line += " Also absent from " + _listed([f"{names[s]} ({words[s]:,} words, a short text)" for s in row.short_omitters]) + "."
+        lines.append(line)
+    return [("h2", "What each source leaves out"),
+            ("p", "Facts, actors and claims that at least two sources carry and others do not, those most sources "
+                  "carry first. A source much shorter than the ones that carry a fact is named apart: leaving things "
+                  "out is expected of a short text."),
+            ("list", lines)]
+
+
+def voices_blocks(tables: dict) -> list[tuple]:
+    """Who speaks in each source: cited voices by type and side, quoted or paraphrased, second-hand from outlets."""
+    table = tables.get("voices")
+    if table is None or table.empty:
+        return [("h2", "Who speaks"), ("p", "No source attributes anything to anyone.")]
+    identity = source_identity(tables["documents"], tables.get("sources"))
+    names = _names(identity)
+    named = table[table["voice_type"] != "vague"]
+    rows = []
+    for voice, group in named.groupby("voice", sort=False):
+        rows.append((voice, group["voice_type"].iloc[0], group["side"].iloc[0] or "–",
+                     _listed([names.get(s, s) for s in dict.fromkeys(group["source"])]),
+                     int((group["mode"] == "direct_quote").sum()), int((group["mode"] == "paraphrase").sum())))
+    listing = pd.DataFrame(rows, columns=["voice", "type", "side (as the text states it)", "cited by", "quoted", "paraphrased"])
+    listing = listing.sort_values(["quoted", "paraphrased"], ascending=False).head(MAX_VOICES)
+    lines = []
+    for source in identity["source"]:
+        mine = table[table["source"] == source]
+        if mine.empty:
+            lines.append(f"**{names[source]}** cites no one.")
+            continue
+        kinds = Counter(mine["voice_type"])
+        sides = sorted({s for s in mine["side"] if s})
+        outlets = sorted(set(mine.loc[mine["from_outlet"], "voice"]))
+        line = (f"**{names[source]}**: {len(mine)} attributions, {int((mine['mode'] == 'direct_quote').sum())} with "
+                f"quoted words; " + ", ".join(f"{n} {k}" for k, n in kinds.most_common()))
+        if sides:
+            line += "; sides named: " + ", ".join(sides)
+        if outlets:
+            line += "; **taken from other outlets**: " + ", ".join(outlets)
+        lines.append(line + ".")
+    if len(lines) > MAX_SOURCES_LISTED:
+        lines = lines[:MAX_SOURCES_LISTED] + [f"… and {len(lines) - MAX_SOURCES_LISTED} more sources; all citations are in `data/voices.csv`."]
+    blocks = [("h2", "Who speaks"),
+              ("p", "Every cited source (from the attributions), with its type and the side or nationality the text "
+                    "gives it; `quoted` counts citations whose sentence quotes words, `paraphrased` the others. "
+                    "All citations are in `data/voices.csv`."),
+              ("list", lines), ("table", listing)]
+    actors = tables.get("actor_sentiment")
+    if actors is not None and len(actors):
+        mapping = dict(zip(tables["sources"]["doc_id"], tables["sources"]["source"])) if "sources" in tables \
+            else {d: d for d in identity["source"]}
+        silent = silent_actors(table, actors, mapping)
+        none = [f"{r.actor} ({r.mentioned_by} sources)" for r in silent.itertuples() if r.cited_by == 0][:MAX_VOICES]
+        unquoted = [f"{r.actor}" for r in silent.itertuples() if r.cited_by > 0 and r.quoted_by == 0][:MAX_VOICES]
+        if none:
+            blocks.append(("p", "**Written about but never cited** by any source: " + ", ".join(none) + "."))
+        if unquoted:
+            blocks.append(("p", "**Cited but never quoted in their own words**: " + ", ".join(unquoted) + "."))
+    return blocks
+
+
+def facts_report_blocks(tables: dict) -> list[tuple]:
+    """All the opening sections, in order."""
+    return sources_blocks(tables) + facts_blocks(tables) + omission_blocks(tables) + voices_blocks(tables)
