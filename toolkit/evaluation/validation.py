@@ -24,6 +24,7 @@ import pandas as pd
 
 from . import hedge_eval
 from .attribution_eval import evaluate as attribution_sample
+from .tolls_eval import evaluate as casualty_tolls
 from .frame_training import semeval_frames
 from .numbers_eval import evaluate as numbers_benchmark
 from ..corpus.documents import Corpus, load_corpus
@@ -308,4 +309,6 @@ def validate(corpus_path: Path, gold: Path, benchmarks: Path | None = None,
         rows += numbers_benchmark(benchmarks, log=log)
     # Attribution on the hand-made sample of the development corpora (skips itself when absent).
     rows += attribution_sample(corpora, gold / "attribution_dev", log)
+    # Casualty tolls of the FA-KES corpora against the hand-made gold (skips itself when absent).
+    rows += casualty_tolls(corpora, gold / "tolls_dev", log)
     return pd.DataFrame(rows, columns=COLUMNS)
