@@ -12,12 +12,13 @@ from pathlib import Path
 import pandas as pd
 
 from ..compare.by_source import source_documents
+from ..compare.profiles import FDR
 from ..compare.registry import MEASURES, tabled
 from ..corpus.documents import Corpus
 from ..data import validation_figures
 from ..measures.framing import FRAMES
 from ..text.metadata import FIELDS
-from .evidence import evidence_for, quote
+from .evidence import evidence, evidence_for, format_difference, format_value, quote
 
 #: Contrasts named in the summary, at most.
 SUMMARY_ITEMS = 10
@@ -58,33 +59,81 @@ def _with_interval(profiles: pd.DataFrame, measure: str, fmt=_num) -> dict[str, 
 # ----------------------------------------------------------------- sections
 
 
+def direction(measure, value: float, difference: float) -> str:
+    """The registry's word for the direction, except that a positive score that is lower than the rest's is
+    "less positive" (not "more negative"), and a negative one that is higher "less negative"."""
+    if measure.unit == "score" and difference < 0 <= value:
+        return "less positive"
+    if measure.unit == "score" and difference > 0 >= value:
+        return "less negative"
+    return measure.direction(difference)
+
+
+def _bare(words: str) -> str:
+    return words[2:] if words.startswith("a ") else words
+
+
+def _unconfirmed(measure, source: str, indexed: pd.DataFrame) -> str:
+    """A note when the other method of a measure drawn with siblings (the two tone methods) does not confirm it."""
+    if measure.chart != "tone":
+        return ""
+    siblings = [m for m in MEASURES.values() if m.chart == measure.chart and m.name != measure.name]
+    missing = [m.label for m in siblings if (source, m.name) in indexed.index and not indexed.loc[(source, m.name), "survives"]]
+    return f" The other tone method ({', '.join(missing)}) does not find a difference that survives." if missing else ""
+
+
+def summary_findings(tables: dict) -> pd.DataFrame:
+    """The contrasts the summary names: those that survive (see :mod:`toolkit.compare.profiles`),
+    strongest first, one per measure, with the other survivors on that measure in ``also``.
+
+    Strength is the difference over its bootstrap standard error (the smaller
+    the p-value, the stronger); ties by source and measure.
+    """
+    contrast = tables["contrasts"]
+    if contrast.empty or "survives" not in contrast:
+        return contrast.iloc[0:0].assign(also=[])
+    survivors = contrast[contrast["survives"]].sort_values(["p_value", "source", "measure"])
+    also = {m: list(group["source"].iloc[1:]) for m, group in survivors.groupby("measure", sort=False)}
+    first = survivors.drop_duplicates("measure").copy()
+    first["also"] = first["measure"].map(also)
+    return first
+
+
 def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     contrast = tables["contrasts"]
     if contrast.empty:
         return [("h2", "Key differences"),
                 ("p", "There is only one source, so there is nothing to compare it with; the sections below describe it.")]
-    separated = contrast[contrast["separated"]].copy()
-    separated["size"] = (separated["difference"].abs() / separated[["value", "rest"]].abs().max(axis=1).replace(0, 1))
-    # one item per measure, the most extreme: when one source stands out, the
-    # others' opposite contrasts on that measure only mirror it
-    separated["magnitude"] = separated["difference"].abs()
-    separated = separated.sort_values(["size", "magnitude", "source", "measure"], ascending=[False, False, True, True])
-    separated = separated.drop_duplicates("measure").head(SUMMARY_ITEMS)
+    findings = summary_findings(tables)
+    survivors = int(contrast["survives"].sum())
+    nominal = int((contrast["p_value"] < FDR).sum())
     blocks = [("h2", "Key differences"),
-              ("p", f"Each source was compared with all the others pooled on {contrast['measure'].nunique()} measures "
-                    f"({len(contrast)} comparisons). A difference counts only when its 95% bootstrap interval excludes "
-                    f"zero; {int(contrast['separated'].sum())} of {len(contrast)} comparisons pass (all are in "
-                    f"`data/contrasts.csv`), and every other difference in this report cannot be told apart from noise. "
-                    f"The strongest difference on each measure follows. With {len(corpus)} articles these are "
-                    f"differences between these articles, not between outlets in general.")]
-    for row in separated.itertuples():
+              ("p", f"Each source was compared with all the others pooled on {contrast['measure'].nunique()} measures: "
+                    f"{len(contrast)} comparisons. At the 5% level, about {FDR * len(contrast):.0f} of them would look "
+                    f"different by chance alone, even if the sources did not differ at all; {nominal} do. A difference "
+                    f"is reported only when it survives the Benjamini-Hochberg correction for {len(contrast)} "
+                    f"comparisons (false discovery rate 5%), its 95% interval excludes zero, it is at least as large as "
+                    f"the measure's declared minimum, and each side has at least five events. {survivors} comparisons "
+                    f"pass, on {len(findings)} measures; of these, about {FDR * survivors:.1f} may still be chance. "
+                    f"All are in `data/contrasts.csv` (columns `p_value`, `q_value`, `survives`); every other difference "
+                    f"in this report cannot be told apart from noise. Strongest first, one item per measure. With "
+                    f"{len(corpus)} articles these are differences between these articles, not between outlets in general.")]
+    indexed = contrast.set_index(["source", "measure"])
+    for row in findings.head(SUMMARY_ITEMS).itertuples():
         measure = MEASURES[row.measure]
-        name, direction = measure.label, measure.direction(row.difference)
-        blocks.append(("p", f"**`{row.source}`: {direction} {name}** — {_num(row.value)} against {_num(row.rest)} for the "
-                            f"other sources (difference {row.difference:+.2f}, 95% interval {row.ci_low:+.2f} to {row.ci_high:+.2f})."))
-        evidence = evidence_for(corpus, tables, row.source, row.measure)
-        if evidence:
-            blocks.append(evidence)
+        also = [f"`{s}` ({_bare(direction(measure, indexed.loc[(s, row.measure), 'value'], indexed.loc[(s, row.measure), 'difference']))}, "
+                f"{format_value(measure, indexed.loc[(s, row.measure), 'value'])})" for s in row.also]
+        blocks.append(("p", f"**`{row.source}`: {direction(measure, row.value, row.difference)} {measure.label}** — "
+                            f"{format_value(measure, row.value)} against {format_value(measure, row.rest)} for the other "
+                            f"sources (difference {format_difference(measure, row.difference)}, 95% interval "
+                            f"{format_difference(measure, row.ci_low, unit=False)} to {format_difference(measure, row.ci_high)}; "
+                            f"q = {row.q_value:.3f})." + (f" Also on this measure: {', '.join(also)}." if also else "")
+                            + _unconfirmed(measure, row.source, indexed)))
+        shown = evidence(corpus, tables, row.source, row.measure)
+        if shown:
+            blocks += shown.blocks(corpus)
+    if len(findings) > SUMMARY_ITEMS:
+        blocks.append(("p", f"… and {len(findings) - SUMMARY_ITEMS} more measures with surviving differences, in `data/contrasts.csv`."))
     groups = tables["quantity_groups"]
     flagged = groups[groups["status"].isin(["diverge", "scope_differs", "inconsistent_within_source"])]
     if len(flagged):
@@ -329,9 +378,15 @@ def methods_blocks() -> list[tuple]:
                   "**Framing**: cue lexicons for the 15 dimensions of the Policy Frames Codebook (Boydstun et al. 2014).",
                   "**Numbers**: every number as an interval with its unit; the same quantity aligned across sources by "
                   "kind, unit, size and the similarity of the words around it.",
-                  "**Uncertainty**: 95% percentile bootstrap intervals over sentences (2,000 resamples, fixed seed); a "
-                  "source differs from the rest only when the interval of the difference excludes zero and, for counts, "
-                  "at least five events are involved.",
+                  "**Uncertainty**: 95% percentile bootstrap intervals over sentences (2,000 resamples, fixed seed). "
+                  "Each source is compared with the rest pooled; each comparison's p-value is a bootstrap p-value (the "
+                  "two-sided normal p of the difference over the standard deviation of its 2,000 bootstrap replicates), "
+                  "and the p-values of all comparisons are corrected together by the Benjamini-Hochberg procedure "
+                  "(false discovery rate 5%). A difference is reported only when its q-value is at most 5%, its interval "
+                  "excludes zero, it reaches the minimum effect declared for the measure (5 percentage points for shares (10 for "
+                  "the share of vague attributions), "
+                  "2 per 1,000 words for rates, 0.1 for tone, 3 words per sentence, 5 Flesch points) and each side has at "
+                  "least five events (cues, tagged sentences or, for tone and length, sentences).",
                   "**Limits**: a handful of articles cannot speak for whole outlets; lexicon measures miss what their "
                   "word lists miss; the seed-gold figures below were measured on sentences annotated by the person who "
                   "wrote the rules, so they are optimistic — the public benchmarks are the independent check.",
