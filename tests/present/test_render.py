@@ -33,3 +33,17 @@ def test_a_source_with_markup_cannot_inject_it(tmp_path):
     assert body_scripts == []
     assert "<img" not in page and "<b>" not in page
     assert "http://" not in page.replace("http://www.w3.org", "") and "https://" not in page  # no CDN, works offline
+
+
+def test_inlined_charts_get_unique_ids(tmp_path):
+    import re
+
+    from toolkit.present.render import to_html
+
+    svg = '<svg><defs><linearGradient id="n0"/></defs><rect fill="url(#n0)"/><use href="#n0"/></svg>'
+    (tmp_path / "a.svg").write_text(svg)
+    (tmp_path / "b.svg").write_text(svg)
+    page = to_html([("chart", "a", "A"), ("chart", "b", "B")], "t", tmp_path)
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)) == 2
+    assert 'url(#a-n0)' in page and 'href="#b-n0"' in page

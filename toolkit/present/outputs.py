@@ -25,24 +25,33 @@ from .sections import MAX_FACTS, report_blocks
 from .tables import write_tables
 
 
+def source_order(tables: dict) -> list[str]:
+    """The compared sources in corpus order (the order of every table of the report)."""
+    mapping = tables.get("sources")
+    if mapping is None:
+        return list(dict.fromkeys(tables["documents"]["doc_id"]))
+    return list(dict.fromkeys(mapping["source"]))
+
+
 def write_charts(tables: dict, out: Path) -> list[Path]:
     """Build and save every chart of the report into ``out/charts``."""
     folder = Path(out) / "charts"
     divergence = divergence_table(tables["numbers"], tables["quantity_groups"], tables["sentences"],
                                   max_groups=MAX_FACTS, sources=source_map(tables))
     actor_tone, frames, profiles = tables["actor_tone_by_source"], tables["frame_shares_by_source"], tables["profiles"]
+    order = source_order(tables)  # one order of sources in every chart and table: the corpus's
     specs = {
         "tone": (charts.interval_chart(profiles, charted("tone"), "Mean sentence tone per source",
-                                       "Mean tone (-1 negative to +1 positive)"), profiles),
-        "actor_tone": (charts.actor_tone_matrix(actor_tone, by="source"), actor_tone),
-        "stance": (charts.interval_chart(profiles, charted("stance"), "Stance cues per 1,000 words", "Cues per 1,000 words"),
-                   profiles),
-        "frames": (charts.frame_shares_matrix(frames, by="source"), frames),
-        "numbers": (charts.numeric_divergence(divergence, by="source"), divergence),
-        "coverage": (charts.coverage_matrix(tables["coverage"], max_facts=MAX_FACTS), tables["coverage"]),
+                                       "Mean tone (-1 negative to +1 positive)", order=order, zero=True), profiles),
+        "actor_tone": (charts.actor_tone_matrix(actor_tone, by="source", order=order), actor_tone),
+        "stance": (charts.interval_chart(profiles, charted("stance"), "Stance cues per 1,000 words", "Cues per 1,000 words",
+                                         order=order), profiles),
+        "frames": (charts.frame_shares_matrix(frames, by="source", order=order), frames),
+        "numbers": (charts.numeric_divergence(divergence, by="source", order=order), divergence),
+        "coverage": (charts.coverage_matrix(tables["coverage"], max_facts=MAX_FACTS, order=order), tables["coverage"]),
         "readability": (charts.interval_chart(profiles, charted("readability"), "Readability per source",
-                                              "Flesch reading ease / words per sentence"), profiles),
-        "similarity": (charts.similarity_matrix(tables["source_similarity"]), tables["source_similarity"]),
+                                              "", order=order), profiles),
+        "similarity": (charts.similarity_matrix(tables["source_similarity"], order=order), tables["source_similarity"]),
     }
     written = []
     for name, (chart, data) in specs.items():
