@@ -18,6 +18,7 @@ from ..corpus.documents import Corpus
 from ..data import validation_figures
 from ..measures.framing import FRAMES
 from ..text.metadata import FIELDS
+from .profile_sections import profile_blocks
 from .evidence import evidence, evidence_for, format_difference, format_value, quote
 
 #: Contrasts named in the summary, at most.
@@ -412,7 +413,7 @@ def report_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     head = [("h1", f"{corpus.name or 'Corpus'}: how the sources differ"),
             ("p", f"{len(docs)} articles, {int(docs['words'].sum()):,} words, {int(docs['sentences'].sum()):,} sentences. "
                   f"{corpus.config.description}".strip())]
-    return (head + summary_blocks(corpus, tables) + overview_blocks(corpus) + tone_blocks(corpus, tables)
+    return (head + profile_blocks(corpus, tables) + summary_blocks(corpus, tables) + overview_blocks(corpus) + tone_blocks(corpus, tables)
             + actor_blocks(corpus, tables) + stance_blocks(corpus, tables) + frame_blocks(corpus, tables)
             + number_blocks(corpus, tables) + coverage_blocks(corpus, tables) + readability_blocks(corpus, tables)
             + methods_blocks() + appendix_blocks(tables))
