@@ -8,11 +8,15 @@ sequential blue for shares).
 
 from __future__ import annotations
 
+import json
+import math
+
 import altair as alt
 import pandas as pd
 
 from ..compare.registry import MEASURES
 from ..measures.framing import FRAMES
+from .tables import SIGNIFICANT_DIGITS, write_csv
 
 #: Diverging scheme for tone, centred on zero.
 TONE_SCHEME = "redblue"
@@ -302,14 +306,30 @@ def save_chart(chart, data: pd.DataFrame, folder, name: str) -> list:
     """
     from pathlib import Path
 
+    import vl_convert as vlc
+    from altair.utils._importers import vl_version_for_vl_convert
+
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    final = styled(chart)
+    # one spec, its floats rounded as the tables' are, renders all three files
+    spec = rounded(styled(chart).to_dict())
+    version = vl_version_for_vl_convert()
     paths = [folder / f"{name}.{ext}" for ext in ("png", "svg", "vl.json")]
-    final.save(str(paths[0]), scale_factor=2)
-    final.save(str(paths[1]))
-    paths[1].write_text(normalise_svg_ids(paths[1].read_text(encoding="utf-8")), encoding="utf-8")
-    final.save(str(paths[2]), format="json")
+    paths[0].write_bytes(vlc.vegalite_to_png(spec, vl_version=version, scale=2))
+    paths[1].write_text(normalise_svg_ids(vlc.vegalite_to_svg(spec, vl_version=version)), encoding="utf-8")
+    paths[2].write_text(json.dumps(spec, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     csv_path = folder / f"{name}.csv"
-    data.to_csv(csv_path, index=False, lineterminator="\n")
+    write_csv(data, csv_path)
     return [*paths, csv_path]
+
+
+def rounded(value):
+    """``value`` (a JSON-like tree) with every float rounded to the tables' significant digits
+    (:data:`toolkit.present.tables.SIGNIFICANT_DIGITS`), so that a chart's spec is as stable as its data."""
+    if isinstance(value, float):
+        return float(f"{value:.{SIGNIFICANT_DIGITS}g}") if math.isfinite(value) else value
+    if isinstance(value, dict):
+        return {k: rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [rounded(v) for v in value]
+    return value
