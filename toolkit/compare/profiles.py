@@ -214,8 +214,9 @@ def contrasts(features: pd.DataFrame, resamples: int = RESAMPLES, seed: int = SE
     -------
     DataFrame
         ``source, measure, value, rest, difference`` (value - rest),
-        ``ci_low, ci_high`` (95% interval of the difference, both samples
-        resampled independently), ``separated`` (the interval excludes 0 and
+        ``ci_low, ci_high`` (95% interval of the difference; the source and
+        the rest resampled independently, the rest source by source, so that
+        each source keeps its number of sentences in every replicate), ``separated`` (the interval excludes 0 and
         each side has the measure's ``min_events``), ``n`` (the source's
         sentences), ``events`` and ``rest_events`` (counted events, or
         sentences for tone and length, on each side), ``p_value`` (bootstrap,
@@ -225,17 +226,28 @@ def contrasts(features: pd.DataFrame, resamples: int = RESAMPLES, seed: int = SE
         as findings.
     """
     columns = feature_columns()
-    rng = np.random.default_rng(seed + 1)
     rows = []
     sources = list(dict.fromkeys(features["source"]))
     if len(sources) < 2:
         return pd.DataFrame(columns=CONTRAST_COLUMNS)
-    for source in sources:
-        mine = features[features["source"] == source][columns].to_numpy(dtype=float)
-        rest = features[features["source"] != source][columns].to_numpy(dtype=float)
-        boot_mine, boot_rest = _resampled_sums(mine, rng, resamples), _resampled_sums(rest, rng, resamples)
+    # each source's sentences are resampled with a generator of its own (seeded by the source's place), and the
+    # rest's replicate is the sum of the other sources' replicates (a bootstrap stratified by source): the cost
+    # grows with the sentences, not with sources x sentences, and the replicates are drawn again rather than held
+    values = {s: group[columns].to_numpy(dtype=float) for s, group in features.groupby("source", sort=False)}
+
+    def draws(i: int, source: str) -> np.ndarray:
+        return _resampled_sums(values[source], np.random.default_rng([seed + 1, i]), resamples)
+
+    boot_total = np.zeros((resamples, len(columns)))
+    for i, source in enumerate(sources):
+        boot_total += draws(i, source)
+    full_total = sum(v.sum(axis=0) for v in values.values())
+    for i, source in enumerate(sources):
+        mine = values[source]
+        boot_mine = draws(i, source)
+        boot_rest = boot_total - boot_mine
         full_mine = {c: np.array([v]) for c, v in zip(columns, mine.sum(axis=0))}
-        full_rest = {c: np.array([v]) for c, v in zip(columns, rest.sum(axis=0))}
+        full_rest = {c: np.array([v]) for c, v in zip(columns, full_total - mine.sum(axis=0))}
         for name, measure in MEASURES.items():
             value = float(measure.statistic(full_mine)[0])
             other = float(measure.statistic(full_rest)[0])
