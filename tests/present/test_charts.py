@@ -1,3 +1,5 @@
+import pytest
+
 from toolkit.present.charts import actor_tone_matrix, frame_shares_matrix, stance_profile_chart, tone_by_source
 from toolkit.compare.per_document import frame_shares
 from toolkit.compare.per_document import actor_profile
@@ -112,3 +114,31 @@ def test_vague_amounts_are_never_the_widest_bar():
     assert not data["a"]["vague"] and data["b"]["vague"] and data["c"]["vague"] and data["d"]["vague"]
     assert data["b"]["x_low"] == data["b"]["x_high"] == 1e12  # a point at its floor, not a bar to 1e15
     assert data["d"]["x_low"] == 3.0  # "under 3": at its stated end
+
+
+def test_many_sources_draw_the_largest_and_pool_the_others(tmp_path, seeds_corpus, monkeypatch):
+    import json
+
+    from toolkit.compare.comparison import compare
+    from toolkit.pipeline import analyze
+    from toolkit.present import outputs, sections
+
+    monkeypatch.setattr(sections, "MAX_CHART_SOURCES", 2)
+    tables = analyze(seeds_corpus)
+    tables.update(compare(seeds_corpus, tables, resamples=50))
+    shown, total = sections.charted_sources(tables)
+    assert len(shown) == 2 and total == 5
+    words = tables["documents"].set_index("doc_id")["words"]
+    assert set(shown) == set(words.sort_values(ascending=False).index[:2])
+    outputs.write_charts(tables, tmp_path)
+    frames = json.loads((tmp_path / "charts" / "frames.vl.json").read_text())
+    drawn = {row["source"] for row in frames["datasets"][frames["data"]["name"]]}
+    assert drawn == set(shown) | {sections.OTHERS}
+    pooled = tables["frame_shares_by_source"]
+    rest = pooled[~pooled["source"].isin(shown) & (pooled["frame"] == "economic")]
+    other = next(r for r in frames["datasets"][frames["data"]["name"]] if r["source"] == "others" and r["frame"] == "economic")
+    assert other["share"] == pytest.approx(rest["framed_sentences"].sum() / rest["sentences"].sum())
+    similarity = json.loads((tmp_path / "charts" / "similarity.vl.json").read_text())
+    assert {row["source_a"] for row in similarity["datasets"][similarity["data"]["name"]]} <= set(shown)
+    caption = next(b[2] for b in sections.frame_blocks(seeds_corpus, tables) if b[0] == "chart")
+    assert "the 2 largest of 5 sources" in caption

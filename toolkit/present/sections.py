@@ -29,6 +29,14 @@ SUMMARY_ITEMS = 10
 MAX_LISTED = 40
 #: Facts drawn in the coverage chart, and quantity groups in the numbers chart, at most.
 MAX_FACTS = 60
+#: Sources drawn in a chart, at most. Beyond, the largest sources (by words)
+#: are drawn and the others pooled as one "others" row or column where pooling
+#: means something (frame shares, tone toward actors, numbers), or left out
+#: (intervals, coverage, similarity), with a note in the caption: a chart with
+#: hundreds of rows can neither be read nor rendered quickly.
+MAX_CHART_SOURCES = 12
+#: The name of the pooled row or column.
+OTHERS = "others"
 #: Distinct cited sources listed per source, at most.
 MAX_CITED = 20
 #: Mentions quoted per quantity, at most.
@@ -55,6 +63,29 @@ def _capped(items: list, what: str, where: str) -> tuple[list, list[tuple]]:
 def _with_interval(profiles: pd.DataFrame, measure: str, fmt=_num) -> dict[str, str]:
     rows = profiles[profiles["measure"] == measure]
     return {r.source: f"{fmt(r.value)} [{fmt(r.ci_low)}, {fmt(r.ci_high)}]" for r in rows.itertuples()}
+
+
+def charted_sources(tables: dict) -> tuple[list[str], int]:
+    """The sources drawn in the charts (all, or the :data:`MAX_CHART_SOURCES` largest by words, in corpus order)
+    and how many sources there are."""
+    mapping = tables.get("sources")
+    documents = tables["documents"]
+    source = documents["doc_id"].map(dict(zip(mapping["doc_id"], mapping["source"]))) if mapping is not None \
+        else documents["doc_id"]
+    words = documents.assign(source=source).groupby("source", sort=False)["words"].sum()
+    order = list(words.index)
+    if len(order) <= MAX_CHART_SOURCES:
+        return order, len(order)
+    largest = set(words.sort_values(ascending=False, kind="stable").index[:MAX_CHART_SOURCES])
+    return [s for s in order if s in largest], len(order)
+
+
+def _chart_note(tables: dict, pooled: bool) -> str:
+    shown, total = charted_sources(tables)
+    if total <= len(shown):
+        return ""
+    rest = f"; the other {total - len(shown):,} pooled as “{OTHERS}”" if pooled else ""
+    return f" (the {len(shown)} largest of {total:,} sources{rest}; every source is in the tables in `data/`)"
 
 
 # ----------------------------------------------------------------- sections
@@ -178,7 +209,7 @@ def tone_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
               ("p", "Every sentence is scored by two independent methods: VADER, a rule-based lexicon, and a linear model "
                     "trained on news sentences (NewsMTSC). Scores run from -1 (negative) to +1 (positive); intervals are "
                     "95% bootstrap intervals over sentences. Per-sentence scores are in `data/sentiment.csv`."),
-              ("chart", "tone", "Mean sentence tone per source, with 95% intervals, by both methods"),
+              ("chart", "tone", "Mean sentence tone per source, with 95% intervals, by both methods" + _chart_note(tables, False)),
               ("table", shown),
               ("h3", "The most negative sentence of each source (news model)")]
     tone = tables["sentiment"]
@@ -209,7 +240,7 @@ def actor_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     blocks += [("p", "Mean tone toward each actor with three or more mentions: P(positive) - P(negative) of the clause "
                      "around each mention, with the number of mentions in brackets. Few mentions make a mean fragile; "
                      "every mention, with the clause scored, is in `data/actor_sentiment.csv`."),
-               ("chart", "actor_tone", "Mean tone toward each actor in each source"),
+               ("chart", "actor_tone", "Mean tone toward each actor in each source" + _chart_note(tables, True)),
                ("table", shown), *note]
     scored = tables["actor_sentiment"]
     for label, pick in (("most negative", scored["score"].idxmin()), ("most positive", scored["score"].idxmax())):
@@ -231,7 +262,7 @@ def stance_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     blocks = [("h2", "Certainty, attribution and reader address"),
               ("p", "Cues of Hyland's metadiscourse model, counted in the writer's own words only (cues inside quotations "
                     "or reported speech are listed in `data/stance.csv` but not counted). 95% intervals in brackets."),
-              ("chart", "stance", "Hedges, boosters, attributions and reader address per 1,000 words, with 95% intervals"),
+              ("chart", "stance", "Hedges, boosters, attributions and reader address per 1,000 words, with 95% intervals" + _chart_note(tables, False)),
               ("table", shown), ("h3", "Whom each source cites")]
     cues = tables["stance"]
     attributions = cues[cues["category"] == "attribution"]
@@ -264,7 +295,7 @@ def frame_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     blocks = [("h2", "Framing"),
               ("p", "Share of each source's sentences invoking each dimension of the Policy Frames Codebook (a sentence "
                     "may invoke several). Cue words and their offsets are in `data/frames.csv`."),
-              ("chart", "frames", "Share of sentences invoking each frame, by source"),
+              ("chart", "frames", "Share of sentences invoking each frame, by source" + _chart_note(tables, True)),
               ("table", shown), *note, ("h3", "Each source's leading frame, in its own words")]
     for source in sources:
         mine = shares[shares["source"] == source].sort_values(["share", "frame"], ascending=[False, True])
@@ -288,7 +319,7 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
               ("p", f"{len(mentions)} numbers in {len(groups)} quantity groups; {len(shared)} quantities are reported by "
                     "more than one source. Every number, with the interval it commits to, is in `data/numbers.csv`; the "
                     "groups are in `data/quantity_groups.csv`."),
-              ("chart", "numbers", "Each shared quantity, one mark per source; groups that do not agree in full colour")]
+              ("chart", "numbers", "Each shared quantity, one mark per source; groups that do not agree in full colour" + _chart_note(tables, True))]
     quoted = set(shared["group_id"]) | set(flagged["group_id"])  # one source's two values are flagged too
     members = {group_id: rows for group_id, rows in mentions[mentions["group_id"].isin(quoted)].groupby("group_id", sort=False)}
     if len(flagged):
@@ -320,7 +351,7 @@ def coverage_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
               ("p", "Facts several sources share — quantities, actors and claims (sentences with a close counterpart in "
                     "another source) — and whether each source states them, omits them, or reports them differently. "
                     "Absence is relative to what the other sources say."),
-              ("chart", "coverage", "Facts by source: present, absent or divergent"
+              ("chart", "coverage", "Facts by source: present, absent or divergent" + _chart_note(tables, False)
                + (f" ({MAX_FACTS} of {cover[['fact_type', 'fact_id']].drop_duplicates().shape[0]:,} facts: those some "
                   "source reports differently or leaves out first; all are in `data/coverage.csv`)"
                   if cover[["fact_type", "fact_id"]].drop_duplicates().shape[0] > MAX_FACTS else ""))]
@@ -336,7 +367,7 @@ def coverage_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
             blocks.append(("quote", row.text, f"`{row.source_a}` characters {row.start_a}–{row.end_a} and "
                                               f"`{row.source_b}` characters {row.start_b}–{row.end_b} ({row.words} words)"))
         blocks += note
-    blocks.append(("chart", "similarity", "How alike the sources' vocabularies are"))
+    blocks.append(("chart", "similarity", "How alike the sources' vocabularies are" + _chart_note(tables, False)))
     return blocks
 
 
@@ -360,7 +391,7 @@ def readability_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     })
     pooled = any(len(documents) > 1 for documents in source_documents(corpus, tables).values())
     return [("h2", "Readability and style"),
-            ("chart", "readability", "Flesch reading ease and words per sentence, with 95% intervals"),
+            ("chart", "readability", "Flesch reading ease and words per sentence, with 95% intervals" + _chart_note(tables, False)),
             ("table", shown), *note] + ([("p", "For a source of several articles, the grade formulas, lexical diversity "
                                                 "and quoted share are means over its articles.")] if pooled else [])
 
