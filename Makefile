@@ -37,8 +37,9 @@ validate: $(STAMP)
 	$(PY) -m toolkit.evaluation.validate --corpus seeds --gold tests/gold --benchmarks $(BENCHMARKS) --out toolkit/data/validation.csv
 
 WORDS ?= 1000000
+REPORT_ARTICLES ?= 500
 bench: $(STAMP)
-	$(PY) -m toolkit.evaluation.bench --seeds seeds --words $(WORDS) --out bench
+	$(PY) -m toolkit.evaluation.bench --seeds seeds --words $(WORDS) --out bench --report-articles $(REPORT_ARTICLES)
 
 # Where the time goes: the benchmark's stages under pyinstrument (HTML report).
 PROFILE_WORDS ?= 100000

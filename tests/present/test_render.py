@@ -66,3 +66,14 @@ def test_chart_specs_are_rounded_like_the_tables():
     from toolkit.present.charts import rounded
 
     assert rounded({"a": [0.1 + 0.2, {"b": 2 / 3}], "c": "x", "d": 3}) == {"a": [0.3, {"b": 0.6666666667}], "c": "x", "d": 3}
+
+
+def test_committed_report_has_no_duplicate_ids():
+    import re
+
+    from conftest import ROOT
+
+    page = (ROOT / "reports" / "seeds" / "report.html").read_text(encoding="utf-8")
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+    assert page.count("<svg") == 8

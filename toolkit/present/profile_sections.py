@@ -160,6 +160,10 @@ def _cited(tables: dict, documents: list[str]) -> str:
     counts = named["source"].astype(str).value_counts(sort=False).sort_values(ascending=False, kind="stable")
     vague = int((body["source_type"] == "vague").sum())
     parts = []
+    # a later short form of a name already listed ("Baker" after "Natalie Baker") is the same source
+    for short in [n for n in counts.index if any(m != n and m.endswith(f" {n}") for m in counts.index)]:
+        full = next(m for m in counts.index if m != short and m.endswith(f" {short}"))
+        counts[full] += counts.pop(short)
     if len(counts):
         shown = [f"{n} ×{c}" if c > 1 else n for n, c in counts.head(TOP_CITED).items()]
         more = f", and {len(counts) - TOP_CITED} more" if len(counts) > TOP_CITED else ""
@@ -205,8 +209,10 @@ def _alone(tables: dict, source: str, documents: list[str]) -> str:
 
     single = single[[not stated_elsewhere(g) for g in single["group_id"]]]
     if len(single):
-        examples = _number_surfaces(tables, list(single["group_id"].head(TOP_FACTS)), documents)
-        parts.append(("a figure" if len(single) == 1 else f"{len(single)} figures") + " no other source gives" + (f" (such as {_join(examples)})" if examples else ""))
+        examples = list(dict.fromkeys(_number_surfaces(tables, list(single["group_id"]), documents)))[:TOP_FACTS]
+        lead = "" if len(single) == 1 else "such as "
+        parts.append(("a figure" if len(single) == 1 else f"{len(single)} figures") + " no other source gives"
+                     + (f" ({lead}{_join(examples)})" if examples else ""))
     tone = tables["actor_tone_by_source"]
     by_actor = tone.groupby("actor")["source"].nunique()
     only = tone[(tone["source"] == source) & tone["actor"].map(lambda a: by_actor[a] == 1) & (tone["mentions"] >= 2)]
