@@ -174,11 +174,13 @@ def numeric_divergence(table: pd.DataFrame, by: str = "doc_id", order: list[str]
         panels = list(dict.fromkeys(values.sort_values(["flagged", "label"], ascending=[False, True])["panel"]))
         base = alt.Chart().encode(y=alt.Y(f"{by}:N", title=None, sort=sources), color=color,
                                   opacity=alt.Opacity("opacity:Q", scale=None), tooltip=tooltip)
-        bars = base.mark_rule(strokeWidth=6).transform_filter("!datum.vague").encode(
+        # aria=False: the static SVG would otherwise spell every mark's tooltip (all the quotes) into its
+        # labels, megabytes for a large corpus; the figure's caption describes the chart
+        bars = base.mark_rule(strokeWidth=6, aria=False).transform_filter("!datum.vague").encode(
             x=alt.X("x_low:Q", title=None, scale=alt.Scale(zero=False, padding=12), axis=alt.Axis(format="~s")),
             x2="x_high:Q")
-        precise = base.mark_point(filled=True, size=50).transform_filter("!datum.vague").encode(x="x_low:Q")
-        vague = base.mark_point(filled=False, size=80, strokeDash=[2, 2]).transform_filter("datum.vague").encode(x="x_low:Q")
+        precise = base.mark_point(filled=True, size=50, aria=False).transform_filter("!datum.vague").encode(x="x_low:Q")
+        vague = base.mark_point(filled=False, size=80, strokeDash=[2, 2], aria=False).transform_filter("datum.vague").encode(x="x_low:Q")
         charts.append(alt.layer(bars, precise, vague, data=values).properties(width=260, height=alt.Step(14)).facet(
             facet=alt.Facet("panel:N", title=None, sort=panels, header=alt.Header(labelFontSize=11, labelLimit=380)),
             columns=2, title="The same quantity across sources (pale open circles: vague amounts, at their floor)",
@@ -188,8 +190,8 @@ def numeric_divergence(table: pd.DataFrame, by: str = "doc_id", order: list[str]
         date_base = alt.Chart(dates).encode(y=alt.Y("label:N", title=None), color=color, opacity=alt.condition(
             "datum.flagged", alt.value(1.0), alt.value(0.45)), tooltip=tooltip, yOffset=f"{by}:N")
         charts.append((
-            date_base.mark_rule(strokeWidth=3).encode(x=alt.X("low:T", title="Date", scale=alt.Scale(padding=12)), x2="high:T")
-            + date_base.mark_point(filled=True, size=60).encode(x="low:T")
+            date_base.mark_rule(strokeWidth=3, aria=False).encode(x=alt.X("low:T", title="Date", scale=alt.Scale(padding=12)), x2="high:T")
+            + date_base.mark_point(filled=True, size=60, aria=False).encode(x="low:T")
         ).properties(width=WIDTH, title="The same event's date across sources"))
     if not charts:
         return alt.Chart(pd.DataFrame({"note": ["No quantity is reported by two sources."]})).mark_text().encode(text="note:N")
@@ -245,7 +247,7 @@ def coverage_matrix(coverage: pd.DataFrame, max_facts: int | None = None, order:
     evidence = coverage["evidence"].where(coverage["evidence"].str.len() <= EVIDENCE_CHARS,
                                           coverage["evidence"].str.slice(0, EVIDENCE_CHARS) + " …")
     data = coverage.assign(fact=coverage["fact_type"] + ": " + coverage["label"].str.slice(0, 60), evidence=evidence)
-    return alt.Chart(data, title="What each source includes, omits or reports differently").mark_rect(stroke="white").encode(
+    return alt.Chart(data, title="What each source includes, omits or reports differently").mark_rect(stroke="white", aria=False).encode(
         x=alt.X("source:N", title="Source", sort=order or list(dict.fromkeys(coverage["source"])),
                 axis=alt.Axis(labelAngle=-30, labelLimit=200)),
         y=alt.Y("fact:N", title=None, sort=alt.SortField("fact_type"), axis=alt.Axis(labelLimit=400)),
