@@ -22,7 +22,9 @@ def test_summary_names_only_surviving_contrasts_in_registry_words(seeds_corpus, 
     blocks = sections.summary_blocks(seeds_corpus, tables)
     text = _text(blocks)
     contrasts = tables["contrasts"]
-    assert f"{int(contrasts['survives'].sum())} comparisons pass" in text
+    reportable = contrasts["survives"] & contrasts["measure"].map(lambda m: MEASURES[m].finding)
+    assert f"{int(reportable.sum())} comparisons pass" in text
+    assert "methods_agree_share" not in set(sections.summary_findings(tables)["measure"])
     items = [b[1] for b in blocks if b[0] == "p" and b[1].startswith("**`")]
     assert 0 < len(items) <= sections.SUMMARY_ITEMS
     for item in items:

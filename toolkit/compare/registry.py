@@ -94,6 +94,10 @@ class Measure:
         The smallest absolute difference from the rest, in the measure's unit,
         that a contrast must show to be reported (NaN: the unit's default in
         :data:`MIN_EFFECT`).
+    finding : bool
+        Whether a difference on it says something about a source (False for
+        a check of the method itself, such as the agreement of the two tone
+        methods: it is tabled, never reported as a finding).
     min_events : int
         Events each side of a contrast must have, observed or expected at the
         other side's rate (sentences for tone and length; cues or tagged
@@ -117,6 +121,7 @@ class Measure:
     validation: str = ""
     min_effect: float = float("nan")
     min_events: int = MIN_EVENTS
+    finding: bool = True
 
     def __post_init__(self):
         assert self.aggregation in AGGREGATIONS and self.unit in UNITS and self.evidence in EVIDENCE, self
@@ -162,7 +167,7 @@ _MEASURES = [
             more="a higher", less="a lower", evidence="negative", evidence_arg="news",
             validation="sentence polarity (news model)"),
     Measure("methods_agree_share", "agreement between the two tone methods", "Tone methods agree", "share", "agree",
-            validation="sentence polarity: methods agree"),
+            validation="sentence polarity: methods agree", finding=False),
     _rate("hedges_per_1k_words", "hedge", "hedging (per 1,000 words)", "Hedges", "less", evidence="cue",
           evidence_arg="hedge", chart="stance", column="hedges /1k", validation="hedge sentences"),
     _rate("boosters_per_1k_words", "booster", "boosting (per 1,000 words)", "Boosters", "less", evidence="cue",

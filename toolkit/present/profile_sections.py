@@ -117,7 +117,8 @@ def _findings(tables: dict, source: str) -> str:
     contrast = tables["contrasts"]
     if contrast.empty or "survives" not in contrast:
         return ""
-    mine = contrast[(contrast["source"] == source) & contrast["survives"]].sort_values(["p_value", "measure"])
+    mine = contrast[(contrast["source"] == source) & contrast["survives"]
+                    & contrast["measure"].map(lambda m: MEASURES[m].finding)].sort_values(["p_value", "measure"])
     tone = [r for r in mine.itertuples() if MEASURES[r.measure].chart == "tone"]
     other = [r for r in mine.itertuples() if MEASURES[r.measure].chart != "tone"]
     out = []
@@ -254,6 +255,8 @@ def _left_out(tables: dict, source: str, sources: list[str]) -> str:
         else:
             what = f"“{_short(row.label)}”"
         named.append(f"{what} ({row.carried} of {len(sources) - 1} others)")
+    if len(absent) == 1:
+        return f"It leaves out one of the actors, figures and claims the others share: {named[0]}."
     return f"It leaves out {len(absent)} of the actors, figures and claims the others share, such as {_join(named)}."
 
 

@@ -124,7 +124,8 @@ def summary_findings(tables: dict) -> pd.DataFrame:
     contrast = tables["contrasts"]
     if contrast.empty or "survives" not in contrast:
         return contrast.iloc[0:0].assign(also=[])
-    survivors = contrast[contrast["survives"]].sort_values(["p_value", "source", "measure"])
+    reportable = contrast["measure"].map(lambda m: MEASURES[m].finding)
+    survivors = contrast[contrast["survives"] & reportable].sort_values(["p_value", "source", "measure"])
     also = {m: list(group["source"].iloc[1:]) for m, group in survivors.groupby("measure", sort=False)}
     first = survivors.drop_duplicates("measure").copy()
     first["also"] = first["measure"].map(also)
@@ -137,7 +138,7 @@ def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
         return [("h2", "Key differences"),
                 ("p", "There is only one source, so there is nothing to compare it with; the sections below describe it.")]
     findings = summary_findings(tables)
-    survivors = int(contrast["survives"].sum())
+    survivors = int(findings["also"].map(len).sum() + len(findings))
     nominal = int((contrast["p_value"] < FDR).sum())
     blocks = [("h2", "Key differences"),
               ("p", f"Each source was compared with all the others pooled on {contrast['measure'].nunique()} measures: "
@@ -145,7 +146,8 @@ def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                     f"different by chance alone, even if the sources did not differ at all; {nominal} do. A difference "
                     f"is reported only when it survives the Benjamini-Hochberg correction for {len(contrast)} "
                     f"comparisons (false discovery rate 5%), its 95% interval excludes zero, it is at least as large as "
-                    f"the measure's declared minimum, and each side has at least five events. {survivors} comparisons "
+                    f"the measure's declared minimum, and each side has at least five events (observed, or expected at "
+                    f"the other side's rate: a source with none where the others' rate predicts twelve is evidence). {survivors} comparisons "
                     f"pass, on {len(findings)} measures; of these, about {FDR * survivors:.1f} may still be chance. "
                     f"All are in `data/contrasts.csv` (columns `p_value`, `q_value`, `survives`); every other difference "
                     f"in this report cannot be told apart from noise. Strongest first, one item per measure. With "
@@ -418,7 +420,8 @@ def methods_blocks() -> list[tuple]:
                   "excludes zero, it reaches the minimum effect declared for the measure (5 percentage points for shares (10 for "
                   "the share of vague attributions), "
                   "2 per 1,000 words for rates, 0.1 for tone, 3 words per sentence, 5 Flesch points) and each side has at "
-                  "least five events (cues, tagged sentences or, for tone and length, sentences).",
+                  "least five events, observed or expected at the other side's rate (cues, tagged sentences or, for tone and "
+                  "length, sentences).",
                   "**Limits**: a handful of articles cannot speak for whole outlets; lexicon measures miss what their "
                   "word lists miss; the seed-gold figures below were measured on sentences annotated by the person who "
                   "wrote the rules, so they are optimistic — the public benchmarks are the independent check.",
