@@ -67,3 +67,9 @@ def test_appendix_lists_every_table(tables):
     assert isinstance(listed, pd.DataFrame)
     assert set(listed["file"]) == {f"data/{name}.csv" for name in tables}
     assert {"data/actor_tone_by_source.csv", "data/frame_shares_by_source.csv", "data/readability_by_source.csv"} <= set(listed["file"])
+
+
+def test_summary_without_survivors_says_so(seeds_corpus, tables):
+    quiet = {**tables, "contrasts": tables["contrasts"].assign(survives=False)}
+    text = _text(sections.summary_blocks(seeds_corpus, quiet))
+    assert "0 comparisons pass, on 0 measures" in text

@@ -207,7 +207,7 @@ def how_often(tables: dict, source: str, measure: str) -> str:
             total = int(((cues["category"] == spec.denominator) & ~cues["reported"].astype(bool)
                          & cues["doc_id"].isin(list(documents))).sum())
             what = f"{events} of its {total} {spec.denominator} cues ({value})"
-        return f"How often `{source}` does it ({spec.label}): {what}; the other sources together: {rest}."
+        return f"How often `{source}` does it ({spec.label.replace(' (per 1,000 words)', '')}): {what}; the other sources together: {rest}."
     return f"`{source}`: {value}; the other sources together: {rest} ({spec.label})."
 
 

@@ -138,7 +138,7 @@ def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
         return [("h2", "Key differences"),
                 ("p", "There is only one source, so there is nothing to compare it with; the sections below describe it.")]
     findings = summary_findings(tables)
-    survivors = int(findings["also"].map(len).sum() + len(findings))
+    survivors = int((contrast["survives"] & contrast["measure"].map(lambda m: MEASURES[m].finding)).sum())
     nominal = int((contrast["p_value"] < FDR).sum())
     blocks = [("h2", "Key differences"),
               ("p", f"Each source was compared with all the others pooled on {contrast['measure'].nunique()} measures: "
