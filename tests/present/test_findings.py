@@ -82,6 +82,8 @@ def _shows(tables, finding, shown):
         return key in set(zip(frames["doc_id"], frames["sentence_id"]))
     if spec.evidence in ("tone", "negative"):
         tone = tables["sentiment"].set_index(["doc_id", "sentence_id"]).loc[key, spec.evidence_arg]
+        assert not (spec.evidence == "tone" and (finding.difference < 0 <= finding.value or finding.difference > 0 >= finding.value)), \
+            "'less positive' or 'less negative' is shown by another source"
         return (tone < 0) == (finding.difference < 0 or spec.evidence == "negative")
     if spec.evidence == "longest":
         return True

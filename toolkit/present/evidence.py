@@ -30,6 +30,11 @@ from ..compare.registry import MEASURES, Measure
 
 #: Sentence kinds never quoted as evidence (the measures count body sentences only).
 HEADLINE_KINDS = ("title", "heading")
+#: A sentence longer than this many words is passed over as tone evidence when a
+#: shorter one is there: two and a half times the usual length of a news sentence
+#: (about 20 words), it is more often a run of page furniture or two sentences
+#: the segmenter could not split than a sentence a reader would quote.
+MAX_QUOTE_WORDS = 50
 #: Attribution cues with a named source are clearer than vague ones.
 NAMED_SOURCES = ("person", "organisation", "outlet")
 #: Attribution forms that name the act of saying ("said", "according to").
@@ -137,6 +142,10 @@ def _extreme_tone(tables: dict, documents: list[str], column: str, lowest: bool)
     tone = tone[tone[column] < 0] if lowest else tone[tone[column] > 0]
     if tone.empty:
         return None
+    words = tables["sentences"].set_index(["doc_id", "sentence_id"])["words"]
+    length = pd.Series([words.get(k, 0) for k in zip(tone["doc_id"], tone["sentence_id"])], index=tone.index)
+    if (length <= MAX_QUOTE_WORDS).any():
+        tone = tone[length <= MAX_QUOTE_WORDS]
     both = tone[["vader", "news"]].mean(axis=1) if {"vader", "news"} <= set(tone.columns) else tone[column]
     pick = both.idxmin() if lowest else both.idxmax()
     return tone.loc[pick, "doc_id"], int(tone.loc[pick, "sentence_id"]), None
@@ -220,9 +229,23 @@ def evidence(corpus, tables: dict, source: str, measure: str) -> Evidence | None
     documents = groups.get(source, [source])
     difference = _difference(tables, source, measure)
     below = difference is not None and difference < 0
-    if spec.evidence == "tone":  # more positive and more negative are both something the source does
-        found = _instance(tables, documents, spec, lowest=below)
-        return Evidence(source, "more", source, *found) if found else None
+    if spec.evidence == "tone":
+        row = tables["contrasts"][(tables["contrasts"]["source"] == source) & (tables["contrasts"]["measure"] == measure)]
+        value = float(row.iloc[0]["value"]) if len(row) else 0.0
+        toward_zero = (below and value >= 0) or (not below and value <= 0)  # "less positive", "less negative"
+        if not toward_zero:  # more positive or more negative: something the source does
+            found = _instance(tables, documents, spec, lowest=below)
+            return Evidence(source, "more", source, *found) if found else None
+        # less positive (or negative) than the others: the most positive (negative) other source's clearest sentence
+        statement = how_often(tables, source, measure)
+        profiles = tables["profiles"]
+        others = profiles[(profiles["measure"] == measure) & (profiles["source"] != source)].dropna(subset=["value"])
+        for other in others.sort_values(["value", "source"], ascending=[not below, True])["source"]:
+            found = _instance(tables, groups.get(other, [other]), spec, lowest=not below)
+            if found:
+                return Evidence(source, "less", other, *found, statement=f"{statement} For contrast, `{other}` is the "
+                                f"most {'positive' if below else 'negative'}; its clearest instance:")
+        return Evidence(source, "less", statement=statement)
     if spec.aggregation == "flesch":  # more Flesch ease is easier text: the longest sentence shows harder text
         below = not below
     if not below:
