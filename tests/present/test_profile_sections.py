@@ -55,3 +55,19 @@ def test_optional_tables_are_used_when_present(seeds_corpus, tables):
     assert f"the date of the signing ({len(others)} of {len(others)} others)" in text
     plain = _paragraphs(profile_blocks(seeds_corpus, tables))[source]
     assert "It reads as" not in plain
+
+
+def test_a_claim_whose_figure_the_source_states_is_not_called_left_out(seeds_corpus, tables):
+    from toolkit.present.profile_sections import _figure_stated
+
+    cover, claims = tables["coverage"], tables["claims"]
+    absent = cover[(cover["fact_type"] == "claim") & (cover["state"] == "absent")]
+    checked = 0
+    for row in absent.itertuples():
+        label_sentence = claims[(claims["claim_id"] == row.fact_id)
+                                & claims["text"].astype(str).str.startswith(row.label[:60])].head(1)
+        numbers = tables["numbers"].merge(label_sentence[["doc_id", "sentence_id"]], on=["doc_id", "sentence_id"])
+        if numbers.empty:  # no figure in the claim: matched by wording alone, as before
+            assert not _figure_stated(tables, row.fact_id, row.label, row.source)
+            checked += 1
+    assert checked

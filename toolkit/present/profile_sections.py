@@ -222,6 +222,29 @@ def _alone(tables: dict, source: str, documents: list[str]) -> str:
     return ("Only it has " + "; and ".join(parts) + ".") if parts else ""
 
 
+def _figure_stated(tables: dict, claim_id: str, label: str, source: str) -> bool:
+    """Whether ``source`` states a figure of the claim (same kind and unit, overlapping values): the claim may
+    then be there in other words, and is not called left out (claims are matched by wording alone)."""
+    claims, numbers = tables.get("claims"), tables["numbers"]
+    if claims is None or claims.empty:
+        return False
+    members = claims[claims["claim_id"] == claim_id]
+    members = members[members["text"].astype(str).str.startswith(str(label)[:60])].head(1)  # the sentence quoted
+    keys = set(zip(members["doc_id"], members["sentence_id"]))
+    values = numbers.assign(lo=pd.to_numeric(numbers["low"], errors="coerce"), hi=pd.to_numeric(numbers["high"], errors="coerce"))
+    values["hi"] = values["hi"].fillna(values["lo"])
+    stated = values[[k in keys for k in zip(values["doc_id"], values["sentence_id"])]].dropna(subset=["lo"])
+    stated = stated[stated["kind"].isin(FIGURE_KINDS)]  # amounts, not dates: many sentences share a year
+    mapping = tables.get("sources")
+    documents = list(mapping["doc_id"][mapping["source"] == source]) if mapping is not None else [source]
+    mine = values[values["doc_id"].isin(documents)]
+    for row in stated.itertuples():
+        same = mine[(mine["unit"] == row.unit) & (mine["kind"] == row.kind)]
+        if ((same["lo"] <= row.hi) & (same["hi"] >= row.lo)).any():
+            return True
+    return False
+
+
 def _left_out(tables: dict, source: str, sources: list[str]) -> str:
     """Facts the others share that it does not state, most widely carried first (``facts`` or ``coverage``)."""
     facts = tables.get("facts")
@@ -241,6 +264,11 @@ def _left_out(tables: dict, source: str, sources: list[str]) -> str:
         return ""
     carried = cover[cover["state"] != "absent"].groupby(["fact_type", "fact_id"])["source"].nunique()
     absent = cover[(cover["source"] == source) & (cover["state"] == "absent")].copy()
+    # a claim whose figure the source states in other words is not called left out (see _figure_stated)
+    if absent.empty:
+        return "It leaves out none of the actors, figures and claims the others share."
+    absent = absent[[not (t == "claim" and _figure_stated(tables, i, label, source))
+                     for t, i, label in zip(absent["fact_type"], absent["fact_id"], absent["label"])]]
     if absent.empty:
         return "It leaves out none of the actors, figures and claims the others share."
     absent["carried"] = [carried.get((t, i), 0) for t, i in zip(absent["fact_type"], absent["fact_id"])]
