@@ -9,16 +9,21 @@ OUT ?= reports/seeds
 BENCHMARKS ?= ../shared/benchmarks
 CORPORA ?= ../shared/corpora
 
-.PHONY: report test validate fuzz bench profile venv clean
+.PHONY: report test validate fuzz bench profile venv clean lock
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
+
+# Pin the environment's versions (after changing dependencies in pyproject.toml).
+lock: $(STAMP)
+	{ sed -n '1,3p' constraints.txt; $(PY) -m pip freeze --exclude-editable; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
 
 report: $(STAMP)
 	$(PY) -m toolkit report $(CORPUS) --out $(OUT)
@@ -37,8 +42,9 @@ validate: $(STAMP)
 	$(PY) -m toolkit.evaluation.validate --corpus seeds --gold tests/gold --benchmarks $(BENCHMARKS) --corpora $(CORPORA) --out toolkit/data/validation.csv
 
 WORDS ?= 1000000
+REPORT_ARTICLES ?= 500
 bench: $(STAMP)
-	$(PY) -m toolkit.evaluation.bench --seeds seeds --words $(WORDS) --out bench
+	$(PY) -m toolkit.evaluation.bench --seeds seeds --words $(WORDS) --out bench --report-articles $(REPORT_ARTICLES)
 
 # Where the time goes: the benchmark's stages under pyinstrument (HTML report).
 PROFILE_WORDS ?= 100000

@@ -23,6 +23,38 @@ def test_bootstrap_is_seeded(features):
     assert not profiles(features, resamples=200, seed=1).equals(profiles(features, resamples=200, seed=2))
 
 
+def test_benjamini_hochberg_matches_the_textbook_procedure():
+    import numpy as np
+
+    from toolkit.compare.profiles import benjamini_hochberg
+
+    p = np.array([0.001, 0.008, 0.039, 0.041, 0.042, 0.06, 0.074, 0.205, 0.212, 0.216])
+    q = benjamini_hochberg(p)
+    # step-up: the largest k with p_(k) <= k/m * 0.05 is k = 2 here
+    assert list(q <= 0.05) == [True, True] + [False] * 8
+    assert q[0] == pytest.approx(0.01) and (np.diff(q) >= -1e-12).all()
+
+
+def test_bootstrap_p_values_follow_the_standard_error():
+    import numpy as np
+
+    from toolkit.compare.profiles import bootstrap_p
+
+    rng = np.random.default_rng(0)
+    replicates = rng.normal(0.5, 0.25, 2000)
+    assert bootstrap_p(0.5, replicates) == pytest.approx(0.0455, abs=0.005)  # two standard errors
+    assert bootstrap_p(0.0, np.zeros(10)) == 1.0
+
+
+def test_survivors_pass_every_rule(features):
+    table = contrasts(features, resamples=500)
+    surviving = table[table["survives"]]
+    assert len(surviving) < table["separated"].sum()
+    assert (surviving["q_value"] <= 0.05).all() and surviving["separated"].all()
+    assert all(abs(r.difference) >= MEASURES[r.measure].min_effect for r in surviving.itertuples())
+    assert (table["q_value"] >= table["p_value"] - 1e-12).all()
+
+
 def test_contrasts_separate_only_with_enough_events(features):
     table = contrasts(features, resamples=500)
     separated = table[table["separated"]]

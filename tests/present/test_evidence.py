@@ -57,7 +57,18 @@ def test_tone_evidence_follows_the_direction(seeds_corpus, tables):
         doc_id, sentence_id, _ = _sentence(seeds_corpus, evidence_for(seeds_corpus, tables, row.source, row.measure))
         mine = tone[tone["doc_id"] == row.source]
         picked = mine[mine["sentence_id"] == sentence_id]["news"].iloc[0]
-        assert picked == (mine["news"].min() if row.difference < 0 else mine["news"].max())
+        # the quoted sentence is on the finding's side of zero, and not a title or heading
+        assert (picked < 0) == (row.difference < 0)
+        kind = tables["sentences"].set_index(["doc_id", "sentence_id"]).loc[(doc_id, sentence_id), "kind"]
+        assert kind not in ("title", "heading")
+
+
+def test_less_evidence_quotes_a_source_that_does_it_more(seeds_corpus, tables):
+    from toolkit.present.evidence import evidence
+
+    shown = evidence(seeds_corpus, tables, "mineral-diplomacy", "reader_address_per_1k_words")
+    assert shown.direction == "less" and shown.quoted_source == "azad-news-hd"
+    assert "How often `mineral-diplomacy` does it" in shown.statement
 
 
 def test_measures_without_evidence_give_none(seeds_corpus, tables):

@@ -33,3 +33,47 @@ def test_a_source_with_markup_cannot_inject_it(tmp_path):
     assert body_scripts == []
     assert "<img" not in page and "<b>" not in page
     assert "http://" not in page.replace("http://www.w3.org", "") and "https://" not in page  # no CDN, works offline
+
+
+def test_inlined_charts_get_unique_ids(tmp_path):
+    import re
+
+    from toolkit.present.render import to_html
+
+    svg = '<svg><defs><linearGradient id="n0"/></defs><rect fill="url(#n0)"/><use href="#n0"/></svg>'
+    (tmp_path / "a.svg").write_text(svg)
+    (tmp_path / "b.svg").write_text(svg)
+    page = to_html([("chart", "a", "A"), ("chart", "b", "B")], "t", tmp_path)
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)) == 2
+    assert 'url(#a-n0)' in page and 'href="#b-n0"' in page
+
+
+def test_tables_write_floats_to_ten_significant_digits(tmp_path):
+    import pandas as pd
+
+    from toolkit.present.tables import SIGNIFICANT_DIGITS, write_csv
+
+    path = write_csv(pd.DataFrame({"x": [0.1 + 0.2, 1 / 3, 5e11], "n": [1, 2, 3]}), tmp_path / "t.csv")
+    assert path.read_text() == "x,n\n0.3,1\n0.3333333333,2\n500000000000,3\n"
+    assert SIGNIFICANT_DIGITS == 10
+    # a change in the last bits of a float does not reach the file
+    other = write_csv(pd.DataFrame({"x": [0.3, 1 / 3 + 1e-16, 5e11], "n": [1, 2, 3]}), tmp_path / "u.csv")
+    assert other.read_text() == path.read_text()
+
+
+def test_chart_specs_are_rounded_like_the_tables():
+    from toolkit.present.charts import rounded
+
+    assert rounded({"a": [0.1 + 0.2, {"b": 2 / 3}], "c": "x", "d": 3}) == {"a": [0.3, {"b": 0.6666666667}], "c": "x", "d": 3}
+
+
+def test_committed_report_has_no_duplicate_ids():
+    import re
+
+    from conftest import ROOT
+
+    page = (ROOT / "reports" / "seeds" / "report.html").read_text(encoding="utf-8")
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+    assert page.count("<svg") == 8

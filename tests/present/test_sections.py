@@ -18,18 +18,20 @@ def _text(blocks):
     return "\n".join(str(b[1]) for b in blocks if b[0] in ("h2", "h3", "p"))
 
 
-def test_summary_names_only_separated_contrasts_in_registry_words(seeds_corpus, tables):
+def test_summary_names_only_surviving_contrasts_in_registry_words(seeds_corpus, tables):
     blocks = sections.summary_blocks(seeds_corpus, tables)
     text = _text(blocks)
     contrasts = tables["contrasts"]
-    assert f"{int(contrasts['separated'].sum())} of {len(contrasts)} comparisons pass" in text
+    reportable = contrasts["survives"] & contrasts["measure"].map(lambda m: MEASURES[m].finding)
+    assert f"{int(reportable.sum())} comparisons pass" in text
+    assert "methods_agree_share" not in set(sections.summary_findings(tables)["measure"])
     items = [b[1] for b in blocks if b[0] == "p" and b[1].startswith("**`")]
     assert 0 < len(items) <= sections.SUMMARY_ITEMS
     for item in items:
         source = item.split("`")[1]
         measure = next(m for m in MEASURES.values() if m.label in item)
         row = contrasts[(contrasts["source"] == source) & (contrasts["measure"] == measure.name)].iloc[0]
-        assert row["separated"] and measure.direction(row["difference"]) in item
+        assert row["survives"] and sections.direction(measure, row["value"], row["difference"]) in item
 
 
 def test_single_source_has_nothing_to_compare(seeds_corpus, tables):
@@ -64,3 +66,9 @@ def test_appendix_lists_every_table(tables):
     assert isinstance(listed, pd.DataFrame)
     assert set(listed["file"]) == {f"data/{name}.csv" for name in tables}
     assert {"data/actor_tone_by_source.csv", "data/frame_shares_by_source.csv", "data/readability_by_source.csv"} <= set(listed["file"])
+
+
+def test_summary_without_survivors_says_so(seeds_corpus, tables):
+    quiet = {**tables, "contrasts": tables["contrasts"].assign(survives=False)}
+    text = _text(sections.summary_blocks(seeds_corpus, quiet))
+    assert "0 comparisons pass, on 0 measures" in text

@@ -4,8 +4,21 @@ Five articles are a small sample, so every per-source figure comes with a 95%
 percentile bootstrap interval over its sentences (Efron & Tibshirani 1993),
 drawn with a fixed seed so that the same input gives the same intervals. A
 source is contrasted with all the other sources pooled; the contrast is marked
-``separated`` only when the bootstrap interval of the difference excludes zero,
-and the report calls every other difference indistinguishable from noise.
+``separated`` when the bootstrap interval of the difference excludes zero.
+
+One report makes many contrasts (sources x measures), so some would pass by
+chance alone. Each contrast therefore gets a bootstrap p-value: the two-sided
+normal p of the observed difference over the standard deviation of its
+bootstrap replicates (the bootstrap standard error, Efron & Tibshirani 1993,
+ch. 6 and 16), which, unlike counting replicates beyond zero, is not limited
+to multiples of 1/resamples. The p-values of all contrasts are adjusted
+together by the Benjamini-Hochberg procedure (1995) into q-values, and a
+contrast ``survives`` only when its q-value is at most :data:`FDR` (so that at
+most 5% of the surviving contrasts are expected to be false discoveries), its
+interval excludes zero, its difference is at least the measure's
+``min_effect`` and each side has at least the measure's ``min_events`` events
+(:class:`toolkit.compare.registry.Measure`). The report names only
+contrasts that survive.
 
 Rates are ratios of sums over resampled sentences (e.g. hedges per 1,000
 words = 1000 x hedges / words over the resample), so long and short sentences
@@ -14,6 +27,8 @@ weigh as they should.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 from textstat.backend.selections import list_words
@@ -21,7 +36,7 @@ from textstat.backend.selections import list_words
 from ..measures.framing import FRAMES
 from ..measures.readability import syllables
 from ..text.segment import WORD_RE
-from .registry import MEASURES, Measure, feature_columns
+from .registry import MEASURES, MIN_EVENTS, Measure, feature_columns  # noqa: F401 (MIN_EVENTS re-exported)
 
 #: Bootstrap resamples (2,000 gives stable 95% percentile intervals).
 RESAMPLES = 2000
@@ -30,15 +45,13 @@ SEED = 20250908
 #: Coverage of the intervals.
 LEVEL = 0.95
 
-#: A contrast on a count (hedges, frame sentences) is only called separated when
-#: the source has, or would be expected to have at the rest's rate, at least
-#: this many events: with fewer, a zero is too likely by chance and a
-#: percentile bootstrap of zero events is degenerate (the usual rule of thumb
-#: for expected counts in contingency tables, Cochran 1954).
-MIN_EVENTS = 5
+#: False discovery rate controlled across all the contrasts of one report
+#: (Benjamini & Hochberg 1995; 5%, the level of the intervals).
+FDR = 0.05
 
 PROFILE_COLUMNS = ["source", "measure", "value", "ci_low", "ci_high", "n"]
-CONTRAST_COLUMNS = ["source", "measure", "value", "rest", "difference", "ci_low", "ci_high", "separated", "n"]
+CONTRAST_COLUMNS = ["source", "measure", "value", "rest", "difference", "ci_low", "ci_high", "separated", "n",
+                    "events", "rest_events", "p_value", "q_value", "survives"]
 
 def sentence_features(tables: dict[str, pd.DataFrame], group_by: str = "doc_id", corpus=None) -> pd.DataFrame:
     """One row per sentence with the counts every profile measure needs.
@@ -100,14 +113,66 @@ def source_of(documents: pd.DataFrame, group_by: str = "doc_id") -> dict[str, st
     return dict(zip(documents["doc_id"], documents["doc_id"]))
 
 
+def events(measure: Measure, sums: dict) -> float:
+    """The events behind a measure on one side: its counted numerator (cues,
+    tagged sentences), or its sentences for a measurement (tone, length)."""
+    return float(sums[measure.numerator][0]) if measure.counted else float(sums["one"][0])
+
+
 def _enough_events(measure: Measure, mine: dict, rest: dict) -> bool:
+    """Whether each side has at least ``measure.min_events`` events, observed or
+    expected at the other side's rate (a source with no hedges where the rest's
+    rate predicts twenty is evidence; where it predicts one, it is not)."""
     if not measure.counted:
-        return True
+        return min(events(measure, mine), events(measure, rest)) >= measure.min_events
     numerator, denominator = measure.numerator, measure.denominator
-    observed = float(mine[numerator][0])
-    rest_rate = float(rest[numerator][0]) / float(rest[denominator][0]) if float(rest[denominator][0]) else 0.0
-    expected = rest_rate * float(mine[denominator][0])
-    return max(observed, expected) >= MIN_EVENTS
+    if denominator not in ("one", "words"):  # a share of events (vague among attributions): enough of those too
+        if min(float(mine[denominator][0]), float(rest[denominator][0])) < measure.min_events:
+            return False
+
+    def expected(side: dict, other: dict) -> float:
+        rate = float(other[numerator][0]) / float(other[denominator][0]) if float(other[denominator][0]) else 0.0
+        return max(float(side[numerator][0]), rate * float(side[denominator][0]))
+
+    return min(expected(mine, rest), expected(rest, mine)) >= measure.min_events
+
+
+def bootstrap_p(observed: float, replicates: np.ndarray) -> float:
+    """Two-sided p-value of a difference from its bootstrap replicates.
+
+    The normal p of ``observed`` over the replicates' standard deviation (the
+    bootstrap standard error); 1 when the replicates do not vary and the
+    difference is zero, 0 when they do not vary and it is not.
+    """
+    if not np.isfinite(observed) or len(replicates) < 2:
+        return 1.0
+    se = float(np.std(replicates, ddof=1))
+    if se == 0:
+        return 1.0 if observed == 0 else 0.0
+    return float(math.erfc(abs(observed) / se / math.sqrt(2)))
+
+
+def benjamini_hochberg(p_values: np.ndarray) -> np.ndarray:
+    """Benjamini-Hochberg q-values (adjusted p-values) of ``p_values``.
+
+    A contrast with ``q <= FDR`` is a discovery at false discovery rate
+    ``FDR``.
+
+    Examples
+    --------
+    >>> benjamini_hochberg(np.array([0.01, 0.04, 0.03, 0.5])).round(3).tolist()
+    [0.04, 0.053, 0.053, 0.5]
+    """
+    p = np.asarray(p_values, dtype=float)
+    n = len(p)
+    if n == 0:
+        return p
+    order = np.argsort(p, kind="stable")
+    ranked = p[order] * n / np.arange(1, n + 1)
+    ranked = np.minimum.accumulate(ranked[::-1])[::-1]
+    q = np.empty(n)
+    q[order] = np.minimum(ranked, 1.0)
+    return q
 
 
 #: Resamples drawn at once; memory grows with this times the sentences.
@@ -166,23 +231,40 @@ def contrasts(features: pd.DataFrame, resamples: int = RESAMPLES, seed: int = SE
     -------
     DataFrame
         ``source, measure, value, rest, difference`` (value - rest),
-        ``ci_low, ci_high`` (95% interval of the difference, both samples
-        resampled independently), ``separated`` (the interval excludes 0 and,
-        for counts, there are enough events: :data:`MIN_EVENTS`) and ``n``
-        (the source's sentences).
+        ``ci_low, ci_high`` (95% interval of the difference; the source and
+        the rest resampled independently, the rest source by source, so that
+        each source keeps its number of sentences in every replicate), ``separated`` (the interval excludes 0 and
+        each side has the measure's ``min_events``), ``n`` (the source's
+        sentences), ``events`` and ``rest_events`` (counted events, or
+        sentences for tone and length, on each side), ``p_value`` (bootstrap,
+        see :func:`bootstrap_p`), ``q_value`` (Benjamini-Hochberg over every
+        row of the table) and ``survives``: separated, ``q_value <= FDR`` and
+        ``|difference| >= min_effect``. Only surviving contrasts are reported
+        as findings.
     """
     columns = feature_columns()
-    rng = np.random.default_rng(seed + 1)
     rows = []
     sources = list(dict.fromkeys(features["source"]))
     if len(sources) < 2:
         return pd.DataFrame(columns=CONTRAST_COLUMNS)
-    for source in sources:
-        mine = features[features["source"] == source][columns].to_numpy(dtype=float)
-        rest = features[features["source"] != source][columns].to_numpy(dtype=float)
-        boot_mine, boot_rest = _resampled_sums(mine, rng, resamples), _resampled_sums(rest, rng, resamples)
+    # each source's sentences are resampled with a generator of its own (seeded by the source's place), and the
+    # rest's replicate is the sum of the other sources' replicates (a bootstrap stratified by source): the cost
+    # grows with the sentences, not with sources x sentences, and the replicates are drawn again rather than held
+    values = {s: group[columns].to_numpy(dtype=float) for s, group in features.groupby("source", sort=False)}
+
+    def draws(i: int, source: str) -> np.ndarray:
+        return _resampled_sums(values[source], np.random.default_rng([seed + 1, i]), resamples)
+
+    boot_total = np.zeros((resamples, len(columns)))
+    for i, source in enumerate(sources):
+        boot_total += draws(i, source)
+    full_total = sum(v.sum(axis=0) for v in values.values())
+    for i, source in enumerate(sources):
+        mine = values[source]
+        boot_mine = draws(i, source)
+        boot_rest = boot_total - boot_mine
         full_mine = {c: np.array([v]) for c, v in zip(columns, mine.sum(axis=0))}
-        full_rest = {c: np.array([v]) for c, v in zip(columns, rest.sum(axis=0))}
+        full_rest = {c: np.array([v]) for c, v in zip(columns, full_total - mine.sum(axis=0))}
         for name, measure in MEASURES.items():
             value = float(measure.statistic(full_mine)[0])
             other = float(measure.statistic(full_rest)[0])
@@ -195,5 +277,11 @@ def contrasts(features: pd.DataFrame, resamples: int = RESAMPLES, seed: int = SE
             else:
                 low = high = np.nan
                 separated = False
-            rows.append((source, name, value, other, value - other, float(low), float(high), separated, len(mine)))
-    return pd.DataFrame(rows, columns=CONTRAST_COLUMNS)
+            rows.append((source, name, value, other, value - other, float(low), float(high), separated, len(mine),
+                         events(measure, full_mine), events(measure, full_rest), bootstrap_p(value - other, diff), np.nan,
+                         False))
+    table = pd.DataFrame(rows, columns=CONTRAST_COLUMNS)
+    table["q_value"] = benjamini_hochberg(table["p_value"].to_numpy())
+    min_effect = table["measure"].map(lambda m: MEASURES[m].min_effect)
+    table["survives"] = table["separated"] & (table["q_value"] <= FDR) & (table["difference"].abs() >= min_effect - 1e-12)
+    return table

@@ -31,8 +31,23 @@ UNITS = ("score", "share", "per 1,000 words", "words", "Flesch score")
 #: Evidence selectors understood by :mod:`toolkit.present.evidence`.
 EVIDENCE = ("cue", "vague", "named", "tone", "negative", "frame", "longest", "none")
 #: Per-sentence features that are measurements, not counts of events: the
-#: minimum-events rule of the contrasts does not apply to them.
+#: minimum-events rule of the contrasts counts sentences for them.
 CONTINUOUS = frozenset({"vader", "news", "words"})
+
+#: Events a contrast needs on each side (the source and the rest) before it may
+#: be reported: with fewer, a zero is too likely by chance and a bootstrap of so
+#: few events is degenerate (the rule of thumb of at least five expected counts
+#: per cell of a contingency table, Cochran 1954).
+MIN_EVENTS = 5
+
+#: Smallest differences a reader would notice, in each unit (the defaults of
+#: :class:`Measure`'s ``min_effect``). Tone scores run from -1 to +1: a tenth
+#: of the range's half. Shares: five percentage points, i.e. one sentence in
+#: twenty. Rates: two cues per 1,000 words, i.e. one more every 500 words,
+#: about one per page of a news article. Words per sentence: three words, a
+#: short phrase. Flesch: five points, half of one of Flesch's (1948) ten-point
+#: difficulty bands.
+MIN_EFFECT = {"score": 0.1, "share": 0.05, "per 1,000 words": 2.0, "words": 3.0, "Flesch score": 5.0}
 
 
 @dataclass(frozen=True)
@@ -76,6 +91,18 @@ class Measure:
     validation : str
         The ``measure`` of ``toolkit/data/validation.csv`` that backs it
         (``""``: none).
+    min_effect : float
+        The smallest absolute difference from the rest, in the measure's unit,
+        that a contrast must show to be reported (NaN: the unit's default in
+        :data:`MIN_EFFECT`).
+    finding : bool
+        Whether a difference on it says something about a source (False for
+        a check of the method itself, such as the agreement of the two tone
+        methods: it is tabled, never reported as a finding).
+    min_events : int
+        Events each side of a contrast must have, observed or expected at the
+        other side's rate (sentences for tone and length; cues or tagged
+        sentences for counts; for a share of attributions, attributions too).
     """
 
     name: str
@@ -93,9 +120,14 @@ class Measure:
     chart: str = ""
     column: str = ""
     validation: str = ""
+    min_effect: float = float("nan")
+    min_events: int = MIN_EVENTS
+    finding: bool = True
 
     def __post_init__(self):
         assert self.aggregation in AGGREGATIONS and self.unit in UNITS and self.evidence in EVIDENCE, self
+        if self.min_effect != self.min_effect:  # NaN: the unit's default
+            object.__setattr__(self, "min_effect", MIN_EFFECT[self.unit])
 
     @property
     def counted(self) -> bool:
@@ -136,7 +168,7 @@ _MEASURES = [
             more="a higher", less="a lower", evidence="negative", evidence_arg="news",
             validation="sentence polarity (news model)"),
     Measure("methods_agree_share", "agreement between the two tone methods", "Tone methods agree", "share", "agree",
-            validation="sentence polarity: methods agree"),
+            validation="sentence polarity: methods agree", finding=False),
     _rate("hedges_per_1k_words", "hedge", "epistemic hedging (per 1,000 words)", "Hedges", "less", evidence="cue",
           evidence_arg="hedge", chart="stance", column="hedges /1k", validation="hedge sentences"),
     _rate("boosters_per_1k_words", "booster", "boosting (per 1,000 words)", "Boosters", "less", evidence="cue",
@@ -155,7 +187,7 @@ _MEASURES = [
             validation="hedge sentences"),
     Measure("hedges_reported_share", "share of hedges in reported speech or belief", "Hedges in reported speech",
             "share", "hedge_reported", "hedge_all", more="a higher", less="a lower", column="hedges reported",
-            validation="hedge sentences"),
+            validation="hedge sentences", finding=False),
     Measure("named_source_share", "share of sentences resting on a named source", "On a named source", "share",
             "named_sourced", more="a higher", less="a lower", evidence="named", column="on a named source",
             validation="attribution source type"),
@@ -167,9 +199,10 @@ _MEASURES = [
     Measure("attributed_sentence_share", "share of attributed sentences", "Attributed sentences", "share", "attributed",
             more="a higher", less="a lower", evidence="cue", evidence_arg="attribution",
             validation="attribution sentences"),
+    # a share of attributions: one attribution more or less moves it a lot, so ten points
     Measure("vague_attribution_share", "share of vague attributions", "Vague attributions", "share", "vague",
             "attribution", more="a higher", less="a lower", evidence="vague", column="vague attributions",
-            validation="attribution source type"),
+            validation="attribution source type", min_effect=0.10),
     Measure("words_per_sentence", "words per sentence", "Words per sentence", "words", "words", less="fewer",
             evidence="longest", chart="readability"),
     Measure("flesch_reading_ease", "Flesch reading ease", "Flesch reading ease", "Flesch score", aggregation="flesch",

@@ -25,7 +25,11 @@
    memory a real run needs, and how it grows), and the whole report command
    (``python -m toolkit report ... --by outlet``) in a fresh process
    (``report_process``);
-5. writes ``DIR/results.csv`` (``stage, words, seconds, words_per_s,
+5. with ``--report-articles N``, times the report of the first N synthetic
+   articles compared article by article (``report_articles`` row: the
+   comparison, charts and written report given the analysis, with the size
+   of ``report.html`` in ``html_mb``), the worst case for the report's size;
+6. writes ``DIR/results.csv`` (``stage, words, seconds, words_per_s,
    peak_rss_mb``), the chart ``DIR/words_per_second.{png,svg,vl.json,csv}``, and
    prints the ratios.
 
@@ -111,8 +115,29 @@ def _peak_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
+def report_scale(articles: list[dict], out: Path, log=print) -> dict:
+    """Seconds to compare and write the report of ``articles`` (each its own source), beyond the analysis,
+    and the size of its ``report.html``."""
+    path = out / f"corpus-{len(articles)}.jsonl"
+    path.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    corpus = load_corpus(path)
+    tables = analyze(corpus)
+    n = sum(len(WORD_RE.findall(doc.text)) for doc in corpus)
+    started = time.perf_counter()
+    tables.update(compare(corpus, tables))
+    compared = time.perf_counter() - started
+    write_outputs(corpus, tables, out / f"report-{len(articles)}")
+    seconds = time.perf_counter() - started
+    size = (out / f"report-{len(articles)}" / "report.html").stat().st_size / 1e6
+    path.unlink()
+    log(f"report of {len(articles)} articles: {seconds:.1f} s beyond the analysis (comparison {compared:.1f} s), "
+        f"report.html {size:.1f} MB")
+    return {"stage": "report_articles", "words": n, "seconds": seconds, "words_per_s": n / seconds,
+            "peak_rss_mb": _peak_mb(), "articles": len(articles), "html_mb": size}
+
+
 def run(words: int, out: Path, seeds: Path, quantulum: bool = True, dask: bool = True,
-        memory: bool = True, log=print) -> pd.DataFrame:
+        memory: bool = True, log=print, report_articles: int = 0) -> pd.DataFrame:
     """Run the benchmark; return the results table (also written to ``out``)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -176,6 +201,13 @@ def run(words: int, out: Path, seeds: Path, quantulum: bool = True, dask: bool =
             part.unlink()
         seconds, peak = _separate_process(path, report=out / "report-process")
         record("report_process", n, seconds, peak)
+    if report_articles:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            chosen = articles[:report_articles]
+            if len(chosen) < report_articles:  # a small --words: as many more as needed
+                chosen = synthetic_corpus(report_articles * ARTICLE_SENTENCES * 25, seeds)[:report_articles]
+            rows.append(report_scale(chosen, out, log))
     table = pd.DataFrame(rows)
     table.to_csv(out / "results.csv", index=False, lineterminator="\n")
     _chart(table, out)
@@ -224,7 +256,7 @@ def _chart(table: pd.DataFrame, out: Path) -> None:
     import altair as alt
 
 
-    data = table[~table["stage"].isin(["analyze_process", "report_process"])]
+    data = table[~table["stage"].isin(["analyze_process", "report_process", "report_articles"])]
     data = data.assign(tool=["peer" if s.startswith("peer_") else "toolkit" for s in data["stage"]])
     # bars start at 1,000 words/s: a log scale has no zero to start from
     chart = alt.Chart(data, title="Words per second, by stage").mark_bar().encode(
@@ -257,9 +289,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-quantulum", action="store_true", help="skip the quantulum3 peer")
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask runs (1 and 2 workers)")
     parser.add_argument("--no-memory", action="store_true", help="skip the memory runs in separate processes")
+    parser.add_argument("--report-articles", type=int, default=0,
+                        help="also time the report of this many articles, each its own source (make bench: 500)")
     args = parser.parse_args(argv)
     table = run(args.words, args.out, args.seeds, quantulum=not args.no_quantulum, dask=not args.no_dask,
-                memory=not args.no_memory)
+                memory=not args.no_memory, report_articles=args.report_articles)
     print()
     for name, value in ratios(table).items():
         print(f"{name}: {value:.2f}")

@@ -21,8 +21,33 @@ from ..compare.registry import charted
 from ..corpus.documents import Corpus
 from . import charts
 from .render import to_html, to_markdown
-from .sections import MAX_FACTS, report_blocks
+from .sections import MAX_FACTS, OTHERS, charted_sources, report_blocks
 from .tables import write_tables
+
+
+def source_order(tables: dict) -> list[str]:
+    """The compared sources in corpus order (the order of every table of the report)."""
+    mapping = tables.get("sources")
+    if mapping is None:
+        return list(dict.fromkeys(tables["documents"]["doc_id"]))
+    return list(dict.fromkeys(mapping["source"]))
+
+
+def _pooled(table: pd.DataFrame, keep: set, keys: list[str], sums: tuple = (), weighted: tuple | None = None) -> pd.DataFrame:
+    """``table`` (one row per source and key) with the sources not in ``keep`` pooled into one :data:`OTHERS` source:
+    ``sums`` summed, ``weighted`` = (value, weight) averaged with those weights."""
+    kept, rest = table[table["source"].isin(keep)], table[~table["source"].isin(keep)]
+    if rest.empty:
+        return kept
+    aggregations = {c: (c, "sum") for c in sums}
+    if weighted:
+        value, weight = weighted
+        rest = rest.assign(_product=rest[value] * rest[weight])
+        aggregations.update({weight: (weight, "sum"), "_product": ("_product", "sum")})
+    pooled = rest.groupby(keys, sort=False).agg(**aggregations).reset_index()
+    if weighted:
+        pooled[value] = pooled.pop("_product") / pooled[weight]
+    return pd.concat([kept, pooled.assign(source=OTHERS)], ignore_index=True)[list(table.columns)]
 
 
 def write_charts(tables: dict, out: Path) -> list[Path]:
@@ -31,18 +56,31 @@ def write_charts(tables: dict, out: Path) -> list[Path]:
     divergence = divergence_table(tables["numbers"], tables["quantity_groups"], tables["sentences"],
                                   max_groups=MAX_FACTS, sources=source_map(tables))
     actor_tone, frames, profiles = tables["actor_tone_by_source"], tables["frame_shares_by_source"], tables["profiles"]
+    order = source_order(tables)  # one order of sources in every chart and table: the corpus's
+    shown, total = charted_sources(tables)
+    coverage, similarity = tables["coverage"], tables["source_similarity"]
+    if total > len(shown):  # many sources: the largest drawn, the others pooled or left out (see MAX_CHART_SOURCES)
+        keep = set(shown)
+        actor_tone = _pooled(actor_tone, keep, ["actor"], weighted=("mean_score", "mentions"))
+        frames = _pooled(frames, keep, ["frame", "label"], sums=("sentences", "framed_sentences"))
+        frames["share"] = frames["framed_sentences"] / frames["sentences"]
+        divergence = divergence.assign(source=divergence["source"].where(divergence["source"].isin(keep), OTHERS))
+        profiles = profiles[profiles["source"].isin(keep)]
+        coverage = coverage[coverage["source"].isin(keep)]
+        similarity = similarity[similarity["source_a"].isin(keep) & similarity["source_b"].isin(keep)]
+        order = shown + [OTHERS]
     specs = {
         "tone": (charts.interval_chart(profiles, charted("tone"), "Mean sentence tone per source",
-                                       "Mean tone (-1 negative to +1 positive)"), profiles),
-        "actor_tone": (charts.actor_tone_matrix(actor_tone, by="source"), actor_tone),
-        "stance": (charts.interval_chart(profiles, charted("stance"), "Stance cues per 1,000 words", "Cues per 1,000 words"),
-                   profiles),
-        "frames": (charts.frame_shares_matrix(frames, by="source"), frames),
-        "numbers": (charts.numeric_divergence(divergence, by="source"), divergence),
-        "coverage": (charts.coverage_matrix(tables["coverage"], max_facts=MAX_FACTS), tables["coverage"]),
+                                       "Mean tone (-1 negative to +1 positive)", order=order, zero=True), profiles),
+        "actor_tone": (charts.actor_tone_matrix(actor_tone, by="source", order=order), actor_tone),
+        "stance": (charts.interval_chart(profiles, charted("stance"), "Stance cues per 1,000 words", "Cues per 1,000 words",
+                                         order=order), profiles),
+        "frames": (charts.frame_shares_matrix(frames, by="source", order=order), frames),
+        "numbers": (charts.numeric_divergence(divergence, by="source", order=order), divergence),
+        "coverage": (charts.coverage_matrix(coverage, max_facts=MAX_FACTS, order=order), coverage),
         "readability": (charts.interval_chart(profiles, charted("readability"), "Readability per source",
-                                              "Flesch reading ease / words per sentence"), profiles),
-        "similarity": (charts.similarity_matrix(tables["source_similarity"]), tables["source_similarity"]),
+                                              "", order=order), profiles),
+        "similarity": (charts.similarity_matrix(similarity, order=order), similarity),
     }
     written = []
     for name, (chart, data) in specs.items():

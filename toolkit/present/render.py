@@ -75,6 +75,21 @@ def to_markdown(blocks: list[tuple]) -> str:
     return "\n\n".join(out) + "\n"
 
 
+_ID_REFERENCE = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
+
+
+def scope_ids(svg: str, prefix: str) -> str:
+    """Prefix every element id of an SVG, and every reference to one, with ``prefix``.
+
+    Each chart's ids are numbered from ``n0`` (see
+    :func:`toolkit.present.charts.normalise_svg_ids`); inlined side by side in
+    one page, two charts' gradients would share an id and one chart would
+    draw the other's colour ramp. Prefixing with the chart's name keeps every
+    id unique in the page.
+    """
+    return _ID_REFERENCE.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", svg)
+
+
 def to_html(blocks: list[tuple], title: str, charts: Path) -> str:
     """A self-contained HTML page of the blocks; chart SVGs are read from ``charts``."""
     body = []
@@ -96,7 +111,7 @@ def to_html(blocks: list[tuple], title: str, charts: Path) -> str:
             body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
         elif kind == "chart":
             svg = (charts / f"{block[1]}.svg").read_text(encoding="utf-8")
-            svg = re.sub(r"^<\?xml[^>]*>\s*", "", svg)
+            svg = scope_ids(re.sub(r"^<\?xml[^>]*>\s*", "", svg), block[1])
             body.append(f'<figure class="chart" aria-label="{html.escape(block[2])}">{svg}'
                         f"<figcaption>{_inline_html(block[2])}</figcaption></figure>")
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"

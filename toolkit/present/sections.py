@@ -12,13 +12,15 @@ from pathlib import Path
 import pandas as pd
 
 from ..compare.by_source import source_documents
+from ..compare.profiles import FDR
 from ..compare.registry import MEASURES, tabled
 from ..corpus.documents import Corpus
 from ..data import validation_figures
 from ..measures.framing import FRAMES
 from ..text.metadata import FIELDS
-from .evidence import evidence_for, quote
+from .evidence import evidence, evidence_for, format_difference, format_value, quote
 from .facts_sections import facts_report_blocks
+from .profile_sections import profile_blocks
 
 #: Contrasts named in the summary, at most.
 SUMMARY_ITEMS = 10
@@ -28,6 +30,14 @@ SUMMARY_ITEMS = 10
 MAX_LISTED = 40
 #: Facts drawn in the coverage chart, and quantity groups in the numbers chart, at most.
 MAX_FACTS = 60
+#: Sources drawn in a chart, at most. Beyond, the largest sources (by words)
+#: are drawn and the others pooled as one "others" row or column where pooling
+#: means something (frame shares, tone toward actors, numbers), or left out
+#: (intervals, coverage, similarity), with a note in the caption: a chart with
+#: hundreds of rows can neither be read nor rendered quickly.
+MAX_CHART_SOURCES = 12
+#: The name of the pooled row or column.
+OTHERS = "others"
 #: Distinct cited sources listed per source, at most.
 MAX_CITED = 20
 #: Mentions quoted per quantity, at most.
@@ -56,7 +66,71 @@ def _with_interval(profiles: pd.DataFrame, measure: str, fmt=_num) -> dict[str, 
     return {r.source: f"{fmt(r.value)} [{fmt(r.ci_low)}, {fmt(r.ci_high)}]" for r in rows.itertuples()}
 
 
+def charted_sources(tables: dict) -> tuple[list[str], int]:
+    """The sources drawn in the charts (all, or the :data:`MAX_CHART_SOURCES` largest by words, in corpus order)
+    and how many sources there are."""
+    mapping = tables.get("sources")
+    documents = tables["documents"]
+    source = documents["doc_id"].map(dict(zip(mapping["doc_id"], mapping["source"]))) if mapping is not None \
+        else documents["doc_id"]
+    words = documents.assign(source=source).groupby("source", sort=False)["words"].sum()
+    order = list(words.index)
+    if len(order) <= MAX_CHART_SOURCES:
+        return order, len(order)
+    largest = set(words.sort_values(ascending=False, kind="stable").index[:MAX_CHART_SOURCES])
+    return [s for s in order if s in largest], len(order)
+
+
+def _chart_note(tables: dict, pooled: bool) -> str:
+    shown, total = charted_sources(tables)
+    if total <= len(shown):
+        return ""
+    rest = f"; the other {total - len(shown):,} pooled as “{OTHERS}”" if pooled else ""
+    return f" (the {len(shown)} largest of {total:,} sources{rest}; every source is in the tables in `data/`)"
+
+
 # ----------------------------------------------------------------- sections
+
+
+def direction(measure, value: float, difference: float) -> str:
+    """The registry's word for the direction, except that a positive score that is lower than the rest's is
+    "less positive" (not "more negative"), and a negative one that is higher "less negative"."""
+    if measure.unit == "score" and difference < 0 <= value:
+        return "less positive"
+    if measure.unit == "score" and difference > 0 >= value:
+        return "less negative"
+    return measure.direction(difference)
+
+
+def _bare(words: str) -> str:
+    return words[2:] if words.startswith("a ") else words
+
+
+def _unconfirmed(measure, source: str, indexed: pd.DataFrame) -> str:
+    """A note when the other method of a measure drawn with siblings (the two tone methods) does not confirm it."""
+    if measure.chart != "tone":
+        return ""
+    siblings = [m for m in MEASURES.values() if m.chart == measure.chart and m.name != measure.name]
+    missing = [m.label for m in siblings if (source, m.name) in indexed.index and not indexed.loc[(source, m.name), "survives"]]
+    return f" The other tone method ({', '.join(missing)}) does not find a difference that survives." if missing else ""
+
+
+def summary_findings(tables: dict) -> pd.DataFrame:
+    """The contrasts the summary names: those that survive (see :mod:`toolkit.compare.profiles`),
+    strongest first, one per measure, with the other survivors on that measure in ``also``.
+
+    Strength is the difference over its bootstrap standard error (the smaller
+    the p-value, the stronger); ties by source and measure.
+    """
+    contrast = tables["contrasts"]
+    if contrast.empty or "survives" not in contrast:
+        return contrast.iloc[0:0].assign(also=[])
+    reportable = contrast["measure"].map(lambda m: MEASURES[m].finding)
+    survivors = contrast[contrast["survives"] & reportable].sort_values(["p_value", "source", "measure"])
+    also = {m: list(group["source"].iloc[1:]) for m, group in survivors.groupby("measure", sort=False)}
+    first = survivors.drop_duplicates("measure").copy()
+    first["also"] = first["measure"].map(also)
+    return first
 
 
 def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
@@ -64,28 +138,37 @@ def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     if contrast.empty:
         return [("h2", "Key differences"),
                 ("p", "There is only one source, so there is nothing to compare it with; the sections below describe it.")]
-    separated = contrast[contrast["separated"]].copy()
-    separated["size"] = (separated["difference"].abs() / separated[["value", "rest"]].abs().max(axis=1).replace(0, 1))
-    # one item per measure, the most extreme: when one source stands out, the
-    # others' opposite contrasts on that measure only mirror it
-    separated["magnitude"] = separated["difference"].abs()
-    separated = separated.sort_values(["size", "magnitude", "source", "measure"], ascending=[False, False, True, True])
-    separated = separated.drop_duplicates("measure").head(SUMMARY_ITEMS)
+    findings = summary_findings(tables)
+    survivors = int((contrast["survives"] & contrast["measure"].map(lambda m: MEASURES[m].finding)).sum())
+    nominal = int((contrast["p_value"] < FDR).sum())
     blocks = [("h2", "Key differences"),
-              ("p", f"Each source was compared with all the others pooled on {contrast['measure'].nunique()} measures "
-                    f"({len(contrast)} comparisons). A difference counts only when its 95% bootstrap interval excludes "
-                    f"zero; {int(contrast['separated'].sum())} of {len(contrast)} comparisons pass (all are in "
-                    f"`data/contrasts.csv`), and every other difference in this report cannot be told apart from noise. "
-                    f"The strongest difference on each measure follows. With {len(corpus)} articles these are "
-                    f"differences between these articles, not between outlets in general.")]
-    for row in separated.itertuples():
+              ("p", f"Each source was compared with all the others pooled on {contrast['measure'].nunique()} measures: "
+                    f"{len(contrast)} comparisons. At the 5% level, about {FDR * len(contrast):.0f} of them would look "
+                    f"different by chance alone, even if the sources did not differ at all; {nominal} do. A difference "
+                    f"is reported only when it survives the Benjamini-Hochberg correction for {len(contrast)} "
+                    f"comparisons (false discovery rate 5%), its 95% interval excludes zero, it is at least as large as "
+                    f"the measure's declared minimum, and each side has at least five events (observed, or expected at "
+                    f"the other side's rate: a source with none where the others' rate predicts twelve is evidence). {survivors} comparisons "
+                    f"pass, on {len(findings)} measures; of these, about {FDR * survivors:.1f} may still be chance. "
+                    f"All are in `data/contrasts.csv` (columns `p_value`, `q_value`, `survives`); every other difference "
+                    f"in this report cannot be told apart from noise. Strongest first, one item per measure. With "
+                    f"{len(corpus)} articles these are differences between these articles, not between outlets in general.")]
+    indexed = contrast.set_index(["source", "measure"])
+    for row in findings.head(SUMMARY_ITEMS).itertuples():
         measure = MEASURES[row.measure]
-        name, direction = measure.label, measure.direction(row.difference)
-        blocks.append(("p", f"**`{row.source}`: {direction} {name}** — {_num(row.value)} against {_num(row.rest)} for the "
-                            f"other sources (difference {row.difference:+.2f}, 95% interval {row.ci_low:+.2f} to {row.ci_high:+.2f})."))
-        evidence = evidence_for(corpus, tables, row.source, row.measure)
-        if evidence:
-            blocks.append(evidence)
+        also = [f"`{s}` ({_bare(direction(measure, indexed.loc[(s, row.measure), 'value'], indexed.loc[(s, row.measure), 'difference']))}, "
+                f"{format_value(measure, indexed.loc[(s, row.measure), 'value'])})" for s in row.also]
+        blocks.append(("p", f"**`{row.source}`: {direction(measure, row.value, row.difference)} {measure.label}** — "
+                            f"{format_value(measure, row.value)} against {format_value(measure, row.rest)} for the other "
+                            f"sources (difference {format_difference(measure, row.difference)}, 95% interval "
+                            f"{format_difference(measure, row.ci_low, unit=False)} to {format_difference(measure, row.ci_high)}; "
+                            f"q = {row.q_value:.3f})." + (f" Also on this measure: {', '.join(also)}." if also else "")
+                            + _unconfirmed(measure, row.source, indexed)))
+        shown = evidence(corpus, tables, row.source, row.measure)
+        if shown:
+            blocks += shown.blocks(corpus)
+    if len(findings) > SUMMARY_ITEMS:
+        blocks.append(("p", f"… and {len(findings) - SUMMARY_ITEMS} more measures with surviving differences, in `data/contrasts.csv`."))
     groups = tables["quantity_groups"]
     flagged = groups[groups["status"].isin(["diverge", "scope_differs", "inconsistent_within_source"])]
     if len(flagged):
@@ -129,7 +212,7 @@ def tone_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
               ("p", "Every sentence is scored by two independent methods: VADER, a rule-based lexicon, and a linear model "
                     "trained on news sentences (NewsMTSC). Scores run from -1 (negative) to +1 (positive); intervals are "
                     "95% bootstrap intervals over sentences. Per-sentence scores are in `data/sentiment.csv`."),
-              ("chart", "tone", "Mean sentence tone per source, with 95% intervals, by both methods"),
+              ("chart", "tone", "Mean sentence tone per source, with 95% intervals, by both methods" + _chart_note(tables, False)),
               ("table", shown),
               ("h3", "The most negative sentence of each source (news model)")]
     tone = tables["sentiment"]
@@ -160,7 +243,7 @@ def actor_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     blocks += [("p", "Mean tone toward each actor with three or more mentions: P(positive) - P(negative) of the clause "
                      "around each mention, with the number of mentions in brackets. Few mentions make a mean fragile; "
                      "every mention, with the clause scored, is in `data/actor_sentiment.csv`."),
-               ("chart", "actor_tone", "Mean tone toward each actor in each source"),
+               ("chart", "actor_tone", "Mean tone toward each actor in each source" + _chart_note(tables, True)),
                ("table", shown), *note]
     scored = tables["actor_sentiment"]
     for label, pick in (("most negative", scored["score"].idxmin()), ("most positive", scored["score"].idxmax())):
@@ -182,7 +265,7 @@ def stance_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     blocks = [("h2", "Certainty, attribution and reader address"),
               ("p", "Cues of Hyland's metadiscourse model, counted in the writer's own words only (cues inside quotations "
                     "or reported speech are listed in `data/stance.csv` but not counted). 95% intervals in brackets."),
-              ("chart", "stance", "Hedges, boosters, attributions and reader address per 1,000 words, with 95% intervals"),
+              ("chart", "stance", "Hedges, boosters, attributions and reader address per 1,000 words, with 95% intervals" + _chart_note(tables, False)),
               ("table", shown), ("h3", "Whom each source cites")]
     cues = tables["stance"]
     attributions = cues[cues["category"] == "attribution"]
@@ -215,7 +298,7 @@ def frame_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     blocks = [("h2", "Framing"),
               ("p", "Share of each source's sentences invoking each dimension of the Policy Frames Codebook (a sentence "
                     "may invoke several). Cue words and their offsets are in `data/frames.csv`."),
-              ("chart", "frames", "Share of sentences invoking each frame, by source"),
+              ("chart", "frames", "Share of sentences invoking each frame, by source" + _chart_note(tables, True)),
               ("table", shown), *note, ("h3", "The frames of each source, and the words that carry them"),
               ("p", "An article-level model (a logistic regression over the frame cues, trained on SemEval-2023 Task 3 "
                     "news articles; its agreement with annotators is under Methods) decides which frames each article "
@@ -235,9 +318,9 @@ def frame_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                   + (f"; {int(r.present_articles)} of {int(r.articles)} articles" if several else "") + ")"
                   for r in mine.itertuples()]
         blocks.append(("p", f"`{source}`: " + ", ".join(listed) + "."))
-        evidence = evidence_for(corpus, tables, source, f"frame_share_{mine.iloc[0]['frame']}")
-        if evidence:
-            blocks.append(evidence)
+        carried = evidence_for(corpus, tables, source, f"frame_share_{mine.iloc[0]['frame']}")
+        if carried:
+            blocks.append(carried)
     return blocks
 
 
@@ -254,7 +337,7 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
               ("p", f"{len(mentions)} numbers in {len(groups)} quantity groups; {len(shared)} quantities are reported by "
                     "more than one source. Every number, with the interval it commits to, is in `data/numbers.csv`; the "
                     "groups are in `data/quantity_groups.csv`."),
-              ("chart", "numbers", "Each shared quantity, one mark per source; groups that do not agree in full colour")]
+              ("chart", "numbers", "Each shared quantity, one mark per source; groups that do not agree in full colour" + _chart_note(tables, True))]
     quoted = set(shared["group_id"]) | set(flagged["group_id"])  # one source's two values are flagged too
     members = {group_id: rows for group_id, rows in mentions[mentions["group_id"].isin(quoted)].groupby("group_id", sort=False)}
     if len(flagged):
@@ -289,7 +372,7 @@ def coverage_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
               ("p", "Facts several sources share — quantities, actors and claims (sentences with a close counterpart in "
                     "another source) — and whether each source states them, omits them, or reports them differently. "
                     "Absence is relative to what the other sources say."),
-              ("chart", "coverage", "Facts by source: present, absent or divergent"
+              ("chart", "coverage", "Facts by source: present, absent or divergent" + _chart_note(tables, False)
                + (f" ({MAX_FACTS} of {cover[['fact_type', 'fact_id']].drop_duplicates().shape[0]:,} facts: those some "
                   "source reports differently or leaves out first; all are in `data/coverage.csv`)"
                   if cover[["fact_type", "fact_id"]].drop_duplicates().shape[0] > MAX_FACTS else ""))]
@@ -305,7 +388,7 @@ def coverage_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
             blocks.append(("quote", row.text, f"`{row.source_a}` characters {row.start_a}–{row.end_a} and "
                                               f"`{row.source_b}` characters {row.start_b}–{row.end_b} ({row.words} words)"))
         blocks += note
-    blocks.append(("chart", "similarity", "How alike the sources' vocabularies are"))
+    blocks.append(("chart", "similarity", "How alike the sources' vocabularies are" + _chart_note(tables, False)))
     return blocks
 
 
@@ -329,7 +412,7 @@ def readability_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     })
     pooled = any(len(documents) > 1 for documents in source_documents(corpus, tables).values())
     return [("h2", "Readability and style"),
-            ("chart", "readability", "Flesch reading ease and words per sentence, with 95% intervals"),
+            ("chart", "readability", "Flesch reading ease and words per sentence, with 95% intervals" + _chart_note(tables, False)),
             ("table", shown), *note] + ([("p", "For a source of several articles, the grade formulas, lexical diversity "
                                                 "and quoted share are means over its articles.")] if pooled else [])
 
@@ -348,9 +431,16 @@ def methods_blocks() -> list[tuple]:
                   "**Framing**: cue lexicons for the 15 dimensions of the Policy Frames Codebook (Boydstun et al. 2014).",
                   "**Numbers**: every number as an interval with its unit; the same quantity aligned across sources by "
                   "kind, unit, size and the similarity of the words around it.",
-                  "**Uncertainty**: 95% percentile bootstrap intervals over sentences (2,000 resamples, fixed seed); a "
-                  "source differs from the rest only when the interval of the difference excludes zero and, for counts, "
-                  "at least five events are involved.",
+                  "**Uncertainty**: 95% percentile bootstrap intervals over sentences (2,000 resamples, fixed seed). "
+                  "Each source is compared with the rest pooled; each comparison's p-value is a bootstrap p-value (the "
+                  "two-sided normal p of the difference over the standard deviation of its 2,000 bootstrap replicates), "
+                  "and the p-values of all comparisons are corrected together by the Benjamini-Hochberg procedure "
+                  "(false discovery rate 5%). A difference is reported only when its q-value is at most 5%, its interval "
+                  "excludes zero, it reaches the minimum effect declared for the measure (5 percentage points for shares (10 for "
+                  "the share of vague attributions), "
+                  "2 per 1,000 words for rates, 0.1 for tone, 3 words per sentence, 5 Flesch points) and each side has at "
+                  "least five events, observed or expected at the other side's rate (cues, tagged sentences or, for tone and "
+                  "length, sentences).",
                   "**Limits**: a handful of articles cannot speak for whole outlets; lexicon measures miss what their "
                   "word lists miss; the seed-gold figures below were measured on sentences annotated by the person who "
                   "wrote the rules, so they are optimistic — the public benchmarks are the independent check.",
@@ -376,7 +466,7 @@ def report_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     head = [("h1", f"{corpus.name or 'Corpus'}: how the sources differ"),
             ("p", f"{len(docs)} articles, {int(docs['words'].sum()):,} words, {int(docs['sentences'].sum()):,} sentences. "
                   f"{corpus.config.description}".strip())]
-    return (head + facts_report_blocks(tables) + summary_blocks(corpus, tables) + overview_blocks(corpus) + tone_blocks(corpus, tables)
+    return (head + profile_blocks(corpus, tables) + facts_report_blocks(tables) + summary_blocks(corpus, tables) + overview_blocks(corpus) + tone_blocks(corpus, tables)
             + actor_blocks(corpus, tables) + stance_blocks(corpus, tables) + frame_blocks(corpus, tables)
             + number_blocks(corpus, tables) + coverage_blocks(corpus, tables) + readability_blocks(corpus, tables)
             + methods_blocks() + appendix_blocks(tables))

@@ -1,0 +1,74 @@
+import pandas as pd
+import pytest
+
+from toolkit.compare.comparison import compare
+from toolkit.pipeline import analyze
+from toolkit.present.profile_sections import profile_blocks
+
+
+@pytest.fixture(scope="module")
+def tables(seeds_corpus):
+    tables = analyze(seeds_corpus)
+    tables.update(compare(seeds_corpus, tables, resamples=200))
+    return tables
+
+
+def _paragraphs(blocks):
+    return {b[1].split("`")[1]: b[1] for b in blocks if b[0] == "p" and b[1].startswith("**`")}
+
+
+def test_one_paragraph_per_source_with_figures_from_the_tables(seeds_corpus, tables):
+    paragraphs = _paragraphs(profile_blocks(seeds_corpus, tables))
+    assert list(paragraphs) == list(dict.fromkeys(tables["sources"]["source"]))
+    words = tables["documents"].set_index("doc_id")["words"]
+    profiles = tables["profiles"].set_index(["source", "measure"])["value"]
+    for source, text in paragraphs.items():
+        assert f"{int(words[source]):,} words" in text
+        # every frame share named is the profile's value, as the comparisons count it
+        for frame in ("economic", "external_regulation_reputation"):
+            share = f"({profiles[(source, f'frame_share_{frame}')]:.0%})"
+            if frame.split("_")[0] in text.split("Its most frequent frames:")[1].split(".")[0].lower():
+                assert share in text
+
+
+def test_tone_is_named_only_when_it_survives(seeds_corpus, tables):
+    paragraphs = _paragraphs(profile_blocks(seeds_corpus, tables))
+    contrasts = tables["contrasts"]
+    tone = contrasts[contrasts["measure"].isin(["tone_vader_mean", "tone_news_mean"]) & contrasts["survives"]]
+    for source, text in paragraphs.items():
+        if source in set(tone["source"]):
+            assert "its tone is" in text
+        else:
+            assert "Its tone cannot be told apart" in text
+
+
+def test_optional_tables_are_used_when_present(seeds_corpus, tables):
+    source = tables["sources"]["source"].iloc[0]
+    others = [s for s in tables["sources"]["source"] if s != source]
+    documents = tables["documents"].assign(text_type="opinion or column", text_type_evidence="first-person views")
+    facts = pd.DataFrame({"label": ["the date of the signing"], "state": ["agree"], source: ["not mentioned"],
+                          **{s: ["on a Monday"] for s in others}})
+    voices = pd.DataFrame({"doc_id": [source, source], "name": ["a harbour official", "a harbour official"]})
+    text = _paragraphs(profile_blocks(seeds_corpus, {**tables, "documents": documents, "facts": facts, "voices": voices}))[source]
+    assert "It reads as opinion or column (first-person views)." in text
+    assert "a harbour official ×2" in text
+    assert f"the date of the signing ({len(others)} of {len(others)} others)" in text
+    bare = {**tables, "documents": tables["documents"].drop(columns=["text_type", "text_type_evidence"], errors="ignore")}
+    plain = _paragraphs(profile_blocks(seeds_corpus, bare))[source]
+    assert "It reads as" not in plain
+
+
+def test_a_claim_whose_figure_the_source_states_is_not_called_left_out(seeds_corpus, tables):
+    from toolkit.present.profile_sections import _figure_stated
+
+    cover, claims = tables["coverage"], tables["claims"]
+    absent = cover[(cover["fact_type"] == "claim") & (cover["state"] == "absent")]
+    checked = 0
+    for row in absent.itertuples():
+        label_sentence = claims[(claims["claim_id"] == row.fact_id)
+                                & claims["text"].astype(str).str.startswith(row.label[:60])].head(1)
+        numbers = tables["numbers"].merge(label_sentence[["doc_id", "sentence_id"]], on=["doc_id", "sentence_id"])
+        if numbers.empty:  # no figure in the claim: matched by wording alone, as before
+            assert not _figure_stated(tables, row.fact_id, row.label, row.source)
+            checked += 1
+    assert checked

@@ -1,0 +1,315 @@
+"""Each source in plain words: the report's opening profiles.
+
+One paragraph per compared source says what kind of text it is, what it
+stresses, how its tone compares (only when a tone difference survives the
+multiple-testing rule of :mod:`toolkit.compare.profiles`), whom it cites, what
+it alone reports and what it leaves out that the others carry. Every figure
+is read from a table the report writes to ``data/``, named in the section's
+opening note; nothing is computed here that the tables do not hold.
+
+Optional tables are used when present and their sentences left out when not:
+``documents.text_type`` and ``text_type_evidence`` (the kind of text),
+``voices`` (who speaks; otherwise the attributions of ``stance``) and
+``facts`` (facts a source leaves out; otherwise ``coverage``).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..compare.by_source import source_documents
+from ..compare.registry import MEASURES
+from ..measures.framing import FRAMES
+from .evidence import format_value
+
+#: Sources profiled, at most (as the report's other listings: the size of the
+#: report does not grow with the corpus).
+MAX_PROFILED = 40
+#: Frames named per source, at most (the most frequent first).
+TOP_FRAMES = 2
+#: A frame is named only when at least this share of the source's sentences invoke it
+#: (one sentence in ten: below it, a frame is incidental).
+MIN_FRAME_SHARE = 0.10
+#: Cited sources named per source, at most.
+TOP_CITED = 4
+#: Facts named per list (what a source alone reports, what it leaves out).
+TOP_FACTS = 3
+#: Attribution source types that name who speaks.
+NAMED = ("person", "organisation", "outlet")
+#: A source shorter than this fraction of the others' median length is called
+#: short, so that its omissions are read in that light (half: a 400-word
+#: column beside 900-word reports).
+SHORT = 0.5
+#: Kinds of number counted as a source's own figures (dates and durations are
+#: when, not how much).
+FIGURE_KINDS = ("money", "percent", "count", "quantity", "measure")
+#: Cited "sources" that are only pronouns: not named.
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "his", "her", "their"})
+#: Cell text of a fact a source does not state, in ``facts``.
+NOT_MENTIONED = "not mentioned"
+#: Characters of a claim quoted as a fact.
+CLAIM_CHARS = 90
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _short(text: str, limit: int = CLAIM_CHARS) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
+def _kind_of_text(documents: pd.DataFrame) -> str:
+    """The kind of text from ``text_type`` (with its evidence), else the manifest's genre; "" if neither."""
+    if "text_type" in documents:
+        types = [t for t in documents["text_type"].dropna().astype(str) if t]
+        if types:
+            kinds = list(dict.fromkeys(types))
+            evidence = ""
+            if "text_type_evidence" in documents:
+                first = [e for e in documents["text_type_evidence"].dropna().astype(str) if e]
+                evidence = f" ({_short(first[0], 120)})" if first else ""
+            return f"It reads as {_join(kinds)}{evidence}."
+    if "genre" in documents:
+        genres = [g for g in documents["genre"].fillna("").astype(str) if g]
+        if genres:
+            return f"Its source list calls it {_join(list(dict.fromkeys(genres)))}."
+    return ""
+
+
+def _length(source: str, words: dict[str, int]) -> str:
+    mine = words[source]
+    others = [w for s, w in words.items() if s != source]
+    if not others:
+        return f"{mine:,} words."
+    median = float(pd.Series(others).median())
+    note = " — much shorter than the others, so it has less room for what they report" if mine < SHORT * median else ""
+    return f"{mine:,} words (the others: {min(others):,} to {max(others):,}){note}."
+
+
+def _frames(tables: dict, source: str) -> str:
+    """Its most frequent frames, as shares of its body sentences (``profiles.csv``, as in ``contrasts.csv``)."""
+    profiles = tables["profiles"]
+    mine = profiles[(profiles["source"] == source) & profiles["measure"].str.startswith("frame_share_")].copy()
+    mine["frame"] = mine["measure"].str.slice(len("frame_share_"))
+    mine = mine[(mine["frame"] != "other") & (mine["value"] >= MIN_FRAME_SHARE)]
+    mine = mine.sort_values(["value", "frame"], ascending=[False, True]).head(TOP_FRAMES)
+    if mine.empty:
+        return ""
+    named = [f"{FRAMES.get(r.frame, r.frame).lower()} ({r.value:.0%})" for r in mine.itertuples()]
+    return f"Its most frequent frames: {_join(named)} of its body sentences."
+
+
+def _said(measure, value: float, rest: float, words: str) -> str:
+    """"<direction> <label> (<value> against <rest> <unit>)" with the unit said once."""
+    label = measure.label.replace(" (per 1,000 words)", "")
+    unit = " per 1,000 words" if measure.unit == "per 1,000 words" else ""
+    return f"{words} {label} ({format_value(measure, value)} against {format_value(measure, rest)}{unit})"
+
+
+def _findings(tables: dict, source: str) -> str:
+    """Its surviving differences from the others, in words; tone separately, and only if it survives."""
+    from .sections import direction  # the summary's wording of a direction
+
+    contrast = tables["contrasts"]
+    if contrast.empty or "survives" not in contrast:
+        return ""
+    mine = contrast[(contrast["source"] == source) & contrast["survives"]
+                    & contrast["measure"].map(lambda m: MEASURES[m].finding)].sort_values(["p_value", "measure"])
+    tone = [r for r in mine.itertuples() if MEASURES[r.measure].chart == "tone"]
+    other = [r for r in mine.itertuples() if MEASURES[r.measure].chart != "tone"]
+    out = []
+    if tone:
+        for r in tone:
+            measure = MEASURES[r.measure]
+            siblings = [m for m in MEASURES.values() if m.chart == "tone" and m.name != r.measure]
+            confirmed = {x.measure for x in tone}
+            caveat = "".join(f"; by {m.short}, the difference does not survive" for m in siblings if m.name not in confirmed)
+            out.append(f"By {measure.short}, its tone is {direction(measure, r.value, r.difference)} than the others' "
+                       f"({format_value(measure, r.value)} against {format_value(measure, r.rest)}){caveat}.")
+    else:
+        out.append("Its tone cannot be told apart from the others'.")
+    if other:
+        items = [_said(MEASURES[r.measure], r.value, r.rest, direction(MEASURES[r.measure], r.value, r.difference))
+                 for r in other]
+        out.append(f"Against the others it has {_join(items)}.")
+    return " ".join(out)
+
+
+def _cited(tables: dict, documents: list[str]) -> str:
+    """Whom it cites: from ``voices`` when present, else the attributions of ``stance``."""
+    voices = tables.get("voices")
+    if voices is not None and len(voices) and "doc_id" in voices:
+        name = next((c for c in ("name", "voice", "source") if c in voices), None)
+        if name:
+            mine = voices[voices["doc_id"].isin(documents)]
+            if mine.empty:
+                return "It quotes or paraphrases no one by name."
+            counts = mine[name].astype(str).value_counts(sort=False)
+            counts = counts.sort_values(ascending=False, kind="stable")
+            named = [f"{n} ×{c}" if c > 1 else n for n, c in counts.head(TOP_CITED).items()]
+            more = f", and {len(counts) - TOP_CITED} more" if len(counts) > TOP_CITED else ""
+            return f"It gives voice to {_join(named)}{more}."
+    cues = tables["stance"]
+    body = cues[cues["doc_id"].isin(documents) & (cues["category"] == "attribution") & ~cues["reported"].astype(bool)]
+    if body.empty:
+        return "It attributes nothing to a source."
+    named = body[body["source_type"].isin(NAMED) & ~body["source"].fillna("").astype(str).str.lower().isin(PRONOUNS)]
+    counts = named["source"].astype(str).value_counts(sort=False).sort_values(ascending=False, kind="stable")
+    vague = int((body["source_type"] == "vague").sum())
+    parts = []
+    # a later short form of a name already listed ("Baker" after "Natalie Baker") is the same source
+    for short in [n for n in counts.index if any(m != n and m.endswith(f" {n}") for m in counts.index)]:
+        full = next(m for m in counts.index if m != short and m.endswith(f" {short}"))
+        counts[full] += counts.pop(short)
+    if len(counts):
+        shown = [f"{n} ×{c}" if c > 1 else n for n, c in counts.head(TOP_CITED).items()]
+        more = f", and {len(counts) - TOP_CITED} more" if len(counts) > TOP_CITED else ""
+        parts.append(f"it attributes to {_join(shown)}{more}")
+    if vague:
+        parts.append("its only attribution is vague (such as “reports suggest” or “analysts”)" if len(body) == 1 else
+                     f"{vague} of its {len(body)} attributions are vague (such as “reports suggest” or “analysts”)")
+    return ("Of whom it cites: " + "; ".join(parts) + ".") if parts else ""
+
+
+def _number_surfaces(tables: dict, group_ids: list[str], documents: list[str] | None = None,
+                     cite: bool = False) -> list[str]:
+    numbers = tables["numbers"]
+    picked = []
+    for group_id in group_ids:
+        rows = numbers[numbers["group_id"] == group_id]
+        if documents is not None:
+            rows = rows[rows["doc_id"].isin(documents)]
+        if len(rows):
+            picked.append(f"“{rows.iloc[0]['surface']}”" + (f" in `{rows.iloc[0]['doc_id']}`" if cite else ""))
+    return picked
+
+
+def _alone(tables: dict, source: str, documents: list[str]) -> str:
+    """What only this source reports: figures no other source gives (``quantity_groups``) and actors only it names."""
+    parts = []
+    groups = tables["quantity_groups"]
+    single = groups[(groups["n_sources"] == 1) & groups["sources"].astype(str).isin(documents)
+                    & groups["kind"].isin(FIGURE_KINDS)]
+    numbers = tables["numbers"]
+    values = numbers.assign(lo=pd.to_numeric(numbers["low"], errors="coerce"),
+                            hi=pd.to_numeric(numbers["high"], errors="coerce"))
+    values["hi"] = values["hi"].fillna(values["lo"])
+    others = values[~values["doc_id"].isin(documents)]
+
+    def stated_elsewhere(group_id: str) -> bool:
+        """Whether another source states a value of the same unit that overlaps (the alignment may have missed it)."""
+        for row in values[(values["group_id"] == group_id) & values["doc_id"].isin(documents)].itertuples():
+            same = others[(others["unit"] == row.unit) & (others["kind"] == row.kind)]
+            if ((same["lo"] <= row.hi) & (same["hi"] >= row.lo)).any():
+                return True
+        return False
+
+    single = single[[not stated_elsewhere(g) for g in single["group_id"]]]
+    if len(single):
+        examples = list(dict.fromkeys(_number_surfaces(tables, list(single["group_id"]), documents)))[:TOP_FACTS]
+        lead = "" if len(single) == 1 else "such as "
+        parts.append(("a figure" if len(single) == 1 else f"{len(single)} figures") + " no other source gives"
+                     + (f" ({lead}{_join(examples)})" if examples else ""))
+    tone = tables["actor_tone_by_source"]
+    by_actor = tone.groupby("actor")["source"].nunique()
+    only = tone[(tone["source"] == source) & tone["actor"].map(lambda a: by_actor[a] == 1) & (tone["mentions"] >= 2)]
+    if len(only):
+        parts.append("the only mention of " + _join(list(only.sort_values("mentions", ascending=False)["actor"].head(TOP_FACTS))))
+    return ("Only it has " + "; and ".join(parts) + ".") if parts else ""
+
+
+def _figure_stated(tables: dict, claim_id: str, label: str, source: str) -> bool:
+    """Whether ``source`` states a figure of the claim (same kind and unit, overlapping values): the claim may
+    then be there in other words, and is not called left out (claims are matched by wording alone)."""
+    claims, numbers = tables.get("claims"), tables["numbers"]
+    if claims is None or claims.empty:
+        return False
+    members = claims[claims["claim_id"] == claim_id]
+    members = members[members["text"].astype(str).str.startswith(str(label)[:60])].head(1)  # the sentence quoted
+    keys = set(zip(members["doc_id"], members["sentence_id"]))
+    values = numbers.assign(lo=pd.to_numeric(numbers["low"], errors="coerce"), hi=pd.to_numeric(numbers["high"], errors="coerce"))
+    values["hi"] = values["hi"].fillna(values["lo"])
+    stated = values[[k in keys for k in zip(values["doc_id"], values["sentence_id"])]].dropna(subset=["lo"])
+    stated = stated[stated["kind"].isin(FIGURE_KINDS)]  # amounts, not dates: many sentences share a year
+    mapping = tables.get("sources")
+    documents = list(mapping["doc_id"][mapping["source"] == source]) if mapping is not None else [source]
+    mine = values[values["doc_id"].isin(documents)]
+    for row in stated.itertuples():
+        same = mine[(mine["unit"] == row.unit) & (mine["kind"] == row.kind)]
+        if ((same["lo"] <= row.hi) & (same["hi"] >= row.lo)).any():
+            return True
+    return False
+
+
+def _left_out(tables: dict, source: str, sources: list[str]) -> str:
+    """Facts the others share that it does not state, most widely carried first (``facts`` or ``coverage``)."""
+    facts = tables.get("facts")
+    if facts is not None and len(facts) and source in facts.columns:
+        label = next((c for c in ("label", "fact", "description", "fact_id") if c in facts), None)
+        others = [s for s in sources if s != source and s in facts.columns]
+        if label and others:
+            stated = facts[others].apply(lambda col: col.notna() & (col.astype(str) != NOT_MENTIONED)).sum(axis=1)
+            missing = facts[(facts[source].isna() | (facts[source].astype(str) == NOT_MENTIONED)) & (stated > 0)]
+            if missing.empty:
+                return "It leaves out none of the facts the others state."
+            order = stated[missing.index].sort_values(ascending=False, kind="stable").index
+            named = [f"{_short(missing.loc[i, label])} ({stated[i]} of {len(others)} others)" for i in order[:TOP_FACTS]]
+            return f"It leaves out {len(missing)} facts the others state, such as {_join(named)}."
+    cover = tables.get("coverage")
+    if cover is None or cover.empty:
+        return ""
+    carried = cover[cover["state"] != "absent"].groupby(["fact_type", "fact_id"])["source"].nunique()
+    absent = cover[(cover["source"] == source) & (cover["state"] == "absent")].copy()
+    # a claim whose figure the source states in other words is not called left out (see _figure_stated)
+    if absent.empty:
+        return "It leaves out none of the actors, figures and claims the others share."
+    absent = absent[[not (t == "claim" and _figure_stated(tables, i, label, source))
+                     for t, i, label in zip(absent["fact_type"], absent["fact_id"], absent["label"])]]
+    if absent.empty:
+        return "It leaves out none of the actors, figures and claims the others share."
+    absent["carried"] = [carried.get((t, i), 0) for t, i in zip(absent["fact_type"], absent["fact_id"])]
+    absent = absent.sort_values(["carried", "fact_type", "fact_id"], ascending=[False, True, True])
+    named = []
+    for row in absent.head(TOP_FACTS).itertuples():
+        if row.fact_type == "actor":
+            what = row.label
+        elif row.fact_type == "quantity":
+            surfaces = _number_surfaces(tables, [row.fact_id], cite=True)
+            what = f"a figure the others give ({surfaces[0]})" if surfaces else "a figure the others give"
+        else:
+            what = f"“{_short(row.label)}”"
+        named.append(f"{what} ({row.carried} of {len(sources) - 1} others)")
+    if len(absent) == 1:
+        return f"It leaves out one of the actors, figures and claims the others share: {named[0]}."
+    return f"It leaves out {len(absent)} of the actors, figures and claims the others share, such as {_join(named)}."
+
+
+def profile_blocks(corpus, tables: dict) -> list[tuple]:
+    """The section "The sources in brief": one plain paragraph per compared source."""
+    groups = source_documents(corpus, tables)
+    if not groups:
+        return []
+    documents = tables["documents"].set_index("doc_id")
+    words = {s: int(documents.loc[d, "words"].sum()) for s, d in groups.items()}
+    sources = list(groups)
+    blocks = [("h2", "The sources in brief"),
+              ("p", "Each source in a few sentences, from the tables in `data/`: its kind of text from "
+                    "`documents.csv`, its frames from `profiles.csv` (body sentences, as in the comparisons), its tone and other differences from "
+                    "`contrasts.csv` (only those that survive the correction for multiple comparisons), whom it cites "
+                    "from `stance.csv`, what only it reports from `quantity_groups.csv` and `actor_tone_by_source.csv`, "
+                    "and what it leaves out from `coverage.csv`.")]
+    for source, docs in list(groups.items())[:MAX_PROFILED]:
+        mine = documents.loc[docs].reset_index()
+        titles = [t for t in mine["title"].fillna("").astype(str) if t]
+        head = f"**`{source}`**" + (f" — “{titles[0]}”" if len(docs) == 1 and titles else f" ({len(docs)} articles)" if len(docs) > 1 else "")
+        sentences = [f"{head}: {_length(source, words)}", _kind_of_text(mine), _frames(tables, source),
+                     _findings(tables, source), _cited(tables, docs), _alone(tables, source, docs),
+                     _left_out(tables, source, sources)]
+        blocks.append(("p", " ".join(s for s in sentences if s)))
+    if len(groups) > MAX_PROFILED:
+        blocks.append(("p", f"The first {MAX_PROFILED} of {len(groups):,} sources are profiled; all figures are in `data/`."))
+    return blocks
