@@ -4,6 +4,7 @@ from .analysis import analyze
 from .config import Actor, CorpusConfig, read_config
 from .corpus import Corpus, Document, load_corpus
 from .errors import ConfigError, CorpusError, CorpusWarning, ToolkitError
+from .tone_model import target_tone
 
 __version__ = "0.1.0"
 
@@ -19,4 +20,5 @@ __all__ = [
     "ToolkitError",
     "load_corpus",
     "read_config",
+    "target_tone",
 ]

@@ -124,3 +124,41 @@ def actor_profile(table: pd.DataFrame) -> pd.DataFrame:
         pos_share=("pos", "mean"),
         neg_share=("neg", "mean"),
     ).reset_index()
+
+
+#: A source's mean tone toward an actor is shown as a value only from this
+#: many mentions on; below it, the count and "too few" (issue 14's rule).
+MIN_ACTOR_MENTIONS = 3
+#: A mention counts as confidently scored when its most probable class has at
+#: least this probability (see ``confident_extremes``).
+CONFIDENT_PROBABILITY = 0.6
+
+
+def confident_extremes(table: pd.DataFrame, min_probability: float = CONFIDENT_PROBABILITY) -> dict[str, pd.Series | None]:
+    """The most negative and most positive mention among confident predictions.
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`actor_sentiment`'s table.
+    min_probability : float
+        A mention is a candidate for "most negative" when it is labelled
+        ``neg`` with ``p_neg`` at least this (likewise for "most positive").
+
+    Returns
+    -------
+    dict
+        ``{"most negative": row or None, "most positive": row or None}``; each
+        row is a mention of ``table`` with an added ``confidence`` (the
+        probability of its label), picked by the highest ``p_neg`` (``p_pos``).
+    """
+    out: dict[str, pd.Series | None] = {}
+    for name, label, column in (("most negative", "neg", "p_neg"), ("most positive", "pos", "p_pos")):
+        candidates = table[(table["label"] == label) & (table[column] >= min_probability)] if len(table) else table
+        if candidates.empty:
+            out[name] = None
+        else:
+            row = candidates.loc[candidates[column].idxmax()].copy()
+            row["confidence"] = row[column]
+            out[name] = row
+    return out

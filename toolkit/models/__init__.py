@@ -1,1 +1,1 @@
-"""Tone model weights (CSV), rebuilt by ``python -m toolkit.tone_model``."""
+"""Tone model weights (CSV) and their cross-validated figures, rebuilt by ``python -m toolkit.tone_training``."""
