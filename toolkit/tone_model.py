@@ -319,13 +319,13 @@ def effect_after(right: list[str]) -> tuple[str, int]:
     """The first effect word among the three words after a mention: (role, sign).
 
     The role is ``patient`` after a passive or "faces"/"suffered" ("X was
-    accused of", "X faces sanctions"), else ``agent`` ("X attacked").
+    accused of", "X faces sanctions"), else ``doer`` ("X attacked").
     """
     effects, _ = target_effects()
     for token in right[:3]:
         sign = _effect(token, effects)
         if sign:
-            return ("patient" if right and right[0] in _PASSIVE else "agent"), sign
+            return ("patient" if right and right[0] in _PASSIVE else "doer"), sign
     return "", 0
 
 
