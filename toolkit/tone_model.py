@@ -12,8 +12,9 @@ Two models share one featuriser (:func:`featurize`):
 
 Features: VADER scores of the clause holding the mention (clauses are split
 at contrast words such as *but*, *although*, *however*, and at semicolons and
-dashes) and of the whole sentence; the clause's words and word pairs, with
-words after a negation marked ``NOT_``; the words either side of the mention
+dashes) and of the whole sentence; the clause's words (and, for a sentence, word pairs), with
+words after a negation marked ``NOT_``; every word of the sentence weighted
+by its distance to the mention; the words either side of the mention
 (as sets, and the nearest two by position); what happens to the mention
 ("sanctions *on* X": the word governing a preposition before it; "X*'s*
 failure": the word after a possessive); and the VADER valence of the words
@@ -144,33 +145,41 @@ def _transition_split(text: str) -> tuple[str, str]:
     return text[:match.start(1)] + text[match.end(1):], match.group(1)
 
 
-def _add_clause(features: dict[str, float], clause: str) -> None:
-    """VADER scores, words, word pairs, events of benefit or harm and transition words of a clause (or of a sentence)."""
+def _add_clause(features: dict[str, float], clause: str, tokens: list[str] | None = None, pairs: bool = True) -> None:
+    """VADER scores, words, word pairs (with ``pairs``), events of benefit or harm and transition words of a clause.
+
+    ``tokens``: the clause's words when the caller has them already (used
+    unless the clause holds a transition).
+    """
     core, left_behind = _transition_split(clause)
     scores = vader_scores(core)
     features["vader_clause"] = scores["compound"]
     features["vader_clause_pos"] = scores["pos"]
     features["vader_clause_neg"] = scores["neg"]
-    previous = "<s>"
-    mask = MASK.lower()
-    effects = target_effects()[0]
-    benefit = harm = 0.0
-    for token in _tokens(core):
-        if token != mask:
-            key = "c_" + token
-            features[key] = features.get(key, 0.0) + 1.0
-        sign = _effect(token, effects)
-        if sign > 0:
-            benefit += 1.0
-        elif sign < 0:
-            harm += 1.0
-        key = "b_" + previous + "_" + token
-        features[key] = features.get(key, 0.0) + 1.0
-        previous = token
+    if tokens is None or left_behind:
+        tokens = _tokens(core)
+    effect = target_effects()[0].get
+    get = features.get
+    benefit = harm = 0
+    for token in tokens:
+        key = "c_" + token
+        features[key] = get(key, 0.0) + 1.0
+        sign = effect(token)
+        if sign:
+            if sign > 0:
+                benefit += 1
+            else:
+                harm += 1
+    if pairs:
+        previous = "<s>"
+        for token in tokens:
+            key = "b_" + previous + "_" + token
+            features[key] = get(key, 0.0) + 1.0
+            previous = token
     if benefit:
-        features["events_benefit"] = benefit
+        features["events_benefit"] = float(benefit)
     if harm:
-        features["events_harm"] = harm
+        features["events_harm"] = float(harm)
     if left_behind:
         features["transition"] = 1.0
         for token in _tokens(left_behind):
@@ -197,9 +206,11 @@ def _valence(tokens: list[str], lexicon: dict[str, float]) -> tuple[float, float
 def featurize(sentence: str, start: int | None = None, end: int | None = None) -> dict[str, float]:
     """Features of a sentence, or of a mention ``sentence[start:end]`` in it.
 
-    Sentence: VADER scores, words and word pairs (negation-marked). Mention:
-    the same for the clause holding the mention (the mention masked), plus the
-    words either side of the mention (as sets and by position), the word
+    Sentence: VADER scores, words and word pairs (negation-marked), counts of
+    events of harm and benefit. Mention: the same, without word pairs, for the
+    clause holding the mention (the mention masked), plus the words either
+    side of the mention (as sets and by position, and every word of the
+    sentence weighted by 1 / sqrt(distance)), the word
     governing a preposition before it ("sanctions on X"), the word after a
     possessive ("X's failure") and the VADER valence of the words around it,
     weighted by distance.
@@ -213,11 +224,16 @@ def featurize(sentence: str, start: int | None = None, end: int | None = None) -
         return features
     masked = sentence[:start] + MASK + sentence[end:]
     a, b = clause_bounds(masked, start, start + len(MASK))
-    _add_clause(features, masked[a:b])
-    left = _tokens(sentence[a:start])[::-1]  # nearest first, within the clause
+    b += (end - start) - len(MASK)  # the clause's end in ``sentence``
     rest = sentence[end:]
     possessive = _POSSESSIVE.match(rest)
-    right = _tokens(rest[possessive.end():] if possessive else rest)
+    skip = end + (possessive.end() if possessive else 0)
+    left_in_order = _tokens(sentence[a:start])
+    in_clause = _tokens(sentence[skip:b]) if b > skip else []
+    right = in_clause + _tokens(sentence[max(b, skip):])
+    _add_clause(features, masked[a:b - (end - start) + len(MASK)], left_in_order + in_clause, pairs=False)
+    left = left_in_order[::-1]  # nearest first, within the clause
+    left_all = left + (_tokens(sentence[:a])[::-1] if a else [])
     for token in left[:WINDOW]:
         features["L_" + token] = 1.0
     for token in right[:WINDOW]:
@@ -246,10 +262,11 @@ def featurize(sentence: str, start: int | None = None, end: int | None = None) -
     if sign:
         role = "possessed" if possessive else role
         features[f"effect_{role}_" + ("benefit" if sign > 0 else "harm")] = 1.0
-    for side in (_tokens(sentence[:start])[::-1], right):
+    get, last = features.get, len(_DISTANCE_WEIGHT) - 1
+    for side in (left_all, right):
         for distance, token in enumerate(side, 1):
             key = "d_" + token
-            features[key] = features.get(key, 0.0) + _DISTANCE_WEIGHT[min(distance, len(_DISTANCE_WEIGHT) - 1)]
+            features[key] = get(key, 0.0) + _DISTANCE_WEIGHT[distance if distance < last else last]
     features["vader_sentence_pos"], features["vader_sentence_neg"] = whole["pos"], whole["neg"]
     lexicon = vader_lexicon()
     lp, ln = _valence(left, lexicon)
@@ -271,12 +288,11 @@ def target_effects() -> tuple[dict[str, int], frozenset[str]]:
             reversers.add(row["word"])
         else:
             effects[row["word"]] = -1 if row["effect"] == "harm" else 1
+            effects["NOT_" + row["word"]] = -effects[row["word"]]  # negated: "did not support"
     return effects, frozenset(reversers)
 
 
 def _effect(token: str, effects: dict[str, int]) -> int:
-    if token.startswith("NOT_"):
-        return -effects.get(token[4:], 0)
     return effects.get(token, 0)
 
 
