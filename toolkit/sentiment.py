@@ -7,7 +7,8 @@ shown:
     VADER's compound score (Hutto & Gilbert 2014), a rule-based lexicon method;
 ``news``
     a linear model trained on news sentences (NewsMTSC, Hamborg & Donnay
-    2021), see :mod:`toolkit.tone_model`.
+    2021) and opinion snippets (NYT, Hutto & Gilbert 2014), see
+    :mod:`toolkit.tone_model`.
 
 Tone toward an actor is scored on the clause around each mention (clauses are
 split at *but*, *although*, *however*, semicolons and dashes; negation marks
