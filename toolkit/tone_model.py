@@ -12,8 +12,9 @@ Two models share one featuriser (:func:`featurize`):
 
 Features: VADER scores of the clause holding the mention (clauses are split
 at contrast words such as *but*, *although*, *however*, and at semicolons and
-dashes) and of the whole sentence; the clause's words (and, for a sentence, word pairs), with
-words after a negation marked ``NOT_``; every word of the sentence weighted
+dashes) and of the whole sentence; the clause's words, with
+words after a negation marked ``NOT_``; counts of events of harm and benefit
+(``lexicons/target_effects.csv``); every word of the sentence weighted
 by its distance to the mention; the words either side of the mention
 (as sets, and the nearest two by position); what happens to the mention
 ("sanctions *on* X": the word governing a preposition before it; "X*'s*
@@ -96,22 +97,46 @@ def clause_bounds(text: str, start: int, end: int, lo: int = 0, hi: int | None =
     return left, right
 
 
+#: What each raw token is, remembered: ``None`` (a capitalised name, dropped),
+#: ``""`` (punctuation that ends a negation's scope), ``"!"`` + token (a
+#: negator) or the lower-cased word.
+_KINDS: dict[str, str | None] = {}
+#: Raw tokens remembered at most (the memo is cleared when full).
+KINDS_CACHE = 1 << 17
+
+
+def _kind(raw: str) -> str | None:
+    token = raw.lower()
+    if raw[0].isupper() and token not in function_words():
+        return None
+    if token in _NEGATORS or token.endswith("n't"):
+        return "!" + token
+    if token in _PUNCT:
+        return ""
+    return token
+
+
 def _tokens(text: str) -> list[str]:
     """Lower-cased word tokens, negation-marked; capitalised words other than
     function words ("The", "But") are dropped, so that names (of people,
     countries, companies) never carry a learned tone."""
-    out, negated, keep = [], False, function_words()
+    out, negated, kinds = [], False, _KINDS
+    if len(kinds) > KINDS_CACHE:
+        kinds.clear()
+    append = out.append
     for raw in _TOKEN.findall(text):
-        token = raw.lower()
-        if raw[0].isupper() and token not in keep:
+        token = kinds.get(raw, False)
+        if token is False:
+            token = kinds[raw] = _kind(raw)
+        if token is None:
             continue
-        if token in _NEGATORS or token.endswith("n't"):
-            negated = True
-            out.append(token)
-        elif token in _PUNCT:
+        if not token:
             negated = False
+        elif token[0] == "!":
+            negated = True
+            append(token[1:])
         else:
-            out.append("NOT_" + token if negated else token)
+            append("NOT_" + token if negated else token)
     return out
 
 
@@ -145,8 +170,8 @@ def _transition_split(text: str) -> tuple[str, str]:
     return text[:match.start(1)] + text[match.end(1):], match.group(1)
 
 
-def _add_clause(features: dict[str, float], clause: str, tokens: list[str] | None = None, pairs: bool = True) -> None:
-    """VADER scores, words, word pairs (with ``pairs``), events of benefit or harm and transition words of a clause.
+def _add_clause(features: dict[str, float], clause: str, tokens: list[str] | None = None) -> None:
+    """VADER scores, words, events of benefit or harm and transition words of a clause.
 
     ``tokens``: the clause's words when the caller has them already (used
     unless the clause holds a transition).
@@ -170,12 +195,6 @@ def _add_clause(features: dict[str, float], clause: str, tokens: list[str] | Non
                 benefit += 1
             else:
                 harm += 1
-    if pairs:
-        previous = "<s>"
-        for token in tokens:
-            key = "b_" + previous + "_" + token
-            features[key] = get(key, 0.0) + 1.0
-            previous = token
     if benefit:
         features["events_benefit"] = float(benefit)
     if harm:
@@ -206,9 +225,8 @@ def _valence(tokens: list[str], lexicon: dict[str, float]) -> tuple[float, float
 def featurize(sentence: str, start: int | None = None, end: int | None = None) -> dict[str, float]:
     """Features of a sentence, or of a mention ``sentence[start:end]`` in it.
 
-    Sentence: VADER scores, words and word pairs (negation-marked), counts of
-    events of harm and benefit. Mention: the same, without word pairs, for the
-    clause holding the mention (the mention masked), plus the words either
+    Sentence: VADER scores, words (negation-marked), counts of events of harm
+    and benefit. Mention: the same for the clause holding the mention (the mention masked), plus the words either
     side of the mention (as sets and by position, and every word of the
     sentence weighted by 1 / sqrt(distance)), the word
     governing a preposition before it ("sanctions on X"), the word after a
@@ -231,7 +249,7 @@ def featurize(sentence: str, start: int | None = None, end: int | None = None) -
     left_in_order = _tokens(sentence[a:start])
     in_clause = _tokens(sentence[skip:b]) if b > skip else []
     right = in_clause + _tokens(sentence[max(b, skip):])
-    _add_clause(features, masked[a:b - (end - start) + len(MASK)], left_in_order + in_clause, pairs=False)
+    _add_clause(features, masked[a:b - (end - start) + len(MASK)], left_in_order + in_clause)
     left = left_in_order[::-1]  # nearest first, within the clause
     left_all = left + (_tokens(sentence[:a])[::-1] if a else [])
     for token in left[:WINDOW]:
