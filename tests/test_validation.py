@@ -36,8 +36,8 @@ BENCHMARK_FLOORS = [
     ("sentence tone (VADER)", "vader-nyt", "pearson_r", 0.49),
     # the news model is fit on the NYT snippets too: its floor is on the figure cross-validated by article
     ("sentence tone (news model)", "vader-nyt (5-fold CV by article)", "pearson_r", 0.54),
-    ("tone toward actors (model)", "newsmtsc dev_rw", "macro_f1", 0.63),
-    ("tone toward actors (model)", "newsmtsc dev_mt", "macro_f1", 0.62),
+    ("tone toward actors (model)", "newsmtsc dev_rw", "macro_f1", 0.60),
+    ("tone toward actors (model)", "newsmtsc dev_mt", "macro_f1", 0.60),
     ("tone toward actors (model)", "newsmtsc train (5-fold CV by article)", "macro_f1", 0.61),
 ]
 

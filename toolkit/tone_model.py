@@ -14,8 +14,7 @@ Features: VADER scores of the clause holding the mention (clauses are split
 at contrast words such as *but*, *although*, *however*, and at semicolons and
 dashes) and of the whole sentence; the clause's words, with
 words after a negation marked ``NOT_``; counts of events of harm and benefit
-(``lexicons/target_effects.csv``); every word of the sentence weighted
-by its distance to the mention; the words either side of the mention
+(``lexicons/target_effects.csv``); the words either side of the mention
 (as sets, and the nearest two by position); what happens to the mention
 ("sanctions *on* X": the word governing a preposition before it; "X*'s*
 failure": the word after a possessive); and the VADER valence of the words
@@ -154,9 +153,6 @@ _TRANSITION = re.compile(r"\bfrom\s+([^,.;:!?]{1,80}?)\s+(?:to|towards|into)\b",
 #: Context words within this many tokens of the mention add their VADER
 #: valence, weighted by 1 / distance (distance-weighted context).
 LEXICON_WINDOW = 8
-#: Every word of the sentence also counts with weight 1 / sqrt(distance to the
-#: mention) (``d_`` features); chosen by cross-validation inside NewsMTSC train.
-_DISTANCE_WEIGHT = tuple(1.0 / math.sqrt(d) if d else 0.0 for d in range(65))
 _POSSESSIVE = re.compile(r"\s*['’]s?\b")
 
 
@@ -226,11 +222,12 @@ def featurize(sentence: str, start: int | None = None, end: int | None = None) -
     """Features of a sentence, or of a mention ``sentence[start:end]`` in it.
 
     Sentence: VADER scores, words (negation-marked), counts of events of harm
-    and benefit. Mention: the same for the clause holding the mention (the mention masked), plus the words either
-    side of the mention (as sets and by position, and every word of the
-    sentence weighted by 1 / sqrt(distance)), the word
-    governing a preposition before it ("sanctions on X"), the word after a
-    possessive ("X's failure") and the VADER valence of the words around it,
+    and benefit. Mention: the same for the clause holding the mention (the
+    mention masked), plus the words either side of the mention (as sets and
+    by position), the word governing a preposition before it ("sanctions on
+    X"), the event done to it ("sanctions on X", "X was accused"), the word
+    after a possessive ("X's failure") and the VADER valence of the words
+    around it,
     weighted by distance.
     """
     features: dict[str, float] = {"__bias__": 1.0}
@@ -251,7 +248,6 @@ def featurize(sentence: str, start: int | None = None, end: int | None = None) -
     right = in_clause + _tokens(sentence[max(b, skip):])
     _add_clause(features, masked[a:b - (end - start) + len(MASK)], left_in_order + in_clause)
     left = left_in_order[::-1]  # nearest first, within the clause
-    left_all = left + (_tokens(sentence[:a])[::-1] if a else [])
     for token in left[:WINDOW]:
         features["L_" + token] = 1.0
     for token in right[:WINDOW]:
@@ -280,11 +276,6 @@ def featurize(sentence: str, start: int | None = None, end: int | None = None) -
     if sign:
         role = "possessed" if possessive else role
         features[f"effect_{role}_" + ("benefit" if sign > 0 else "harm")] = 1.0
-    get, last = features.get, len(_DISTANCE_WEIGHT) - 1
-    for side in (left_all, right):
-        for distance, token in enumerate(side, 1):
-            key = "d_" + token
-            features[key] = get(key, 0.0) + _DISTANCE_WEIGHT[distance if distance < last else last]
     features["vader_sentence_pos"], features["vader_sentence_neg"] = whole["pos"], whole["neg"]
     lexicon = vader_lexicon()
     lp, ln = _valence(left, lexicon)
