@@ -4,6 +4,7 @@ from .pipeline import analyze
 from .corpus.config import Actor, CorpusConfig, read_config
 from .corpus.documents import Corpus, Document, load_corpus
 from .errors import ConfigError, CorpusError, CorpusWarning, ToolkitError
+from .measures.tone_model import target_tone
 
 __version__ = "0.1.0"
 
@@ -19,4 +20,5 @@ __all__ = [
     "ToolkitError",
     "load_corpus",
     "read_config",
+    "target_tone",
 ]

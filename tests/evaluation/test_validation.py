@@ -24,9 +24,9 @@ SEED_FLOORS = [
     ("attribution source type", "accuracy", 0.90),
     ("frames (micro)", "f1", 0.75),
     ("sentence polarity (VADER)", "macro_f1", 0.45),
-    ("sentence polarity (news model)", "macro_f1", 0.43),
+    ("sentence polarity (news model)", "macro_f1", 0.52),
     ("actor mentions found", "recall", 0.99),
-    ("tone toward actors", "macro_f1", 0.34),
+    ("tone toward actors", "macro_f1", 0.35),
     ("numbers: value", "f1", 0.95),
     ("numbers: value+unit", "f1", 0.95),
     ("numbers: exact interval", "f1", 0.95),
@@ -35,14 +35,16 @@ SEED_FLOORS = [
 ]
 BENCHMARK_FLOORS = [
     ("sentence tone (VADER)", "vader-nyt", "pearson_r", 0.49),
-    ("sentence tone (news model)", "vader-nyt", "pearson_r", 0.48),
-    ("tone toward actors (model)", "newsmtsc dev_rw", "macro_f1", 0.66),
+    # the news model is fit on the NYT snippets too: its floor is on the figure cross-validated by article
+    ("sentence tone (news model)", "vader-nyt (5-fold CV by article)", "pearson_r", 0.54),
+    ("tone toward actors (model)", "newsmtsc dev_rw", "macro_f1", 0.60),
     ("tone toward actors (model)", "newsmtsc dev_mt", "macro_f1", 0.60),
     # epistemic hedges, cross-validated by document (measured 0.822, 0.737, 0.804)
     ("epistemic sentences (cross-validated)", "szeged-factbank dev", "f1", 0.80),
     ("epistemic cue tokens (cross-validated)", "szeged-factbank dev", "f1", 0.71),
     ("epistemic cue spans (cross-validated)", "szeged-factbank dev", "f1", 0.78),
     ("document frames (model, nested CV)", "semeval2023-frames-dev", "micro_f1", 0.63),
+    ("tone toward actors (model)", "newsmtsc train (5-fold CV by article)", "macro_f1", 0.61),
 ]
 
 

@@ -1,3 +1,4 @@
+import pandas as pd
 import pytest
 
 from toolkit import load_corpus
@@ -74,3 +75,41 @@ def test_corpus_without_config_uses_candidates(tmp_path, seeds_corpus):
     # every suggested actor mention carries its clause, and the clause holds the mention
     assert (table["clause_start"] <= table["start"]).all() and (table["end"] <= table["clause_end"]).all()
     assert set(table["label"]) <= {"neg", "neu", "pos"}
+
+
+def test_alias_in_parentheses_after_the_full_name_is_one_mention(tmp_path):
+    (tmp_path / "a.txt").write_text("A Title\n\nNorthwind Mining Group (NMG) opened a plant. Later NMG hired staff.\n")
+    corpus = load_corpus(tmp_path)
+    table = mentions(corpus, [Actor("Northwind Mining Group", "company", ("Northwind Mining Group", "NMG"))])
+    assert list(table["surface"]) == ["Northwind Mining Group", "NMG"]  # the later NMG stays a mention
+    assert table.iloc[1]["start"] > corpus.documents[0].text.index("Later")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The shift from border clashes and long wars to trade and shared investment is striking.",
+    "The region has moved from decades of conflict and terror to cooperation.",
+])
+def test_the_end_of_a_conflict_does_not_read_as_conflict(sentence):
+    score, label = sentence_tone(sentence)
+    assert label != "neg" and score > -0.1
+
+
+@pytest.mark.parametrize("sentence", [
+    "The breakthrough came when a mining company pledged $200 million to build the new plant.",
+    "The two firms pledged to open a joint research centre next year.",
+    "Engineers hailed the test as a breakthrough for cheaper batteries.",
+])
+def test_words_of_success_do_not_read_as_negative(sentence):
+    score, label = sentence_tone(sentence)
+    assert label != "neg" and score > 0 - 0.1
+
+
+def test_confident_extremes_pick_only_confident_mentions():
+    from toolkit.measures.sentiment import confident_extremes
+
+    table = pd.DataFrame({"label": ["neg", "neg", "pos", "neu"], "score": [-0.3, -0.2, 0.5, -0.45],
+                          "p_neg": [0.55, 0.62, 0.1, 0.46], "p_neu": [0.2, 0.3, 0.2, 0.5], "p_pos": [0.25, 0.08, 0.7, 0.04]})
+    picks = confident_extremes(table)
+    assert picks["most negative"].name == 1 and picks["most negative"]["confidence"] == 0.62
+    assert picks["most positive"].name == 2
+    assert confident_extremes(table, 0.9) == {"most negative": None, "most positive": None}

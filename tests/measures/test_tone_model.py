@@ -3,7 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.measures.tone_model import CLASSES, featurize, load_weights, predict, train, write_weights
+import toolkit
+from toolkit.measures.tone_model import CLASSES, featurize, load_weights, predict, target_tone
+from toolkit.evaluation.tone_training import missing, train, validation_rows, write_weights
 
 from conftest import ROOT
 
@@ -30,9 +32,86 @@ def test_names_carry_no_weight():
 
 @pytest.mark.slow
 def test_retraining_reproduces_the_shipped_weights(tmp_path):
-    if not (BENCHMARKS / "newsmtsc" / "train.jsonl").is_file():
-        pytest.skip(f"NewsMTSC not found at {BENCHMARKS}")
+    if missing(BENCHMARKS):
+        pytest.skip(missing(BENCHMARKS))
     for name, rows in train(BENCHMARKS).items():
         write_weights(rows, tmp_path / f"{name}.csv")
         shipped = (ROOT / "toolkit" / "models" / f"{name}.csv").read_text(encoding="utf-8")
         assert (tmp_path / f"{name}.csv").read_text(encoding="utf-8") == shipped, name
+
+
+def _tone(sentence: str, mention: str) -> dict:
+    start = sentence.index(mention)
+    return target_tone(sentence, start, start + len(mention))
+
+
+def test_target_tone_is_exported_and_returns_a_distribution():
+    assert toolkit.target_tone is target_tone and "target_tone" in toolkit.__all__
+    tone = _tone("The harbour board met on Tuesday to discuss the budget.", "harbour board")
+    assert set(tone) == {"label", "p_neg", "p_neu", "p_pos"}
+    assert abs(tone["p_neg"] + tone["p_neu"] + tone["p_pos"] - 1) < 1e-9
+    assert tone["label"] == max(CLASSES, key=lambda c: tone["p_" + c])
+
+
+@pytest.mark.parametrize("start, end", [(-1, 3), (5, 5), (0, 999), (3.0, 5)])
+def test_target_tone_rejects_offsets_outside_the_text(start, end):
+    with pytest.raises(ValueError):
+        target_tone("Alpha met Beta.", start, end)
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("Corvan Industries was accused of hiding losses from its investors.", "Corvan Industries"),
+    ("Critics blamed Mayor Lindqvist for the failure of the housing plan.", "Mayor Lindqvist"),
+])
+def test_bad_news_for_the_target_is_negative(sentence, mention):
+    assert _tone(sentence, mention)["label"] == "neg"
+
+
+@pytest.mark.parametrize("sentence, control, mention", [
+    ("The council imposed tough new sanctions on Veltria after the vote.",
+     "The council held a meeting with Veltria after the vote.", "Veltria"),
+    ("The agency recently revoked trade waivers for the Kestrel port.",
+     "The agency recently discussed trade rules for the Kestrel port.", "Kestrel port"),
+])
+def test_what_is_done_to_the_target_leans_negative(sentence, control, mention):
+    """Sanctions on X, waivers revoked for X: never positive toward X, and more negative than a neutral event."""
+    tone, neutral = _tone(sentence, mention), _tone(control, mention)
+    assert tone["p_neg"] > tone["p_pos"] and tone["p_neg"] > neutral["p_neg"]
+
+
+def test_effect_rules():
+    from toolkit.measures.tone_model import effect_after, effect_on_target
+
+    assert effect_on_target(["on", "sanctions", "imposed"]) == -1  # sanctions on X
+    assert effect_on_target(["on", "sanctions", "lifted"]) == 1  # lifted sanctions on X
+    assert effect_on_target(["for", "waivers", "revoked"]) == -1  # revoked waivers for X
+    assert effect_on_target(["for", "support"]) == 1
+    assert effect_on_target(["to", "bridge", "a"]) == 0  # a bridge to X
+    assert effect_after(["was", "accused", "of"]) == ("patient", -1)
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("Voters praised Senator Okafor for her honesty and hard work.", "Senator Okafor"),
+    ("The award honoured Dr Moreau for decades of brilliant research.", "Dr Moreau"),
+])
+def test_praise_for_the_target_is_positive(sentence, mention):
+    assert _tone(sentence, mention)["label"] == "pos"
+
+
+def test_tone_follows_the_target_not_the_sentence():
+    sentence = "Investors praised Kestrel Bank, while they sharply criticised Harlow Trust for its losses."
+    assert _tone(sentence, "Kestrel Bank")["p_pos"] > _tone(sentence, "Harlow Trust")["p_pos"]
+    assert _tone(sentence, "Harlow Trust")["label"] == "neg"
+
+
+def test_cross_validated_figures_skip_without_benchmarks(tmp_path):
+    messages = []
+    assert validation_rows(tmp_path / "absent", messages.append) == []
+    assert "not found" in messages[0]
+
+
+def test_training_cli_stops_with_a_message_without_benchmarks(tmp_path, capsys):
+    from toolkit.evaluation.tone_training import main
+
+    assert main(["--benchmarks", str(tmp_path / "absent"), "--out", str(tmp_path)]) == 2
+    assert "not found" in capsys.readouterr().out

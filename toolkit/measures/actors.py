@@ -41,17 +41,28 @@ def mentions(corpus: Corpus, actors: tuple[Actor, ...] | list[Actor] | None = No
     DataFrame
         ``doc_id, sentence_id, actor, kind, start, end, surface``; offsets
         index into the document's cleaned text. Where aliases overlap
-        ("US Strategic Metals" and "US"), the longest wins.
+        ("US Strategic Metals" and "US"), the longest wins. An alias in
+        parentheses right after a mention of the same actor ("Acme
+        Holdings (AH)") is part of that mention, not a second one.
     """
     actors = tuple(actors) if actors is not None else (corpus.config.actors or tuple(suggested_actors(corpus)))
     matcher = PhraseMatcher(((alias, actor) for actor in actors for alias in actor.aliases), case_sensitive=True)
     rows = []
     for doc in corpus:
         for sentence in doc.sentences:
+            previous = None
             for match in matcher.find(doc.text, sentence.start, sentence.end):
                 actor = match.payload[0]
+                if previous is not None and previous[0] == actor.name and _is_parenthesised_alias(doc.text, previous[1], match.start, match.end):
+                    continue  # "Full Name (ALIAS)": one mention
                 rows.append((doc.doc_id, sentence.sentence_id, actor.name, actor.kind, match.start, match.end, match.surface))
+                previous = (actor.name, match.end)
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+
+
+def _is_parenthesised_alias(text: str, previous_end: int, start: int, end: int) -> bool:
+    """``text[start:end]`` stands in parentheses right after the mention ending at ``previous_end``."""
+    return text[previous_end:start].strip() == "(" and text[end:end + 1] == ")"
 
 
 NAME_COLUMNS = ["name", "source", "mentions", "inner"]

@@ -1,55 +1,58 @@
-"""A small, transparent linear model of tone, trained on NewsMTSC.
+"""A small, transparent linear model of tone, trained on news sentences.
 
-Two models share one featuriser:
+Two models share one featuriser (:func:`featurize`):
 
 ``actor_tone``
-    tone toward a marked mention in a sentence (target-dependent);
+    tone toward a marked mention in a sentence (target-dependent), read with
+    :func:`target_tone`; trained on NewsMTSC train only (Hamborg & Donnay,
+    EACL 2021);
 ``sentence_tone``
-    the tone of a whole sentence.
+    the tone of a whole sentence; trained on NewsMTSC sentences and on the
+    NYT opinion snippets of Hutto & Gilbert (ICWSM 2014).
 
 Features: VADER scores of the clause holding the mention (clauses are split
 at contrast words such as *but*, *although*, *however*, and at semicolons and
-dashes) and of the whole sentence; the clause's words, with words after a
-negation marked ``NOT_``; and the six words either side of the mention,
-marked by side. The mention itself is masked and capitalised words are left
-out, so names (of people, countries, companies) carry no learned tone.
+dashes) and of the whole sentence; the clause's words, with
+words after a negation marked ``NOT_``; counts of events of harm and benefit
+(``lexicons/target_effects.csv``); the words either side of the mention
+(as sets, and the nearest two by position); what happens to the mention
+("sanctions *on* X": the word governing a preposition before it; "X*'s*
+failure": the word after a possessive); and the VADER valence of the words
+around the mention, weighted by distance. In a transition "from A to B" the
+words of A are kept apart, so "from wars to trade" does not read as war. The
+mention itself is masked and capitalised words are left out, so names (of
+people, countries, companies) carry no learned tone.
 
 The weights ship as plain CSV (``toolkit/models/*.csv``: one row per feature,
 one column per class), read without pickle, so they do not depend on the
-scikit-learn version. scikit-learn is needed only to retrain:
+scikit-learn version. Training and cross-validation live in
+:mod:`toolkit.evaluation.tone_training` (scikit-learn is needed only there)::
 
-    python -m toolkit.measures.tone_model --benchmarks ../shared/benchmarks
+    python -m toolkit.evaluation.tone_training --benchmarks ../shared/benchmarks
 
-rebuilds both files from ``newsmtsc/train.jsonl`` with a fixed solver, so the
-same data gives the same weights. NewsMTSC: Hamborg & Donnay (EACL 2021), MIT
-licence; the data itself is not part of this project.
+rebuilds both files with a
+fixed solver, so the same data gives the same weights. The benchmark data
+itself is not part of this project.
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
-import json
 import math
 import re
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from ..lexicons import function_words
+from ..lexicons import function_words, read_rows
 
 CLASSES = ("neg", "neu", "pos")
 #: NewsMTSC polarity codes -> classes.
 NEWSMTSC_LABELS = {2.0: "neg", 4.0: "neu", 6.0: "pos"}
 #: Words either side of a mention used as features.
 WINDOW = 6
-#: Inverse regularisation strength, chosen on NewsMTSC dev_rw among 0.1, 0.3, 1.
-C = 0.1
-#: Features seen fewer times than this in training are dropped.
-MIN_COUNT = 2
 MASK = "TARGETX"
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|[0-9]+|[^\sA-Za-z0-9]")
@@ -91,50 +94,268 @@ def clause_bounds(text: str, start: int, end: int, lo: int = 0, hi: int | None =
     return left, right
 
 
+#: What each raw token is, remembered: ``None`` (a capitalised name, dropped),
+#: ``""`` (punctuation that ends a negation's scope), ``"!"`` + token (a
+#: negator) or the lower-cased word.
+_KINDS: dict[str, str | None] = {}
+#: Raw tokens remembered at most (the memo is cleared when full).
+KINDS_CACHE = 1 << 17
+
+
+def _kind(raw: str) -> str | None:
+    token = raw.lower()
+    if raw[0].isupper() and token not in function_words():
+        return None
+    if token in _NEGATORS or token.endswith("n't"):
+        return "!" + token
+    if token in _PUNCT:
+        return ""
+    return token
+
+
 def _tokens(text: str) -> list[str]:
     """Lower-cased word tokens, negation-marked; capitalised words other than
     function words ("The", "But") are dropped, so that names (of people,
     countries, companies) never carry a learned tone."""
-    out, negated, keep = [], False, function_words()
+    out, negated, kinds = [], False, _KINDS
+    if len(kinds) > KINDS_CACHE:
+        kinds.clear()
+    append = out.append
     for raw in _TOKEN.findall(text):
-        token = raw.lower()
-        if raw[0].isupper() and token not in keep:
+        token = kinds.get(raw, False)
+        if token is False:
+            token = kinds[raw] = _kind(raw)
+        if token is None:
             continue
-        if token in _NEGATORS or token.endswith("n't"):
-            negated = True
-            out.append(token)
-        elif token in _PUNCT:
+        if not token:
             negated = False
+        elif token[0] == "!":
+            negated = True
+            append(token[1:])
         else:
-            out.append("NOT_" + token if negated else token)
+            append("NOT_" + token if negated else token)
     return out
 
 
-def featurize(sentence: str, start: int | None = None, end: int | None = None) -> dict[str, float]:
-    """Features of a sentence, or of a mention ``sentence[start:end]`` in it."""
-    features: dict[str, float] = {"__bias__": 1.0}
-    whole = vader_scores(sentence)
-    features["vader_sentence"] = whole["compound"]
-    if start is None:
-        clause, left, right = sentence, sentence, ""
-    else:
-        masked = sentence[:start] + MASK + sentence[end:]
-        a, b = clause_bounds(masked, start, start + len(MASK))
-        clause = masked[a:b]
-        left, right = masked[:start], masked[start + len(MASK):]
-    scores = vader_scores(clause)
+#: Words that may stand between a preposition and the mention ("sanctions on
+#: *the* ministry") in the preposition pattern.
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"})
+#: Prepositions whose head word says what happens to the mention ("attacks on
+#: X", "waivers for X", "support for X", "criticism of X").
+_PREPOSITIONS = frozenset({"on", "against", "for", "of", "to", "with", "by", "from", "over", "toward", "towards",
+                           "into", "upon", "about", "at", "in", "between", "among", "behind"})
+#: A transition "from A to B": the tone is read from B, A's words are kept
+#: apart (``FROM_`` features) and VADER does not see them, so that "from wars
+#: to trade" does not read as a sentence about war.
+_TRANSITION = re.compile(r"\bfrom\s+([^,.;:!?]{1,80}?)\s+(?:to|towards|into)\b", re.I)
+#: Context words within this many tokens of the mention add their VADER
+#: valence, weighted by 1 / distance (distance-weighted context).
+LEXICON_WINDOW = 8
+_POSSESSIVE = re.compile(r"\s*['’]s?\b")
+
+
+def _transition_split(text: str) -> tuple[str, str]:
+    """``text`` without the A of a "from A to B" transition, and A (or ``""``)."""
+    if "rom " not in text:
+        return text, ""
+    match = _TRANSITION.search(text)
+    if match is None:
+        return text, ""
+    return text[:match.start(1)] + text[match.end(1):], match.group(1)
+
+
+def _add_clause(features: dict[str, float], clause: str, tokens: list[str] | None = None) -> None:
+    """VADER scores, words, events of benefit or harm and transition words of a clause.
+
+    ``tokens``: the clause's words when the caller has them already (used
+    unless the clause holds a transition).
+    """
+    core, left_behind = _transition_split(clause)
+    scores = vader_scores(core)
     features["vader_clause"] = scores["compound"]
     features["vader_clause_pos"] = scores["pos"]
     features["vader_clause_neg"] = scores["neg"]
-    for token in _tokens(clause):
-        if token != MASK.lower():
-            features["c_" + token] = features.get("c_" + token, 0.0) + 1.0
-    if start is not None:
-        for token in _tokens(left)[-WINDOW:]:
-            features["L_" + token] = 1.0
-        for token in _tokens(right)[:WINDOW]:
-            features["R_" + token] = 1.0
+    if tokens is None or left_behind:
+        tokens = _tokens(core)
+    effect = target_effects()[0].get
+    get = features.get
+    benefit = harm = 0
+    for token in tokens:
+        key = "c_" + token
+        features[key] = get(key, 0.0) + 1.0
+        sign = effect(token)
+        if sign:
+            if sign > 0:
+                benefit += 1
+            else:
+                harm += 1
+    if benefit:
+        features["events_benefit"] = float(benefit)
+    if harm:
+        features["events_harm"] = float(harm)
+    if left_behind:
+        features["transition"] = 1.0
+        for token in _tokens(left_behind):
+            features["FROM_" + token] = 1.0
+
+
+def _valence(tokens: list[str], lexicon: dict[str, float]) -> tuple[float, float]:
+    """Positive and negative VADER valence of ``tokens`` (nearest first), weighted by 1 / distance."""
+    pos = neg = 0.0
+    for distance, token in enumerate(tokens[:LEXICON_WINDOW], 1):
+        sign = 1.0
+        if token.startswith("NOT_"):
+            token, sign = token[4:], -1.0
+        value = lexicon.get(token)
+        if value:
+            value *= sign / distance
+            if value > 0:
+                pos += value
+            else:
+                neg -= value
+    return pos, neg
+
+
+def featurize(sentence: str, start: int | None = None, end: int | None = None) -> dict[str, float]:
+    """Features of a sentence, or of a mention ``sentence[start:end]`` in it.
+
+    Sentence: VADER scores, words (negation-marked), counts of events of harm
+    and benefit. Mention: the same for the clause holding the mention (the
+    mention masked), plus the words either side of the mention (as sets and
+    by position), the word governing a preposition before it ("sanctions on
+    X"), the event done to it ("sanctions on X", "X was accused"), the word
+    after a possessive ("X's failure") and the VADER valence of the words
+    around it,
+    weighted by distance.
+    """
+    features: dict[str, float] = {"__bias__": 1.0}
+    core, _ = _transition_split(sentence)
+    whole = vader_scores(core)
+    features["vader_sentence"] = whole["compound"]
+    if start is None:
+        _add_clause(features, sentence)
+        return features
+    masked = sentence[:start] + MASK + sentence[end:]
+    a, b = clause_bounds(masked, start, start + len(MASK))
+    b += (end - start) - len(MASK)  # the clause's end in ``sentence``
+    rest = sentence[end:]
+    possessive = _POSSESSIVE.match(rest)
+    skip = end + (possessive.end() if possessive else 0)
+    left_in_order = _tokens(sentence[a:start])
+    in_clause = _tokens(sentence[skip:b]) if b > skip else []
+    right = in_clause + _tokens(sentence[max(b, skip):])
+    _add_clause(features, masked[a:b - (end - start) + len(MASK)], left_in_order + in_clause)
+    left = left_in_order[::-1]  # nearest first, within the clause
+    for token in left[:WINDOW]:
+        features["L_" + token] = 1.0
+    for token in right[:WINDOW]:
+        features["R_" + token] = 1.0
+    for i, token in enumerate(left[:2], 1):
+        features[f"L{i}_{token}"] = 1.0
+    for i, token in enumerate(right[:2], 1):
+        features[f"R{i}_{token}"] = 1.0
+    if not left:
+        features["clause_initial"] = 1.0
+    i = 0
+    while i < len(left) and left[i] in _DETERMINERS:
+        i += 1
+    if i < len(left) and left[i] in _PREPOSITIONS:
+        head = left[i + 1] if i + 1 < len(left) else "<s>"
+        features["P_" + head + "_" + left[i]] = 1.0
+        features["Phead_" + head] = 1.0
+    if possessive:
+        features["POSS"] = 1.0
+        for token in right[:2]:
+            features["POSS_" + token] = 1.0
+    sign = effect_on_target(left)
+    if sign:
+        features["effect_on_target_" + ("benefit" if sign > 0 else "harm")] = 1.0
+    role, sign = effect_after(right)
+    if sign:
+        role = "possessed" if possessive else role
+        features[f"effect_{role}_" + ("benefit" if sign > 0 else "harm")] = 1.0
+    features["vader_sentence_pos"], features["vader_sentence_neg"] = whole["pos"], whole["neg"]
+    lexicon = vader_lexicon()
+    lp, ln = _valence(left, lexicon)
+    rp, rn = _valence(right, lexicon)
+    features["lex_left_pos"], features["lex_left_neg"] = lp, ln
+    features["lex_right_pos"], features["lex_right_neg"] = rp, rn
     return features
+
+
+@lru_cache(maxsize=1)
+def target_effects() -> tuple[dict[str, int], frozenset[str]]:
+    """Words of harm (-1) or benefit (+1) to whoever an event is aimed at, and reversers.
+
+    From ``toolkit/lexicons/target_effects.csv``.
+    """
+    effects, reversers = {}, set()
+    for row in read_rows("target_effects.csv"):
+        if row["effect"] == "reverser":
+            reversers.add(row["word"])
+        else:
+            effects[row["word"]] = -1 if row["effect"] == "harm" else 1
+            effects["NOT_" + row["word"]] = -effects[row["word"]]  # negated: "did not support"
+    return effects, frozenset(reversers)
+
+
+def _effect(token: str, effects: dict[str, int]) -> int:
+    return effects.get(token, 0)
+
+
+def effect_on_target(left: list[str]) -> int:
+    """Harm (-1), benefit (+1) or neither (0) done to a mention by what precedes it.
+
+    ``left``: the clause's words before the mention, nearest first. The event
+    is the first effect word among the three words before the mention (past
+    determiners and one preposition): "sanctions on X", "criticised X",
+    "support for X". A reverser within four words before it reverses it
+    ("lifted sanctions on X", "revoked waivers for X"); a reverser of a thing
+    without effect is harm ("cancelled the contract with X" is in the lexicon,
+    "revoked the licence for X" is not). After the benefactive/malefactive
+    events and reversers of Deng, Choi & Wiebe (ACL 2013).
+    """
+    effects, reversers = target_effects()
+    i = 0
+    while i < len(left) and left[i] in _DETERMINERS:
+        i += 1
+    if i < len(left) and left[i] in _PREPOSITIONS:
+        i += 1
+    sign, j = 0, i
+    for j in range(i, min(i + 3, len(left))):
+        sign = _effect(left[j], effects)
+        if sign:
+            break
+    start = j + 1 if sign else i
+    for k in range(start, min(start + 4, len(left))):
+        token = left[k][4:] if left[k].startswith("NOT_") else left[k]
+        if token in reversers:
+            return -sign if sign else -1
+    return sign
+
+
+#: Words right after a mention that make it the patient of what follows ("X was accused").
+_PASSIVE = frozenset({"was", "were", "is", "are", "been", "being", "be", "got", "gets", "faces", "faced", "face", "suffered", "suffers"})
+
+
+def effect_after(right: list[str]) -> tuple[str, int]:
+    """The first effect word among the three words after a mention: (role, sign).
+
+    The role is ``patient`` after a passive or "faces"/"suffered" ("X was
+    accused of", "X faces sanctions"), else ``doer`` ("X attacked").
+    """
+    effects, _ = target_effects()
+    for token in right[:3]:
+        sign = _effect(token, effects)
+        if sign:
+            return ("patient" if right and right[0] in _PASSIVE else "doer"), sign
+    return "", 0
+
+
+@lru_cache(maxsize=1)
+def vader_lexicon() -> dict[str, float]:
+    """VADER's word valences (-4..4), lower case."""
+    return vader().lexicon
 
 
 @lru_cache(maxsize=None)
@@ -161,69 +382,40 @@ def predict(features: dict[str, float], weights: dict[str, tuple[float, ...]]) -
     return {c: e / total for c, e in zip(CLASSES, exps)}
 
 
-def read_newsmtsc(path: Path) -> list[tuple[str, int, int, str]]:
-    """(sentence, from, to, label) for every target of a NewsMTSC file."""
-    rows = []
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            for target in record["targets"]:
-                rows.append((record["sentence_normalized"], target["from"], target["to"], NEWSMTSC_LABELS[target["polarity"]]))
-    return rows
+def target_tone(text: str, start: int, end: int) -> dict[str, float | str]:
+    """Tone toward one target: the mention ``text[start:end]``.
 
+    The shipped target-dependent model (``toolkit/models/actor_tone.csv``,
+    trained on NewsMTSC train only) reads the clause holding the mention, the
+    words around it, and what happens to it ("sanctions on X", "X's
+    failure", "X accused of"); the mention's own words carry no tone.
 
-def _fit(samples: list[dict[str, float]], labels: list[str]) -> list[dict]:
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
+    Parameters
+    ----------
+    text : str
+        The sentence holding the mention (a longer text is read as one sentence).
+    start, end : int
+        Character offsets of the mention in ``text`` (``end`` exclusive).
 
-    counts: dict[str, int] = {}
-    for sample in samples:
-        for feature in sample:
-            counts[feature] = counts.get(feature, 0) + 1
-    keep = {f for f, n in counts.items() if n >= MIN_COUNT}
-    vectorizer = DictVectorizer(sort=True)
-    matrix = vectorizer.fit_transform([{f: v for f, v in s.items() if f in keep} for s in samples])
-    model = LogisticRegression(C=C, max_iter=5000, class_weight="balanced", solver="lbfgs", fit_intercept=False)
-    model.fit(matrix, labels)
-    order = [list(model.classes_).index(c) for c in CLASSES]
-    return [
-        {"feature": feature, **{c: f"{model.coef_[order[i], j]:.6g}" for i, c in enumerate(CLASSES)}}
-        for j, feature in enumerate(vectorizer.feature_names_)
-    ]
+    Returns
+    -------
+    dict
+        ``label`` (``"neg"``, ``"neu"`` or ``"pos"``, the most probable class)
+        and the class probabilities ``p_neg``, ``p_neu``, ``p_pos`` (summing to 1).
 
+    Raises
+    ------
+    ValueError
+        When the offsets do not mark a non-empty span of ``text``.
 
-def train(benchmarks: Path) -> dict[str, list[dict]]:
-    """Fit both models on ``benchmarks/newsmtsc/train.jsonl``; return their weight rows."""
-    targets = read_newsmtsc(Path(benchmarks) / "newsmtsc" / "train.jsonl")
-    actor = _fit([featurize(s, a, b) for s, a, b, _ in targets], [label for *_, label in targets])
-    by_sentence: dict[str, list[str]] = {}
-    for sentence, _, _, label in targets:
-        by_sentence.setdefault(sentence, []).append(label)
-    agreed = sorted((s, labels[0]) for s, labels in by_sentence.items() if len(set(labels)) == 1)
-    sentence = _fit([featurize(s) for s, _ in agreed], [label for _, label in agreed])
-    return {"actor_tone": actor, "sentence_tone": sentence}
-
-
-def write_weights(rows: list[dict], path: Path) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=["feature", *CLASSES], lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m toolkit.measures.tone_model", description="Retrain the tone models on NewsMTSC.")
-    parser.add_argument("--benchmarks", type=Path, required=True, help="folder holding newsmtsc/train.jsonl")
-    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "models", help="where to write the CSV weights")
-    args = parser.parse_args(argv)
-    if not (args.benchmarks / "newsmtsc" / "train.jsonl").is_file():
-        print(f"error: {args.benchmarks}/newsmtsc/train.jsonl not found\n  fix: pass the benchmarks folder with --benchmarks")
-        return 2
-    for name, rows in train(args.benchmarks).items():
-        write_weights(rows, args.out / f"{name}.csv")
-        print(f"wrote {len(rows)} features to {args.out / (name + '.csv')}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    Examples
+    --------
+    >>> text = "Auditors accused the port authority of hiding heavy losses."
+    >>> tone = target_tone(text, 17, 35)
+    >>> tone["label"], round(tone["p_neg"] + tone["p_neu"] + tone["p_pos"], 6)
+    ('neg', 1.0)
+    """
+    if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end <= len(text):
+        raise ValueError(f"start={start!r}, end={end!r} do not mark a mention in a text of {len(text)} characters")
+    probs = predict(featurize(text, start, end), load_weights("actor_tone"))
+    return {"label": max(CLASSES, key=probs.get), "p_neg": probs["neg"], "p_neu": probs["neu"], "p_pos": probs["pos"]}

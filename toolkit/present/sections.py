@@ -17,6 +17,7 @@ from ..compare.registry import MEASURES, tabled
 from ..corpus.documents import Corpus
 from ..data import validation_figures
 from ..measures.framing import FRAMES
+from ..measures.sentiment import CONFIDENT_PROBABILITY, MIN_ACTOR_MENTIONS, confident_extremes
 from ..text.metadata import FIELDS
 from .evidence import evidence, evidence_for, format_difference, format_value, quote
 from .facts_sections import facts_report_blocks
@@ -237,18 +238,29 @@ def actor_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     shown = pd.DataFrame({"actor": actors})
     by_source = tables["actor_tone_by_source"].set_index(["source", "actor"])
     sources, note = _capped(list(source_documents(corpus, tables)), "sources", "data/actor_profile.csv")
+    def cell(source: str, actor: str) -> str:
+        if (source, actor) not in by_source.index:
+            return "not mentioned"
+        n = int(by_source.loc[(source, actor), "mentions"])
+        if n < MIN_ACTOR_MENTIONS:
+            return f"{n} mention{'s' if n > 1 else ''}, too few"
+        return f"{by_source.loc[(source, actor), 'mean_score']:+.2f} ({n})"
+
     for source in sources:
-        shown[source] = [f"{by_source.loc[(source, a), 'mean_score']:+.2f} ({int(by_source.loc[(source, a), 'mentions'])})"
-                         if (source, a) in by_source.index else "–" for a in actors]
-    blocks += [("p", "Mean tone toward each actor with three or more mentions: P(positive) - P(negative) of the clause "
-                     "around each mention, with the number of mentions in brackets. Few mentions make a mean fragile; "
-                     "every mention, with the clause scored, is in `data/actor_sentiment.csv`."),
+        shown[source] = [cell(source, a) for a in actors]
+    blocks += [("p", f"Mean tone toward each actor with {MIN_ACTOR_MENTIONS} or more mentions in all: P(positive) - "
+                     "P(negative) of the clause around each mention (the news model), with the number of mentions in "
+                     f"brackets. A source's mean is shown only from {MIN_ACTOR_MENTIONS} mentions on; every mention, with "
+                     "the clause scored, is in `data/actor_sentiment.csv`."),
                ("chart", "actor_tone", "Mean tone toward each actor in each source" + _chart_note(tables, True)),
                ("table", shown), *note]
-    scored = tables["actor_sentiment"]
-    for label, pick in (("most negative", scored["score"].idxmin()), ("most positive", scored["score"].idxmax())):
-        row = scored.loc[pick]
-        blocks.append(("p", f"The {label} mention: {row['actor']} ({row['score']:+.2f})."))
+    for label, row in confident_extremes(tables["actor_sentiment"]).items():
+        if row is None:
+            blocks.append(("p", f"The {label} mention: none is scored with a probability of {CONFIDENT_PROBABILITY:.0%} "
+                                "or more, so none is singled out."))
+            continue
+        blocks.append(("p", f"The {label} mention among confident predictions: {row['actor']} ({row['score']:+.2f}; "
+                            f"the model gives its label a probability of {row['confidence']:.0%})."))
         blocks.append(quote(corpus, row["doc_id"], row["sentence_id"], (row["start"], row["end"])))
     return blocks
 
@@ -446,7 +458,8 @@ def methods_blocks() -> list[tuple]:
                   "wrote the rules, so they are optimistic — the public benchmarks are the independent check.",
               ])]
     if len(figures):
-        keep = figures[figures["metric"].isin(["f1", "micro_f1", "macro_f1", "pearson_r", "accuracy"])].copy()
+        keep = figures[figures["metric"].isin(["f1", "micro_f1", "macro_f1", "pearson_r", "accuracy"])
+                       & ~figures["dataset"].str.contains("seen in training")].copy()  # a figure on training data is no check
         keep["value"] = keep["value"].map(lambda v: f"{v:.2f}")
         blocks += [("h3", "Agreement with human judgement"), ("table", keep[["measure", "dataset", "metric", "value", "n"]])]
     return blocks
