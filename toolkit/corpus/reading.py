@@ -112,8 +112,12 @@ def read_text_file(path: Path, max_bytes: int, notices: list[Notice]) -> RawText
     CorpusError
         When the file is over the size limit or cannot be decoded.
     """
-    check_size(path, path.stat().st_size, max_bytes)
-    data = path.read_bytes()
+    try:
+        check_size(path, path.stat().st_size, max_bytes)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(path, f"the file cannot be read ({exc.strerror or exc.__class__.__name__})",
+                          "check that the file exists and is readable (permissions, a broken or looping link)") from None
     if looks_binary(data):
         notify(
             notices,

@@ -55,6 +55,48 @@ def _read_article(path: Path, doc_id: str, label: str, max_bytes: int, notices: 
     return Source(doc_id, label, path, decoded.text, fmt, decoded.encoding)
 
 
+def contained(folder: Path, path: Path, where: Path, label: str) -> Path:
+    """``path`` resolved, after checking that it lies inside ``folder``.
+
+    Symlinks are followed: a link inside the folder pointing outside it is
+    refused like a ``..`` path, so that a corpus received from someone else
+    cannot make a report read (and publish) other local files.
+
+    Raises
+    ------
+    CorpusError
+        Naming ``where`` and ``label`` when the path leaves the folder or cannot
+        be resolved (a symlink loop).
+    """
+    try:
+        root = folder.resolve(strict=True)
+        resolved = path.resolve(strict=False)
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python < 3.13)
+        raise CorpusError(where, f"{label} cannot be resolved ({exc.__class__.__name__}: a symlink loop?)",
+                          "remove or mend the link") from None
+    if not resolved.is_relative_to(root):
+        raise CorpusError(where, f"{label} lies outside the corpus folder ({root.name}/)",
+                          "copy the file into the corpus folder; a corpus may read only files inside its own folder")
+    return resolved
+
+
+def _manifest_file(folder: Path, manifest_path: Path, number: int, name: str) -> Path:
+    """The path of a manifest row's file, refused when it leaves the corpus folder."""
+    label = f"row {number} (file '{name}')"
+    candidate = Path(name)
+    if candidate.is_absolute() or candidate.drive or ".." in candidate.parts or ".." in name.replace("\\", "/").split("/"):
+        raise CorpusError(manifest_path, f"{label} points outside the corpus folder",
+                          "give the file name relative to the corpus folder, without '..' or an absolute path")
+    path = folder / candidate
+    contained(folder, path, manifest_path, label)
+    return path
+
+
+def paths_of(folder: Path, manifest_path: Path, rows: list[dict[str, str]]) -> list[Path]:
+    """The files of the manifest's rows, each checked to lie inside ``folder``."""
+    return [_manifest_file(folder, manifest_path, number, row["file"]) for number, row in enumerate(rows, start=2)]
+
+
 def _check_unique(sources: list[Source], where: Path) -> None:
     seen: dict[str, str] = {}
     for source in sources:
@@ -69,7 +111,12 @@ def _check_unique(sources: list[Source], where: Path) -> None:
 
 def _folder(folder: Path, max_bytes: int, notices: list[Notice]) -> list[Source]:
     articles, skipped, docs = [], [], []
-    for entry in sorted(folder.iterdir()):
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        raise CorpusError(folder, f"the folder cannot be read ({exc.strerror or exc.__class__.__name__})",
+                          "check its permissions") from None
+    for entry in entries:
         name = entry.name
         if name in CONFIG_FILES or name.startswith("."):
             continue
@@ -97,16 +144,21 @@ def _folder(folder: Path, max_bytes: int, notices: list[Notice]) -> list[Source]
         raise CorpusError(folder, "the folder holds no .txt, .md or .html files", f"give {SUPPORTED}")
     sources: list[Source] = []
     if rows is not None:
+        listed = {path.name for path in paths_of(folder, manifest_path, rows)}
+    for entry in articles:
+        if entry.is_symlink() and (rows is None or entry.name not in listed):
+            contained(folder, entry, entry, f"the link '{entry.name}'")
+    if rows is not None:
         by_file = {path.name: path for path in articles}
-        missing = [row["file"] for row in rows if not (folder / row["file"]).is_file()]
+        paths = paths_of(folder, manifest_path, rows)
+        missing = [row["file"] for row, path in zip(rows, paths) if not path.is_file()]
         if missing:
             raise CorpusError(
                 manifest_path,
                 f"the manifest lists file(s) that do not exist: {', '.join(missing)}",
                 "add the files, or remove or correct their rows in sources.csv",
             )
-        for row in rows:
-            path = folder / row["file"]
+        for row, path in zip(rows, paths):
             if path.suffix.lower() not in ARTICLE_SUFFIXES:
                 raise CorpusError(manifest_path, f"'{row['file']}' is not a .txt, .md or .html file", "list article files only")
             by_file.pop(path.name, None)
