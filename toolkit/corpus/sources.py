@@ -33,7 +33,7 @@ SUPPORTED = "a folder of .txt, .md or .html files, a list of such files, or one 
 
 @dataclass
 class Source:
-    """One article as read from disk, before cleaning."""
+    """One article as read from disk, before cleaning (``raw`` is the decoded text exactly as read)."""
 
     doc_id: str
     file: str
@@ -52,7 +52,7 @@ def _read_article(path: Path, doc_id: str, label: str, max_bytes: int, notices: 
         notify(notices, path, "empty_skipped", "is empty or only white space; skipped")
         return None
     fmt = ARTICLE_SUFFIXES[path.suffix.lower()]
-    return Source(doc_id, label, path, decoded.text, fmt, decoded.encoding)
+    return Source(doc_id, label, path, decoded.original, fmt, decoded.encoding)
 
 
 def contained(folder: Path, path: Path, where: Path, label: str) -> Path:
@@ -248,7 +248,6 @@ def row_sources(path: Path, rows, column: str, id_column: str | None, max_bytes:
                 "split the article, or raise the limit with max_bytes= (CLI: --max-mb)",
             )
         metadata = {str(k): "" if v is None else str(v).strip() for k, v in row.items() if k not in (column, id_column)}
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
         sources.append(Source(doc_id, label, path, text, fmt, "utf-8", metadata))
     return sources
 
