@@ -2,6 +2,8 @@
 
 Errors in the input are printed as ``error: FILE: problem`` with a ``fix:``
 line and exit status 2, never as a traceback. Warnings go to standard error.
+Outputs are written into a temporary folder beside ``--out`` and moved into
+place at the end, under a lock (:mod:`toolkit.present.atomic`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from .corpus.partitions import is_lazy
 from .corpus.reading import DEFAULT_MAX_BYTES
 from .errors import ToolkitError
 from .pipeline import DEFAULT_WORKERS, ENGINES, analyze, write_report
+from .present.atomic import atomic_output
 from .present.tables import write_corpus_tables, write_tables
 
 EXIT_INPUT_ERROR = 2
@@ -60,6 +63,17 @@ def _parser() -> argparse.ArgumentParser:
 def _run(args: argparse.Namespace) -> list[Path]:
     if args.command != "corpus" and args.scheduler and args.engine != "dask":
         raise ToolkitError("--scheduler needs --engine dask")
+    out = args.out
+    with atomic_output(out, args.corpus) as temporary:
+        args.out = temporary
+        try:
+            written = _write(args)
+        finally:
+            args.out = out
+    return [out / Path(path).relative_to(temporary) for path in written]
+
+
+def _write(args: argparse.Namespace) -> list[Path]:
     if args.command == "analyze" and is_lazy(args.corpus):
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")

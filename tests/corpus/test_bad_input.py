@@ -177,7 +177,7 @@ def test_seeds_are_not_modified_by_loading():
     "setup, fragment",
     [
         (lambda p: p / "nowhere", "does not exist"),
-        (lambda p: p, "no .txt, .md or .html files"),
+        (lambda p: (p / "empty").mkdir() or p / "empty", "no .txt, .md or .html files"),
     ],
 )
 def test_cli_prints_errors_without_traceback(tmp_path, setup, fragment):
