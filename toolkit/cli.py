@@ -108,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"internal error: {type(exc).__name__}: {exc}\n  rerun with --debug for a traceback, and report it", file=sys.stderr)
         return EXIT_INTERNAL_ERROR
+    problems = next((path for path in written if path.name == "problems.csv"), None)
+    if problems is not None and len(problems.read_text(encoding="utf-8").splitlines()) > 1:
+        print(f"warning: some sentences could not be measured and were left out; see {problems}", file=sys.stderr)
     if not args.quiet:
         print(f"wrote {len(written)} files to {args.out}")
     return 0

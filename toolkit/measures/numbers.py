@@ -318,6 +318,9 @@ class _Extractor:
         which, unit = match.group("which").lower(), match.group("unit").lower()
         shift = {"last": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[which]
         p = self.published
+        if not dt.MINYEAR < p.year < dt.MAXYEAR:  # "next year" in an article dated 9999 would leave the calendar
+            mention.extra["unresolved"] = "relative date in the calendar's first or last year"
+            return mention
         if unit == "year":
             mention.low, mention.high = dt.date(p.year + shift, 1, 1), dt.date(p.year + shift, 12, 31)
         elif unit == "month":
@@ -357,7 +360,7 @@ class _Extractor:
         low = parse_number(groups["n1"]) * scale
         high = parse_number(groups["n2"]) * scale if groups["n2"] else low
         low, high, approx, bound = _interval(low, high, groups["mod"], bool(groups["tilde"]))
-        unit = _UNITS[groups["unit"].lower()]
+        unit = _UNITS[" ".join(groups["unit"].casefold().split())]
         return self._mention(match, kind="count", unit=unit, low=low, high=high, approx=approx, bound=bound)
 
     def _duration(self, match: re.Match) -> Mention | None:
@@ -369,14 +372,14 @@ class _Extractor:
             low, high, approx, bound = _interval(years, years, groups["mod"], bool(groups["tilde"]))
             return self._mention(match, kind="duration", unit="year", low=low, high=high, approx=approx, bound=bound)
         value = parse_number(groups["n1"])
-        unit = _DURATION_UNITS[groups["unit"].lower()]
+        unit = _DURATION_UNITS[groups["unit"].casefold()]
         if unit == "decade":
             value, unit = value * 10, "year"
         low, high, approx, bound = _interval(value, value, groups["mod"], bool(groups["tilde"]))
         return self._mention(match, kind="duration", unit=unit, low=low, high=high, approx=approx, bound=bound)
 
     def _plural(self, match: re.Match) -> Mention:
-        low, high = _PLURAL_SCALES[match.group("word").lower()]
+        low, high = _PLURAL_SCALES[match.group("word").casefold()]
         noun = (match.group("noun") or "").lower()
         if noun in _CURRENCIES:
             kind, unit = "money", _CURRENCIES[noun]
