@@ -8,7 +8,7 @@ CORPUS ?= seeds
 OUT ?= reports/seeds
 BENCHMARKS ?= ../shared/benchmarks
 
-.PHONY: report test validate bench profile venv clean
+.PHONY: report test fuzz validate bench profile venv clean
 
 venv: $(STAMP)
 
@@ -24,6 +24,10 @@ report: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest tests --nbval-lax notebooks
+
+# The property tests of tests/test_fuzz.py at 10,000 cases each (make test runs a few).
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_fuzz.py -q
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
