@@ -153,9 +153,25 @@ def coverage_matrix(coverage: pd.DataFrame, max_facts: int | None = None) -> alt
     ).properties(width=alt.Step(80), height=alt.Step(14))
 
 
-def similarity_matrix(similarity: pd.DataFrame) -> alt.Chart:
-    """How alike the sources' vocabularies are (from ``source_similarity.csv``)."""
-    return alt.Chart(similarity, title="Similarity between sources (TF-IDF cosine)").mark_rect().encode(
+#: Most sources drawn in the similarity matrix: 40 x 40 cells still read on a
+#: page; 2,000 sources (4 million cells) exhaust the chart renderer's memory.
+MAX_SIMILARITY_SOURCES = 40
+
+
+def similarity_matrix(similarity: pd.DataFrame, max_sources: int = MAX_SIMILARITY_SOURCES) -> alt.Chart:
+    """How alike the sources' vocabularies are (from ``source_similarity.csv``).
+
+    With more than ``max_sources`` sources, only the first ``max_sources`` (in
+    the table's order) are drawn and the title says so; the chart's data
+    (``chart.data``) holds the drawn cells only.
+    """
+    sources = list(dict.fromkeys(similarity["source_a"]).keys()) if len(similarity) else []
+    title = "Similarity between sources (TF-IDF cosine)"
+    if len(sources) > max_sources:
+        keep = set(sources[:max_sources])
+        similarity = similarity[similarity["source_a"].isin(keep) & similarity["source_b"].isin(keep)]
+        title += f", first {max_sources} of {len(sources)} sources"
+    return alt.Chart(similarity, title=title).mark_rect().encode(
         x=alt.X("source_a:N", title=None, axis=alt.Axis(labelAngle=-30)),
         y=alt.Y("source_b:N", title=None),
         color=alt.Color("similarity:Q", title="Cosine", scale=alt.Scale(scheme=SHARE_SCHEME, domain=[0, 1])),

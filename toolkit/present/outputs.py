@@ -42,8 +42,9 @@ def write_charts(tables: dict, out: Path) -> list[Path]:
         "coverage": (charts.coverage_matrix(tables["coverage"], max_facts=MAX_FACTS), tables["coverage"]),
         "readability": (charts.interval_chart(profiles, charted("readability"), "Readability per source",
                                               "Flesch reading ease / words per sentence"), profiles),
-        "similarity": (charts.similarity_matrix(tables["source_similarity"]), tables["source_similarity"]),
     }
+    similarity = charts.similarity_matrix(tables["source_similarity"])
+    specs["similarity"] = (similarity, similarity.data)
     written = []
     for name, (chart, data) in specs.items():
         written += charts.save_chart(chart, data, folder, name)
