@@ -72,3 +72,8 @@ def test_numbers_survive_long_s_units_and_relative_dates_at_the_calendar_ends(tm
     numbers = tables["numbers"]
     assert numbers.loc[numbers["doc_id"] == "tons", "unit"].tolist() == ["ton", "ton"]
     assert numbers.loc[numbers["doc_id"].isin(["late", "early"]), "low"].isna().all()
+
+
+def test_by_outlet_without_outlets_warns(corpus, tmp_path, capsys):
+    assert main(["report", str(corpus), "--out", str(tmp_path / "out"), "--quiet", "--by", "outlet"]) == 0
+    assert "--by outlet: no document names an outlet" in capsys.readouterr().err

@@ -17,7 +17,7 @@ from . import __version__
 from .corpus.documents import load_corpus
 from .corpus.partitions import is_lazy
 from .corpus.reading import DEFAULT_MAX_BYTES
-from .errors import ToolkitError
+from .errors import CorpusWarning, ToolkitError
 from .pipeline import DEFAULT_WORKERS, ENGINES, analyze, write_report
 from .present.atomic import atomic_output
 from .present.tables import write_corpus_tables, write_tables
@@ -28,7 +28,7 @@ EXIT_INTERNAL_ERROR = 1
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m toolkit",
+        prog="newslens" if Path(sys.argv[0]).stem == "newslens" else "python -m toolkit",
         description="Compare how several news sources cover the same event.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -92,7 +92,13 @@ def _write(args: argparse.Namespace) -> list[Path]:
         return write_corpus_tables(corpus, args.out)
     if args.command == "analyze":
         return write_tables(analyze(corpus, args.engine, scheduler=args.scheduler, quiet=args.quiet), args.out)
-    return write_report(corpus, args.out, group_by=args.by, quiet=args.quiet, engine=args.engine, scheduler=args.scheduler)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        written = write_report(corpus, args.out, group_by=args.by, quiet=args.quiet, engine=args.engine, scheduler=args.scheduler)
+    for warning in caught:
+        if issubclass(warning.category, CorpusWarning):
+            print(f"warning: {warning.message}", file=sys.stderr)
+    return written
 
 
 def main(argv: list[str] | None = None) -> int:
