@@ -55,7 +55,7 @@ def test_empty_folder(tmp_path):
 def test_only_empty_or_whitespace_files(tmp_path):
     (tmp_path / "a.txt").write_text("")
     (tmp_path / "b.txt").write_text("  \n\t\n")
-    _refused(tmp_path, "no file holds readable article text")
+    _refused(tmp_path, "no file holds readable article text", "a.txt", "b.txt")
 
 
 def test_empty_file_beside_good_ones_is_skipped_with_warning(folder):

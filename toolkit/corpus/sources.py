@@ -313,7 +313,10 @@ def find_sources(
     if path.is_dir():
         sources = _folder(path, max_bytes, notices)
         if not sources:
-            raise CorpusError(path, "no file holds readable article text (all are empty, white space or binary)", "add articles as UTF-8 text files")
+            unread = [Path(n.path).name for n in notices if n.code in ("empty_skipped", "binary_skipped")]
+            listed = f": {', '.join(unread[:20])}{' and more' if len(unread) > 20 else ''}" if unread else ""
+            raise CorpusError(path, f"no file holds readable article text (all are empty, white space or binary){listed}",
+                              "add articles as UTF-8 text files")
         return sources, path
     suffix = path.suffix.lower()
     if suffix in TABLE_SUFFIXES:
