@@ -3,9 +3,11 @@
 import subprocess
 import sys
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
-from toolkit import load_corpus
+from toolkit import CorpusError, load_corpus
 from toolkit.measures.numbers import numbers
 
 BODY = "The ministry said on Monday that exports rose sharply this year, and officials welcomed the news."
@@ -88,3 +90,10 @@ def test_report_survives_control_characters(folder, tmp_path):
     assert result.returncode == 0, result.stderr
     assert (out / "report.md").is_file() and (out / "report.html").is_file()
     assert "\x1b" not in (out / "report.md").read_text(encoding="utf-8")
+
+
+def test_parquet_text_column_of_another_type_says_so(tmp_path):
+    path = tmp_path / "a.parquet"
+    pq.write_table(pa.table({"id": ["a", "b"], "text": [1, 2]}), path)
+    with pytest.raises(CorpusError, match="holds no text"):
+        load_corpus(path)

@@ -238,6 +238,10 @@ def row_sources(path: Path, rows, column: str, id_column: str | None, max_bytes:
         text = row.get(column)
         doc_id = str(row[id_column]).strip() if id_column and row.get(id_column) not in (None, "") else f"row-{number:05d}"
         label = f"{path.name}#{doc_id}"
+        if text is not None and not isinstance(text, str):
+            notify(notices, path, "not_text_skipped",
+                   f"row {number} ({doc_id}): the {column} column holds a {type(text).__name__}, not text; skipped")
+            continue
         if not isinstance(text, str) or not text.strip():
             notify(notices, path, "empty_skipped", f"row {number} ({doc_id}) has no text; skipped")
             continue
@@ -263,6 +267,9 @@ def _table(path: Path, max_bytes: int, notices: list[Notice], text_column: str |
     column, id_column = text_and_id_columns(path, columns, text_column)
     sources = row_sources(path, rows, column, id_column, max_bytes, notices)
     if not sources:
+        if any(n.code == "not_text_skipped" for n in notices):
+            raise CorpusError(path, f"the text column '{column}' holds no text (values of another type)",
+                              "store the article text as strings, or name the text column with --text-column")
         raise CorpusError(path, "every row's text is empty", "fill the text column")
     _check_unique(sources, path)
     return sources
