@@ -31,12 +31,13 @@ report: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest tests --nbval-lax notebooks
 
+# The property tests at 10,000 generated cases each (make test runs a few): the loaders, segmentation,
+# stance and framing (tests/test_fuzz.py) and the number parser (tests/measures/test_numbers_properties.py).
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz NUMBERS_FUZZ_EXAMPLES=10000 $(PY) -m pytest tests/test_fuzz.py tests/measures/test_numbers_properties.py -q
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
-
-# The property tests of the number parser with 10,000 generated cases per property.
-fuzz: $(STAMP)
-	NUMBERS_FUZZ_EXAMPLES=10000 $(PY) -m pytest tests/measures/test_numbers_properties.py -q
 
 validate: $(STAMP)
 	$(PY) -m toolkit.evaluation.validate --corpus seeds --gold tests/gold --benchmarks $(BENCHMARKS) --corpora $(CORPORA) --out toolkit/data/validation.csv

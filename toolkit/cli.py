@@ -2,6 +2,8 @@
 
 Errors in the input are printed as ``error: FILE: problem`` with a ``fix:``
 line and exit status 2, never as a traceback. Warnings go to standard error.
+Outputs are written into a temporary folder beside ``--out`` and moved into
+place at the end, under a lock (:mod:`toolkit.present.atomic`).
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from . import __version__
 from .corpus.documents import load_corpus
 from .corpus.partitions import is_lazy
 from .corpus.reading import DEFAULT_MAX_BYTES
-from .errors import ToolkitError
+from .errors import CorpusWarning, ToolkitError
 from .pipeline import DEFAULT_WORKERS, ENGINES, analyze, write_report
+from .present.atomic import atomic_output
 from .present.tables import write_corpus_tables, write_tables
 
 EXIT_INPUT_ERROR = 2
@@ -25,7 +28,7 @@ EXIT_INTERNAL_ERROR = 1
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m toolkit",
+        prog="newslens" if Path(sys.argv[0]).stem == "newslens" else "python -m toolkit",
         description="Compare how several news sources cover the same event.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -60,6 +63,17 @@ def _parser() -> argparse.ArgumentParser:
 def _run(args: argparse.Namespace) -> list[Path]:
     if args.command != "corpus" and args.scheduler and args.engine != "dask":
         raise ToolkitError("--scheduler needs --engine dask")
+    out = args.out
+    with atomic_output(out, args.corpus) as temporary:
+        args.out = temporary
+        try:
+            written = _write(args)
+        finally:
+            args.out = out
+    return [out / Path(path).relative_to(temporary) for path in written]
+
+
+def _write(args: argparse.Namespace) -> list[Path]:
     if args.command == "analyze" and is_lazy(args.corpus):
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -78,7 +92,13 @@ def _run(args: argparse.Namespace) -> list[Path]:
         return write_corpus_tables(corpus, args.out)
     if args.command == "analyze":
         return write_tables(analyze(corpus, args.engine, scheduler=args.scheduler, quiet=args.quiet), args.out)
-    return write_report(corpus, args.out, group_by=args.by, quiet=args.quiet, engine=args.engine, scheduler=args.scheduler)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        written = write_report(corpus, args.out, group_by=args.by, quiet=args.quiet, engine=args.engine, scheduler=args.scheduler)
+    for warning in caught:
+        if issubclass(warning.category, CorpusWarning):
+            print(f"warning: {warning.message}", file=sys.stderr)
+    return written
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"internal error: {type(exc).__name__}: {exc}\n  rerun with --debug for a traceback, and report it", file=sys.stderr)
         return EXIT_INTERNAL_ERROR
+    problems = next((path for path in written if path.name == "problems.csv"), None)
+    if problems is not None and len(problems.read_text(encoding="utf-8").splitlines()) > 1:
+        print(f"warning: some sentences could not be measured and were left out; see {problems}", file=sys.stderr)
     if not args.quiet:
         print(f"wrote {len(written)} files to {args.out}")
     return 0

@@ -7,9 +7,12 @@ results in submission order with a progress bar.
 
 from __future__ import annotations
 
+import ast
 import logging
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from .errors import ToolkitError
 from .progress import bar
@@ -43,6 +46,33 @@ def gather(client, futures: list, quiet: bool) -> list:
     return results
 
 
+def unguarded_script() -> str | None:
+    """The path of the running script when it calls this at its top level without a ``__main__`` guard.
+
+    A LocalCluster starts worker processes that import the script again; a
+    top-level call would then start clusters in the workers, which fails with
+    pages of multiprocessing errors. Found by reading the script: the
+    top-level statement running now must be ``if __name__ == "__main__":``.
+    """
+    path = getattr(sys.modules.get("__main__"), "__file__", None)
+    if not path or not str(path).endswith(".py") or Path(path).resolve().is_relative_to(Path(__file__).resolve().parent):
+        return None
+    frame = sys._getframe()
+    while frame is not None and not (frame.f_code.co_name == "<module>" and frame.f_globals.get("__name__") == "__main__"):
+        frame = frame.f_back
+    if frame is None:
+        return None
+    try:
+        tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError, UnicodeDecodeError):
+        return None
+    for node in tree.body:
+        if node.lineno <= frame.f_lineno <= (node.end_lineno or node.lineno):
+            guarded = isinstance(node, ast.If) and "__name__" in ast.unparse(node.test)
+            return None if guarded else str(path)
+    return None
+
+
 @contextmanager
 def cluster(scheduler: str | None, workers: int) -> Iterator:
     """A client of the cluster at ``scheduler``, or of a LocalCluster started (and stopped) here."""
@@ -57,6 +87,11 @@ def cluster(scheduler: str | None, workers: int) -> Iterator:
         with client:
             yield client
         return
+    script = unguarded_script()
+    if script is not None:
+        raise ToolkitError(
+            f"{script}: analyze(..., engine=\"dask\") starts worker processes that import this script again, so it "
+            "must not run at the script's top level\n  fix: put the call under `if __name__ == \"__main__\":`")
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                       silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         yield client

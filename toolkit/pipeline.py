@@ -13,6 +13,8 @@ the workers of a dask.distributed cluster. Both give the same tables, which
 
 from __future__ import annotations
 
+import dataclasses
+import traceback
 import warnings
 from functools import partial
 from pathlib import Path
@@ -48,11 +50,92 @@ TASKS_PER_WORKER = 4
 #: Every table of :func:`analyze`, in the order they are returned.
 TABLES = ("documents", "units", "sentences", "removed", "sentiment", "actor_sentiment", "stance", "frame_cues",
           "frames", "readability", "numbers", "quantity_groups", "sentiment_profile", "actor_profile",
-          "stance_profile", "frame_shares", "document_frames", "suggested_actors")
+          "stance_profile", "frame_shares", "document_frames", "suggested_actors", "problems")
+#: Columns of ``problems``: a sentence a measure failed on, left out of every measure.
+PROBLEM_COLUMNS = ["doc_id", "sentence_id", "step", "error"]
+#: Characters of an error message kept in ``problems``.
+PROBLEM_MESSAGE_CHARS = 300
 
 
 def document_tables(corpus: Corpus, actors: tuple[Actor, ...]) -> dict[str, pd.DataFrame]:
-    """Every per-document table of (a partition of) a corpus.
+    """Every per-document table of (a partition of) a corpus, plus ``problems``.
+
+    One failing sentence never fails a corpus: when a measure raises, each
+    document is measured alone, the sentences it fails on are found by
+    bisection, blanked (their characters become spaces, so offsets hold) for
+    every measure, and recorded in ``problems`` (``doc_id, sentence_id, step,
+    error``; ``sentence_id`` is empty when no single sentence is to blame and
+    the document's measures are left out). The corpus tables (documents,
+    units, sentences, removed) keep the text as loaded.
+    """
+    try:
+        tables = _measure_tables(corpus, actors)
+        tables["problems"] = pd.DataFrame(columns=PROBLEM_COLUMNS)
+        return tables
+    except Exception:  # noqa: BLE001 - isolated below, document by document
+        pass
+    parts, problems = [], []
+    for doc in corpus.documents:
+        found, tables = _isolate(corpus, doc, actors)
+        problems += found
+        if tables is not None:
+            parts.append(tables)
+    tables = {name: _concat([part[name] for part in parts]) for name in parts[0]} if parts else \
+        {name: frame.iloc[0:0] for name, frame in _measure_tables(corpus.part([]), actors).items()}
+    tables.update(documents=corpus.documents_table(), units=corpus.units_table(), sentences=corpus.sentences_table(),
+                  removed=corpus.removed_table())
+    tables["problems"] = pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
+    return tables
+
+
+def _problem(doc_id: str, sentence_id, exc: Exception) -> tuple:
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if "toolkit" in Path(f.filename).parts]
+    step = f"{Path(frames[-1].filename).stem}.{frames[-1].name}" if frames else ""
+    return doc_id, sentence_id, step, f"{type(exc).__name__}: {exc}"[:PROBLEM_MESSAGE_CHARS]
+
+
+def _blanked(doc, keep: set[int]):
+    """``doc`` with every sentence outside ``keep`` turned into spaces (offsets unchanged)."""
+    chars = list(doc.text)
+    for sentence in doc.sentences:
+        if sentence.sentence_id not in keep:
+            chars[sentence.start:sentence.end] = " " * (sentence.end - sentence.start)
+    text = "".join(chars)
+    return dataclasses.replace(
+        doc, text=text, units=[dataclasses.replace(u, text=text[u.start:u.end]) for u in doc.units],
+        sentences=[dataclasses.replace(s, text=text[s.start:s.end]) for s in doc.sentences])
+
+
+def _isolate(corpus: Corpus, doc, actors) -> tuple[list[tuple], dict | None]:
+    """Problems of one document and its tables with the failing sentences blanked (None if it cannot be measured)."""
+    def attempt(keep: set[int]):
+        try:
+            return _measure_tables(corpus.part([_blanked(doc, keep)]), actors), None
+        except Exception as exc:  # noqa: BLE001
+            return None, exc
+
+    def search(ids: list[int]) -> list[tuple[int, Exception]]:
+        tables, exc = attempt(set(ids))
+        if exc is None:
+            return []
+        if len(ids) == 1:
+            return [(ids[0], exc)]
+        middle = len(ids) // 2
+        return search(ids[:middle]) + search(ids[middle:]) or [(i, exc) for i in ids]
+
+    everything = [s.sentence_id for s in doc.sentences]
+    tables, exc = attempt(set(everything))
+    if exc is None:
+        return [], tables
+    bad = search(everything)
+    tables, exc = attempt(set(everything) - {i for i, _ in bad})
+    if exc is not None:
+        return [_problem(doc.doc_id, "", exc)], None
+    return [_problem(doc.doc_id, i, e) for i, e in bad], tables
+
+
+def _measure_tables(corpus: Corpus, actors: tuple[Actor, ...]) -> dict[str, pd.DataFrame]:
+    """Every per-document table of (a partition of) a corpus, measures unguarded.
 
     ``numbers`` keeps its ``context`` column and has no groups yet; ``names``
     holds the name counts that actor suggestion ranks. See :func:`combine`.
@@ -119,8 +202,9 @@ def analyze(
     sources, with a status). Per document: ``sentiment_profile``,
     ``actor_profile``, ``stance_profile``, ``frame_shares``. And
     ``suggested_actors``: names several sources mention, for configuring a
-    new corpus. Also the corpus tables ``documents``, ``units``,
-    ``sentences`` and ``removed``.
+    new corpus. ``problems``: sentences a measure failed on, left out of
+    every measure (see :func:`document_tables`). Also the corpus tables
+    ``documents``, ``units``, ``sentences`` and ``removed``.
 
     Parameters
     ----------

@@ -55,7 +55,7 @@ def test_empty_folder(tmp_path):
 def test_only_empty_or_whitespace_files(tmp_path):
     (tmp_path / "a.txt").write_text("")
     (tmp_path / "b.txt").write_text("  \n\t\n")
-    _refused(tmp_path, "no file holds readable article text")
+    _refused(tmp_path, "no file holds readable article text", "a.txt", "b.txt")
 
 
 def test_empty_file_beside_good_ones_is_skipped_with_warning(folder):
@@ -177,7 +177,7 @@ def test_seeds_are_not_modified_by_loading():
     "setup, fragment",
     [
         (lambda p: p / "nowhere", "does not exist"),
-        (lambda p: p, "no .txt, .md or .html files"),
+        (lambda p: (p / "empty").mkdir() or p / "empty", "no .txt, .md or .html files"),
     ],
 )
 def test_cli_prints_errors_without_traceback(tmp_path, setup, fragment):

@@ -1,8 +1,10 @@
 """The report escapes article text and works offline."""
 
 import re
+from html.parser import HTMLParser
 
 import pandas as pd
+from markdown_it import MarkdownIt
 
 from toolkit.cli import main
 from toolkit.present.render import to_html, to_markdown
@@ -17,6 +19,8 @@ def test_blocks_render_and_escape(tmp_path):
     assert "<img" not in page and "&lt;img" in page
     markdown = to_markdown(blocks)
     assert "x\\|y" in markdown and "a\\|b" in markdown
+    assert "<script>" not in markdown and "<img" not in markdown and "<i>" not in markdown and "**bold**" in markdown
+    assert "x|y" in page and "x\\|y" not in page
 
 
 def test_a_source_with_markup_cannot_inject_it(tmp_path):
@@ -77,3 +81,50 @@ def test_committed_report_has_no_duplicate_ids():
     ids = re.findall(r'\bid="([^"]+)"', page)
     assert len(ids) == len(set(ids))
     assert page.count("<svg") == 8
+
+
+SAFE_TAGS = {"h1", "h2", "h3", "p", "ul", "ol", "li", "blockquote", "strong", "em", "code", "pre", "hr", "br",
+             "table", "thead", "tbody", "tr", "th", "td", "img"}
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.live = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if (tag not in SAFE_TAGS or any(name.startswith("on") for name in attributes)
+                or (tag == "img" and not (attributes.get("src") or "").startswith("charts/"))
+                or "javascript" in (attributes.get("href") or "") + (attributes.get("src") or "")):
+            self.live.append((tag, attrs))
+
+
+def _live_markup(markdown: str) -> list:
+    """Elements a Markdown viewer that passes raw HTML (CommonMark, as Jupyter does) would create beyond plain formatting."""
+    parser = _Tags()
+    parser.feed(MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown))
+    return parser.live
+
+
+def test_markdown_escaping_survives_a_markdown_renderer():
+    blocks = [("h1", "<script>alert(1)</script> name"), ("p", "A **<b>bold</b>** `<i>code</i>` [x](javascript:alert(1))"),
+              ("list", ["# not a heading <img src=x onerror=alert(1)>"]), ("quote", "<iframe src=x>", "`<svg onload=x>` file"),
+              ("table", pd.DataFrame({"<a>": ["`<b>|x`", "<img src=x onerror=alert(1)>"]})), ("chart", "c", "alt ](javascript:x) <img>")]
+    rendered = MarkdownIt("commonmark", {"html": True}).enable("table").render(to_markdown(blocks))
+    assert _live_markup(to_markdown(blocks)) == [], rendered
+    assert "<strong>&lt;b&gt;bold&lt;/b&gt;</strong>" in rendered and "<code>&lt;i&gt;code&lt;/i&gt;</code>" in rendered
+
+
+def test_report_md_has_no_live_markup_from_names_text_or_corpus_name(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "corpus.toml").write_text('name = "<script>alert(1)</script> *Harbour*"\n')
+    (corpus / "<img src=x onerror=alert(1)>.txt").write_text(
+        "A <script>alert('x')</script> Title\n\nThe minister said <b>bold</b> things and <img src=x onerror=alert(1)> "
+        "that exports rose 5% to $2 billion, according to Reuters [link](javascript:alert(1)).\n")
+    (corpus / "plain.txt").write_text("Plain Title\n\nExports rose 4% to $2 billion, officials said, and Reuters agreed.\n")
+    assert main(["report", str(corpus), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    markdown = (tmp_path / "out" / "report.md").read_text()
+    assert "&lt;script&gt;" in markdown or "`<script>" in markdown
+    assert _live_markup(markdown) == []

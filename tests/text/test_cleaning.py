@@ -1,6 +1,6 @@
 import pytest
 
-from toolkit.text.cleaning import clean, furniture_rules, furniture_version
+from toolkit.text.cleaning import clean, furniture_rules, furniture_version, scrub
 
 BODY = "This is the body of the article, a sentence long enough to read as prose and end the header."
 
@@ -101,4 +101,21 @@ def test_seed_furniture_is_gone_and_recorded(seeds_corpus):
             "lone_bullet", "byline", "outlet_suffix", "section_label"} <= set(removed["rule"])
     for doc in seeds_corpus:
         for r in doc.removals:
-            assert doc.original[r.start:r.end] == r.text
+            assert doc.extracted[r.start:r.end] == r.text
+        assert doc.original == doc.extracted and not doc.scrubbed
+
+
+def test_scrub_removes_controls_and_invisible_marks_with_offsets_into_the_input():
+    raw = "\ufeffTitle\r\nCosts of $5\u200b00 million\x1b[0m rose\x0c.\rNext \u202eline\x00"
+    text, removals = scrub(raw)
+    assert text == "Title\nCosts of $500 million[0m rose.\nNext line"
+    assert [r.rule for r in removals] == ["invisible_character", "control_character", "control_character",
+                                          "invisible_character", "control_character"]
+    assert [r.line for r in removals] == [2, 2, 2, 3, 3]
+    for r in removals:
+        assert r.text == " ".join(f"U+{ord(c):04X}" for c in raw[r.start:r.end])
+
+
+def test_scrub_leaves_clean_text_alone():
+    text = "Plain text\twith a tab.\n\nAnd a paragraph — with “quotes” and é."
+    assert scrub(text) == (text, [])

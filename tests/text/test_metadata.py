@@ -1,9 +1,12 @@
 import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from toolkit import load_corpus
+from toolkit.corpus.documents import load_sources
+from toolkit.corpus.sources import Source
 from toolkit.text.metadata import normalise_date
 
 from conftest import SEEDS
@@ -59,3 +62,12 @@ def test_title_with_site_suffix(tmp_path):
 @pytest.mark.parametrize("value, expected", [("2025-10-07", "2025-10-07"), ("Oct 07, 2025", "2025-10-07"), ("soon", None)])
 def test_normalise_date(value, expected):
     assert normalise_date(value) == expected
+
+
+@pytest.mark.parametrize("dateline", ["Wednesday 21 August 2013", "August 21 2013", "21.08.2013", "Wednesday, August 21, 2013"])
+def test_common_dateline_forms_give_the_publication_date(dateline):
+    text = (f"Harbour Opens Again\n\n{dateline}\n\nThe harbour reopened on Tuesday after a long closure, "
+            "officials said, and traders welcomed the move.\n")
+    doc = load_sources([Source("d", "d.txt", Path("d.txt"), text, "txt")], [])[0]
+    assert doc.metadata["published"] == "2013-08-21" and doc.provenance["published"] == "inferred:dateline"
+    assert dateline not in doc.text

@@ -8,14 +8,28 @@ share, and how alike their vocabularies are.
 
 from __future__ import annotations
 
+import warnings
+
 import pandas as pd
 
 from ..corpus.documents import Corpus
+from ..errors import CorpusWarning
 from .by_source import actor_tone_by_source, document_frames_by_source, frame_shares_by_source, readability_by_source
 from .coverage import claims, coverage, source_similarity, text_reuse
 from .facts import facts
 from .profiles import RESAMPLES, contrasts, profiles, sentence_features, source_of
 from .voices import voices
+
+
+def warn_without_outlets(documents: pd.DataFrame) -> None:
+    """Warn when comparing by outlet a corpus whose documents name no outlet (or each its own)."""
+    outlets = documents["outlet"].fillna("").astype(str).str.strip() if "outlet" in documents else pd.Series(dtype=str)
+    named = outlets[outlets != ""]
+    if named.empty or named.nunique() == len(documents):
+        warnings.warn(
+            f"--by outlet: {'no document names an outlet' if named.empty else 'every document names a different outlet'}, "
+            "so articles are compared one by one. Give an outlet column in sources.csv (or the JSONL/CSV rows)",
+            CorpusWarning, stacklevel=3)
 
 
 def compare(corpus: Corpus, tables: dict[str, pd.DataFrame], group_by: str = "doc_id",
@@ -39,6 +53,8 @@ def compare(corpus: Corpus, tables: dict[str, pd.DataFrame], group_by: str = "do
         then between outlets, so its size grows with the number of outlets,
         not of articles.
     """
+    if group_by == "outlet":
+        warn_without_outlets(tables["documents"])
     features = sentence_features(tables, group_by=group_by)
     sources = source_of(tables["documents"], group_by)
     claim_table = claims(corpus, sources=sources)

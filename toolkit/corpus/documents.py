@@ -15,7 +15,7 @@ import pandas as pd
 import trafilatura
 
 from ..text import metadata as meta
-from ..text.cleaning import Removal, clean, furniture_version
+from ..text.cleaning import Removal, clean, furniture_version, scrub
 from .config import CONFIG_NAME, CorpusConfig, read_config
 from ..errors import CorpusError, CorpusWarning, Notice, notify
 from ..text.language import seems_english
@@ -39,10 +39,13 @@ class Document:
     doc_id, file, format, encoding : str
         Identity and how the file was read.
     original : str
-        The file's text as read (HTML for HTML files), never altered.
+        The file's text as read and decoded (HTML for HTML files), never
+        altered: byte-order mark, line endings and control characters kept.
     extracted : str
-        The text that cleaning worked on: ``original``, or for HTML the main
-        text that trafilatura extracted. Removal offsets index into it.
+        The text that cleaning worked on: ``original`` with line endings
+        normalised and control and invisible characters removed (see
+        :func:`toolkit.text.cleaning.scrub`), or for HTML the main text that
+        trafilatura extracted from it. Furniture removal offsets index into it.
     text : str
         The cleaned text. Every offset of ``units`` and ``sentences`` indexes
         into it.
@@ -51,6 +54,9 @@ class Document:
         extra manifest columns) and where each value came from.
     units, sentences, removals : list
         Structure and the cleaning record.
+    scrubbed : list of Removal
+        Control and invisible characters removed at load time, with offsets
+        into ``original``.
     """
 
     doc_id: str
@@ -65,6 +71,7 @@ class Document:
     units: list[Unit]
     sentences: list[Sentence]
     removals: list[Removal]
+    scrubbed: list[Removal] = field(default_factory=list)
 
     @property
     def words(self) -> int:
@@ -115,7 +122,7 @@ class Corpus:
             row = {
                 "doc_id": doc.doc_id, "file": doc.file, "format": doc.format, "encoding": doc.encoding,
                 **{name: doc.metadata.get(name, "") for name in meta.FIELDS},
-                "words": doc.words, "sentences": len(doc.sentences), "removed": len(doc.removals),
+                "words": doc.words, "sentences": len(doc.sentences), "removed": len(doc.removals) + len(doc.scrubbed),
             }
             row.update({f"{name}_source": doc.provenance[name] for name in meta.FIELDS})
             row.update({k: v for k, v in doc.metadata.items() if k not in meta.FIELDS})
@@ -145,13 +152,18 @@ class Corpus:
     def removed_table(self) -> pd.DataFrame:
         """One row per removal: ``doc_id, file, line, start, end, offsets_in, rule, reason, text``.
 
-        ``offsets_in`` is ``original`` for text files and ``extracted`` for
-        HTML, whose markup is removed by trafilatura before furniture rules run
-        (that step is recorded as one ``html_extraction`` row per file).
+        ``offsets_in`` names the text the offsets index: ``original`` for
+        control and invisible characters removed at load time (rules
+        ``control_character``, ``invisible_character``) and for furniture of a
+        text file that had none, else ``extracted`` (HTML, whose markup is
+        removed by trafilatura before furniture rules run, that step being
+        recorded as one ``html_extraction`` row per file).
         """
         rows = []
         for doc in self.documents:
-            offsets_in = "extracted" if doc.format == "html" else "original"
+            offsets_in = "original" if doc.format != "html" and doc.extracted == doc.original else "extracted"
+            rows.extend((doc.doc_id, doc.file, r.line, r.start, r.end, "original", r.rule, r.reason, r.text)
+                        for r in doc.scrubbed)
             if doc.format == "html":
                 rows.append((doc.doc_id, doc.file, 0, 0, len(doc.original), "original", "html_extraction",
                              f"markup and page boilerplate removed by trafilatura; {len(doc.extracted):,} of "
@@ -163,9 +175,9 @@ class Corpus:
         return pd.DataFrame(rows, columns=REMOVED_COLUMNS)
 
 
-def _extract_html(source: Source, notices: list[Notice]) -> tuple[str, dict[str, str]]:
+def _extract_html(source: Source, html: str, notices: list[Notice]) -> tuple[str, dict[str, str]]:
     result = trafilatura.bare_extraction(
-        source.raw, with_metadata=True, include_comments=False, include_tables=False,
+        html, with_metadata=True, include_comments=False, include_tables=False,
         date_extraction_params={"original_date": True, "extensive_search": False},
     )
     if result is None or not (result.text or "").strip():
@@ -176,9 +188,11 @@ def _extract_html(source: Source, notices: list[Notice]) -> tuple[str, dict[str,
 
 def _load_document(source: Source, notices: list[Notice]) -> Document | None:
     manifest = dict(source.metadata)
-    extracted, html_meta = source.raw, {}
+    extracted, scrubbed = scrub(source.raw)
+    html_meta: dict[str, str] = {}
     if source.format == "html":
-        extracted, html_meta = _extract_html(source, notices)
+        extracted, html_meta = _extract_html(source, extracted, notices)
+        extracted = scrub(extracted)[0]  # characters written as entities; part of the extraction step
     outlet_hint = manifest.get("outlet") or html_meta.get("outlet")
     cleaned = clean(extracted, outlet=outlet_hint)
     text, units, sentences = build(extracted, cleaned, markdown=source.format == "md")
@@ -195,7 +209,7 @@ def _load_document(source: Source, notices: list[Notice]) -> Document | None:
     return Document(
         doc_id=source.doc_id, file=source.file, format=source.format, encoding=source.encoding,
         original=source.raw, extracted=extracted, text=text, metadata=values, provenance=provenance,
-        units=units, sentences=sentences, removals=cleaned.removals,
+        units=units, sentences=sentences, removals=cleaned.removals, scrubbed=scrubbed,
     )
 
 

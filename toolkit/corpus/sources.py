@@ -33,7 +33,7 @@ SUPPORTED = "a folder of .txt, .md or .html files, a list of such files, or one 
 
 @dataclass
 class Source:
-    """One article as read from disk, before cleaning."""
+    """One article as read from disk, before cleaning (``raw`` is the decoded text exactly as read)."""
 
     doc_id: str
     file: str
@@ -52,7 +52,49 @@ def _read_article(path: Path, doc_id: str, label: str, max_bytes: int, notices: 
         notify(notices, path, "empty_skipped", "is empty or only white space; skipped")
         return None
     fmt = ARTICLE_SUFFIXES[path.suffix.lower()]
-    return Source(doc_id, label, path, decoded.text, fmt, decoded.encoding)
+    return Source(doc_id, label, path, decoded.original, fmt, decoded.encoding)
+
+
+def contained(folder: Path, path: Path, where: Path, label: str) -> Path:
+    """``path`` resolved, after checking that it lies inside ``folder``.
+
+    Symlinks are followed: a link inside the folder pointing outside it is
+    refused like a ``..`` path, so that a corpus received from someone else
+    cannot make a report read (and publish) other local files.
+
+    Raises
+    ------
+    CorpusError
+        Naming ``where`` and ``label`` when the path leaves the folder or cannot
+        be resolved (a symlink loop).
+    """
+    try:
+        root = folder.resolve(strict=True)
+        resolved = path.resolve(strict=False)
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python < 3.13)
+        raise CorpusError(where, f"{label} cannot be resolved ({exc.__class__.__name__}: a symlink loop?)",
+                          "remove or mend the link") from None
+    if not resolved.is_relative_to(root):
+        raise CorpusError(where, f"{label} lies outside the corpus folder ({root.name}/)",
+                          "copy the file into the corpus folder; a corpus may read only files inside its own folder")
+    return resolved
+
+
+def _manifest_file(folder: Path, manifest_path: Path, number: int, name: str) -> Path:
+    """The path of a manifest row's file, refused when it leaves the corpus folder."""
+    label = f"row {number} (file '{name}')"
+    candidate = Path(name)
+    if candidate.is_absolute() or candidate.drive or ".." in candidate.parts or ".." in name.replace("\\", "/").split("/"):
+        raise CorpusError(manifest_path, f"{label} points outside the corpus folder",
+                          "give the file name relative to the corpus folder, without '..' or an absolute path")
+    path = folder / candidate
+    contained(folder, path, manifest_path, label)
+    return path
+
+
+def paths_of(folder: Path, manifest_path: Path, rows: list[dict[str, str]]) -> list[Path]:
+    """The files of the manifest's rows, each checked to lie inside ``folder``."""
+    return [_manifest_file(folder, manifest_path, number, row["file"]) for number, row in enumerate(rows, start=2)]
 
 
 def _check_unique(sources: list[Source], where: Path) -> None:
@@ -69,7 +111,12 @@ def _check_unique(sources: list[Source], where: Path) -> None:
 
 def _folder(folder: Path, max_bytes: int, notices: list[Notice]) -> list[Source]:
     articles, skipped, docs = [], [], []
-    for entry in sorted(folder.iterdir()):
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        raise CorpusError(folder, f"the folder cannot be read ({exc.strerror or exc.__class__.__name__})",
+                          "check its permissions") from None
+    for entry in entries:
         name = entry.name
         if name in CONFIG_FILES or name.startswith("."):
             continue
@@ -97,16 +144,21 @@ def _folder(folder: Path, max_bytes: int, notices: list[Notice]) -> list[Source]
         raise CorpusError(folder, "the folder holds no .txt, .md or .html files", f"give {SUPPORTED}")
     sources: list[Source] = []
     if rows is not None:
+        listed = {path.name for path in paths_of(folder, manifest_path, rows)}
+    for entry in articles:
+        if entry.is_symlink() and (rows is None or entry.name not in listed):
+            contained(folder, entry, entry, f"the link '{entry.name}'")
+    if rows is not None:
         by_file = {path.name: path for path in articles}
-        missing = [row["file"] for row in rows if not (folder / row["file"]).is_file()]
+        paths = paths_of(folder, manifest_path, rows)
+        missing = [row["file"] for row, path in zip(rows, paths) if not path.is_file()]
         if missing:
             raise CorpusError(
                 manifest_path,
                 f"the manifest lists file(s) that do not exist: {', '.join(missing)}",
                 "add the files, or remove or correct their rows in sources.csv",
             )
-        for row in rows:
-            path = folder / row["file"]
+        for row, path in zip(rows, paths):
             if path.suffix.lower() not in ARTICLE_SUFFIXES:
                 raise CorpusError(manifest_path, f"'{row['file']}' is not a .txt, .md or .html file", "list article files only")
             by_file.pop(path.name, None)
@@ -186,6 +238,10 @@ def row_sources(path: Path, rows, column: str, id_column: str | None, max_bytes:
         text = row.get(column)
         doc_id = str(row[id_column]).strip() if id_column and row.get(id_column) not in (None, "") else f"row-{number:05d}"
         label = f"{path.name}#{doc_id}"
+        if text is not None and not isinstance(text, str):
+            notify(notices, path, "not_text_skipped",
+                   f"row {number} ({doc_id}): the {column} column holds a {type(text).__name__}, not text; skipped")
+            continue
         if not isinstance(text, str) or not text.strip():
             notify(notices, path, "empty_skipped", f"row {number} ({doc_id}) has no text; skipped")
             continue
@@ -196,7 +252,6 @@ def row_sources(path: Path, rows, column: str, id_column: str | None, max_bytes:
                 "split the article, or raise the limit with max_bytes= (CLI: --max-mb)",
             )
         metadata = {str(k): "" if v is None else str(v).strip() for k, v in row.items() if k not in (column, id_column)}
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
         sources.append(Source(doc_id, label, path, text, fmt, "utf-8", metadata))
     return sources
 
@@ -212,6 +267,9 @@ def _table(path: Path, max_bytes: int, notices: list[Notice], text_column: str |
     column, id_column = text_and_id_columns(path, columns, text_column)
     sources = row_sources(path, rows, column, id_column, max_bytes, notices)
     if not sources:
+        if any(n.code == "not_text_skipped" for n in notices):
+            raise CorpusError(path, f"the text column '{column}' holds no text (values of another type)",
+                              "store the article text as strings, or name the text column with --text-column")
         raise CorpusError(path, "every row's text is empty", "fill the text column")
     _check_unique(sources, path)
     return sources
@@ -262,7 +320,10 @@ def find_sources(
     if path.is_dir():
         sources = _folder(path, max_bytes, notices)
         if not sources:
-            raise CorpusError(path, "no file holds readable article text (all are empty, white space or binary)", "add articles as UTF-8 text files")
+            unread = [Path(n.path).name for n in notices if n.code in ("empty_skipped", "binary_skipped")]
+            listed = f": {', '.join(unread[:20])}{' and more' if len(unread) > 20 else ''}" if unread else ""
+            raise CorpusError(path, f"no file holds readable article text (all are empty, white space or binary){listed}",
+                              "add articles as UTF-8 text files")
         return sources, path
     suffix = path.suffix.lower()
     if suffix in TABLE_SUFFIXES:

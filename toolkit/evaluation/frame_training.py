@@ -292,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m toolkit.evaluation.frame_training",
                                      description="Rebuild the article-level frame model and print its cross-validated figures.")
     parser.add_argument("--benchmarks", type=Path, required=True, help=f"folder holding {DATASET}/")
-    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "models", help="where to write the CSV weights")
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent.parent / "models", help="where to write the CSV weights")
     parser.add_argument("--no-cv", action="store_true", help="only rebuild the weights")
     args = parser.parse_args(argv)
     if not available(args.benchmarks):

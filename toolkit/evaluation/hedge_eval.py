@@ -239,7 +239,7 @@ def build_cue_model(benchmarks: Path, path: Path | None = None) -> list[dict]:
     dropped = dropped_terms(counts)
     rows = [{"term": t, "occurrences": n, "hits": hits, "precision": f"{hits / n:.4f}", "keep": "no" if t in dropped else "yes"}
             for t, (n, hits) in sorted(counts.items())]
-    path = Path(path) if path else Path(__file__).parent / "models" / HEDGE_CUE_MODEL
+    path = Path(path) if path else Path(__file__).parent.parent / "models" / HEDGE_CUE_MODEL
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=["term", "occurrences", "hits", "precision", "keep"], lineterminator="\n")
         writer.writeheader()

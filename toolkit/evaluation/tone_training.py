@@ -306,7 +306,7 @@ def missing(benchmarks: Path) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m toolkit.evaluation.tone_training", description="Retrain the tone models.")
     parser.add_argument("--benchmarks", type=Path, required=True, help="folder holding newsmtsc/ and vader-nyt/")
-    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "models", help="where to write the CSV weights")
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent.parent / "models", help="where to write the CSV weights")
     parser.add_argument("--cv", action="store_true",
                         help=f"cross-validate the shipped settings and write their figures to {CV_FILE} (no weights)")
     parser.add_argument("--select", action="store_true", help="print the cross-validated figures for each C of C_GRID")

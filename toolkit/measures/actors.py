@@ -24,6 +24,17 @@ MIN_SOURCES = 2
 #: ... and this many times in all.
 MIN_MENTIONS = 3
 
+#: Weekdays: capitalised, but never actors ("Wednesday" led the candidates of a wire corpus).
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: Page and wire boilerplate that is capitalised like a name: credit lines
+#: ("Editing by", "Reporting by"), trust and copyright notices, page furniture.
+#: General to news pages, not to any outlet or event.
+BOILERPLATE_NAMES = frozenset({
+    "editing", "reporting", "additional reporting", "writing", "compiled", "trust principles",
+    "thomson reuters trust principles", "all rights reserved", "copyright", "advertisement", "subscribe",
+    "read more", "related", "share", "photo", "file photo", "sign up", "newsletter", "click", "follow",
+})
+
 _NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.&-]*[\w]|[A-Z])(?:\s+(?:of\s+|de\s+|al-)?[A-Z][\w’'.&-]*[\w])*")
 
 
@@ -78,7 +89,7 @@ def name_counts(corpus: Corpus) -> pd.DataFrame:
     """
     counts: Counter = Counter()
     inner: Counter = Counter()  # occurrences not at the start of a sentence
-    stop = function_words() | set(MONTHS) | set(MONTH_ABBREVIATIONS)
+    stop = function_words() | set(MONTHS) | set(MONTH_ABBREVIATIONS) | set(WEEKDAYS)
     for doc in corpus:
         source = doc.metadata.get("outlet") or doc.doc_id
         for sentence in doc.sentences:
@@ -89,7 +100,7 @@ def name_counts(corpus: Corpus) -> pd.DataFrame:
                 while words and words[0].lower() in stop:
                     words = words[1:]
                 name = " ".join(words).removesuffix("’s").removesuffix("'s")
-                if len(name) < 2 or name.lower() in stop:
+                if len(name) < 2 or name.lower() in stop or name.lower() in BOILERPLATE_NAMES:
                     continue
                 counts[name, source] += 1
                 inner[name, source] += match.start() > 0

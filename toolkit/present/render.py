@@ -6,7 +6,9 @@ Blocks are tuples:
 ``("quote", text, citation)``, ``("table", DataFrame)``, ``("chart", name, alt_text)``.
 
 Text may use ``**bold**`` and ```code``` and nothing else: everything is
-escaped for HTML first, so article text can never inject markup. Charts are
+escaped, for HTML in report.html and for Markdown *and* HTML in report.md
+(a Markdown viewer may pass raw HTML through), so article text, file names and
+the corpus name can never inject markup. Charts are
 ``charts/<name>.svg`` in Markdown and the SVG itself, inline, in HTML (no CDN,
 no script), so the HTML works offline and prints.
 """
@@ -46,9 +48,52 @@ def _inline_html(text: str) -> str:
     return _CODE.sub(r"<code>\1</code>", escaped)
 
 
-def _cell_md(value: object) -> str:
+_MARKUP = re.compile(r"(\*\*.+?\*\*|`[^`]+`)")
+#: Markdown markup inside a line: backslash escapes, code, emphasis, table
+#: pipes, the ``](``, ``][`` and ``]:`` that make a link, image or link
+#: reference (a lone bracket, as in "[95% interval]", makes none),
+#: strikethrough (``~~``), and an ``&`` that would start an entity. An
+#: underscore inside a word (``doc_id``) starts nothing in CommonMark.
+_MD_SPECIAL = re.compile(r"([\\`*|]|\](?=[(\[:])|~~|&(?=#?\w+;)|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z]))")
+#: Line starts that open a block: heading, list item, ordered list item.
+_MD_BLOCK_START = re.compile(r"^(\s*)([#+*-]|\d{1,9}[.)])(?=\s|$)")
+
+
+def escape_markdown(text: str, cell: bool = False) -> str:
+    """``text`` made inert in Markdown and in the HTML a Markdown viewer passes through.
+
+    ``<`` and ``>`` become entities (so no tag, comment, autolink or block
+    quote can form), Markdown markup characters are backslash-escaped, a line
+    start that would open a heading or list is escaped (outside table cells),
+    and line breaks become spaces so that text stays inside its block.
+
+    >>> print(escape_markdown("<img src=x onerror=alert(1)> [a](b) *c* [95% interval]"))
+    &lt;img src=x onerror=alert(1)&gt; [a\\](b) \\*c\\* [95% interval]
+    """
+    text = " ".join(str(text).splitlines())
+    text = _MD_SPECIAL.sub(lambda m: "".join("\\" + c for c in m.group()) if m.group() != "&" else "&amp;", text)
+    text = text.replace("<", "&lt;").replace(">", "&gt;")
+    return text if cell else _MD_BLOCK_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
+
+
+def _inline_md(text: str, cell: bool = False) -> str:
+    """Markdown of block text: its ``**bold**`` and ```code``` kept, everything else escaped."""
+    out = []
+    for piece in _MARKUP.split(" ".join(str(text).splitlines())):
+        if piece.startswith("**") and piece.endswith("**") and len(piece) > 4:
+            out.append("**" + _inline_md(piece[2:-2], cell) + "**")
+        elif piece.startswith("`") and piece.endswith("`") and len(piece) > 2:
+            # Code spans are literal in Markdown (no markup or HTML inside); in a
+            # table cell a pipe still ends the cell unless escaped.
+            out.append(piece.replace("|", "\\|") if cell else piece)
+        elif piece:
+            out.append(escape_markdown(piece, cell=cell or bool(out)))
+    return "".join(out)
+
+
+def _cell_text(value: object) -> str:
     text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ") or "–"
+    return text.replace("\n", " ") or "–"
 
 
 def to_markdown(blocks: list[tuple]) -> str:
@@ -57,21 +102,22 @@ def to_markdown(blocks: list[tuple]) -> str:
     for block in blocks:
         kind = block[0]
         if kind in ("h1", "h2", "h3"):
-            out.append("#" * int(kind[1]) + " " + block[1])
+            out.append("#" * int(kind[1]) + " " + _inline_md(block[1]))
         elif kind == "p":
-            out.append(block[1])
+            out.append(_inline_md(block[1]))
         elif kind == "list":
-            out.append("\n".join(f"- {item}" for item in block[1]))
+            out.append("\n".join(f"- {_inline_md(item)}" for item in block[1]))
         elif kind == "quote":
-            out.append(f"> {block[1]}\n>\n> — {block[2]}")
+            out.append(f"> {_inline_md(block[1])}\n>\n> — {_inline_md(block[2])}")
         elif kind == "table":
             frame = block[1]
-            head = "| " + " | ".join(map(_cell_md, frame.columns)) + " |"
+            head = "| " + " | ".join(_inline_md(_cell_text(c), cell=True) for c in frame.columns) + " |"
             rule = "|" + "|".join("---" for _ in frame.columns) + "|"
-            rows = ["| " + " | ".join(_cell_md(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+            rows = ["| " + " | ".join(_inline_md(_cell_text(v), cell=True) for v in row) + " |"
+                    for row in frame.itertuples(index=False)]
             out.append("\n".join([head, rule, *rows]))
         elif kind == "chart":
-            out.append(f"![{block[2]}](charts/{block[1]}.svg)")
+            out.append(f"![{escape_markdown(block[2])}](charts/{block[1]}.svg)")
     return "\n\n".join(out) + "\n"
 
 
@@ -106,7 +152,7 @@ def to_html(blocks: list[tuple], title: str, charts: Path) -> str:
         elif kind == "table":
             frame = block[1]
             head = "".join(f"<th>{_inline_html(c)}</th>" for c in frame.columns)
-            rows = "".join("<tr>" + "".join(f"<td>{_inline_html(_cell_md(v))}</td>" for v in row) + "</tr>"
+            rows = "".join("<tr>" + "".join(f"<td>{_inline_html(_cell_text(v))}</td>" for v in row) + "</tr>"
                            for row in frame.itertuples(index=False))
             body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
         elif kind == "chart":

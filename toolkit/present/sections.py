@@ -473,13 +473,24 @@ def appendix_blocks(tables: dict) -> list[tuple]:
             ("table", pd.DataFrame(rows, columns=["file", "rows", "columns"]))]
 
 
+def problem_blocks(tables: dict) -> list[tuple]:
+    """A note on the sentences a measure failed on (``problems``), when there are any."""
+    problems = tables.get("problems")
+    if problems is None or problems.empty:
+        return []
+    documents = problems["doc_id"].nunique()
+    return [("p", f"**{len(problems)} sentence{'s' if len(problems) != 1 else ''} in {documents} "
+                  f"article{'s' if documents != 1 else ''} could not be measured** and are left out of every measure; "
+                  "`data/problems.csv` lists each with its error.")]
+
+
 def report_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     """The whole report as blocks (see :mod:`toolkit.render`)."""
     docs = corpus.documents_table()
     head = [("h1", f"{corpus.name or 'Corpus'}: how the sources differ"),
             ("p", f"{len(docs)} articles, {int(docs['words'].sum()):,} words, {int(docs['sentences'].sum()):,} sentences. "
                   f"{corpus.config.description}".strip())]
-    return (head + profile_blocks(corpus, tables) + facts_report_blocks(tables) + summary_blocks(corpus, tables) + overview_blocks(corpus) + tone_blocks(corpus, tables)
+    return (head + problem_blocks(tables) + profile_blocks(corpus, tables) + facts_report_blocks(tables) + summary_blocks(corpus, tables) + overview_blocks(corpus) + tone_blocks(corpus, tables)
             + actor_blocks(corpus, tables) + stance_blocks(corpus, tables) + frame_blocks(corpus, tables)
             + number_blocks(corpus, tables) + coverage_blocks(corpus, tables) + readability_blocks(corpus, tables)
             + methods_blocks() + appendix_blocks(tables))

@@ -64,7 +64,8 @@ class Removal:
     start, end : int
         Character offsets of the removed text in the original text.
     text : str
-        The removed text, ``original[start:end]``.
+        The removed text, ``original[start:end]`` (for removed control and
+        invisible characters, their code points, e.g. ``U+001B``).
     rule, reason : str
         The furniture rule that fired and its plain-language reason.
     """
@@ -333,3 +334,69 @@ def clean(raw: str, outlet: str | None = None) -> Cleaned:
         title_line=title.number if title is not None and not title.removed else None,
         hints=cleaner.hints,
     )
+
+
+#: Characters removed at load time, before any other step. Control characters
+#: (Unicode category Cc) other than tab and newline: they are not text, and
+#: chart renderers and XML refuse them. Carriage returns are line endings and
+#: are normalised without a record.
+_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+#: Invisible format characters (Unicode category Cf that occur in web text):
+#: the soft hyphen, zero-width space/non-joiner/joiner, the word joiner and
+#: invisible operators, the byte-order mark, and the bidirectional marks,
+#: embeddings, overrides and isolates (U+200E-F, U+202A-E, U+2066-9), which
+#: can reorder what a reader sees. Removed so that they neither split a word
+#: or number ("$5<ZWSP>00") nor reach the report.
+_INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+_SCRUB_RE = re.compile(f"\r\n?|[{_CONTROL}]+|[{_INVISIBLE}]+")
+
+
+def scrub(raw: str) -> tuple[str, list[Removal]]:
+    """Normalise line endings and remove control and invisible characters.
+
+    Parameters
+    ----------
+    raw : str
+        Decoded text exactly as read.
+
+    Returns
+    -------
+    text : str
+        ``raw`` with ``\\r\\n`` and ``\\r`` turned into ``\\n`` and the control
+        characters (other than tab and newline) and invisible format characters
+        (zero-width, soft hyphen, byte-order mark, bidirectional marks) removed.
+    removals : list of Removal
+        One per run of removed characters (a leading byte-order mark is not
+        recorded), with offsets into ``raw``; the removed text is written as
+        code points (``U+001B``) so that the record itself stays printable.
+
+    Examples
+    --------
+    >>> text, removals = scrub("Costs of $5\\u200b00 million\\x1b.")
+    >>> text, [(r.start, r.rule) for r in removals]
+    ('Costs of $500 million.', [(11, 'invisible_character'), (22, 'control_character')])
+    """
+    if not _SCRUB_RE.search(raw):
+        return raw, []
+    pieces: list[str] = []
+    removals: list[Removal] = []
+    position, line = 0, 1
+    for match in _SCRUB_RE.finditer(raw):
+        start, end = match.span()
+        pieces.append(raw[position:start])
+        line += raw.count("\n", position, start)
+        found = match.group()
+        if found[0] == "\r":
+            pieces.append("\n")
+            line += 1
+        elif not (start == 0 and found[0] == "\ufeff" and len(found) == 1):
+            control = found[0] <= "\x9f"
+            removals.append(Removal(
+                line, start, end, " ".join(f"U+{ord(c):04X}" for c in found),
+                "control_character" if control else "invisible_character",
+                "a control character, not text (it would break charts and terminals)" if control
+                else "an invisible format character (zero-width, soft hyphen or bidirectional mark)",
+            ))
+        position = end
+    pieces.append(raw[position:])
+    return "".join(pieces), removals

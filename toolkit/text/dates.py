@@ -29,13 +29,15 @@ _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
 
 #: Matches "7 November 2025", "September 8, 2025", "Oct 07, 2025", "2025-10-07",
-#: optionally preceded by a weekday. Named groups: day, month, year (day-first or
-#: month-first) or iso.
+#: "07.10.2025" (day.month.year, the dotted form of European datelines),
+#: optionally preceded by a weekday. Named groups: day, month, year (day-first,
+#: month-first or dotted) or iso.
 DATE_PATTERN = (
     rf"{_WEEKDAY}?(?:"
     rf"(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH}),?\s+(?P<y1>{_YEAR})"
     rf"|(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}),?\s+(?P<y2>{_YEAR})"
     rf"|(?P<iso>{_YEAR}-[01]\d-[0-3]\d)"
+    rf"|(?<![\d.])(?P<d3>0?[1-9]|[12]\d|3[01])\.(?P<m3>0?[1-9]|1[0-2])\.(?P<y3>{_YEAR})(?!\d)"
     rf")"
 )
 DATE_RE = re.compile(DATE_PATTERN, re.IGNORECASE)
@@ -57,6 +59,8 @@ def parse_date(text: str) -> dt.date | None:
     datetime.date(2025, 10, 7)
     >>> parse_date("7 November 2025").isoformat()
     '2025-11-07'
+    >>> parse_date("Wednesday 21 August 2013"), parse_date("August 21 2013"), parse_date("21.08.2013")
+    (datetime.date(2013, 8, 21), datetime.date(2013, 8, 21), datetime.date(2013, 8, 21))
     >>> parse_date("no date here") is None
     True
     """
@@ -72,6 +76,8 @@ def date_from_match(match: re.Match) -> dt.date | None:
     try:
         if groups["iso"]:
             return dt.date.fromisoformat(groups["iso"])
+        if groups.get("d3"):
+            return dt.date(int(groups["y3"]), int(groups["m3"]), int(groups["d3"]))
         day = groups["d1"] or groups["d2"]
         month = month_number(groups["m1"] or groups["m2"])
         year = int(groups["y1"] or groups["y2"])
