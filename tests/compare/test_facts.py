@@ -55,13 +55,15 @@ def test_grid_shape_and_offsets(written):
         assert text[row.start:row.end].strip() and row.start < row.end
 
 
-def test_count_and_reaction_contradict(written):
+def test_count_differs_and_reaction_contradicts(written):
     grid, _ = written
     states = grid.drop_duplicates("fact_id").set_index("kind")["state"]
-    assert states["count"] == "contradict"
+    # "an agreement" does not say there was only one, so against "two agreements" it differs, no more
+    assert states["count"] == "differ"
     assert states["reaction"] == "contradict"
     counted = grid[(grid["kind"] == "count") & grid["mentioned"]]
     assert set(counted["source"]) == {"north", "south"}
+
 
 
 def test_same_date_agrees(written):
@@ -117,4 +119,5 @@ def test_seed_gold(seeds_corpus):
     correct, found, recalled, total = score(grid, gold[gold["corpus"] == "seeds"])
     print(f"seeds: precision {correct}/{found}, recall {recalled}/{total}")
     contradict = grid[grid["state"] == "contradict"]
-    assert contradict["fact_id"].nunique() >= 2 and recalled >= 3
+    # measured: 1 contradiction (China's reaction); the memoranda ("a" against "two") now only differ
+    assert contradict["fact_id"].nunique() >= 1 and recalled >= 3

@@ -366,9 +366,11 @@ def _state(kind: str, statements: list[dict]) -> str:
         values = {s["source"]: {t["count"] for t in items} for s in statements for items in [by_source[s["source"]]]}
         if len({frozenset(v) for v in values.values()}) == 1:
             return "agree"
+        # "a memorandum" does not say there was only one, so only two different explicit counts ("two"
+        # against "three") in a shared context contradict each other; "a X" against "two X" differ
         explicit = [s for s in statements if s["count"] >= 2]
-        singles = [s for s in statements if s["count"] == 1]
-        clash = any(e["context"] & s["context"] for e in explicit for s in singles if e["source"] != s["source"])
+        clash = any(e["context"] & f["context"] for e in explicit for f in explicit
+                    if e["source"] != f["source"] and e["count"] != f["count"])
         return "contradict" if clash else "differ"
     if kind == "party":
         named = {src: set().union(*(s["orgs"] for s in items)) for src, items in by_source.items()}

@@ -175,6 +175,16 @@ def _instance(tables: dict, documents: list[str], spec: Measure, lowest: bool = 
     return None
 
 
+def direction(measure, value: float, difference: float) -> str:
+    """The registry's word for the direction, except that a positive score that is lower than the rest's is
+    "less positive" (not "more negative"), and a negative one that is higher "less negative"."""
+    if measure.unit == "score" and difference < 0 <= value:
+        return "less positive"
+    if measure.unit == "score" and difference > 0 >= value:
+        return "less negative"
+    return measure.direction(difference)
+
+
 def format_value(spec: Measure, value: float) -> str:
     """A measure's value in the units and rounding of the report's tables."""
     if pd.isna(value):
@@ -283,4 +293,4 @@ def evidence_for(corpus, tables: dict, source: str, measure: str) -> tuple | Non
     return quote(corpus, found[0], found[1], found[2]) if found else None
 
 
-__all__ = ["Evidence", "evidence", "evidence_for", "format_difference", "format_value", "how_often", "quote"]
+__all__ = ["Evidence", "direction", "evidence", "evidence_for", "format_difference", "format_value", "how_often", "quote"]

@@ -36,7 +36,7 @@ HEADLINE_CHARS = 70
 
 _STATE_WORDS = {"contradict": "the sources contradict each other",
                 "inconsistent_within_source": "one source gives two incompatible values",
-                "differ": "the sources give different values that could both hold",
+                "differ": "the sources give different values",
                 "agree": "the sources agree"}
 
 
@@ -120,7 +120,7 @@ def facts_blocks(tables: dict) -> list[tuple]:
               ("p", f"{len(per_fact)} facts (figures, event dates, counts of things, reactions of actors) are stated "
                     f"by at least two sources: {counts.get('contradict', 0)} contradict, "
                     f"{counts.get('inconsistent_within_source', 0)} are inconsistent within one source, "
-                    f"{counts.get('differ', 0)} differ in ways that could both hold, {counts.get('agree', 0)} agree. "
+                    f"{counts.get('differ', 0)} differ, {counts.get('agree', 0)} agree. "
                     "A contradiction is called only when two statements cannot both be true (different exact "
                     "counts in a shared context, or an actor said to have reacted and not to have reacted). Every "
                     "cell, with offsets, is in `data/facts.csv`.")]
@@ -182,14 +182,20 @@ def _term_presence(tables: dict, all_sources: list[str]) -> dict[str, tuple[str,
     actors = tables.get("coverage")
     named = set() if actors is None or actors.empty else \
         {w.lower().rstrip("s") for label in actors.loc[actors["fact_type"] == "actor", "label"] for w in str(label).split()}
-    for word in sorted(vocabulary - named):
+    # only names: a common word ("shipment", "shift") absent from a text is no fact left out, and a
+    # paraphrase ("shipped") would hide it; a name written with a capital inside a sentence is checkable
+    body = sentences[~sentences["kind"].isin(["title", "heading"])] if "kind" in sentences else sentences
+    raw = " ".join(body["text"])  # titles are in title case: every word has a capital
+    names = {m.lower() for m in re.findall(r"(?<=[a-z,;] )([A-Z][a-z][a-z-]{3,})", raw)}
+    names = {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in names}
+    for word in sorted((vocabulary - named) & names):
         using = {s for s, c in counts.items() if c[word] > 0}
         themed = {s for s in using if counts[s][word] >= THEME_USES}
         # a theme of every source that uses it at all, and of no fewer than two
         # absent means no word of the source even starts with it ("regional" keeps "region" present)
         absent = [s for s in counts if s not in using and not _starts_any(vocabularies[s], word)]
         if len(themed) >= 2 and themed == using and absent:
-            out[f"word:{word}"] = (f"“{word}”", set(counts) - set(absent))
+            out[f"word:{word}"] = (word.capitalize(), set(counts) - set(absent))
     return out
 
 
@@ -208,14 +214,18 @@ def omission_items(tables: dict) -> pd.DataFrame:
     facts = tables.get("facts")
     if facts is not None and len(facts):
         # only figures: a count, party, date or reaction not given is not a topic left out
-        for fact_id, group in facts[facts["kind"] == "quantity"].groupby("fact_id", sort=False):
+        # the same figure only: where the sources' values differ, the facts grid shows them side by side
+        agreed = facts[(facts["kind"] == "quantity") & (facts["state"] == "agree")]
+        for fact_id, group in agreed.groupby("fact_id", sort=False):
             present[f"fact:{fact_id}"] = (f"the figure {group['label'].iloc[0]}", set(group.loc[group["mentioned"], "source"]))
     coverage = tables.get("coverage")
     if coverage is not None and len(coverage):
         for (kind, fact_id), group in coverage.groupby(["fact_type", "fact_id"], sort=False):
             label = str(group["label"].iloc[0])
-            if kind == "quantity" or label.lower() in CALENDAR:
-                continue  # quantities are in the facts grid; a weekday is no actor
+            if kind in ("quantity", "claim") or label.lower() in CALENDAR:
+                # quantities are in the facts grid; a weekday is no actor; a claim found in some sources
+                # by word overlap may be in the others in other words, so its absence is not checkable
+                continue
             present[f"{kind}:{fact_id}"] = (label if kind != "claim" else f"the claim “{_cut(label, 90)}”",
                                             set(group.loc[group["state"] != "absent", "source"]))
     present.update(_term_presence(tables, all_sources))
@@ -252,8 +262,8 @@ def omission_blocks(tables: dict) -> list[tuple]:
             line += " Also absent from " + _listed([f"{names[s]} ({words[s]:,} words, a short text)" for s in row.short_omitters]) + "."
         lines.append(line)
     return [("h2", "What each source leaves out"),
-            ("p", "Facts, actors and claims that at least two sources carry and others do not, those most sources "
-                  "carry first. A source much shorter than the ones that carry a fact is named apart: leaving things "
+            ("p", "Actors, names and figures that at least two sources carry and others do not, those most sources "
+                  "carry first. A name counts as left out only when no word of the source starts with it. A source much shorter than the ones that carry a fact is named apart: leaving things "
                   "out is expected of a short text."),
             ("list", lines)]
 

@@ -20,7 +20,7 @@ import pandas as pd
 from ..compare.by_source import source_documents
 from ..compare.registry import MEASURES
 from ..measures.framing import FRAMES
-from .evidence import format_value
+from .evidence import direction, format_value
 
 #: Sources profiled, at most (as the report's other listings: the size of the
 #: report does not grow with the corpus).
@@ -112,8 +112,6 @@ def _said(measure, value: float, rest: float, words: str) -> str:
 
 def _findings(tables: dict, source: str) -> str:
     """Its surviving differences from the others, in words; tone separately, and only if it survives."""
-    from .sections import direction  # the summary's wording of a direction
-
     contrast = tables["contrasts"]
     if contrast.empty or "survives" not in contrast:
         return ""
@@ -122,14 +120,19 @@ def _findings(tables: dict, source: str) -> str:
     tone = [r for r in mine.itertuples() if MEASURES[r.measure].chart == "tone"]
     other = [r for r in mine.itertuples() if MEASURES[r.measure].chart != "tone"]
     out = []
-    if tone:
-        for r in tone:
-            measure = MEASURES[r.measure]
-            siblings = [m for m in MEASURES.values() if m.chart == "tone" and m.name != r.measure]
-            confirmed = {x.measure for x in tone}
-            caveat = "".join(f"; by {m.short}, the difference does not survive" for m in siblings if m.name not in confirmed)
-            out.append(f"By {measure.short}, its tone is {direction(measure, r.value, r.difference)} than the others' "
-                       f"({format_value(measure, r.value)} against {format_value(measure, r.rest)}){caveat}.")
+    methods = [m for m in MEASURES.values() if m.chart == "tone"]
+    agreed = len(tone) == len(methods) and len({r.difference > 0 for r in tone}) == 1
+    if tone and agreed:  # both tone methods find the difference, in the same direction
+        r = tone[0]
+        measure = MEASURES[r.measure]
+        out.append(f"Its tone is {direction(measure, r.value, r.difference)} than the others' by both methods "
+                   f"({', '.join(f'{MEASURES[x.measure].short} {format_value(MEASURES[x.measure], x.value)} against {format_value(MEASURES[x.measure], x.rest)}' for x in tone)}).")
+    elif tone:  # one method alone: too often fooled by single words to be called a finding
+        r = tone[0]
+        measure = MEASURES[r.measure]
+        out.append(f"Its tone cannot be told apart from the others': {measure.short} finds it "
+                   f"{direction(measure, r.value, r.difference)} ({format_value(measure, r.value)} against "
+                   f"{format_value(measure, r.rest)}), but the other method does not.")
     else:
         out.append("Its tone cannot be told apart from the others'.")
     if other:
@@ -262,15 +265,21 @@ def _left_out(tables: dict, source: str, sources: list[str]) -> str:
     cover = tables.get("coverage")
     if cover is None or cover.empty:
         return ""
+    # Only what absence can be checked for: an actor, or a figure the others agree on. A claim found in some
+    # sources by word overlap may be in the others in other words, and where the sources' values of a
+    # quantity differ, a source with another value has not left it out (the facts grid compares them).
+    groups = tables.get("quantity_groups")
+    agreed = set(groups.loc[groups["status"] == "agree", "group_id"].astype(str)) if groups is not None else set()
+    cover = cover[(cover["fact_type"] == "actor") | ((cover["fact_type"] == "quantity") & cover["fact_id"].astype(str).isin(agreed))]
     carried = cover[cover["state"] != "absent"].groupby(["fact_type", "fact_id"])["source"].nunique()
     absent = cover[(cover["source"] == source) & (cover["state"] == "absent")].copy()
     # a claim whose figure the source states in other words is not called left out (see _figure_stated)
     if absent.empty:
-        return "It leaves out none of the actors, figures and claims the others share."
+        return "It leaves out none of the actors and agreed figures the others share."
     absent = absent[[not (t == "claim" and _figure_stated(tables, i, label, source))
                      for t, i, label in zip(absent["fact_type"], absent["fact_id"], absent["label"])]]
     if absent.empty:
-        return "It leaves out none of the actors, figures and claims the others share."
+        return "It leaves out none of the actors and agreed figures the others share."
     absent["carried"] = [carried.get((t, i), 0) for t, i in zip(absent["fact_type"], absent["fact_id"])]
     absent = absent.sort_values(["carried", "fact_type", "fact_id"], ascending=[False, True, True])
     named = []
@@ -284,8 +293,8 @@ def _left_out(tables: dict, source: str, sources: list[str]) -> str:
             what = f"“{_short(row.label)}”"
         named.append(f"{what} ({row.carried} of {len(sources) - 1} others)")
     if len(absent) == 1:
-        return f"It leaves out one of the actors, figures and claims the others share: {named[0]}."
-    return f"It leaves out {len(absent)} of the actors, figures and claims the others share, such as {_join(named)}."
+        return f"It leaves out one of the actors and agreed figures the others share: {named[0]}."
+    return f"It leaves out {len(absent)} of the actors and agreed figures the others share, such as {_join(named)}."
 
 
 def profile_blocks(corpus, tables: dict) -> list[tuple]:

@@ -13,13 +13,13 @@ import pandas as pd
 
 from ..compare.by_source import source_documents
 from ..compare.profiles import FDR
-from ..compare.registry import MEASURES, tabled
+from ..compare.registry import MEASURES, charted, tabled
 from ..corpus.documents import Corpus
 from ..data import validation_figures
 from ..measures.framing import FRAMES
 from ..measures.sentiment import CONFIDENT_PROBABILITY, MIN_ACTOR_MENTIONS, confident_extremes
 from ..text.metadata import FIELDS
-from .evidence import evidence, evidence_for, format_difference, format_value, quote
+from .evidence import direction, evidence, evidence_for, format_difference, format_value, quote
 from .facts_sections import facts_report_blocks
 from .profile_sections import profile_blocks
 
@@ -93,16 +93,6 @@ def _chart_note(tables: dict, pooled: bool) -> str:
 # ----------------------------------------------------------------- sections
 
 
-def direction(measure, value: float, difference: float) -> str:
-    """The registry's word for the direction, except that a positive score that is lower than the rest's is
-    "less positive" (not "more negative"), and a negative one that is higher "less negative"."""
-    if measure.unit == "score" and difference < 0 <= value:
-        return "less positive"
-    if measure.unit == "score" and difference > 0 >= value:
-        return "less negative"
-    return measure.direction(difference)
-
-
 def _bare(words: str) -> str:
     return words[2:] if words.startswith("a ") else words
 
@@ -128,6 +118,14 @@ def summary_findings(tables: dict) -> pd.DataFrame:
         return contrast.iloc[0:0].assign(also=[])
     reportable = contrast["measure"].map(lambda m: MEASURES[m].finding)
     survivors = contrast[contrast["survives"] & reportable].sort_values(["p_value", "source", "measure"])
+    # a tone difference is named only when both tone methods find it, in the same direction: one
+    # method alone is too often fooled by the words of a sentence (see the tone section)
+    tone = [m for m in charted("tone")]
+    signs = {(r.source, r.measure): (r.survives, r.difference > 0) for r in contrast[contrast["measure"].isin(tone)].itertuples()}
+    both = {source for source in contrast["source"].unique()
+            if all(signs.get((source, m), (False, None))[0] for m in tone)
+            and len({signs[(source, m)][1] for m in tone}) == 1}
+    survivors = survivors[~survivors["measure"].isin(tone) | survivors["source"].isin(both)]
     also = {m: list(group["source"].iloc[1:]) for m, group in survivors.groupby("measure", sort=False)}
     first = survivors.drop_duplicates("measure").copy()
     first["also"] = first["measure"].map(also)
