@@ -40,7 +40,7 @@ clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
 
 validate: $(STAMP)
-	$(PY) -m toolkit.evaluation.validate --corpus seeds --gold tests/gold --benchmarks $(BENCHMARKS) --corpora $(CORPORA) --out toolkit/data/validation.csv
+	$(PY) -m toolkit.evaluation.validation --corpus seeds --gold tests/gold --benchmarks $(BENCHMARKS) --corpora $(CORPORA) --out toolkit/data/validation.csv
 
 WORDS ?= 1000000
 REPORT_ARTICLES ?= 500

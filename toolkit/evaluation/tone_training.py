@@ -38,7 +38,7 @@ import json
 import math
 from pathlib import Path
 
-from ..measures.tone_model import CLASSES, NEWSMTSC_LABELS, featurize
+from ..measures.tone_model import CLASSES, NEWSMTSC_LABELS, featurize, predict
 
 #: Inverse regularisation strength of the actor model, chosen by 5-fold
 #: cross-validation inside NewsMTSC train (grouped by article) among
@@ -143,8 +143,6 @@ def _as_weights(rows: list[dict]) -> dict[str, tuple[float, ...]]:
 
 
 def _probabilities(samples, rows) -> list[dict[str, float]]:
-    from ..measures.tone_model import predict
-
     weights = _as_weights(rows)
     return [predict(sample, weights) for sample in samples]
 

@@ -11,29 +11,33 @@ Two kinds of gold:
   ``semeval2023-frames-dev/`` (Piskorski et al. 2023; figures from
   :mod:`toolkit.evaluation.frame_training`).
 
-``python -m toolkit.evaluation.validate --benchmarks DIR`` (``make validate``) prints
+``python -m toolkit.evaluation.validation --corpus seeds --gold tests/gold --benchmarks DIR --corpora DIR`` (``make validate``) prints
 every figure as one table: ``measure, dataset, metric, value, n``.
 """
 
 from __future__ import annotations
 
+import argparse
 import math
+import sys
 from pathlib import Path
 
 import pandas as pd
 
+from ..compare.alignment import align, overlaps
+from ..corpus.documents import Corpus, load_corpus
+from ..measures.framing import frames
+from ..measures.numbers import numbers
+from ..measures.sentiment import actor_sentiment, sentence_tone, sentiment, vader_label
+from ..measures.stance import stance
 from . import hedge_eval
 from .attribution_eval import evaluate as attribution_sample
+from .frame_training import semeval_frames
+from .metrics import Score, align_sentences, prf
+from .numbers_eval import evaluate as numbers_benchmark
 from .tolls_eval import evaluate as casualty_tolls
 from .tone_training import read_newsmtsc
 from .tone_training import validation_rows as tone_validation_rows
-from .frame_training import semeval_frames
-from .numbers_eval import evaluate as numbers_benchmark
-from ..corpus.documents import Corpus, load_corpus
-from .metrics import Score, align_sentences, prf
-from ..measures.framing import frames
-from ..measures.sentiment import actor_sentiment, sentence_tone, sentiment, vader_label
-from ..measures.stance import stance
 from ..measures.tone_model import CLASSES, clause_bounds, featurize, load_weights, predict, vader
 
 #: NYT snippets: |mean rating| below this is neutral (the benchmark README's protocol).
@@ -180,8 +184,6 @@ def _same(a, b) -> bool:
 
 def _interval_overlap(p, g) -> bool:
     """The predicted and gold intervals share a value (so the number was read right)."""
-    from ..compare.alignment import overlaps
-
     def value(x):
         if x is None or x == "" or (isinstance(x, float) and math.isnan(x)):
             return None
@@ -194,9 +196,6 @@ def _interval_overlap(p, g) -> bool:
 
 def seed_numbers(corpus: Corpus, gold: Path) -> list[tuple]:
     """Extraction P/R/F1 (value, value+unit, exact interval), pairwise grouping F1, status accuracy."""
-    from ..compare.alignment import align
-    from ..measures.numbers import numbers
-
     mentions, groups = align(numbers(corpus))
     truth = pd.read_csv(gold / "mentions.csv", keep_default_na=False)
     statuses = pd.read_csv(gold / "groups.csv", keep_default_na=False)
@@ -322,3 +321,24 @@ def validate(corpus_path: Path, gold: Path, benchmarks: Path | None = None,
     # Casualty tolls of the FA-KES corpora against the hand-made gold (skips itself when absent).
     rows += casualty_tolls(corpora, gold / "tolls_dev", log)
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m toolkit.evaluation.validation", description="Agreement of every measure with human-annotated gold.")
+    parser.add_argument("--benchmarks", type=Path, help="folder of the public benchmark sets (skipped when absent)")
+    parser.add_argument("--corpora", type=Path, help="folder of the development corpora (skipped when absent)")
+    parser.add_argument("--corpus", type=Path, required=True, help="the annotated corpus (the seeds)")
+    parser.add_argument("--gold", type=Path, required=True, help="folder of hand-made gold (tests/gold in the repository)")
+    parser.add_argument("--out", type=Path, help="also write the table as CSV here")
+    args = parser.parse_args(argv)
+    table = validate(args.corpus, args.gold, args.benchmarks, log=lambda m: print(m, file=sys.stderr), corpora=args.corpora)
+    with pd.option_context("display.max_rows", None, "display.width", 160, "display.float_format", "{:.3f}".format):
+        print(table.to_string(index=False))
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        table.to_csv(args.out, index=False, lineterminator="\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
