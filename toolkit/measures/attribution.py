@@ -195,7 +195,9 @@ def _skip_parenthetical(before: str) -> tuple[str, str]:
 
 
 def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
-    before = text[sentence_start:cue_start]
+    # an aside in brackets is no clause break: "Opposition parties (for example X) have called for ..."
+    before = re.sub(r"\s*\((?:for example|for instance|e\.g\.|such as|including|like|notably)\b[^()]*\)(?=\s*\w)", "",
+                    text[sentence_start:cue_start])
     if re.search(r",\s*$", before):
         before, appositive = _skip_parenthetical(before)
         if appositive:
