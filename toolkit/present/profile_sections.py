@@ -20,6 +20,7 @@ import pandas as pd
 from ..compare.by_source import source_documents
 from ..compare.registry import MEASURES
 from ..measures.framing import FRAMES
+from ..measures.text_type import LABELS as TEXT_TYPE_LABELS
 from .evidence import direction, format_value
 
 #: Sources profiled, at most (as the report's other listings: the size of the
@@ -67,7 +68,7 @@ def _kind_of_text(documents: pd.DataFrame) -> str:
     if "text_type" in documents:
         types = [t for t in documents["text_type"].dropna().astype(str) if t]
         if types:
-            kinds = list(dict.fromkeys(types))
+            kinds = list(dict.fromkeys(TEXT_TYPE_LABELS.get(t, t) for t in types))
             evidence = ""
             if "text_type_evidence" in documents:
                 first = [e for e in documents["text_type_evidence"].dropna().astype(str) if e]
