@@ -118,9 +118,9 @@ def facts_blocks(tables: dict) -> list[tuple]:
     counts = per_fact["state"].value_counts()
     blocks = [("h2", "Facts the sources state differently"),
               ("p", f"{len(per_fact)} facts (figures, event dates, counts of things, reactions of actors) are stated "
-                    f"by at least two sources: {counts.get('contradict', 0)} contradict, "
-                    f"{counts.get('inconsistent_within_source', 0)} are inconsistent within one source, "
-                    f"{counts.get('differ', 0)} differ, {counts.get('agree', 0)} agree. "
+                    f"by at least two sources: contradictory {counts.get('contradict', 0)}, "
+                    f"inconsistent within one source {counts.get('inconsistent_within_source', 0)}, "
+                    f"differing {counts.get('differ', 0)}, agreeing {counts.get('agree', 0)}. "
                     "A contradiction is called only when two statements cannot both be true (different exact "
                     "counts in a shared context, or an actor said to have reacted and not to have reacted). Every "
                     "cell, with offsets, is in `data/facts.csv`.")]
