@@ -157,7 +157,8 @@ def _measure_tables(corpus: Corpus, actors: tuple[Actor, ...]) -> dict[str, pd.D
     tables["actor_profile"] = actor_profile(tables["actor_sentiment"])
     tables["stance_profile"] = stance_profile(corpus, tables["stance"])
     tables["frame_shares"] = frame_shares(corpus, tables["frames"])
-    tables["document_frames"] = document_frames(corpus, cues=tables["frame_cues"], frame_table=tables["frames"])
+    tables["document_frames"] = document_frames(corpus, cues=tables["frame_cues"], frame_table=tables["frames"],
+                                                shares=tables["frame_shares"])
     tables["names"] = name_counts(corpus)
     return tables
 

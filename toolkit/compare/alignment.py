@@ -28,8 +28,8 @@ a status:
     "refining" are wording, not scope);
 ``scope_differs``
     some values do not overlap and one of them measures a narrower thing: its
-    measured phrase carries a qualifier the other lacks ("rare-earth deposits"
-    vs "reserves"). ``scope_note`` names the differing words.
+    measured phrase carries a qualifier the other lacks ("offshore gas fields"
+    vs "gas fields"). ``scope_note`` names the differing words.
 
 Vague amounts ("trillions", "billions of dollars") join the group of the
 precise figures they contain, as consistent but vaguer; they never bridge two
@@ -439,8 +439,8 @@ def _phrase_terms(phrase) -> tuple[set[str], str, list[str]]:
 def scope_difference(a, b) -> str:
     """The qualifier one mention's measured phrase adds to the other's, as a note; empty when none.
 
-    >>> scope_difference({"doc_id": "x", "measured": "rare-earth deposits"}, {"doc_id": "y", "measured": "reserves"})
-    "'rare-earth' in x ('rare-earth deposits') vs y ('reserves')"
+    >>> scope_difference({"doc_id": "x", "measured": "offshore gas fields"}, {"doc_id": "y", "measured": "gas fields"})
+    "'offshore' in x ('offshore gas fields') vs y ('gas fields')"
     """
     mods_a, head_a, words_a = _phrase_terms(a.get("measured"))
     mods_b, head_b, words_b = _phrase_terms(b.get("measured"))

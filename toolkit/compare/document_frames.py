@@ -102,20 +102,30 @@ def load_model(name: str = MODEL) -> tuple[tuple[str, ...], dict[str, int], np.n
     return frames, index, weights, special["__bias__"], special["__threshold__"]
 
 
-def probabilities(samples: list[dict[str, float]], name: str = MODEL) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
-    """Frame probabilities of feature dicts: ``(frames, probabilities (samples x frames), thresholds)``."""
-    frames, index, weights, bias, thresholds = load_model(name)
+def feature_matrix(samples: list[dict[str, float]], index: dict[str, int]) -> np.ndarray:
+    """Feature dicts as a dense matrix, one column per feature of ``index`` (others are ignored).
+
+    >>> feature_matrix([{"a": 2.0, "z": 1.0}, {"b": 1.0}], {"a": 0, "b": 1}).tolist()
+    [[2.0, 0.0], [0.0, 1.0]]
+    """
     matrix = np.zeros((len(samples), len(index)))
     for row, sample in enumerate(samples):
         for feature, value in sample.items():
             column = index.get(feature)
             if column is not None:
                 matrix[row, column] = value
+    return matrix
+
+
+def probabilities(samples: list[dict[str, float]], name: str = MODEL) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
+    """Frame probabilities of feature dicts: ``(frames, probabilities (samples x frames), thresholds)``."""
+    frames, index, weights, bias, thresholds = load_model(name)
+    matrix = feature_matrix(samples, index)
     return frames, 1.0 / (1.0 + np.exp(-(matrix @ weights + bias))), thresholds
 
 
 def document_frames(corpus: Corpus, cues: pd.DataFrame | None = None, frame_table: pd.DataFrame | None = None,
-                    name: str = MODEL) -> pd.DataFrame:
+                    name: str = MODEL, shares: pd.DataFrame | None = None) -> pd.DataFrame:
     """The frames each document invokes, with the model's confidence.
 
     Parameters
@@ -128,6 +138,8 @@ def document_frames(corpus: Corpus, cues: pd.DataFrame | None = None, frame_tabl
         when absent); its sentences are the evidence for ``share``.
     name : str
         The model file in ``toolkit/models/`` (without ``.csv``).
+    shares : DataFrame, optional
+        :func:`toolkit.compare.per_document.frame_shares` of ``frame_table``, when already computed.
 
     Returns
     -------
@@ -145,7 +157,8 @@ def document_frames(corpus: Corpus, cues: pd.DataFrame | None = None, frame_tabl
     docs = list(corpus)
     model_frames, probs, thresholds = probabilities([featurize(d, by_doc.get(d.doc_id)) for d in docs], name)
     column = {f: i for i, f in enumerate(model_frames)}
-    shares = frame_shares(corpus, frame_table).set_index(["doc_id", "frame"])["share"].to_dict()
+    shares = frame_shares(corpus, frame_table) if shares is None else shares
+    shares = shares.set_index(["doc_id", "frame"])["share"].to_dict()
     cued = set(zip(frame_table["doc_id"], frame_table["frame"]))
     rows = []
     for d, doc in enumerate(docs):

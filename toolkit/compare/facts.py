@@ -96,10 +96,10 @@ def _count_key(noun: str) -> str:
     if words and words[0][0].isupper():
         if len(words) > 1:
             return "".join(w[0].lower() for w in words)
-        if sum(c.isupper() for c in words[0]) >= 2:  # an acronym, MoUs -> mou
+        if sum(c.isupper() for c in words[0]) >= 2:  # an acronym, NGOs -> ngo
             return words[0].rstrip("s").lower()
         return _singular(words[0])
-    if len(words) == 3 and words[1] == "of":  # memorandum of understanding -> mou
+    if len(words) == 3 and words[1] == "of":  # status of forces -> sof
         return "".join(w[0] for w in words)
     return _singular(words[-1])
 
@@ -290,7 +290,7 @@ _TITLE_AFTER = re.compile(r"\s+(?:Chief|Chairman|Chairwoman|Chair|Head|Commander
 
 
 def _org_key(name: str) -> str:
-    """An organisation folded to its initials (Frontier Works Organisation -> fwo), so that it meets its acronym."""
+    """An organisation folded to its initials (World Health Organization -> who), so that it meets its acronym."""
     words = [w for w in name.split() if w[:1].isupper() and not w.endswith(("’s", "'s"))]
     return "".join(w[0] for w in words).lower()
 
@@ -314,7 +314,7 @@ def _party_statements(counts: list[dict], texts: dict[str, str], sentences: dict
                     continue
                 for m in _ORG.finditer(sentence):
                     if _TITLE_AFTER.match(sentence, m.end(1)):
-                        continue  # "Pakistan Army Chief Asim Munir": a person's title, not a party
+                        continue  # "Norland Army Chief Jo Bell": a person's title, not a party
                     name = re.sub(r"^(?:The|A|An|In|On|With|And|But)\s+", "", m.group(1))
                     org_keys = {_org_key(name)} | ({m.group(2).lower()} if m.group(2) else set())
                     start, end = a + m.start(1), a + m.end(1)
@@ -366,7 +366,7 @@ def _state(kind: str, statements: list[dict]) -> str:
         values = {s["source"]: {t["count"] for t in items} for s in statements for items in [by_source[s["source"]]]}
         if len({frozenset(v) for v in values.values()}) == 1:
             return "agree"
-        # "a memorandum" does not say there was only one, so only two different explicit counts ("two"
+        # "an agreement" does not say there was only one, so only two different explicit counts ("two"
         # against "three") in a shared context contradict each other; "a X" against "two X" differ
         explicit = [s for s in statements if s["count"] >= 2]
         clash = any(e["context"] & f["context"] for e in explicit for f in explicit

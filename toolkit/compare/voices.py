@@ -4,7 +4,7 @@ Built on the attributions of the stance table (:mod:`toolkit.measures.attributio
 every cited source becomes a voice with a type (``person``, ``organisation``,
 ``government`` for officials and state bodies, ``outlet``, ``vague``), the
 side it is said to belong to when the text names one ("Chinese officials",
-"Pakistan's finance minister", "US officials"), whether its words are quoted
+"Norland's finance minister", "US officials"), whether its words are quoted
 directly or paraphrased, and whether they come second-hand from another
 outlet. A pronoun ("he said") is the last named person cited in the same
 article, within a few sentences.
@@ -25,7 +25,7 @@ _GOVERNMENT = re.compile(
     r"\b(?:minister|ministry|officials?|government|president|prime minister|premier|embassy|department|spokes(?:man|woman|person)|"
     r"army|military|police|authorities|senator|governor|ambassador|secretary|chargé|charge d|parliament|congress|"
     r"white house|kremlin|cabinet|foreign office|state media|lawmakers?|mayor|chancellor|commander|general)\b", re.I)
-#: A demonym (Chinese, Pakistani, Russian, British...) by its endings.
+#: A demonym (Chinese, Kenyan, Russian, British...) by its endings.
 _DEMONYM = re.compile(r"\b([A-Z][a-z]+(?:ese|ian|an|i|ish|ch))\b")
 _POSSESSIVE = re.compile(r"\b([A-Z][\w.]+)(?:’s|'s)\s")
 _SHORT_STATE = re.compile(r"^(?:U\.S\.|US|UK|U\.K\.|EU|UN)\b")
@@ -51,8 +51,8 @@ def voice_type(voice: str, source_type: str) -> str:
 def side_of(voice: str) -> str:
     """The side or nationality a voice's own words give it, or ``""``.
 
-    >>> [side_of(v) for v in ["Chinese officials", "Pakistan’s Finance Minister Ali Khan", "US Energy Department", "Jane Roe"]]
-    ['Chinese', 'Pakistan', 'US', '']
+    >>> [side_of(v) for v in ["Chinese officials", "Norland’s Finance Minister Ali Khan", "US Energy Department", "Jane Roe"]]
+    ['Chinese', 'Norland', 'US', '']
     """
     short = _SHORT_STATE.match(voice)
     if short:
@@ -114,7 +114,7 @@ def _key(name: str) -> str:
 
 def _speaks(actor: str, voice: str, side: str) -> bool:
     """Whether a voice is the actor, or speaks for it: a shared name word
-    ("Trump", "US President Donald Trump"), the actor's initials ("United
+    ("Roe", "US President Jane Roe"), the actor's initials ("United
     States", "US"), or its country by demonym ("China", "Chinese officials")."""
     words = {w.lower() for w in re.findall(r"[A-Z][\w’'-]{3,}", voice)}
     names = [w.lower() for w in re.findall(r"[A-Z][\w’'-]{3,}", actor)]

@@ -33,7 +33,7 @@ import numpy as np
 
 from ..corpus.documents import load_corpus
 from .metrics import prf
-from ..compare.document_frames import MODEL, cues_by_document, featurize
+from ..compare.document_frames import MODEL, cues_by_document, feature_matrix, featurize
 from ..measures.framing import frame_cues
 
 DATASET = "semeval2023-frames-dev"
@@ -104,14 +104,7 @@ def read_articles(benchmarks: Path) -> Articles:
 
 
 def _matrix(samples: list[dict[str, float]], names: list[str]) -> np.ndarray:
-    index = {n: j for j, n in enumerate(names)}
-    matrix = np.zeros((len(samples), len(names)))
-    for i, sample in enumerate(samples):
-        for feature, value in sample.items():
-            j = index.get(feature)
-            if j is not None:
-                matrix[i, j] = value
-    return matrix
+    return feature_matrix(samples, {n: j for j, n in enumerate(names)})
 
 
 def feature_names(samples: list[dict[str, float]], min_df: int) -> list[str]:

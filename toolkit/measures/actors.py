@@ -52,7 +52,7 @@ def mentions(corpus: Corpus, actors: tuple[Actor, ...] | list[Actor] | None = No
     DataFrame
         ``doc_id, sentence_id, actor, kind, start, end, surface``; offsets
         index into the document's cleaned text. Where aliases overlap
-        ("US Strategic Metals" and "US"), the longest wins. An alias in
+        ("Acme Holdings" and "Acme"), the longest wins. An alias in
         parentheses right after a mention of the same actor ("Acme
         Holdings (AH)") is part of that mention, not a second one.
     """

@@ -142,7 +142,7 @@ def classify_source(source: str, known: dict[str, str] | None = None, initial: b
         modifiers = head_part[:-1]
         first_counts = bool(modifiers) and (modifiers[0].isupper() or (modifiers[0][:1].isupper() and not initial))
         possessive = bool(modifiers) and modifiers[0][:1].isupper() and modifiers[0].endswith(("'s", "’s"))
-        named = any(w[:1].isupper() for w in modifiers[1:]) or first_counts or possessive  # "Pakistan's government"
+        named = any(w[:1].isupper() for w in modifiers[1:]) or first_counts or possessive  # "Norland's government"
         if _GOVERNMENT_WORD.search(text):
             return "government"  # "officials", "Army sources", "a source at the Police Command"
         return "organisation" if named else "vague"
@@ -201,7 +201,7 @@ def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
     if re.search(r",\s*$", before):
         before, appositive = _skip_parenthetical(before)
         if appositive:
-            return _clean_np(appositive)  # "USSM's director, Mike Hollomon, described": the named person
+            return _clean_np(appositive)  # "Acme's director, Jo Bell, described": the named person
     breaks = list(_CLAUSE_BREAK.finditer(before)) + list(re.finditer(r"\bthat\s", before))
     breaks.sort(key=lambda m: m.end())
     clause = before[breaks[-1].end():] if breaks else before

@@ -1079,11 +1079,11 @@ def _lemma(word: str) -> str:
 def _singular(noun: str) -> str:
     """A counted noun's singular, for use as a unit (kept for earlier callers; see :func:`_lemma`).
 
-    >>> [_singular(w) for w in ("categories", "elements", "people", "MoUs", "Memorandums")]
-    ['category', 'element', 'person', 'mou', 'memorandum']
+    >>> [_singular(w) for w in ("categories", "elements", "people", "NGOs", "Treaties")]
+    ['category', 'element', 'person', 'ngo', 'treaty']
     """
     if len(noun) > 2 and noun.endswith("s") and any(c.isupper() for c in noun[1:-1]):
-        return noun[:-1].lower()  # "MoUs", "TDs": an acronym's plural
+        return noun[:-1].lower()  # "NGOs", "TDs": an acronym's plural
     return _lemma(noun)
 
 
@@ -1143,9 +1143,9 @@ def measured_phrase(text: str, start: int, end: int, m_start: int, m_end: int, k
 
     Dates measure nothing; their phrase is empty.
 
-    >>> t = "China controls 70 percent of global rare-earth processing, officials say."
-    >>> measured_phrase(t, 0, len(t), 15, 25, "percent")
-    'global rare-earth processing'
+    >>> t = "Norland handles 70 percent of regional grain exports, officials say."
+    >>> measured_phrase(t, 0, len(t), 16, 26, "percent")
+    'regional grain exports'
     """
     if kind == "date":
         return ""
