@@ -17,6 +17,18 @@ def _found(text):
     ("The plan is popular, analysts say.", [("analysts", "vague", "say")]),
     ("Reportedly, the mayor resigned.", [("", "vague", "Reportedly")]),
     ("The council agreed to the budget.", []),
+    # a participle's speaker is the main clause's, and "told" is followed by its listener
+    ("“We are done,” Jo Bell said on Friday, noting she sent a letter to the board.",
+     [("Jo Bell", "person", "said"), ("Jo Bell", "person", "noting")]),
+    ("“We are waiting,” Sam Ode, the mayor’s chief of staff, told the Daily Planet.",
+     [("Sam Ode", "person", "told")]),
+    # a fronted phrase of place or time is the setting, not the source
+    ("In an online statement the Harbour Front has claimed the attack.", [("Harbour Front", "organisation", "claimed")]),
+    ("In a video in March announcing his exit, the mayor thanked voters.", []),
+    # "according to reports the ..." is an unnamed source; a desk of a news agency is the agency's
+    ("According to reports the storm destroyed a bridge near the town.", [("reports", "vague", "According to")]),
+    ("According to the English-language desk of Nordpress news agency the storm hit the coast.",
+     [("English-language desk of Nordpress news agency", "outlet", "According to")]),
 ])
 def test_attributions_in_written_sentences(text, expected):
     assert _found(text) == expected

@@ -39,6 +39,24 @@ PRONOUN_REACH = 3
 WORDING_CHARS = 220
 
 
+_MALE_TITLE = re.compile(r"^(?:Mr\.?|Sir|Lord|King|Prince)\s")
+_FEMALE_TITLE = re.compile(r"^(?:Mrs\.?|Ms\.?|Miss|Dame|Lady|Queen|Princess)\s")
+
+
+def _gender_clash(pronoun: str, name: str) -> bool:
+    """Whether a name's title rules the pronoun out ("she" cannot be "Mr. Roe").
+
+    >>> _gender_clash("she", "Mr. Jo Roe"), _gender_clash("he", "Mr. Jo Roe"), _gender_clash("she", "Jo Roe")
+    (True, False, False)
+    """
+    pronoun = pronoun.lower()
+    if pronoun in ("she", "her"):
+        return bool(_MALE_TITLE.match(name))
+    if pronoun in ("he", "his"):
+        return bool(_FEMALE_TITLE.match(name))
+    return False
+
+
 def voice_type(voice: str, source_type: str) -> str:
     """The attribution's type, with officials and state bodies set apart as ``government``."""
     if source_type in ("outlet", "vague"):
@@ -93,8 +111,8 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
         kind = str(row.source_type) if isinstance(row.source_type, str) else "vague"
         if voice.lower() in _PRONOUNS:
             before = last_person.get(row.doc_id)
-            if before is None or sid - before[1] > PRONOUN_REACH:
-                continue  # a pronoun with no named person close before it
+            if before is None or sid - before[1] > PRONOUN_REACH or _gender_clash(voice, before[0]):
+                continue  # a pronoun with no named person close before it, or one the name's title rules out
             voice, kind = before[0], before[2]
         sentence = texts.get((row.doc_id, sid), "")
         mode = "direct_quote" if quoted_spans(sentence) else "paraphrase"

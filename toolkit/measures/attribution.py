@@ -163,8 +163,21 @@ def classify_source(source: str, known: dict[str, str] | None = None, initial: b
     return "organisation"
 
 
+#: Reporting verbs that never come before their speaker: a participle ("..., noting he sent a letter")
+#: and "told", whose next noun phrase is the listener ("..., Jo Bell told the newspaper").
+_NO_INVERSION = re.compile(r"(?:\w+ing|told|tells?)$", re.I)
 _SPEECH_AFTER = "says|said|concludes|concluded|notes|noted|points out|pointed out|argues|argued|reports|reported|warns|warned|suggests|suggested|found|finds|shows|showed"
 _GENERIC_TAIL = re.compile(r"(?<=[A-Za-z])(?:’s|'s)?\s+(?:opinion column|analysis|column|report|statement|editorial|remarks|comments)$")
+
+
+#: A fronted prepositional phrase before a subject ("In an online statement, the group ..."): its
+#: words are the setting, not the source.
+_LEADING_PP = re.compile(r"^(?:In|On|At|During|After|Before|With|Through|Under|Amid|Since|Following|Later|Earlier)\s+"
+                         r"(?:[a-z][\w’'-]*\s+|[A-Z][a-z]+day\s+|(?:January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December)\s+)*")
+#: Days and months: never a source ("In a video in December").
+_CALENDAR_WORD = re.compile(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+                            r"August|September|October|November|December)$")
 
 
 def _clean_np(np: str) -> str:
@@ -172,12 +185,16 @@ def _clean_np(np: str) -> str:
     np = _GENERIC_TAIL.sub("", np)
     np = _TRAILING.sub("", np)
     np = _LEADING.sub("", np)
+    np = _LEADING_PP.sub("", np) if _LEADING_PP.match(np) and np[_LEADING_PP.match(np).end():][:1].isupper() else (
+        "" if _LEADING_PP.match(np) else np)
     np = _DETERMINER.sub("", np)
     np = re.sub(r"(?:’s|'s)$", "", np)
-    return np.strip()
+    np = np.strip()
+    return "" if _CALENDAR_WORD.match(np) else np
 
 
-_PARENTHETICAL_END = re.compile(r"^(.*?[^,]),\s*(?:(?:which|who|whose|where)\b[^,;:]*|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}),\s*$", re.S)
+_PARENTHETICAL_END = re.compile(r"^(.*?[^,]),\s*(?:(?:which|who|whose|where)\b[^,;:]*|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}"
+                                r"|(?:a|an|the|[A-Z][\w.-]*(?:’s|'s))\s+[^,;:“”\"]{1,60}),\s*$", re.S)
 
 
 def _skip_parenthetical(before: str) -> tuple[str, str]:
@@ -189,8 +206,8 @@ def _skip_parenthetical(before: str) -> tuple[str, str]:
     if not match:
         return before, ""
     aside = before[len(match.group(1)):].strip(" ,")
-    if re.match(r"(?:which|who|whose|where)\b", aside):
-        return match.group(1), ""
+    if re.match(r"(?:which|who|whose|where|a|an|the)\b|[A-Z][\w.-]*(?:’s|'s)\s", aside):
+        return match.group(1), ""  # "X, which ...," and "Jo Bell, the firm's director,": X is the subject
     return match.group(1), aside
 
 
@@ -228,6 +245,9 @@ def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
     return np
 
 
+#: A part of a named body ("the Arabic-language desk of Acme News", "the press office of the Ministry").
+_UNIT_OF = re.compile(r"(?:the\s+)?(?:[A-Z][\w’'.&-]*\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+of\s+(?:the\s+)?"
+                      r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*(?:\s+(?:news agency|newspaper|agency))?")
 #: A name right after "according to" in text without commas: capitalised words, joined by of/for/and/the.
 _NAME_AFTER = re.compile(r"\s*((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|the|de|al)\s+)*[A-Z][\w’'.&-]*)*)")
 #: The last short noun phrase before a sentence-final reporting verb ("... on Wednesday a monitor said.").
@@ -308,6 +328,14 @@ def find_attributions(
             after_name = source[len(name):].split()[:1] if source.startswith(name) else []
             if name and (not source or (runs_on and after_name and after_name[0].lower() in function_words())):
                 source = name  # "According to Anadolu Agency the blast ...": no comma closes the name
+            owner = _UNIT_OF.match(text, match.end + len(text[match.end:end]) - len(text[match.end:end].lstrip()), end)
+            if owner:
+                source = _clean_np(owner.group(0))  # "the Arabic desk of Acme News": the whole body, owner included
+            bare = re.match(r"\s*([a-z]+)\b", text[match.end:end])
+            if bare and bare.group(1) in _vague() and source != bare.group(1) and not source.startswith(bare.group(1) + " "):
+                source = bare.group(1)
+            elif bare and bare.group(1) in _vague() and len(source.split()) > 2:
+                source = bare.group(1)  # "According to reports the strikes ...": the unnamed source alone
             if not source or source.split()[0].lower() in _SELF:
                 continue  # "as per my analysis" is the writer speaking
             consumed = text.find(source, match.end, end)
@@ -335,10 +363,12 @@ def find_attributions(
             if not source and surface.lower().endswith("ing"):
                 if match.start == start:
                     continue  # a fronted participle: the main verb carries the attribution
-                source = _main_subject(text, start, match.start)
+                # "X said ..., noting ...": the participle's speaker is the main clause's
+                source = found[-1].source if found else _main_subject(text, start, match.start)
             if not source:
                 # "..." said X, and the inverted "The toll rose, said the minister of health."
-                inverted = re.search(r"[”\"],?\s*$|,\s*$", text[start:match.start]) and kind == "speech_verb"
+                inverted = (re.search(r"[”\"],?\s*$|,\s*$", text[start:match.start]) and kind == "speech_verb"
+                            and not _NO_INVERSION.match(surface))
                 if inverted:
                     source = _np_after(text, match.end, end)
             if not source:
