@@ -22,6 +22,10 @@ def _found(text):
      [("Jo Bell", "person", "said"), ("Jo Bell", "person", "noting")]),
     ("“We are waiting,” Sam Ode, the mayor’s chief of staff, told the Daily Planet.",
      [("Sam Ode", "person", "told")]),
+    # a time phrase after the subject is when, not who; an aside between subject and verb is skipped
+    ("Mayor Jo Bell on Monday called the plan unfair.", [("Mayor Jo Bell", "person", "called")]),
+    ("The mayor, without offering details, said her rival “lied”.", [("mayor", "vague", "said")]),
+    ("The toll rose, said the minister of health.", [("minister of health", "vague", "said")]),
     # a fronted phrase of place or time is the setting, not the source
     ("In an online statement the Harbour Front has claimed the attack.", [("Harbour Front", "organisation", "claimed")]),
     ("In a video in March announcing his exit, the mayor thanked voters.", []),

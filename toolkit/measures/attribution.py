@@ -180,8 +180,15 @@ _CALENDAR_WORD = re.compile(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan
                             r"August|September|October|November|December)$")
 
 
+#: A time phrase after a subject ("President Roe on Monday said"): when, not who.
+_TRAILING_TIME = re.compile(r"(?:\s+(?:on|late|early|last|this|next|in)?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+                            r"yesterday|today|tonight|earlier|later|recently|January|February|March|April|May|June|July|"
+                            r"August|September|October|November|December)(?:\s+(?:morning|afternoon|evening|night))?)+$")
+
+
 def _clean_np(np: str) -> str:
     np = np.strip(" \t\n'’\"")
+    np = _TRAILING_TIME.sub("", np)
     np = _GENERIC_TAIL.sub("", np)
     np = _TRAILING.sub("", np)
     np = _LEADING.sub("", np)
@@ -194,7 +201,9 @@ def _clean_np(np: str) -> str:
 
 
 _PARENTHETICAL_END = re.compile(r"^(.*?[^,]),\s*(?:(?:which|who|whose|where)\b[^,;:]*|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}"
-                                r"|(?:a|an|the|[A-Z][\w.-]*(?:’s|'s))\s+[^,;:“”\"]{1,60}),\s*$", re.S)
+                                r"|(?:a|an|the|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:’s|'s))\s+[^,;:“”\"]{1,60}"
+                                r"|(?:without|despite|after|before|during|in|on|at|with|for|from|by|[a-z]+ing)\s+[^,;:“”\"]{1,60}),\s*$",
+                                re.S)
 
 
 def _skip_parenthetical(before: str) -> tuple[str, str]:
@@ -206,7 +215,7 @@ def _skip_parenthetical(before: str) -> tuple[str, str]:
     if not match:
         return before, ""
     aside = before[len(match.group(1)):].strip(" ,")
-    if re.match(r"(?:which|who|whose|where|a|an|the)\b|[A-Z][\w.-]*(?:’s|'s)\s", aside):
+    if re.match(r"(?:which|who|whose|where|a|an|the)\b|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:’s|'s)\s|[a-z]", aside):
         return match.group(1), ""  # "X, which ...," and "Jo Bell, the firm's director,": X is the subject
     return match.group(1), aside
 
@@ -371,6 +380,10 @@ def find_attributions(
                             and not _NO_INVERSION.match(surface))
                 if inverted:
                     source = _np_after(text, match.end, end)
+                    heads = re.split(r"\s(?:of|for|at|in)\s", source)[0].split()[-1:] if source else []
+                    if source and not (source[:1].isupper() or any(h.lower() in _vague() or _ROLE_HEAD.match(h.lower())
+                                                                   for h in heads)):
+                        source = ""  # "..., pleaded guilty", "..., said his rival lied": no speaker after the verb
             if not source:
                 continue
         initial = text[start:end].lstrip(" \"“‘'(").startswith(source)

@@ -98,7 +98,11 @@ def _lexicon() -> tuple[PhraseMatcher, dict]:
         if rules:
             restrictions[(row["term"].strip().lower(), row["frame"])] = tuple(rules)
     cased = frozenset(row["term"].strip().lower() for row in rows if row["term"] != row["term"].lower())
-    return PhraseMatcher((row["term"], row["frame"]) for row in rows), {"context": restrictions, "cased": cased}
+    exceptions: dict[str, set[str]] = {}
+    for row in read_rows("frame_exceptions.csv"):
+        exceptions.setdefault(row["term"].strip().lower(), set()).add(row["form"].strip().lower())
+    return PhraseMatcher((row["term"], row["frame"]) for row in rows), {
+        "context": restrictions, "cased": cased, "exceptions": exceptions}
 
 
 def _matcher() -> PhraseMatcher:
@@ -150,6 +154,8 @@ def sentence_cues(text: str, start: int, end: int) -> list[tuple[int, int, str, 
     --------
     >>> [c[2:4] for c in sentence_cues("The Army Chief praised the ceasefire.", 0, 37)]
     [('ceasefire', 'security_defense')]
+    >>> [c[2:4] for c in sentence_cues("An important investigation into imports began.", 0, 47)]
+    [('imports', 'economic')]
     """
     matcher, rules = _lexicon()
     matches = _longest_first(matcher.find(text, start, end, longest=False))
@@ -164,6 +170,8 @@ def sentence_cues(text: str, start: int, end: int) -> list[tuple[int, int, str, 
         if not indices:
             continue
         first, last = indices[0], indices[-1]
+        if match.surface.lower() in rules["exceptions"].get(match.phrase, ()):
+            continue  # a word the stem reaches that means something else ("important" for "import*")
         if match.phrase not in rules["cased"] and _in_name(words, first, last, title_case):
             continue
         window = [w[2].lower() for w in words[max(0, first - CONTEXT_WINDOW):first] + words[last + 1:last + 1 + CONTEXT_WINDOW]]
