@@ -85,7 +85,7 @@ def leave_one_out(table: pd.DataFrame) -> pd.Series:
     for i in range(len(table)):
         keep = np.arange(len(table)) != i
         model = fit(x[keep], [y[j] for j in np.flatnonzero(keep)])
-        values = dict(zip(FEATURES, x[i]))
+        values = {**dict(zip(FEATURES, x[i])), "qa_labelled": table["qa_labelled"].iloc[i]}
         predicted.append(explain(values, {"reply": [], "press": [], "prescriptive": []}, model)[0])
     return pd.Series(predicted, index=table.index, name="predicted")
 

@@ -11,7 +11,8 @@ writer's own words (quoted passages are set aside) unless said otherwise:
 - reporting: attribution (said, told, according to) and past-tense reporting
   verbs per sentence, time anchors of reported events per sentence, and the
   share of the text inside quotation marks;
-- form: question headline, share of question sentences, question-and-answer
+- form: question headline, headline in news form (a bare subject and a verb),
+  headline naming an interview, share of question sentences, question-and-answer
   lines, press-release boilerplate (announced today, About X, media contact),
   stock phrases of a reply to a reader ("you're right", "let me know",
   "my view:"), and an author's note (a closing "X is a researcher ..." or
@@ -86,11 +87,17 @@ _PRESS = re.compile(
     r"(?:\b(?:is|are) (?:pleased|delighted|proud|excited) to (?:announce|report|welcome)|\btoday (?:announced|unveiled|"
     r"reported|launched)|^about [A-Z][^\n:]{0,60}:|\bmedia (?:contact|enquiries|inquiries)|\bpress (?:contact|enquiries|"
     r"inquiries|office)|\bfor (?:further|more) information\b|\bnotes? to editors\b|\bforward-looking statements\b|"
-    r"\binvestor (?:contact|relations)\b|(?:^|\n)\s*(?:ends|###)\s*\.?\s*(?:$|\n))", re.I | re.M)
+    r"\binvestor (?:contact|relations)\b|(?:^|\n)\s*(?:ends|###|-\s*ends\s*-)\s*\.?\s*(?:$|\n)|"
+    r"\((?:NASDAQ|NYSE|LSE|TSX|ASX|Euronext)\s*:\s*[A-Z.]{1,6}\)|\b(?:PR Newswire|Business Wire|GlobeNewswire|/PRNewswire/)|"
+    r"\bis a leading (?:provider|supplier|developer|manufacturer|global)\b|\bvisit www\.)", re.I | re.M)
 #: Question-and-answer layout: lines led by Q:/A: or a speaker label, or a
 #: paragraph that is one question.
 _QA_LABEL = re.compile(r"^\s*(?:Q|A|[A-Z][A-Z .'-]{1,30})\s*[:：]", re.M)
 _QUESTION_LINE = re.compile(r"^[^\n?]{3,200}\?\s*$", re.M)
+#: Headline words of an interview or Q&A ("an interview with", "Q&A:", "ten questions for").
+_INTERVIEW_HEADLINE = re.compile(
+    r"\b(?:interview|q\s?&\s?a|in conversation|(?:a )?conversation with|questions? for|minutes with|talks to|"
+    r"talking \w+ with|sits down with|speaks to)\b", re.I)
 #: The paratext of a signed column: a note on the writer ("X is a researcher
 #: at ...", "The writer is ...") or the publisher's disclaimer of its views.
 _AUTHOR_NOTE = re.compile(
@@ -122,6 +129,9 @@ EVALUATION = frozenset({("attitude", "evaluation"), ("booster", "adverb"), ("boo
 #: are not found in the other types of the written gold texts (the rule of
 #: the first, rule-only version of this module, kept; not fitted).
 REPLY_PHRASES = 2
+#: Lines led by "Q:", "A:" or a speaker label that decide ``interview`` before
+#: the model (the first version's rule, kept; not fitted).
+QA_LABELLED_LINES = 3
 
 #: The signals, in the order of the model's rows, with their names in the evidence.
 FEATURES = {
@@ -138,6 +148,7 @@ FEATURES = {
     "question_share": "share of sentences that are questions",
     "question_headline": "question headline (1 = yes)",
     "news_headline": "headline in news form (1 = yes)",
+    "interview_headline": "headline names an interview or Q&A (1 = yes)",
     "reply_phrases": "stock phrases of a reply (log 1+count)",
     "press_phrases": "press-release formulas (log 1+count)",
     "qa_lines": "question or speaker-labelled lines (log 1+count)",
@@ -194,8 +205,9 @@ def signals(text: str, title: str = "", sentences: int = 0, author_note: bool = 
     Returns
     -------
     (values, found)
-        Signal name -> value, and lists of the stock phrases, boilerplate and
-        prescriptive words found.
+        Signal name -> value (plus ``qa_labelled``, the count of lines led by
+        Q:, A: or a speaker label, used by a rule and not by the model), and
+        lists of the stock phrases, boilerplate and prescriptive words found.
     """
     own = _own_words(text)
     words = max(1, len(_WORD.findall(own)))
@@ -206,7 +218,8 @@ def signals(text: str, title: str = "", sentences: int = 0, author_note: bool = 
     reply = _CONVERSATIONAL.findall(own)
     press = _PRESS.findall(text)
     prescriptive = _PRESCRIPTIVE.findall(own)
-    qa = len(_QA_LABEL.findall(text)) + len(_QUESTION_LINE.findall(text))
+    labelled = len(_QA_LABEL.findall(text))
+    qa = labelled + len(_QUESTION_LINE.findall(text))
     values = {
         "second_person": len(_SECOND.findall(own)) * per100,
         "first_singular": len(_FIRST_SINGULAR.findall(own)) * per100,
@@ -221,9 +234,11 @@ def signals(text: str, title: str = "", sentences: int = 0, author_note: bool = 
         "question_share": min(1.0, len(_QUESTION_SENTENCE.findall(own)) / sentences),
         "question_headline": float("?" in title),
         "news_headline": float(news_headline(title)),
+        "interview_headline": float(bool(_INTERVIEW_HEADLINE.search(title))),
         "reply_phrases": math.log1p(len(reply)),
         "press_phrases": math.log1p(len(press)),
         "qa_lines": math.log1p(qa),
+        "qa_labelled": float(labelled),
         "author_note": float(author_note or bool(_AUTHOR_NOTE.search(text))),
     }
     found = {"reply": [m.strip() for m in reply], "press": [m.strip() for m in press],
@@ -255,7 +270,7 @@ def _examples(matches: list[str], limit: int = 3) -> str:
 
 
 def _format(name: str, value: float) -> str:
-    if name in ("question_headline", "news_headline", "author_note"):
+    if name in ("question_headline", "news_headline", "interview_headline", "author_note"):
         return "yes" if value else "no"
     if name in ("reply_phrases", "press_phrases", "qa_lines"):
         return str(int(round(math.expm1(value))))
@@ -267,6 +282,7 @@ def _format(name: str, value: float) -> str:
 _SHORT = {"reply_phrases": "stock phrases of a reply", "press_phrases": "press-release formulas",
           "qa_lines": "question or speaker-labelled lines", "question_headline": "question headline",
           "news_headline": "headline in news form",
+          "interview_headline": "headline names an interview",
           "author_note": "author's note or views disclaimer"}
 
 
@@ -274,7 +290,9 @@ def explain(values: dict[str, float], found: dict[str, list[str]], model=None, t
     """The type of a text from its signals, and the evidence in words.
 
     Two or more stock phrases of a reply (:data:`REPLY_PHRASES`) decide
-    ``conversational_reply`` first; otherwise the model decides. The evidence
+    ``conversational_reply`` first, then three or more lines led by Q:, A: or
+    a speaker label (:data:`QA_LABELLED_LINES`) decide ``interview``;
+    otherwise the model decides. The evidence
     names the chosen type's probability, the ``top`` signals that
     weighed most for it against the other types (value, and their weight in
     brackets), and the person, attribution and hedging rates of every text.
@@ -287,6 +305,9 @@ def explain(values: dict[str, float], found: dict[str, list[str]], model=None, t
         examples = f" ({_examples(found['reply'])})" if found.get("reply") else ""
         return "conversational_reply", (f"{LABELS['conversational_reply']}: {replies} stock phrases of a reply to the "
                                         f"reader{examples}, {REPLY_PHRASES} or more decide it; {rates}")
+    if values.get("qa_labelled", 0) >= QA_LABELLED_LINES:
+        return "interview", (f"{LABELS['interview']}: {int(values['qa_labelled'])} lines led by Q:, A: or a speaker "
+                             f"label, {QA_LABELLED_LINES} or more decide it; {rates}")
     x = (np.array([values[n] for n in FEATURES]) - mean) / scale
     scores = x @ weights + bias
     probabilities = np.exp(scores - scores.max())
