@@ -45,7 +45,7 @@ def test_evidence_names_the_signals():
 
 def test_signals_are_rates_and_flags():
     values, found = signals('She said "we must go" today. Could it work? Perhaps.', "Can it work?")
-    assert set(values) == set(FEATURES)
+    assert set(values) == set(FEATURES) | {"qa_labelled"}
     assert values["first_plural"] == 0 and values["prescriptive"] == 0  # inside quotation marks
     assert values["question_headline"] == 1 and values["hedged"] > 0 and values["quoted_share"] > 0
 
