@@ -37,7 +37,7 @@ def test_evidence_names_the_signals():
     assert kind == "conversational_reply" and "you're right" in evidence
     kind, evidence = classify("The council voted on Tuesday, officials said. The mayor told reporters it would pass.",
                               "Council backs new budget")
-    assert kind == "news_report" and "attributions" in evidence and "p=" in evidence
+    assert kind == "news_report" and "attributions" in evidence and "model probability" in evidence
     kind, evidence = classify("I have argued for years that we must fix the buses. I think the council should act now, "
                               "and we should hold it to that.", "It is time we fixed the buses")
     assert kind == "opinion" and "first person singular" in evidence

@@ -293,7 +293,7 @@ def explain(values: dict[str, float], found: dict[str, list[str]], model=None, t
     ``conversational_reply`` first, then three or more lines led by Q:, A: or
     a speaker label (:data:`QA_LABELLED_LINES`) decide ``interview``;
     otherwise the model decides. The evidence
-    names the chosen type's probability, the ``top`` signals that
+    (which does not repeat the type) names the model's probability of it, the ``top`` signals that
     weighed most for it against the other types (value, and their weight in
     brackets), and the person, attribution and hedging rates of every text.
     """
@@ -303,11 +303,11 @@ def explain(values: dict[str, float], found: dict[str, list[str]], model=None, t
     replies = int(round(math.expm1(values["reply_phrases"])))
     if replies >= REPLY_PHRASES:
         examples = f" ({_examples(found['reply'])})" if found.get("reply") else ""
-        return "conversational_reply", (f"{LABELS['conversational_reply']}: {replies} stock phrases of a reply to the "
-                                        f"reader{examples}, {REPLY_PHRASES} or more decide it; {rates}")
+        return "conversational_reply", (f"{replies} stock phrases of a reply to the reader{examples}, "
+                                        f"{REPLY_PHRASES} or more decide it; {rates}")
     if values.get("qa_labelled", 0) >= QA_LABELLED_LINES:
-        return "interview", (f"{LABELS['interview']}: {int(values['qa_labelled'])} lines led by Q:, A: or a speaker "
-                             f"label, {QA_LABELLED_LINES} or more decide it; {rates}")
+        return "interview", (f"{int(values['qa_labelled'])} lines led by Q:, A: or a speaker label, "
+                             f"{QA_LABELLED_LINES} or more decide it; {rates}")
     x = (np.array([values[n] for n in FEATURES]) - mean) / scale
     scores = x @ weights + bias
     probabilities = np.exp(scores - scores.max())
@@ -327,7 +327,7 @@ def explain(values: dict[str, float], found: dict[str, list[str]], model=None, t
                "opinion": found["prescriptive"]}.get(kind, [])
     quoted = f"; found {_examples(phrases)}" if phrases else ""
     weighed = "; ".join(parts) or "no signal stands out"
-    evidence = f"{LABELS[kind]} (p={probabilities[best]:.2f}); weighed most: {weighed}{quoted}; {rates}"
+    evidence = f"model probability {probabilities[best]:.2f}; weighed most: {weighed}{quoted}; {rates}"
     return kind, evidence
 
 
