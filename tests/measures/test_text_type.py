@@ -109,3 +109,11 @@ def test_development_corpora_confusion():
     # in-sample (these documents are among the model's training texts)
     print(confusion(scored["label"], scored["text_type"]).to_string())
     assert (scored["label"] == scored["text_type"]).mean() >= 0.9
+
+
+def test_a_text_without_headline_reads_its_headline_signals_as_average():
+    values, _ = signals("The council voted on Tuesday, officials said.")
+    assert np.isnan(values["news_headline"]) and np.isnan(values["question_headline"])
+    kind, evidence = classify("The council voted on Tuesday to close two schools, officials said. The mayor told "
+                              "reporters the decision was final, according to a statement.")
+    assert kind == "news_report" and "nan" not in evidence

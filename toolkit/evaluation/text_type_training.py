@@ -68,11 +68,11 @@ def fit(x: np.ndarray, y: list[str]):
     """Fit the model on signal rows ``x`` and labels ``y``; returns ``(mean, scale, weights, bias, classes)``."""
     from sklearn.linear_model import LogisticRegression
 
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale < MIN_SCALE] = 1.0
+    mean = np.nanmean(x, axis=0)
+    scale = np.nanstd(x, axis=0)
+    scale[~(scale >= MIN_SCALE)] = 1.0
     model = LogisticRegression(C=C, class_weight="balanced", max_iter=10000, solver="lbfgs")
-    model.fit((x - mean) / scale, y)
+    model.fit(np.nan_to_num((x - mean) / scale, nan=0.0), y)  # an unknown signal (no headline) reads as average
     classes = tuple(str(c) for c in model.classes_)
     return mean, scale, model.coef_.T.copy(), model.intercept_.copy(), classes
 

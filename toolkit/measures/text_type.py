@@ -232,9 +232,10 @@ def signals(text: str, title: str = "", sentences: int = 0, author_note: bool = 
         "time_anchors": len(_ANCHOR.findall(text)) / sentences,
         "quoted_share": quoted / max(1, len(text)),
         "question_share": min(1.0, len(_QUESTION_SENTENCE.findall(own)) / sentences),
-        "question_headline": float("?" in title),
-        "news_headline": float(news_headline(title)),
-        "interview_headline": float(bool(_INTERVIEW_HEADLINE.search(title))),
+        # without a headline its signals are unknown (NaN), and the model reads them as average
+        "question_headline": float("?" in title) if title.strip() else math.nan,
+        "news_headline": float(news_headline(title)) if title.strip() else math.nan,
+        "interview_headline": float(bool(_INTERVIEW_HEADLINE.search(title))) if title.strip() else math.nan,
         "reply_phrases": math.log1p(len(reply)),
         "press_phrases": math.log1p(len(press)),
         "qa_lines": math.log1p(qa),
@@ -271,7 +272,7 @@ def _examples(matches: list[str], limit: int = 3) -> str:
 
 def _format(name: str, value: float) -> str:
     if name in ("question_headline", "news_headline", "interview_headline", "author_note"):
-        return "yes" if value else "no"
+        return "no headline" if math.isnan(value) else "yes" if value else "no"
     if name in ("reply_phrases", "press_phrases", "qa_lines"):
         return str(int(round(math.expm1(value))))
     if name in ("quoted_share", "question_share"):
@@ -308,7 +309,7 @@ def explain(values: dict[str, float], found: dict[str, list[str]], model=None, t
     if values.get("qa_labelled", 0) >= QA_LABELLED_LINES:
         return "interview", (f"{int(values['qa_labelled'])} lines led by Q:, A: or a speaker label, "
                              f"{QA_LABELLED_LINES} or more decide it; {rates}")
-    x = (np.array([values[n] for n in FEATURES]) - mean) / scale
+    x = np.nan_to_num((np.array([values[n] for n in FEATURES], dtype=float) - mean) / scale, nan=0.0)
     scores = x @ weights + bias
     probabilities = np.exp(scores - scores.max())
     probabilities /= probabilities.sum()
