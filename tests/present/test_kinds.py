@@ -38,3 +38,11 @@ def test_kind_column_sits_next_to_the_name():
     shown = with_kind_column(pd.DataFrame({"source": ["a"], "words": [10]}), kinds)
     assert list(shown.columns) == ["source", "type of text", "words"] and shown.iloc[0, 1] == "analysis"
     assert list(kind_headers(pd.DataFrame({"frame": ["x"], "a": ["5%"]}), ["a"], kinds).columns) == ["frame", "a (analysis)"]
+
+
+def test_among_names_the_kinds_of_one_comparison():
+    from toolkit.present.kinds import among
+
+    kinds = {"a": ("conversational_reply",), "b": ("analysis",), "c": ("news_report",)}
+    assert among(["a", "b", "c"], kinds) == "This sets a news report beside an analysis and a conversational reply."
+    assert among(["b", "b"], kinds) == "" and among(["b", "x"], kinds) == ""

@@ -97,3 +97,19 @@ def kind_headers(shown: pd.DataFrame, sources: list[str], kinds: dict[str, tuple
     if not kinds:
         return shown
     return shown.rename(columns={s: named(s, kinds, code=False) for s in sources if s in shown})
+
+
+def among(sources: list[str], kinds: dict[str, tuple[str, ...]]) -> str:
+    """A sentence when the sources of one comparison (a row of the facts grid, say) are of different kinds; else "".
+
+    >>> among(["a", "b", "c"], {"a": ("conversational_reply",), "b": ("analysis",), "c": ("analysis",)})
+    'This sets a conversational reply beside 2 analyses.'
+    """
+    every = [k for source in dict.fromkeys(sources) for k in kinds.get(source, ())]
+    if len(set(every)) < 2:
+        return ""
+    counts = Counter(every)
+    first = min(counts, key=lambda k: (counts[k], list(SINGULAR).index(k) if k in SINGULAR else 99))
+    rest = list(every)
+    rest.remove(first)
+    return f"This sets {_counted([first])} beside {_counted(rest)}."
