@@ -188,11 +188,14 @@ def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     return blocks
 
 
-def overview_blocks(corpus: Corpus) -> list[tuple]:
+def overview_blocks(corpus: Corpus, tables: dict | None = None) -> list[tuple]:
     docs = corpus.documents_table()
     shown = docs[["doc_id", *FIELDS, "words", "sentences"]].copy()
     for name in FIELDS:
         shown[name] = [f"{v} ({s})" if v else f"({s})" for v, s in zip(docs[name], docs[f"{name}_source"])]
+    if tables is not None and "text_type" in tables.get("documents", {}):
+        kinds = source_kinds({"documents": tables["documents"]})  # per document, not per pooled source
+        shown = with_kind_column(shown, kinds, column="doc_id")
     removed = corpus.removed_table()
     by_rule = removed.groupby(["rule", "reason"], sort=True).size().rename("removed").reset_index() if len(removed) \
         else pd.DataFrame(columns=["rule", "reason", "removed"])
@@ -457,6 +460,11 @@ def methods_blocks() -> list[tuple]:
                   "reported speech, *about* without a number); attribution with the cited source classed as outlet, "
                   "organisation, person or vague.",
                   "**Framing**: cue lexicons for the 15 dimensions of the Policy Frames Codebook (Boydstun et al. 2014).",
+                  "**Type of text**: a logistic regression over general signals (person and address, prescriptive, "
+                  "evaluative and hedging words, attribution and reporting verbs per sentence, quotation, headline form, "
+                  "question-and-answer lines, press-release and reply formulas, an author's note); its leave-one-out and "
+                  "held-out figures are in `tests/gold/text_type/README.md`. A type is a reading aid: the evidence "
+                  "in `data/documents.csv` names the signals and the model's probability.",
                   "**Numbers**: every number as an interval with its unit; the same quantity aligned across sources by "
                   "kind, unit, size and the similarity of the words around it.",
                   "**Uncertainty**: 95% percentile bootstrap intervals over sentences (2,000 resamples, fixed seed). "
@@ -506,7 +514,7 @@ def report_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     head = [("h1", f"{corpus.name or 'Corpus'}: how the sources differ"),
             ("p", f"{len(docs)} articles, {int(docs['words'].sum()):,} words, {int(docs['sentences'].sum()):,} sentences. "
                   f"{corpus.config.description}".strip())]
-    return (head + problem_blocks(tables) + profile_blocks(corpus, tables) + facts_report_blocks(tables) + summary_blocks(corpus, tables) + overview_blocks(corpus) + tone_blocks(corpus, tables)
+    return (head + problem_blocks(tables) + profile_blocks(corpus, tables) + facts_report_blocks(tables) + summary_blocks(corpus, tables) + overview_blocks(corpus, tables) + tone_blocks(corpus, tables)
             + actor_blocks(corpus, tables) + stance_blocks(corpus, tables) + frame_blocks(corpus, tables)
             + number_blocks(corpus, tables) + coverage_blocks(corpus, tables) + readability_blocks(corpus, tables)
             + methods_blocks() + appendix_blocks(tables))
