@@ -42,7 +42,9 @@ def test_single_source_has_nothing_to_compare(seeds_corpus, tables):
 def test_stance_table_has_a_column_per_tabled_measure(seeds_corpus, tables):
     blocks = sections.stance_blocks(seeds_corpus, tables)
     table = next(b[1] for b in blocks if b[0] == "table")
-    assert list(table.columns) == ["source", *tabled().values()]
+    assert list(table.columns) == ["source", "type of text", *tabled().values()]
+    assert all(kind.startswith(("news", "opinion", "analysis", "press", "interview", "conversational"))
+               for kind in table["type of text"])
     assert table["sentences hedged"].str.contains("%").all()
 
 
@@ -72,3 +74,15 @@ def test_summary_without_survivors_says_so(seeds_corpus, tables):
     quiet = {**tables, "contrasts": tables["contrasts"].assign(survives=False)}
     text = _text(sections.summary_blocks(seeds_corpus, quiet))
     assert "0 comparisons pass, on 0 measures" in text
+
+
+def test_key_differences_name_each_source_with_its_kind(seeds_corpus, tables):
+    from toolkit.present.kinds import LABELS, source_kinds
+
+    kinds = source_kinds(tables)
+    items = [b[1] for b in sections.summary_blocks(seeds_corpus, tables) if b[0] == "p" and b[1].startswith("**`")]
+    for item in items:
+        source = item.split("`")[1]
+        assert item.startswith(f"**`{source}` ({LABELS[kinds[source][0]]})")
+        if len({k for ks in kinds.values() for k in ks}) > 1:
+            assert "This sets " in item and " beside " in item

@@ -1,2 +1,3 @@
-"""Model weights (CSV): tone models, the epistemic hedge cue model and the article-level frame model;
+"""Model weights (CSV): tone models, the epistemic hedge cue model, the article-level frame model and the
+text-type model;
 each rebuilt exactly by its training code in :mod:`toolkit.evaluation`."""

@@ -22,6 +22,7 @@ from ..compare.registry import MEASURES
 from ..measures.framing import FRAMES
 from ..measures.text_type import LABELS as TEXT_TYPE_LABELS
 from .evidence import direction, format_value
+from .kinds import kind_label, source_kinds
 
 #: Sources profiled, at most (as the report's other listings: the size of the
 #: report does not grow with the corpus).
@@ -50,6 +51,8 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "his", "her",
 NOT_MENTIONED = "not mentioned"
 #: Characters of a claim quoted as a fact.
 CLAIM_CHARS = 90
+#: Characters of the text-type evidence quoted (enough for the signals that weighed most).
+EVIDENCE_CHARS = 240
 
 
 def _join(items: list[str]) -> str:
@@ -72,7 +75,7 @@ def _kind_of_text(documents: pd.DataFrame) -> str:
             evidence = ""
             if "text_type_evidence" in documents:
                 first = [e for e in documents["text_type_evidence"].dropna().astype(str) if e]
-                evidence = f" ({_short(first[0], 120)})" if first else ""
+                evidence = f" ({_short(first[0], EVIDENCE_CHARS)})" if first else ""
             return f"It reads as {_join(kinds)}{evidence}."
     if "genre" in documents:
         genres = [g for g in documents["genre"].fillna("").astype(str) if g]
@@ -312,10 +315,12 @@ def profile_blocks(corpus, tables: dict) -> list[tuple]:
                     "`contrasts.csv` (only those that survive the correction for multiple comparisons), whom it cites "
                     "from `stance.csv`, what only it reports from `quantity_groups.csv` and `actor_tone_by_source.csv`, "
                     "and what it leaves out from `coverage.csv`.")]
+    kinds = source_kinds(tables)
     for source, docs in list(groups.items())[:MAX_PROFILED]:
         mine = documents.loc[docs].reset_index()
         titles = [t for t in mine["title"].fillna("").astype(str) if t]
-        head = f"**`{source}`**" + (f" — “{titles[0]}”" if len(docs) == 1 and titles else f" ({len(docs)} articles)" if len(docs) > 1 else "")
+        kind = kind_label(source, kinds)
+        head = f"**`{source}`**" + (f" ({kind})" if kind else "") + (f" — “{titles[0]}”" if len(docs) == 1 and titles else f" ({len(docs)} articles)" if len(docs) > 1 else "")
         sentences = [f"{head}: {_length(source, words)}", _kind_of_text(mine), _frames(tables, source),
                      _findings(tables, source), _cited(tables, docs), _alone(tables, source, docs),
                      _left_out(tables, source, sources)]

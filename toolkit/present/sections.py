@@ -21,6 +21,8 @@ from ..measures.sentiment import CONFIDENT_PROBABILITY, MIN_ACTOR_MENTIONS, conf
 from ..text.metadata import FIELDS
 from .evidence import direction, evidence, evidence_for, format_difference, format_value, quote
 from .facts_sections import facts_report_blocks
+from .kinds import kind_headers, mix, side_by_side, source_kinds, with_kind_column
+from .kinds import named as named_kind
 from .profile_sections import profile_blocks
 
 #: Contrasts named in the summary, at most.
@@ -152,16 +154,24 @@ def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                     f"All are in `data/contrasts.csv` (columns `p_value`, `q_value`, `survives`); every other difference "
                     f"in this report cannot be told apart from noise. Strongest first, one item per measure. With "
                     f"{len(corpus)} articles these are differences between these articles, not between outlets in general.")]
+    kinds = source_kinds(tables)
+    if mix(kinds):
+        blocks[-1] = ("p", blocks[-1][1] + f" The sources are not all of one kind ({mix(kinds)}); an item says when it "
+                                           "sets different kinds side by side, since address, first-person views and "
+                                           "attribution differ with the kind of text as much as with the outlet.")
+    compared = list(dict.fromkeys(contrast["source"]))
     indexed = contrast.set_index(["source", "measure"])
     for row in findings.head(SUMMARY_ITEMS).itertuples():
         measure = MEASURES[row.measure]
-        also = [f"`{s}` ({_bare(direction(measure, indexed.loc[(s, row.measure), 'value'], indexed.loc[(s, row.measure), 'difference']))}, "
-                f"{format_value(measure, indexed.loc[(s, row.measure), 'value'])})" for s in row.also]
-        blocks.append(("p", f"**`{row.source}`: {direction(measure, row.value, row.difference)} {measure.label}** — "
+        also = [f"{named_kind(s, kinds)}: {_bare(direction(measure, indexed.loc[(s, row.measure), 'value'], indexed.loc[(s, row.measure), 'difference']))}, "
+                f"{format_value(measure, indexed.loc[(s, row.measure), 'value'])}" for s in row.also]
+        mixed = side_by_side(row.source, [c for c in compared if c != row.source], kinds)
+        blocks.append(("p", f"**{named_kind(row.source, kinds)}: {direction(measure, row.value, row.difference)} {measure.label}** — "
                             f"{format_value(measure, row.value)} against {format_value(measure, row.rest)} for the other "
                             f"sources (difference {format_difference(measure, row.difference)}, 95% interval "
                             f"{format_difference(measure, row.ci_low, unit=False)} to {format_difference(measure, row.ci_high)}; "
-                            f"q = {row.q_value:.3f})." + (f" Also on this measure: {', '.join(also)}." if also else "")
+                            f"q = {row.q_value:.3f})." + (f" {mixed}" if mixed else "")
+                            + (f" Also on this measure: {'; '.join(also)}." if also else "")
                             + _unconfirmed(measure, row.source, indexed)))
         shown = evidence(corpus, tables, row.source, row.measure)
         if shown:
@@ -178,11 +188,14 @@ def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     return blocks
 
 
-def overview_blocks(corpus: Corpus) -> list[tuple]:
+def overview_blocks(corpus: Corpus, tables: dict | None = None) -> list[tuple]:
     docs = corpus.documents_table()
     shown = docs[["doc_id", *FIELDS, "words", "sentences"]].copy()
     for name in FIELDS:
         shown[name] = [f"{v} ({s})" if v else f"({s})" for v, s in zip(docs[name], docs[f"{name}_source"])]
+    if tables is not None and "text_type" in tables.get("documents", {}):
+        kinds = source_kinds({"documents": tables["documents"]})  # per document, not per pooled source
+        shown = with_kind_column(shown, kinds, column="doc_id")
     removed = corpus.removed_table()
     by_rule = removed.groupby(["rule", "reason"], sort=True).size().rename("removed").reset_index() if len(removed) \
         else pd.DataFrame(columns=["rule", "reason", "removed"])
@@ -207,6 +220,7 @@ def tone_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     shown = pd.DataFrame({"source": list(vader), "VADER mean [95% interval]": list(vader.values()),
                           "news model mean [95% interval]": [news[s] for s in vader],
                           "methods agree on the label": [agree[s] for s in vader]})
+    shown = with_kind_column(shown, source_kinds(tables))
     blocks = [("h2", "Tone"),
               ("p", "Every sentence is scored by two independent methods: VADER, a rule-based lexicon, and a linear model "
                     "trained on news sentences (NewsMTSC). Scores run from -1 (negative) to +1 (positive); intervals are "
@@ -246,6 +260,7 @@ def actor_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
 
     for source in sources:
         shown[source] = [cell(source, a) for a in actors]
+    shown = kind_headers(shown, sources, source_kinds(tables))
     blocks += [("p", f"Mean tone toward each actor with {MIN_ACTOR_MENTIONS} or more mentions in all: P(positive) - "
                      "P(negative) of the clause around each mention (the news model), with the number of mentions in "
                      f"brackets. A source's mean is shown only from {MIN_ACTOR_MENTIONS} mentions on; every mention, with "
@@ -272,6 +287,8 @@ def stance_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
         fmt = _pct if MEASURES[measure].unit == "share" else (lambda v: _num(v, 1))
         values = _with_interval(profiles, measure, fmt)
         shown[title] = [values.get(s, "–") for s in sources]
+    kinds = source_kinds(tables)
+    shown = with_kind_column(shown, kinds)
     blocks = [("h2", "Certainty, attribution and reader address"),
               ("p", "Cues of Hyland's metadiscourse model, counted in the writer's own words only (cues inside quotations "
                     "or reported speech are listed in `data/stance.csv` but not counted). 95% intervals in brackets."),
@@ -291,7 +308,7 @@ def stance_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                 counts[name] = counts.get(name, 0) + 1
         named = [f"{name} ×{n}" if n > 1 else name for name, n in counts.items()]
         more = f"; and {len(named) - MAX_CITED} more" if len(named) > MAX_CITED else ""
-        items.append(f"`{source}`: {'; '.join(named[:MAX_CITED]) + more or 'no attributions'}")
+        items.append(f"{named_kind(source, kinds)}: {'; '.join(named[:MAX_CITED]) + more or 'no attributions'}")
     items, note = _capped(items, "sources", "data/stance.csv")
     return blocks + [("p", "Each cited source once, in order of first citation; ×n counts repeat citations."),
                      ("list", items), *note]
@@ -305,6 +322,8 @@ def frame_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     sources, note = _capped(list(dict.fromkeys(shares["source"])), "sources", "data/frame_shares.csv")
     for source in sources:
         shown[source] = [_pct(v) for v in pivot[source]]
+    kinds = source_kinds(tables)
+    shown = kind_headers(shown, sources, kinds)
     blocks = [("h2", "Framing"),
               ("p", "Share of each source's sentences invoking each dimension of the Policy Frames Codebook (a sentence "
                     "may invoke several). Cue words and their offsets are in `data/frames.csv`."),
@@ -321,13 +340,13 @@ def frame_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
         share = shares[shares["source"] == source].set_index("frame")["share"]
         mine = mine.assign(share=mine["frame"].map(share)).sort_values(["share", "mean_score", "frame"], ascending=[False, False, True])
         if mine.empty:
-            blocks.append(("p", f"`{source}`: no frame reaches the model's threshold."))
+            blocks.append(("p", f"{named_kind(source, kinds)}: no frame reaches the model's threshold."))
             continue
         several = int(mine["articles"].iloc[0]) > 1
         listed = [f"{FRAMES[r.frame]} ({_pct(r.share)} of sentences, model confidence {r.mean_score:.2f}"
                   + (f"; {int(r.present_articles)} of {int(r.articles)} articles" if several else "") + ")"
                   for r in mine.itertuples()]
-        blocks.append(("p", f"`{source}`: " + ", ".join(listed) + "."))
+        blocks.append(("p", f"{named_kind(source, kinds)}: " + ", ".join(listed) + "."))
         carried = evidence_for(corpus, tables, source, f"frame_share_{mine.iloc[0]['frame']}")
         if carried:
             blocks.append(carried)
@@ -387,7 +406,8 @@ def coverage_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                   "source reports differently or leaves out first; all are in `data/coverage.csv`)"
                   if cover[["fact_type", "fact_id"]].drop_duplicates().shape[0] > MAX_FACTS else ""))]
     sources, note = _capped(list(source_documents(corpus, tables)), "sources", "data/coverage.csv")
-    blocks += [("table", pd.DataFrame({"source": sources, "facts omitted": [int(absent.get(s, 0)) for s in sources]})), *note]
+    omitted = pd.DataFrame({"source": sources, "facts omitted": [int(absent.get(s, 0)) for s in sources]})
+    blocks += [("table", with_kind_column(omitted, source_kinds(tables))), *note]
     reuse = tables["text_reuse"]
     blocks.append(("h3", "Text shared word for word"))
     if reuse.empty:
@@ -420,6 +440,7 @@ def readability_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
         "lexical diversity (MATTR)": table["mattr"].map(_num),
         "quoted": table["quoted_share"].map(_pct),
     })
+    shown = with_kind_column(shown, source_kinds(tables))
     pooled = any(len(documents) > 1 for documents in source_documents(corpus, tables).values())
     return [("h2", "Readability and style"),
             ("chart", "readability", "Flesch reading ease and words per sentence, with 95% intervals" + _chart_note(tables, False)),
@@ -439,6 +460,11 @@ def methods_blocks() -> list[tuple]:
                   "reported speech, *about* without a number); attribution with the cited source classed as outlet, "
                   "organisation, person or vague.",
                   "**Framing**: cue lexicons for the 15 dimensions of the Policy Frames Codebook (Boydstun et al. 2014).",
+                  "**Type of text**: a logistic regression over general signals (person and address, prescriptive, "
+                  "evaluative and hedging words, attribution and reporting verbs per sentence, quotation, headline form, "
+                  "question-and-answer lines, press-release and reply formulas, an author's note); its leave-one-out and "
+                  "held-out figures are in `tests/gold/text_type/README.md`. A type is a reading aid: the evidence "
+                  "in `data/documents.csv` names the signals and the model's probability.",
                   "**Numbers**: every number as an interval with its unit; the same quantity aligned across sources by "
                   "kind, unit, size and the similarity of the words around it.",
                   "**Uncertainty**: 95% percentile bootstrap intervals over sentences (2,000 resamples, fixed seed). "
@@ -488,7 +514,7 @@ def report_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     head = [("h1", f"{corpus.name or 'Corpus'}: how the sources differ"),
             ("p", f"{len(docs)} articles, {int(docs['words'].sum()):,} words, {int(docs['sentences'].sum()):,} sentences. "
                   f"{corpus.config.description}".strip())]
-    return (head + problem_blocks(tables) + profile_blocks(corpus, tables) + facts_report_blocks(tables) + summary_blocks(corpus, tables) + overview_blocks(corpus) + tone_blocks(corpus, tables)
+    return (head + problem_blocks(tables) + profile_blocks(corpus, tables) + facts_report_blocks(tables) + summary_blocks(corpus, tables) + overview_blocks(corpus, tables) + tone_blocks(corpus, tables)
             + actor_blocks(corpus, tables) + stance_blocks(corpus, tables) + frame_blocks(corpus, tables)
             + number_blocks(corpus, tables) + coverage_blocks(corpus, tables) + readability_blocks(corpus, tables)
             + methods_blocks() + appendix_blocks(tables))
