@@ -1,0 +1,188 @@
+"""Notebook charts show in JupyterLab, in nbconvert's HTML (checked in headless Chromium, offline) and in static viewers."""
+
+import base64
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import altair as alt
+import nbformat
+import pandas as pd
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from conftest import ROOT
+from toolkit.present.notebook_charts import RENDERER, VEGALITE_MIME, chart_bundle, enable_notebook_charts
+
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--no-first-run", "--disable-sync",
+         # no name resolves: the page must draw its charts with no network at all
+         "--host-resolver-rules=MAP * ~NOTFOUND"]
+# Marks a vl-convert SVG draws for bars, rules and points (Vega names each mark group "mark-<type>").
+MARKS = re.compile(r'class="mark-(rect|rule|symbol)[^"]*"[^>]*>\s*<path')
+# Display outputs of a notebook whose front end could not draw the chart.
+FAILURES = ("renderer has not been properly enabled", "not JSON compliant", "Traceback")
+
+
+def _table_cell():
+    """Source of a cell building a numbers table with open intervals (an infinite and a missing end)."""
+    return """table = pd.DataFrame({
+    "doc_id": ["a", "b", "c"], "kind": ["money"] * 3, "unit": ["USD"] * 3, "label": ["investment"] * 3,
+    "low": pd.Series([6e10, 5e10, 7e10], dtype=object), "high": pd.Series([float("inf"), float("nan"), 8e10], dtype=object),
+    "bound": ["gt", "", ""], "flagged": [True] * 3, "status_label": ["Diverge"] * 3, "surface": ["x"] * 3, "quotes": ["q"] * 3,
+})"""
+
+
+def _bars():
+    return alt.Chart(pd.DataFrame({"source": ["a", "b", "c"], "share": [0.2, 0.5, float("nan")]}),
+                     title="Shares").mark_bar().encode(x="source:N", y="share:Q")
+
+
+@pytest.fixture
+def restore_renderer():
+    active = alt.renderers.active
+    yield
+    alt.renderers.enable(active)
+
+
+def test_bundle_gives_the_spec_an_svg_a_png_and_a_title():
+    bundle, metadata = chart_bundle(_bars().to_dict())
+    assert set(bundle) == {VEGALITE_MIME, "image/svg+xml", "image/png", "text/plain"}
+    assert VEGALITE_MIME == "application/vnd.vegalite.v5+json"  # the type JupyterLab 4's Vega extension draws
+    assert MARKS.search(bundle["image/svg+xml"])
+    assert base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG")
+    assert bundle["text/plain"] == "<chart: Shares>"
+    json.dumps([bundle, metadata], allow_nan=False)  # what Jupyter sends: NaN became null
+    assert chart_bundle(_bars().to_dict(), png=False)[0].keys() == {VEGALITE_MIME, "image/svg+xml", "text/plain"}
+
+
+def test_an_open_interval_chart_is_sent_as_valid_json():
+    from toolkit.present.charts import numeric_divergence
+
+    scope = {"pd": pd}
+    exec(_table_cell(), scope)
+    bundle, _ = chart_bundle(numeric_divergence(scope["table"]).to_dict(), png=False)
+    json.dumps(bundle, allow_nan=False)
+    rows = [row for data in bundle[VEGALITE_MIME]["datasets"].values() for row in data]
+    assert {row["doc_id"]: row["high"] for row in rows}["a"] is None
+
+
+def test_a_chart_that_cannot_be_drawn_keeps_its_spec_and_says_why():
+    spec = {"$schema": "https://vega.github.io/schema/vega-lite/v5.20.1.json", "mark": "no-such-mark",
+            "data": {"values": [{"x": 1}]}}
+    with pytest.warns(UserWarning, match="static image"):
+        bundle, _ = chart_bundle(spec)
+    assert VEGALITE_MIME in bundle and "image/svg+xml" not in bundle
+    assert "no static image" in bundle["text/plain"]
+
+
+def test_enable_registers_and_enables_the_renderer(restore_renderer):
+    enable_notebook_charts(png=False)
+    assert alt.renderers.active == RENDERER
+    bundle, _ = _bars()._repr_mimebundle_()
+    assert "image/svg+xml" in bundle and "image/png" not in bundle
+
+
+def test_every_notebook_with_charts_enables_the_renderer():
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        source = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+        assert "alt.renderers.enable" not in source, path.name
+        if "toolkit.present.charts" in source or "from toolkit.present import charts" in source:
+            assert "enable_notebook_charts()" in source, path.name
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    pytest.skip("no Chromium on this machine: install it with 'apt-get install chromium' (.ci/run does this)")
+
+
+def _nbconvert_html(notebook, folder):
+    """Execute ``notebook`` and export it with ``jupyter nbconvert --to html``; the kernel imports this checkout."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    result = subprocess.run([sys.executable, "-m", "nbconvert", "--to", "html", "--execute", str(notebook),
+                             "--output-dir", str(folder)], capture_output=True, text=True, env=env, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = folder / (notebook.stem + ".html")
+    text = page.read_text(encoding="utf-8")
+    for failure in FAILURES:
+        assert failure not in text, failure
+    return page, text
+
+
+# Run by the page once loaded: for every image nbconvert embedded, its size and how many of its pixels are
+# inked (not white or transparent), written into the DOM for --dump-dom to report.
+INK_CHECK = """<script>
+window.addEventListener("load", () => {
+  const found = [];
+  for (const img of document.querySelectorAll(".jp-OutputArea-output img")) {
+    const canvas = document.createElement("canvas");
+    canvas.width = img.naturalWidth; canvas.height = img.naturalHeight;
+    let inked = -1;
+    if (img.naturalWidth > 0) {
+      const g = canvas.getContext("2d");
+      g.drawImage(img, 0, 0);
+      const d = g.getImageData(0, 0, canvas.width, canvas.height).data;
+      inked = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && Math.min(d[i], d[i + 1], d[i + 2]) < 200) inked++;
+    }
+    found.push({width: img.naturalWidth, height: img.naturalHeight, inked: inked});
+  }
+  document.body.setAttribute("data-charts", JSON.stringify(found));
+});
+</script>"""
+
+
+def _drawn_in_chromium(chromium, page, tmp_path):
+    """Load ``page`` in headless Chromium with no network; return its DOM and what the ink check found."""
+    checked = page.with_name("checked.html")
+    checked.write_text(page.read_text(encoding="utf-8").replace("</body>", INK_CHECK + "</body>"), encoding="utf-8")
+    result = subprocess.run([chromium, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", checked.as_uri()],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    found = re.search(r'data-charts="([^"]*)"', result.stdout)
+    assert found, "the page's check did not run"
+    return result.stdout, json.loads(html.unescape(found.group(1)))
+
+
+def _svg_images(dom):
+    return [base64.b64decode(m).decode("utf-8") for m in re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', dom)]
+
+
+def test_nbconvert_html_shows_the_charts_in_a_browser_offline(chromium, tmp_path):
+    notebook = tmp_path / "charts.ipynb"
+    nb = new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    nb.cells = [
+        new_code_cell("import pandas as pd\n\nfrom toolkit.present.charts import numeric_divergence, tone_by_source\n"
+                      "from toolkit.present.notebook_charts import enable_notebook_charts\n\nenable_notebook_charts()"),
+        new_code_cell('tones = pd.DataFrame({"doc_id": ["a", "a", "b"], "sentence_id": [0, 1, 0], '
+                      '"vader": [0.5, -0.2, 0.1], "news": [0.4, -0.1, float("nan")]})\ntone_by_source(tones)'),
+        new_code_cell(_table_cell() + "\nnumeric_divergence(table)"),
+    ]
+    nbformat.write(nb, notebook)
+    page, text = _nbconvert_html(notebook, tmp_path)
+    # nbconvert's HTML exporter has no Vega-Lite type in its display priority and takes SVG before PNG
+    assert text.count('data-mime-type="image/svg+xml"') == 2
+    dom, found = _drawn_in_chromium(chromium, page, tmp_path)
+    svgs = _svg_images(dom)
+    assert len(svgs) == 2 and all(MARKS.search(svg) for svg in svgs)
+    assert "Mean sentence tone per source" in svgs[0]
+    assert len(found) == 2
+    for image in found:
+        assert image["width"] > 100 and image["height"] > 50
+        assert image["inked"] > 0.02 * image["width"] * image["height"]  # axes, labels and marks, not a blank box
+
+
+@pytest.mark.slow
+def test_notebook_05_exports_to_html_with_its_chart(chromium, tmp_path):
+    page, text = _nbconvert_html(ROOT / "notebooks" / "05-numbers.ipynb", tmp_path)
+    dom, found = _drawn_in_chromium(chromium, page, tmp_path)
+    assert len(_svg_images(dom)) == 1 and MARKS.search(_svg_images(dom)[0])
+    assert found and all(image["inked"] > 0.02 * image["width"] * image["height"] for image in found)
