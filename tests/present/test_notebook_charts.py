@@ -104,12 +104,17 @@ def chromium():
     pytest.skip("no Chromium on this machine: install it with 'apt-get install chromium' (.ci/run does this)")
 
 
-def _nbconvert_html(notebook, folder):
-    """Execute ``notebook`` and export it with ``jupyter nbconvert --to html``; the kernel imports this checkout."""
+def _nbconvert(notebook, folder, *options):
+    """Run ``jupyter nbconvert`` on ``notebook`` with ``options``, writing into ``folder``; a kernel imports this checkout."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-    result = subprocess.run([sys.executable, "-m", "nbconvert", "--to", "html", "--execute", str(notebook),
-                             "--output-dir", str(folder)], capture_output=True, text=True, env=env, timeout=600)
+    result = subprocess.run([sys.executable, "-m", "nbconvert", *options, str(notebook), "--output-dir", str(folder)],
+                            capture_output=True, text=True, env=env, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
+
+
+def _nbconvert_html(notebook, folder, *options):
+    """Export ``notebook`` with ``jupyter nbconvert --to html`` and ``options``; check no output failed to display."""
+    _nbconvert(notebook, folder, "--to", "html", *options)
     page = folder / (notebook.stem + ".html")
     text = page.read_text(encoding="utf-8")
     for failure in FAILURES:
@@ -167,22 +172,29 @@ def test_nbconvert_html_shows_the_charts_in_a_browser_offline(chromium, tmp_path
         new_code_cell(_table_cell() + "\nnumeric_divergence(table)"),
     ]
     nbformat.write(nb, notebook)
-    page, text = _nbconvert_html(notebook, tmp_path)
-    # nbconvert's HTML exporter has no Vega-Lite type in its display priority and takes SVG before PNG
-    assert text.count('data-mime-type="image/svg+xml"') == 2
-    dom, found = _drawn_in_chromium(chromium, page, tmp_path)
-    svgs = _svg_images(dom)
-    assert len(svgs) == 2 and all(MARKS.search(svg) for svg in svgs)
-    assert "Mean sentence tone per source" in svgs[0]
-    assert len(found) == 2
-    for image in found:
-        assert image["width"] > 100 and image["height"] > 50
-        assert image["inked"] > 0.02 * image["width"] * image["height"]  # axes, labels and marks, not a blank box
+    executed = tmp_path / "executed"
+    _nbconvert(notebook, executed, "--to", "notebook", "--execute")
+    charts = [o for c in nbformat.read(executed / notebook.name, as_version=4).cells for o in c.get("outputs", [])
+              if "image/svg+xml" in o.get("data", {})]
+    assert len(charts) == 2 and all({VEGALITE_MIME, "image/png"} <= set(o["data"]) for o in charts)
+    # as nbconvert shows it, and as a static viewer that strips scripts and unsafe markup (nbviewer) shows it
+    for name, options in (("page", ()), ("sanitized", ("--HTMLExporter.sanitize_html=True",))):
+        page, text = _nbconvert_html(executed / notebook.name, tmp_path / name, *options)
+        # nbconvert's HTML exporter has no Vega-Lite type in its display priority and takes SVG before PNG
+        assert text.count('data-mime-type="image/svg+xml"') == 2
+        dom, found = _drawn_in_chromium(chromium, page, tmp_path)
+        svgs = _svg_images(dom)
+        assert len(svgs) == 2 and all(MARKS.search(svg) for svg in svgs)
+        assert "Mean sentence tone per source" in svgs[0]
+        assert len(found) == 2
+        for image in found:
+            assert image["width"] > 100 and image["height"] > 50
+            assert image["inked"] > 0.02 * image["width"] * image["height"]  # axes, labels and marks, not a blank box
 
 
 @pytest.mark.slow
 def test_notebook_05_exports_to_html_with_its_chart(chromium, tmp_path):
-    page, text = _nbconvert_html(ROOT / "notebooks" / "05-numbers.ipynb", tmp_path)
+    page, text = _nbconvert_html(ROOT / "notebooks" / "05-numbers.ipynb", tmp_path, "--execute")
     dom, found = _drawn_in_chromium(chromium, page, tmp_path)
     assert len(_svg_images(dom)) == 1 and MARKS.search(_svg_images(dom)[0])
     assert found and all(image["inked"] > 0.02 * image["width"] * image["height"] for image in found)
