@@ -198,3 +198,59 @@ def test_notebook_05_exports_to_html_with_its_chart(chromium, tmp_path):
     dom, found = _drawn_in_chromium(chromium, page, tmp_path)
     assert len(_svg_images(dom)) == 1 and MARKS.search(_svg_images(dom)[0])
     assert found and all(image["inked"] > 0.02 * image["width"] * image["height"] for image in found)
+
+
+def _free_port():
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.slow
+def test_jupyterlab_draws_the_interactive_chart_offline(chromium, tmp_path):
+    import time
+    import urllib.request
+
+    from nbformat.v4 import new_output
+
+    bundle, metadata = chart_bundle(_bars().to_dict(), png=True)
+    nb = new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    nb.cells = [new_code_cell("chart", outputs=[new_output("display_data", data=bundle, metadata=metadata)])]
+    nbformat.write(nb, tmp_path / "chart.ipynb")
+    port = _free_port()
+    state = {f"JUPYTER{name}": str(tmp_path / name.lower()) for name in ("_CONFIG_DIR", "_RUNTIME_DIR", "_DATA_DIR",
+                                                                          "LAB_SETTINGS_DIR", "LAB_WORKSPACES_DIR")}
+    server = subprocess.Popen([sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root", "--ip=127.0.0.1",
+                               f"--port={port}", "--ServerApp.token=", "--ServerApp.password=", "--LabApp.news_url=None",
+                               f"--ServerApp.root_dir={tmp_path}"], env={**os.environ, **state},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status", timeout=5)
+                break
+            except OSError:
+                assert time.monotonic() < deadline and server.poll() is None, "JupyterLab did not start"
+                time.sleep(1)
+        # only the local server resolves: JupyterLab must draw the chart with what it ships
+        flags = [f for f in FLAGS if not f.startswith("--host-resolver-rules")] + [
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+        result = subprocess.run([chromium, *flags, f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1200,900",
+                                 "--virtual-time-budget=60000", "--dump-dom", f"http://127.0.0.1:{port}/lab/tree/chart.ipynb"],
+                                capture_output=True, text=True, timeout=180)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    dom = result.stdout
+    rendered = re.findall(r'class="([^"]*jp-Rendered[^"]*)"', dom)
+    assert any("jp-RenderedVegaLite" in c for c in rendered), "JupyterLab did not draw the chart with its Vega extension"
+    canvas = re.search(r'<canvas width="(\d+)" height="(\d+)" class="marks"', dom)
+    assert canvas and int(canvas.group(1)) > 50 and int(canvas.group(2)) > 50
+    # JupyterLab ranks Vega-Lite above the static images, which it does not show
+    assert not any("jp-RenderedSVG" in c or "jp-RenderedImage" in c for c in rendered)
