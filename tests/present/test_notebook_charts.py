@@ -83,8 +83,11 @@ def test_a_chart_that_cannot_be_drawn_keeps_its_spec_and_says_why():
 def test_enable_registers_and_enables_the_renderer(restore_renderer):
     enable_notebook_charts(png=False)
     assert alt.renderers.active == RENDERER
-    bundle, _ = _bars()._repr_mimebundle_()
-    assert "image/svg+xml" in bundle and "image/png" not in bundle
+    bundle, metadata = _bars()._repr_mimebundle_()
+    assert "image/svg+xml" in bundle and "image/png" not in bundle and metadata == {}
+    alt.renderers.set_embed_options(actions=False)  # Altair's way to pass options to JupyterLab's Vega extension
+    bundle, metadata = _bars()._repr_mimebundle_()
+    assert metadata == {VEGALITE_MIME: {"embed_options": {"actions": False}}}
 
 
 def test_every_notebook_with_charts_enables_the_renderer():
@@ -224,6 +227,7 @@ def test_jupyterlab_draws_the_interactive_chart_offline(chromium, tmp_path):
                                                                           "LAB_SETTINGS_DIR", "LAB_WORKSPACES_DIR")}
     server = subprocess.Popen([sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root", "--ip=127.0.0.1",
                                f"--port={port}", "--ServerApp.token=", "--ServerApp.password=", "--LabApp.news_url=None",
+                               "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
                                f"--ServerApp.root_dir={tmp_path}"], env={**os.environ, **state},
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

@@ -53,7 +53,7 @@ def _title(spec: dict) -> str:
     return str(title)
 
 
-def chart_bundle(spec: dict, png: bool = True) -> tuple[dict, dict]:
+def chart_bundle(spec: dict, png: bool = True, **options) -> tuple[dict, dict]:
     """The display of one chart: its Vega-Lite spec, an SVG and optionally a PNG drawn from it, and its title.
 
     Parameters
@@ -62,6 +62,9 @@ def chart_bundle(spec: dict, png: bool = True) -> tuple[dict, dict]:
         A Vega-Lite spec, as ``chart.to_dict()`` gives it.
     png : bool
         Also draw a PNG, for viewers that do not show SVG.
+    **options
+        Display options for JupyterLab's Vega extension, such as ``embed_options``
+        (``alt.renderers.set_embed_options`` passes them), sent as the spec's metadata.
 
     Returns
     -------
@@ -85,7 +88,7 @@ def chart_bundle(spec: dict, png: bool = True) -> tuple[dict, dict]:
     except ValueError as error:  # vl-convert reports a spec it cannot draw as ValueError
         warnings.warn(f"the chart's static image could not be drawn: {error}", stacklevel=2)
         bundle["text/plain"] += f" (no static image: {error})"
-    return bundle, {}
+    return bundle, ({VEGALITE_MIME: options} if options else {})
 
 
 def enable_notebook_charts(png: bool = True) -> None:
