@@ -142,3 +142,46 @@ def test_many_sources_draw_the_largest_and_pool_the_others(tmp_path, seeds_corpu
     assert {row["source_a"] for row in similarity["datasets"][similarity["data"]["name"]]} <= set(shown)
     caption = next(b[2] for b in sections.frame_blocks(seeds_corpus, tables) if b[0] == "chart")
     assert "the 2 largest of 5 sources" in caption
+
+
+
+def _open_interval_table():
+    """Numbers whose interval has an infinite or missing end, in object columns as numbers.csv has them."""
+    import pandas as pd
+
+    rows = [("a", 6e10, float("inf"), "gt", "money"), ("b", 5e10, float("nan"), "", "money"), ("c", 7e10, 8e10, "", "money"),
+            ("a", "2025-09-01", "2025-09-01", "", "date"), ("b", "2025-09-03", float("nan"), "", "date")]
+    table = pd.DataFrame([{"doc_id": d, "kind": k, "unit": "USD", "label": "investment", "low": lo, "high": hi, "bound": b,
+                           "flagged": True, "status_label": "Diverge", "surface": "x", "quotes": "q", "concept": None}
+                          for d, lo, hi, b, k in rows])
+    return table.astype({"low": object, "high": object, "concept": object})
+
+
+def _strict(text):
+    """Parse JSON as a browser does: NaN and Infinity are not JSON."""
+    import json
+
+    def refuse(name):
+        raise ValueError(f"{name} is not JSON")
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_saved_chart_spec_is_valid_json_with_open_intervals(tmp_path):
+    import pandas as pd
+
+    from toolkit.present.charts import numeric_divergence, save_chart
+
+    save_chart(numeric_divergence(_open_interval_table()), pd.DataFrame({"x": [1]}), tmp_path, "numbers")
+    spec = _strict((tmp_path / "numbers.vl.json").read_text(encoding="utf-8"))
+    rows = [row for data in spec["datasets"].values() for row in data]
+    assert any(row["high"] is None for row in rows)  # an open end is JSON null
+
+
+def test_json_safe_and_rounded_write_null_for_non_finite_floats():
+    import json
+
+    from toolkit.present.charts import json_safe, rounded
+
+    tree = {"a": [1.5, float("nan"), {"b": float("inf"), "c": -float("inf")}], "d": "x", "e": 3}
+    assert json_safe(tree) == {"a": [1.5, None, {"b": None, "c": None}], "d": "x", "e": 3}
+    assert _strict(json.dumps(rounded(tree)))["a"][2] == {"b": None, "c": None}

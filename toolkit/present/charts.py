@@ -319,7 +319,7 @@ def save_chart(chart, data: pd.DataFrame, folder, name: str) -> list:
     paths = [folder / f"{name}.{ext}" for ext in ("png", "svg", "vl.json")]
     paths[0].write_bytes(vlc.vegalite_to_png(spec, vl_version=version, scale=2))
     paths[1].write_text(normalise_svg_ids(vlc.vegalite_to_svg(spec, vl_version=version)), encoding="utf-8")
-    paths[2].write_text(json.dumps(spec, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    paths[2].write_text(json.dumps(spec, indent=2, ensure_ascii=False, allow_nan=False) + "\n", encoding="utf-8")
     csv_path = folder / f"{name}.csv"
     write_csv(data, csv_path)
     return [*paths, csv_path]
@@ -327,11 +327,32 @@ def save_chart(chart, data: pd.DataFrame, folder, name: str) -> list:
 
 def rounded(value):
     """``value`` (a JSON-like tree) with every float rounded to the tables' significant digits
-    (:data:`toolkit.present.tables.SIGNIFICANT_DIGITS`), so that a chart's spec is as stable as its data."""
+    (:data:`toolkit.present.tables.SIGNIFICANT_DIGITS`), so that a chart's spec is as stable as its data,
+    and every non-finite float (NaN, an open interval's infinite end) made ``None`` (JSON ``null``), so
+    that the spec is valid JSON (see :func:`json_safe`)."""
     if isinstance(value, float):
-        return float(f"{value:.{SIGNIFICANT_DIGITS}g}") if math.isfinite(value) else value
+        return float(f"{value:.{SIGNIFICANT_DIGITS}g}") if math.isfinite(value) else None
     if isinstance(value, dict):
         return {k: rounded(v) for k, v in value.items()}
     if isinstance(value, list):
         return [rounded(v) for v in value]
+    return value
+
+
+def json_safe(value):
+    """``value`` (a JSON-like tree, such as a chart's ``to_dict()``) with every non-finite float made ``None``.
+
+    JSON has no NaN or infinity: Jupyter refuses to send a display holding one
+    ("Out of range float values are not JSON compliant"), and ``json.dumps``
+    would write invalid JSON. Vega-Lite reads ``null`` as a missing value, as
+    it would NaN, so the chart looks the same. Such floats reach a spec from an
+    open interval's infinite end, and from every missing value of a text or
+    mixed column, which Altair 5.5 writes as NaN under pandas 3.
+    """
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: json_safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [json_safe(v) for v in value]
     return value
