@@ -113,7 +113,8 @@ class Corpus:
         """One row per document.
 
         Columns: ``doc_id, file, format, encoding, title, outlet, author,
-        published, genre, words, sentences, removed`` (lines removed), then
+        published`` (a date, NaT where unknown; written as an ISO day)``,
+        genre, words, sentences, removed`` (lines removed), then
         ``<field>_source`` for each metadata field (``manifest``,
         ``inferred:<rule>`` or ``missing``), then extra manifest columns.
         """
@@ -128,7 +129,9 @@ class Corpus:
             row.update({k: v for k, v in doc.metadata.items() if k not in meta.FIELDS})
             rows.append(row)
         columns = DOCUMENT_COLUMNS + [f"{name}_source" for name in meta.FIELDS]
-        return pd.DataFrame(rows, columns=list(dict.fromkeys(columns + [k for r in rows for k in r])))
+        table = pd.DataFrame(rows, columns=list(dict.fromkeys(columns + [k for r in rows for k in r])))
+        table["published"] = meta.date_column(table["published"])
+        return table
 
     def sentences_table(self) -> pd.DataFrame:
         """One row per sentence: ``doc_id, sentence_id, unit_id, kind, start, end, words, text``.
@@ -203,6 +206,14 @@ def _load_document(source: Source, notices: list[Notice]) -> Document | None:
     for name, value in html_meta.items():
         inferred[name], provenance[name] = value, "inferred:html"
     values, provenance = meta.merge(manifest, inferred, provenance)
+    if values.get("published"):
+        iso = meta.normalise_date(values["published"])
+        if iso is None:
+            notify(notices, source.path, "unreadable_date",
+                   f"the date '{values['published'][:40]}' cannot be read; left empty. Write dates as YYYY-MM-DD")
+            values["published"], provenance["published"] = "", "missing"
+        else:
+            values["published"] = iso
     values.update({k: v for k, v in manifest.items() if k not in meta.FIELDS})
     if not seems_english(text):
         notify(notices, source.path, "not_english", "seems not to be English; the toolkit's word lists are English, so measures will be unreliable")

@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pandas as pd
+
 from .cleaning import Cleaned
-from .dates import parse_date
+from .dates import DATE_DTYPE, parse_date
 
 #: The metadata fields every document carries.
 FIELDS = ("title", "outlet", "author", "published", "genre")
@@ -102,3 +104,14 @@ def normalise_date(value: str) -> str | None:
     except ValueError:
         parsed = parse_date(value)
         return parsed.isoformat() if parsed else None
+
+
+def date_column(values: pd.Series) -> pd.Series:
+    """ISO day strings (``""`` or None where unknown) as a date column (NaT where unknown).
+
+    >>> date_column(pd.Series(["2013-08-21", ""])).tolist()
+    [Timestamp('2013-08-21 00:00:00'), NaT]
+    """
+    days = [normalise_date(v) if isinstance(v, str) and v.strip() else None for v in values]
+    return pd.Series(pd.to_datetime(pd.Series(days, dtype=object), format="ISO8601", errors="coerce").to_numpy(),
+                     index=values.index, name=values.name).astype(DATE_DTYPE)
