@@ -65,6 +65,9 @@ def test_html_nested_ten_thousand_levels_is_read_and_the_others_load(tmp_path):
     assert deep.metadata["title"] == "Deep Page"
     assert any("deep.html" in m and "read block by block" in m for m in messages)
     assert [n.code for n in corpus.notices] == ["html_plain_reading"]
+    assert deep.extractor == "plain reader" and corpus.document("good").extractor == ""
+    reason = corpus.removed_table().query("doc_id == 'deep' and rule == 'html_extraction'")["reason"].iloc[0]
+    assert reason.startswith("markup removed by the plain reader")
 
 
 def test_html_without_any_text_is_skipped_with_a_recorded_warning(tmp_path):

@@ -59,6 +59,10 @@ class Document:
     scrubbed : list of Removal
         Control and invisible characters removed at load time, with offsets
         into ``original``.
+    extractor : str
+        For HTML, what extracted the text: ``trafilatura``, or ``plain reader``
+        for a page trafilatura could not parse (see
+        :mod:`toolkit.text.html_page`); empty for other formats.
     """
 
     doc_id: str
@@ -74,6 +78,7 @@ class Document:
     sentences: list[Sentence]
     removals: list[Removal]
     scrubbed: list[Removal] = field(default_factory=list)
+    extractor: str = ""
 
     @property
     def words(self) -> int:
@@ -170,9 +175,10 @@ class Corpus:
             rows.extend((doc.doc_id, doc.file, r.line, r.start, r.end, "original", r.rule, r.reason, r.text)
                         for r in doc.scrubbed)
             if doc.format == "html":
+                removed = "markup and page boilerplate removed by trafilatura" if doc.extractor != "plain reader" \
+                    else "markup removed by the plain reader (trafilatura could not parse the page)"
                 rows.append((doc.doc_id, doc.file, 0, 0, len(doc.original), "original", "html_extraction",
-                             f"markup and page boilerplate removed by trafilatura; {len(doc.extracted):,} of "
-                             f"{len(doc.original):,} characters kept", ""))
+                             f"{removed}; {len(doc.extracted):,} of {len(doc.original):,} characters kept", ""))
             rows.extend(
                 (doc.doc_id, doc.file, r.line, r.start, r.end, offsets_in, r.rule, r.reason, r.text)
                 for r in doc.removals
@@ -188,6 +194,7 @@ class _Html:
     values: dict[str, str]
     provenance: dict[str, str]
     link_share: float
+    extractor: str
 
 
 def _extract_html(source: Source, html: str, notices: list[Notice]) -> _Html | None:
@@ -201,6 +208,7 @@ def _extract_html(source: Source, html: str, notices: list[Notice]) -> _Html | N
         )
     except (RecursionError, MemoryError, ValueError, TypeError, AttributeError, LookupError):  # a malformed page
         result = None
+    extractor = "trafilatura"
     if result is not None and (result.text or "").strip():
         text = result.text
         found = {"title": result.title, "author": result.author, "published": result.date, "outlet": result.sitename}
@@ -215,6 +223,7 @@ def _extract_html(source: Source, html: str, notices: list[Notice]) -> _Html | N
                "was read block by block instead, page boilerplate included. Save the article's text as a .txt file "
                "to control what is read")
         found = {"title": page.title}
+        extractor = "plain reader"
     values = {k: str(v).strip() for k, v in found.items() if v and str(v).strip()}
     provenance = dict.fromkeys(values, "inferred:html")
     site = page.site_name()
@@ -223,7 +232,7 @@ def _extract_html(source: Source, html: str, notices: list[Notice]) -> _Html | N
         values["outlet"], provenance["outlet"] = site[0], f"inferred:{site[1]}"
     elif domain and values.get("outlet", domain).casefold() == domain:  # trafilatura too takes it from there
         values["outlet"], provenance["outlet"] = domain, "inferred:og:url"
-    return _Html(text, values, provenance, page.link_share)
+    return _Html(text, values, provenance, page.link_share, extractor)
 
 
 def _load_document(source: Source, notices: list[Notice], keep_navigation: bool = False) -> Document | None:
@@ -272,6 +281,7 @@ def _load_document(source: Source, notices: list[Notice], keep_navigation: bool 
         doc_id=source.doc_id, file=source.file, format=source.format, encoding=source.encoding,
         original=source.raw, extracted=extracted, text=text, metadata=values, provenance=provenance,
         units=units, sentences=sentences, removals=cleaned.removals, scrubbed=scrubbed,
+        extractor=html.extractor if html else "",
     )
 
 
