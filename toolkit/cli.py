@@ -81,7 +81,8 @@ def _write(args: argparse.Namespace) -> list[Path]:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             tables = analyze(args.corpus, args.engine, scheduler=args.scheduler, max_bytes=int(args.max_mb * 1e6),
-                             text_column=args.text_column, config=args.config, quiet=args.quiet)
+                             text_column=args.text_column, config=args.config, quiet=args.quiet,
+                             keep_navigation=args.keep_navigation)
         for warning in caught:
             print(f"warning: {warning.message}", file=sys.stderr)
         return write_tables(tables, args.out)

@@ -1,11 +1,13 @@
 """HTML pages that are malformed or not articles: one page never refuses a corpus, navigation pages are skipped."""
 
+import json
 import warnings
 
 import pytest
 
 from toolkit import CorpusWarning, load_corpus
 from toolkit.cli import main
+from toolkit.pipeline import analyze
 from toolkit.text.html_page import read_html
 from toolkit.text.navigation import is_navigation, is_prose, page_signals
 
@@ -139,3 +141,12 @@ def test_signals():
     assert is_navigation(page_signals(units, units))
     article = ["Harbour reopens"] + MENU[:4] + BODY
     assert not is_navigation(page_signals(article, article))
+
+
+def test_lazily_read_jsonl_keeps_navigation_on_request(tmp_path):
+    path = tmp_path / "rows.jsonl"
+    path.write_text(json.dumps({"id": "front", "text": NAV_TEXT}) + "\n" + json.dumps({"id": "story", "text": ARTICLE_TEXT}) + "\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert list(analyze(path)["documents"]["doc_id"]) == ["story"]
+        assert list(analyze(path, keep_navigation=True)["documents"]["doc_id"]) == ["front", "story"]
