@@ -150,3 +150,13 @@ def test_lazily_read_jsonl_keeps_navigation_on_request(tmp_path):
         warnings.simplefilter("ignore")
         assert list(analyze(path)["documents"]["doc_id"]) == ["story"]
         assert list(analyze(path, keep_navigation=True)["documents"]["doc_id"]) == ["front", "story"]
+
+
+def test_a_page_of_long_linked_headlines_is_navigation_by_its_links(tmp_path):
+    long_heads = [f"{h} as the region waits for word from the council on {n} plans" for n, h in enumerate(HEADLINES)]
+    (tmp_path / "tag.html").write_text("<html><head><title>Tag: harbour</title></head><body><main><h1>Harbour</h1><ul>"
+                                       f"{_links(long_heads)}</ul></main></body></html>")
+    (tmp_path / "story.txt").write_text(ARTICLE_TEXT)
+    corpus, messages = _load(tmp_path)
+    assert [doc.doc_id for doc in corpus] == ["story"]
+    assert any("tag.html" in m and "in links" in m for m in messages)

@@ -18,9 +18,9 @@ from ..text import metadata as meta
 from ..text.cleaning import Removal, clean, furniture_version, scrub
 from .config import CONFIG_NAME, CorpusConfig, read_config
 from ..errors import CorpusError, CorpusWarning, Notice, notify
-from ..text.html_page import read_html
+from ..text.html_page import Page, read_head, read_html
 from ..text.language import seems_english
-from ..text.navigation import is_navigation, page_signals
+from ..text.navigation import MAX_PROSE_SHARE, MIN_UNITS, is_navigation, page_signals
 from .reading import DEFAULT_MAX_BYTES
 from ..text.segment import WORD_RE
 from .sources import Source, find_sources
@@ -188,19 +188,26 @@ class Corpus:
 
 @dataclass
 class _Html:
-    """What an HTML page gave: its text, metadata with provenance, and the share of its text in links."""
+    """What an HTML page gave: its text, metadata with provenance, and what extracted the text."""
 
     text: str
     values: dict[str, str]
     provenance: dict[str, str]
-    link_share: float
     extractor: str
+    markup: str
+    page: Page | None = None
+
+    def link_share(self) -> float:
+        """Share of the page's visible text inside links (the page is read whole only when this is asked)."""
+        if self.page is None:
+            self.page = read_html(self.markup)
+        return self.page.link_share
 
 
 def _extract_html(source: Source, html: str, notices: list[Notice]) -> _Html | None:
     """The page's main text (trafilatura), else its text block by block (a page trafilatura cannot parse,
     such as one nested deeper than its tree builder's limit); ``None``, with a notice, when there is none."""
-    page = read_html(html)
+    page = None
     try:
         result = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=False,
@@ -213,6 +220,7 @@ def _extract_html(source: Source, html: str, notices: list[Notice]) -> _Html | N
         text = result.text
         found = {"title": result.title, "author": result.author, "published": result.date, "outlet": result.sitename}
     else:
+        page = read_html(html)
         text = page.text()
         if not text.strip():
             notify(notices, source.path, "html_skipped", "no article text could be read from this HTML; skipped. "
@@ -226,13 +234,14 @@ def _extract_html(source: Source, html: str, notices: list[Notice]) -> _Html | N
         extractor = "plain reader"
     values = {k: str(v).strip() for k, v in found.items() if v and str(v).strip()}
     provenance = dict.fromkeys(values, "inferred:html")
-    site = page.site_name()
-    domain = meta.url_domain(page.meta.get("og:url", ""))
+    head = page or read_head(html)
+    site = head.site_name()
+    domain = meta.url_domain(head.meta.get("og:url", ""))
     if site is not None:
         values["outlet"], provenance["outlet"] = site[0], f"inferred:{site[1]}"
     elif domain and values.get("outlet", domain).casefold() == domain:  # trafilatura too takes it from there
         values["outlet"], provenance["outlet"] = domain, "inferred:og:url"
-    return _Html(text, values, provenance, page.link_share, extractor)
+    return _Html(text, values, provenance, extractor, html, page)
 
 
 def _load_document(source: Source, notices: list[Notice], keep_navigation: bool = False) -> Document | None:
@@ -251,7 +260,10 @@ def _load_document(source: Source, notices: list[Notice], keep_navigation: bool 
         notify(notices, source.path, "nothing_left", "nothing is left after cleaning (only furniture); skipped. See removed.csv")
         return None
     if not keep_navigation:
-        signals = page_signals([u.text for u in units], [s.text for s in sentences], html.link_share if html else None)
+        signals = page_signals([u.text for u in units], [s.text for s in sentences])
+        if html is not None and not is_navigation(signals) and signals.units >= MIN_UNITS \
+                and signals.prose_share < MAX_PROSE_SHARE:  # only the links can tell: read the whole page
+            signals = page_signals([u.text for u in units], [s.text for s in sentences], html.link_share())
         if is_navigation(signals):
             notify(notices, source.path, "navigation_skipped",
                    f"looks like a navigation page (menus, lists of links or headlines), not an article: "
