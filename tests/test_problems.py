@@ -71,7 +71,8 @@ def test_numbers_survive_long_s_units_and_relative_dates_at_the_calendar_ends(tm
     assert tables["problems"].empty
     numbers = tables["numbers"]
     assert numbers.loc[numbers["doc_id"] == "tons", "unit"].tolist() == ["ton", "ton"]
-    assert numbers.loc[numbers["doc_id"].isin(["late", "early"]), "low"].isna().all()
+    ends = numbers.loc[numbers["doc_id"].isin(["late", "early"])]
+    assert ends[["low", "high", "date_low", "date_high"]].isna().all().all()
 
 
 def test_by_outlet_without_outlets_warns(corpus, tmp_path, capsys):

@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
                              help="refuse articles larger than this (default: %(default)s)")
         command.add_argument("--text-column", metavar="NAME", help="text column of a .jsonl or .csv corpus")
         command.add_argument("--config", type=Path, metavar="TOML", help="corpus.toml to use (default: the corpus folder's)")
+        command.add_argument("--keep-navigation", action="store_true", default=None,
+                             help="load navigation pages (menus, lists of links or headlines) as articles; "
+                                  "by default they are skipped with a warning")
         command.add_argument("--debug", action="store_true", help="show a traceback on unexpected errors")
         command.add_argument("--quiet", action="store_true", help="no progress bar and no summary line (warnings and errors still print)")
         if name in ("analyze", "report"):
@@ -78,13 +81,15 @@ def _write(args: argparse.Namespace) -> list[Path]:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             tables = analyze(args.corpus, args.engine, scheduler=args.scheduler, max_bytes=int(args.max_mb * 1e6),
-                             text_column=args.text_column, config=args.config, quiet=args.quiet)
+                             text_column=args.text_column, config=args.config, quiet=args.quiet,
+                             keep_navigation=args.keep_navigation)
         for warning in caught:
             print(f"warning: {warning.message}", file=sys.stderr)
         return write_tables(tables, args.out)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        corpus = load_corpus(args.corpus, max_bytes=int(args.max_mb * 1e6), text_column=args.text_column, config=args.config)
+        corpus = load_corpus(args.corpus, max_bytes=int(args.max_mb * 1e6), text_column=args.text_column, config=args.config,
+                             keep_navigation=args.keep_navigation)
     for notice in corpus.notices:
         print(f"warning: {notice}", file=sys.stderr)
     del caught

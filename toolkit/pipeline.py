@@ -193,6 +193,7 @@ def analyze(
     text_column: str | None = None,
     config: str | Path | None = None,
     quiet: bool = True,
+    keep_navigation: bool | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Every table of the analysis, keyed by file name (without ``.csv``).
 
@@ -220,7 +221,7 @@ def analyze(
         started for the run. Both engines give the same tables.
     partition_documents : int
         Documents per partition of a loaded corpus.
-    max_bytes, text_column, config
+    max_bytes, text_column, config, keep_navigation
         As for :func:`toolkit.load_corpus`, for a corpus given as a path.
     quiet : bool
         No progress bar (it is drawn only on a terminal, and never under CI).
@@ -237,7 +238,10 @@ def analyze(
     if not is_lazy(corpus):
         raise CorpusError(corpus, "only a loaded corpus or a .jsonl or .parquet file can be analysed directly",
                           "load it first with toolkit.load_corpus(...)")
-    return _analyze_file(Path(corpus), engine, scheduler, workers, corpus_config(corpus, config), max_bytes, text_column, quiet)
+    settings = corpus_config(corpus, config)
+    if keep_navigation is not None:
+        settings = dataclasses.replace(settings, keep_navigation=keep_navigation)
+    return _analyze_file(Path(corpus), engine, scheduler, workers, settings, max_bytes, text_column, quiet)
 
 
 def _analyze_loaded(corpus: Corpus, engine: str, scheduler: str | None, workers: int, partition_documents: int,

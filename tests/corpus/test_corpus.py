@@ -71,7 +71,7 @@ def test_jsonl_input(tmp_path):
     docs = corpus.documents_table()
     assert list(docs["doc_id"]) == ["a1", "a2", "b1"]
     assert docs.groupby("outlet").size().to_dict() == {"Daily A": 2, "Weekly B": 1}
-    assert docs.loc[0, "published"] == "2025-09-08"
+    assert docs.loc[0, "published"] == pd.Timestamp("2025-09-08")
     assert docs.loc[0, "title"] == "First Story"
     _assert_offsets(corpus)
 

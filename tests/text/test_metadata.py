@@ -25,7 +25,7 @@ def test_manifest_wins_and_is_recorded(seeds_corpus):
     assert docs.loc["azad-news-hd", "outlet"] == "Azad News HD"
     assert docs.loc["azad-news-hd", "outlet_source"] == "manifest"
     assert docs.loc["afzal", "published_source"] == "missing"
-    assert docs.loc["afzal", "published"] == ""
+    assert pd.isna(docs.loc["afzal", "published"])
 
 
 @pytest.mark.parametrize("field", ["title", "author", "published"])
@@ -33,6 +33,7 @@ def test_inferred_metadata_matches_what_the_texts_state(seeds_corpus, seeds_with
     """Without the manifest, the rules recover the title, author and date each text states."""
     manifest = pd.read_csv(SEEDS / "sources.csv", dtype=str, keep_default_na=False).set_index("file")
     inferred = seeds_without_manifest.documents_table().set_index("file")
+    inferred["published"] = inferred["published"].dt.strftime("%Y-%m-%d").fillna("")
     for file, row in manifest.iterrows():
         expected = row[field]
         if field == "title" and row["outlet"]:
@@ -71,3 +72,41 @@ def test_common_dateline_forms_give_the_publication_date(dateline):
     doc = load_sources([Source("d", "d.txt", Path("d.txt"), text, "txt")], [])[0]
     assert doc.metadata["published"] == "2013-08-21" and doc.provenance["published"] == "inferred:dateline"
     assert dateline not in doc.text
+
+
+def _one(text):
+    return load_sources([Source("d", "d.txt", Path("d.txt"), text, "txt")], [])[0]
+
+
+BODY_LINE = "The harbour reopened on Tuesday after a long closure, officials said, and traders welcomed the move."
+
+
+@pytest.mark.parametrize("head, title", [
+    ("Harbour Opens Again After Long Closure.", "Harbour Opens Again After Long Closure"),  # title case
+    ("Harbour opens again after a long closure, officials say.\n\nMark Felsenthal.",  # a byline follows
+     "Harbour opens again after a long closure, officials say"),
+    ("Harbour opens again after a long closure, officials say.\n\n21.08.2013",  # a dateline follows
+     "Harbour opens again after a long closure, officials say"),
+])
+def test_title_ending_in_a_full_stop(head, title):
+    doc = _one(f"{head}\n\n{BODY_LINE}\n")
+    assert doc.metadata["title"] == title and doc.provenance["title"] == "inferred:title_line"
+    assert doc.units[0].kind == "title" and BODY_LINE in doc.text
+
+
+def test_title_before_a_wire_dateline():
+    doc = _one(f"Harbour opens again after a long closure, officials say.\n\nHARBOURTOWN (Wire Agency) - {BODY_LINE}\n")
+    assert doc.metadata["title"] == "Harbour opens again after a long closure, officials say"
+
+
+def test_first_sentence_of_an_untitled_article_is_no_title():
+    doc = _one(f"The harbour opened again after a long closure, officials said on Monday.\n\n{BODY_LINE}\n")
+    assert doc.provenance["title"] == "missing"
+
+
+@pytest.mark.parametrize("byline, author", [("Mark Felsenthal.", "Mark Felsenthal"), ("By Mark Felsenthal.", "Mark Felsenthal"),
+                                            ("By Sam Roe Jr.", "Sam Roe Jr.")])
+def test_byline_with_a_full_stop(byline, author):
+    doc = _one(f"Harbour Opens Again\n\n{byline}\n\n{BODY_LINE}\n")
+    assert doc.metadata["author"] == author and doc.provenance["author"] == "inferred:byline"
+    assert byline not in doc.text

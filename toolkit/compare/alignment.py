@@ -51,6 +51,7 @@ import pandas as pd
 from scipy import sparse
 
 from ..lexicons import function_words
+from ..text.dates import DATE_DTYPE
 from .similarity import NUMERIC_WORDS as _NUMERIC_WORDS
 from .similarity import WORD as _WORD
 from .similarity import context_terms, stem
@@ -89,18 +90,26 @@ SAME_SOURCE_EVENT_THRESHOLD = 0.15
 DAYS_PER_YEAR = 365.25
 
 GROUP_COLUMNS = ["group_id", "label", "kind", "unit", "status", "n_sources", "sources", "n_mentions", "low", "high",
-                 "similarity", "members", "relative_gap", "scope_note"]
+                 "date_low", "date_high", "similarity", "members", "relative_gap", "scope_note"]
 STATUSES = ("agree", "diverge", "scope_differs", "inconsistent_within_source", "single_source")
 
 
 def _bounds(row) -> tuple[float | None, float | None]:
-    """Numeric interval of a mention (dates as day ordinals); None where open or unknown."""
+    """Numeric interval of a mention (dates as day ordinals); None where open or unknown.
+
+    A date's interval is read from ``date_low``/``date_high`` when the row has
+    them (the numbers table), else from ``low``/``high`` (ISO days or dates).
+    """
     def value(x):
-        if x is None or (isinstance(x, float) and math.isnan(x)) or x == "":
+        if x is None or x is pd.NaT or (isinstance(x, float) and math.isnan(x)) or x == "":
             return None
+        if isinstance(x, dt.date):
+            return float(x.toordinal())
         if isinstance(x, str):
             return float(dt.date.fromisoformat(x).toordinal())
         return float(x)
+    if row["kind"] == "date" and "date_low" in row:
+        return value(row["date_low"]), value(row["date_high"])
     return value(row["low"]), value(row["high"])
 
 
@@ -328,7 +337,8 @@ def align(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     groups : DataFrame
         One row per group: ``group_id, label, kind, unit, status, n_sources,
         sources`` (``;``-separated doc ids), ``n_mentions``, ``low``, ``high``
-        (the span of all values, ISO days for dates), ``similarity`` (the
+        (the span of all values, as floats; NaN for dates), ``date_low``,
+        ``date_high`` (for dates, the span as dates), ``similarity`` (the
         lowest context similarity of a link in the group), ``members``
         (``doc_id:start-end`` of each mention), ``relative_gap`` (0 when every
         interval overlaps; see the module docstring) and ``scope_note`` (for
@@ -377,7 +387,8 @@ def align(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             ids[i] = group_id
         rows.append(_group_row(group_id, [records[i] for i in group], group, sentence, lowest.get(owner[group[0]])))
     mentions["group_id"] = pd.Series(ids, index=mentions.index, dtype=object)
-    return mentions, pd.DataFrame(rows, columns=GROUP_COLUMNS)
+    groups = pd.DataFrame(rows, columns=GROUP_COLUMNS)
+    return mentions, groups.astype({"low": float, "high": float, "date_low": DATE_DTYPE, "date_high": DATE_DTYPE})
 
 
 def _group_row(group_id: str, members: list[dict], index: list[int], vectors, similarity: float | None) -> dict:
@@ -387,15 +398,18 @@ def _group_row(group_id: str, members: list[dict], index: list[int], vectors, si
     finite_high = [_bounds(m)[1] for m in members if _bounds(m)[1] is not None]
     kind = members[0]["kind"]
 
-    def show(value):
-        if value is None:
-            return None
-        return dt.date.fromordinal(int(value)).isoformat() if kind == "date" else value
+    low = min(finite_low) if finite_low else None
+    high = max(finite_high) if finite_high else None
 
+    def day(value):
+        return None if value is None else pd.Timestamp(dt.date.fromordinal(int(value)))
+
+    date = kind == "date"
     return {
         "group_id": group_id, "label": _label(members), "kind": kind, "unit": members[0]["unit"],
         "status": status, "n_sources": len(sources), "sources": ";".join(sources), "n_mentions": len(members),
-        "low": show(min(finite_low)) if finite_low else None, "high": show(max(finite_high)) if finite_high else None,
+        "low": None if date else low, "high": None if date else high,
+        "date_low": day(low) if date else None, "date_high": day(high) if date else None,
         "similarity": similarity,
         "members": ";".join(f"{m['doc_id']}:{m['start']}-{m['end']}" for m in members),
         "relative_gap": relative_gap(members), "scope_note": note,

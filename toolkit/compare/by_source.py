@@ -117,5 +117,5 @@ def divergence_table(numbers: pd.DataFrame, groups: pd.DataFrame, sentences: pd.
     values["rel_low"] = (values["low"].fillna(values["point"]) / reference).clip(lower=0.05)
     values["rel_high"] = (values["high"].fillna(values["point"] * 1.5) / reference).clip(upper=20)
     values["rel_point"] = (values["point"] / reference).clip(lower=0.05, upper=20)
-    dates = data[data["kind"] == "date"].dropna(subset=["low"]).copy()
+    dates = data[data["kind"] == "date"].dropna(subset=["date_low"]).copy()
     return pd.concat([values, dates], ignore_index=True)

@@ -21,8 +21,22 @@ from .profiles import RESAMPLES, contrasts, profiles, sentence_features, source_
 from .voices import voices
 
 
+#: How each rule that infers an outlet is named in the --by outlet message.
+INFERRED_OUTLET = {
+    "file_name_prefix": "file-name prefixes",
+    "og:site_name": "the HTML site name (og:site_name)",
+    "application-name": "the HTML application name",
+    "twitter:site": "the HTML twitter:site name",
+    "og:url": "the domain of the HTML page's address (og:url)",
+    "url_domain": "the domain of the url column",
+    "html": "the HTML page (trafilatura)",
+    "title_suffix": "a site name after the title",
+}
+
+
 def warn_without_outlets(documents: pd.DataFrame) -> None:
-    """Warn when comparing by outlet a corpus whose documents name no outlet (or each its own)."""
+    """Warn when comparing by outlet a corpus whose documents name no outlet (or each its own), and say
+    where the outlets were inferred from when they were."""
     outlets = documents["outlet"].fillna("").astype(str).str.strip() if "outlet" in documents else pd.Series(dtype=str)
     named = outlets[outlets != ""]
     if named.empty or named.nunique() == len(documents):
@@ -30,6 +44,13 @@ def warn_without_outlets(documents: pd.DataFrame) -> None:
             f"--by outlet: {'no document names an outlet' if named.empty else 'every document names a different outlet'}, "
             "so articles are compared one by one. Give an outlet column in sources.csv (or the JSONL/CSV rows)",
             CorpusWarning, stacklevel=3)
+        return
+    kinds = documents.loc[named.index, "outlet_source"].astype(str) if "outlet_source" in documents else pd.Series(dtype=str)
+    inferred = kinds[kinds.str.startswith("inferred:")].str.removeprefix("inferred:").value_counts(sort=False)
+    if len(inferred):
+        where = ", ".join(f"{INFERRED_OUTLET.get(k, k)} ({n} document{'s' if n != 1 else ''})" for k, n in inferred.items())
+        warnings.warn(f"--by outlet: outlets inferred from {where}; column outlet_source of documents.csv names the "
+                      "source of each. Give an outlet column in sources.csv to set them", CorpusWarning, stacklevel=3)
 
 
 def compare(corpus: Corpus, tables: dict[str, pd.DataFrame], group_by: str = "doc_id",

@@ -181,11 +181,16 @@ def _quantity_statements(tables: dict, texts: dict[str, str], sentences: dict, s
     return out
 
 
+def _iso(day) -> str:
+    """A date column's value as an ISO day (``""`` when missing)."""
+    return "" if pd.isna(day) else pd.Timestamp(day).date().isoformat()
+
+
 def _date_statements(tables: dict, texts: dict[str, str], sentences: dict, sources: dict[str, str]) -> list[dict]:
     """Dates tied to the event words next to them (the words within a few
     tokens of the date that other sources also put next to a date)."""
     numbers = tables["numbers"]
-    dates = numbers[(numbers["kind"] == "date") & numbers["low"].astype(str).str.match(r"\d{4}-\d\d-\d\d")]
+    dates = numbers[(numbers["kind"] == "date") & numbers["date_low"].notna()]
     spans = {doc: {sid: (a, b) for sid, a, b, _ in rows} for doc, rows in sentences.items()}
     found = []
     for row in dates.itertuples(index=False):
@@ -211,7 +216,7 @@ def _date_statements(tables: dict, texts: dict[str, str], sentences: dict, sourc
         out.append(_statement("event_date", word, f"date of the {word}", sources[row.doc_id], row.doc_id,
                               int(row.sentence_id), int(row.start), int(row.end),
                               _wording(texts[row.doc_id], int(row.start), int(row.end), a, b), row.surface,
-                              low=str(row.low), high=str(row.high)))
+                              low=_iso(row.date_low), high=_iso(row.date_high)))
     return out
 
 

@@ -5,6 +5,7 @@ never in the toolkit. Example::
 
     name = "Harbour treaty, March 2024"
     language = "en"
+    keep_navigation = false   # true: load navigation pages (menus, link lists) as articles
 
     [actors.Norland]
     kind = "country"
@@ -42,6 +43,7 @@ class CorpusConfig:
     actors: tuple[Actor, ...] = ()
     path: str = ""
     extra: dict = field(default_factory=dict)
+    keep_navigation: bool = False
 
 
 def read_config(path: Path | None, default_name: str = "") -> CorpusConfig:
@@ -61,6 +63,8 @@ def read_config(path: Path | None, default_name: str = "") -> CorpusConfig:
     for key in ("name", "description", "language"):
         if key in data and not isinstance(data[key], str):
             raise ConfigError(path, f"'{key}' must be a string", f'write it as {key} = "..."')
+    if not isinstance(data.get("keep_navigation", False), bool):
+        raise ConfigError(path, "'keep_navigation' must be true or false", "write keep_navigation = true")
     actors = []
     raw_actors = data.get("actors", {})
     if not isinstance(raw_actors, dict):
@@ -75,7 +79,7 @@ def read_config(path: Path | None, default_name: str = "") -> CorpusConfig:
         if kind not in ACTOR_KINDS:
             raise ConfigError(path, f"actor '{name}': kind '{kind}' is unknown", f"use one of {', '.join(ACTOR_KINDS)}")
         actors.append(Actor(name, kind, tuple(dict.fromkeys([name, *aliases]))))
-    known = {"name", "description", "language", "actors"}
+    known = {"name", "description", "language", "actors", "keep_navigation"}
     return CorpusConfig(
         name=data.get("name", default_name),
         description=data.get("description", ""),
@@ -83,4 +87,5 @@ def read_config(path: Path | None, default_name: str = "") -> CorpusConfig:
         actors=tuple(actors),
         path=str(path),
         extra={k: v for k, v in data.items() if k not in known},
+        keep_navigation=data.get("keep_navigation", False),
     )

@@ -18,7 +18,9 @@ from ..text import metadata as meta
 from ..text.cleaning import Removal, clean, furniture_version, scrub
 from .config import CONFIG_NAME, CorpusConfig, read_config
 from ..errors import CorpusError, CorpusWarning, Notice, notify
+from ..text.html_page import Page, read_head, read_html
 from ..text.language import seems_english
+from ..text.navigation import MAX_PROSE_SHARE, MIN_UNITS, is_navigation, page_signals
 from .reading import DEFAULT_MAX_BYTES
 from ..text.segment import WORD_RE
 from .sources import Source, find_sources
@@ -57,6 +59,10 @@ class Document:
     scrubbed : list of Removal
         Control and invisible characters removed at load time, with offsets
         into ``original``.
+    extractor : str
+        For HTML, what extracted the text: ``trafilatura``, or ``plain reader``
+        for a page trafilatura could not parse (see
+        :mod:`toolkit.text.html_page`); empty for other formats.
     """
 
     doc_id: str
@@ -72,6 +78,7 @@ class Document:
     sentences: list[Sentence]
     removals: list[Removal]
     scrubbed: list[Removal] = field(default_factory=list)
+    extractor: str = ""
 
     @property
     def words(self) -> int:
@@ -113,7 +120,8 @@ class Corpus:
         """One row per document.
 
         Columns: ``doc_id, file, format, encoding, title, outlet, author,
-        published, genre, words, sentences, removed`` (lines removed), then
+        published`` (a date, NaT where unknown; written as an ISO day)``,
+        genre, words, sentences, removed`` (lines removed), then
         ``<field>_source`` for each metadata field (``manifest``,
         ``inferred:<rule>`` or ``missing``), then extra manifest columns.
         """
@@ -128,7 +136,9 @@ class Corpus:
             row.update({k: v for k, v in doc.metadata.items() if k not in meta.FIELDS})
             rows.append(row)
         columns = DOCUMENT_COLUMNS + [f"{name}_source" for name in meta.FIELDS]
-        return pd.DataFrame(rows, columns=list(dict.fromkeys(columns + [k for r in rows for k in r])))
+        table = pd.DataFrame(rows, columns=list(dict.fromkeys(columns + [k for r in rows for k in r])))
+        table["published"] = meta.date_column(table["published"])
+        return table
 
     def sentences_table(self) -> pd.DataFrame:
         """One row per sentence: ``doc_id, sentence_id, unit_id, kind, start, end, words, text``.
@@ -165,9 +175,10 @@ class Corpus:
             rows.extend((doc.doc_id, doc.file, r.line, r.start, r.end, "original", r.rule, r.reason, r.text)
                         for r in doc.scrubbed)
             if doc.format == "html":
+                removed = "markup and page boilerplate removed by trafilatura" if doc.extractor != "plain reader" \
+                    else "markup removed by the plain reader (trafilatura could not parse the page)"
                 rows.append((doc.doc_id, doc.file, 0, 0, len(doc.original), "original", "html_extraction",
-                             f"markup and page boilerplate removed by trafilatura; {len(doc.extracted):,} of "
-                             f"{len(doc.original):,} characters kept", ""))
+                             f"{removed}; {len(doc.extracted):,} of {len(doc.original):,} characters kept", ""))
             rows.extend(
                 (doc.doc_id, doc.file, r.line, r.start, r.end, offsets_in, r.rule, r.reason, r.text)
                 for r in doc.removals
@@ -175,34 +186,106 @@ class Corpus:
         return pd.DataFrame(rows, columns=REMOVED_COLUMNS)
 
 
-def _extract_html(source: Source, html: str, notices: list[Notice]) -> tuple[str, dict[str, str]]:
-    result = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False,
-        date_extraction_params={"original_date": True, "extensive_search": False},
-    )
-    if result is None or not (result.text or "").strip():
-        raise CorpusError(source.path, "no article text could be extracted from this HTML", "save the article's text as a .txt file instead")
-    found = {"title": result.title, "author": result.author, "published": result.date, "outlet": result.sitename}
-    return result.text, {k: str(v).strip() for k, v in found.items() if v}
+@dataclass
+class _Html:
+    """What an HTML page gave: its text, metadata with provenance, and what extracted the text."""
+
+    text: str
+    values: dict[str, str]
+    provenance: dict[str, str]
+    extractor: str
+    markup: str
+    page: Page | None = None
+
+    def link_share(self) -> float:
+        """Share of the page's visible text inside links (the page is read whole only when this is asked)."""
+        if self.page is None:
+            self.page = read_html(self.markup)
+        return self.page.link_share
 
 
-def _load_document(source: Source, notices: list[Notice]) -> Document | None:
+def _extract_html(source: Source, html: str, notices: list[Notice]) -> _Html | None:
+    """The page's main text (trafilatura), else its text block by block (a page trafilatura cannot parse,
+    such as one nested deeper than its tree builder's limit); ``None``, with a notice, when there is none."""
+    page = None
+    try:
+        result = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=False,
+            date_extraction_params={"original_date": True, "extensive_search": False},
+        )
+    except (RecursionError, MemoryError, ValueError, TypeError, AttributeError, LookupError):  # a malformed page
+        result = None
+    extractor = "trafilatura"
+    if result is not None and (result.text or "").strip():
+        text = result.text
+        found = {"title": result.title, "author": result.author, "published": result.date, "outlet": result.sitename}
+    else:
+        page = read_html(html)
+        text = page.text()
+        if not text.strip():
+            notify(notices, source.path, "html_skipped", "no article text could be read from this HTML; skipped. "
+                   "Save the article's text as a .txt file instead")
+            return None
+        notify(notices, source.path, "html_plain_reading",
+               "the article could not be extracted from this HTML (for example, markup nested too deeply); its text "
+               "was read block by block instead, page boilerplate included. Save the article's text as a .txt file "
+               "to control what is read")
+        found = {"title": page.title}
+        extractor = "plain reader"
+    values = {k: str(v).strip() for k, v in found.items() if v and str(v).strip()}
+    provenance = dict.fromkeys(values, "inferred:html")
+    head = page or read_head(html)
+    site = head.site_name()
+    domain = meta.url_domain(head.meta.get("og:url", ""))
+    if site is not None:
+        values["outlet"], provenance["outlet"] = site[0], f"inferred:{site[1]}"
+    elif domain and values.get("outlet", domain).casefold() == domain:  # trafilatura too takes it from there
+        values["outlet"], provenance["outlet"] = domain, "inferred:og:url"
+    return _Html(text, values, provenance, extractor, html, page)
+
+
+def _load_document(source: Source, notices: list[Notice], keep_navigation: bool = False) -> Document | None:
     manifest = dict(source.metadata)
     extracted, scrubbed = scrub(source.raw)
-    html_meta: dict[str, str] = {}
+    html = None
     if source.format == "html":
-        extracted, html_meta = _extract_html(source, extracted, notices)
-        extracted = scrub(extracted)[0]  # characters written as entities; part of the extraction step
-    outlet_hint = manifest.get("outlet") or html_meta.get("outlet")
+        html = _extract_html(source, extracted, notices)
+        if html is None:
+            return None
+        extracted = scrub(html.text)[0]  # characters written as entities; part of the extraction step
+    outlet_hint = manifest.get("outlet") or (html.values.get("outlet") if html else None)
     cleaned = clean(extracted, outlet=outlet_hint)
     text, units, sentences = build(extracted, cleaned, markdown=source.format == "md")
     if not sentences:
         notify(notices, source.path, "nothing_left", "nothing is left after cleaning (only furniture); skipped. See removed.csv")
         return None
+    if not keep_navigation:
+        signals = page_signals([u.text for u in units], [s.text for s in sentences])
+        if html is not None and not is_navigation(signals) and signals.units >= MIN_UNITS \
+                and signals.prose_share < MAX_PROSE_SHARE:  # only the links can tell: read the whole page
+            signals = page_signals([u.text for u in units], [s.text for s in sentences], html.link_share())
+        if is_navigation(signals):
+            notify(notices, source.path, "navigation_skipped",
+                   f"looks like a navigation page (menus, lists of links or headlines), not an article: "
+                   f"{signals.describe()}; skipped. To keep such pages, pass keep_navigation=True "
+                   "(CLI: --keep-navigation; corpus.toml: keep_navigation = true)")
+            return None
     inferred, provenance = meta.infer(extracted, cleaned)
-    for name, value in html_meta.items():
-        inferred[name], provenance[name] = value, "inferred:html"
+    if html is not None:
+        inferred.update(html.values)
+        provenance.update(html.provenance)
+    domain = meta.url_domain(next((manifest[c] for c in meta.URL_COLUMNS if manifest.get(c)), ""))
+    if domain:
+        inferred["outlet"], provenance["outlet"] = domain, "inferred:url_domain"
     values, provenance = meta.merge(manifest, inferred, provenance)
+    if values.get("published"):
+        iso = meta.normalise_date(values["published"])
+        if iso is None:
+            notify(notices, source.path, "unreadable_date",
+                   f"the date '{values['published'][:40]}' cannot be read; left empty. Write dates as YYYY-MM-DD")
+            values["published"], provenance["published"] = "", "missing"
+        else:
+            values["published"] = iso
     values.update({k: v for k, v in manifest.items() if k not in meta.FIELDS})
     if not seems_english(text):
         notify(notices, source.path, "not_english", "seems not to be English; the toolkit's word lists are English, so measures will be unreliable")
@@ -210,12 +293,27 @@ def _load_document(source: Source, notices: list[Notice]) -> Document | None:
         doc_id=source.doc_id, file=source.file, format=source.format, encoding=source.encoding,
         original=source.raw, extracted=extracted, text=text, metadata=values, provenance=provenance,
         units=units, sentences=sentences, removals=cleaned.removals, scrubbed=scrubbed,
+        extractor=html.extractor if html else "",
     )
 
 
-def load_sources(sources: list[Source], notices: list[Notice]) -> list[Document]:
-    """Clean, segment and describe each source; sources with nothing left are skipped with a notice."""
-    return [doc for source in sources if (doc := _load_document(source, notices)) is not None]
+def load_sources(sources: list[Source], notices: list[Notice], keep_navigation: bool = False) -> list[Document]:
+    """Clean, segment and describe each source; sources with nothing left, and navigation pages unless
+    ``keep_navigation``, are skipped with a notice."""
+    return [doc for source in sources if (doc := _load_document(source, notices, keep_navigation)) is not None]
+
+
+def infer_file_outlets(documents: list[Document]) -> None:
+    """Give documents without an outlet the file-name prefix they share with other files
+    (``reuters-1.txt``, ``reuters-2.txt``: ``reuters``), provenance ``inferred:file_name_prefix``.
+
+    See :func:`toolkit.text.metadata.file_name_outlets` for the rule.
+    """
+    outlets = meta.file_name_outlets([Path(doc.file).name for doc in documents])
+    for doc in documents:
+        outlet = outlets.get(Path(doc.file).name)
+        if outlet and not doc.metadata.get("outlet"):
+            doc.metadata["outlet"], doc.provenance["outlet"] = outlet, "inferred:file_name_prefix"
 
 
 def load_corpus(
@@ -224,6 +322,7 @@ def load_corpus(
     max_bytes: int = DEFAULT_MAX_BYTES,
     text_column: str | None = None,
     config: str | Path | None = None,
+    keep_navigation: bool | None = None,
 ) -> Corpus:
     """Load a corpus of articles about one event.
 
@@ -243,6 +342,12 @@ def load_corpus(
         ``body``, ``content``, ``article``).
     config : path, optional
         A ``corpus.toml`` to use instead of the one beside the corpus.
+    keep_navigation : bool, optional
+        Load navigation pages (front pages, section indexes: menus and lists
+        of links or headlines, few sentences; see
+        :mod:`toolkit.text.navigation`) as articles. By default they are
+        skipped with a warning; ``None`` takes ``keep_navigation`` of
+        ``corpus.toml`` (default false).
 
     Returns
     -------
@@ -263,14 +368,17 @@ def load_corpus(
     """
     notices: list[Notice] = []
     sources, folder = find_sources(corpus, max_bytes, notices, text_column=text_column)
-    documents = load_sources(sources, notices)
+    config_path = Path(config) if config else (folder / CONFIG_NAME if folder else None)
+    if config and not config_path.is_file():
+        raise CorpusError(config_path, "the config file does not exist", "check the path")
+    settings = read_config(config_path, folder.name if folder else "corpus")
+    keep = settings.keep_navigation if keep_navigation is None else keep_navigation
+    documents = load_sources(sources, notices, keep_navigation=keep)
+    if isinstance(corpus, (list, tuple)) or Path(corpus).is_dir():
+        infer_file_outlets(documents)
     for notice in notices:
         warnings.warn(str(notice), CorpusWarning, stacklevel=2)
     if not documents:
         raise CorpusError(corpus if not isinstance(corpus, list) else ", ".join(map(str, corpus)),
                           "no article has any text left after cleaning", "check the files; see the warnings above")
-    config_path = Path(config) if config else (folder / CONFIG_NAME if folder else None)
-    if config and not config_path.is_file():
-        raise CorpusError(config_path, "the config file does not exist", "check the path")
-    default_name = folder.name if folder else "corpus"
-    return Corpus(documents, read_config(config_path, default_name), notices, furniture_version())
+    return Corpus(documents, settings, notices, furniture_version())

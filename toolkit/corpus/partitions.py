@@ -157,4 +157,4 @@ def load_partition(partition: Partition, config: CorpusConfig, max_bytes: int):
     """One partition as a :class:`toolkit.corpus.documents.Corpus` (possibly with no documents), notices kept."""
     notices: list[Notice] = []
     sources = row_sources(Path(partition.path), _rows(partition), partition.text_column, partition.id_column, max_bytes, notices)
-    return Corpus(load_sources(sources, notices), config, notices, furniture_version())
+    return Corpus(load_sources(sources, notices, keep_navigation=config.keep_navigation), config, notices, furniture_version())

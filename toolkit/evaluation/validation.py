@@ -194,9 +194,19 @@ def _interval_overlap(p, g) -> bool:
     return bool(result) or (_same(p["low"], g["low"]) and _same(p["high"], g["high"]))
 
 
+def _as_gold(mentions: pd.DataFrame) -> pd.DataFrame:
+    """The mentions with a date's interval as ISO days in ``low``/``high``, as the gold writes it."""
+    out = mentions.astype({"low": object, "high": object})
+    dates = out["kind"] == "date"
+    for end in ("low", "high"):
+        out.loc[dates, end] = [None if pd.isna(d) else d.date().isoformat() for d in out.loc[dates, f"date_{end}"]]
+    return out
+
+
 def seed_numbers(corpus: Corpus, gold: Path) -> list[tuple]:
     """Extraction P/R/F1 (value, value+unit, exact interval), pairwise grouping F1, status accuracy."""
     mentions, groups = align(numbers(corpus))
+    mentions = _as_gold(mentions)
     truth = pd.read_csv(gold / "mentions.csv", keep_default_na=False)
     statuses = pd.read_csv(gold / "groups.csv", keep_default_na=False)
     matched: dict[int, int | None] = {}

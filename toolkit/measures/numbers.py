@@ -53,7 +53,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..corpus.documents import Corpus, Document
-from ..text.dates import DATE_RE, date_from_match, month_number
+from ..text.dates import DATE_DTYPE, DATE_RE, date_from_match, month_number
 from ..lexicons import function_words, read_rows
 from .stance import stance
 
@@ -1246,8 +1246,10 @@ def numbers(corpus: Corpus, cues: pd.DataFrame | None = None) -> pd.DataFrame:
         (offsets into the cleaned text); ``kind`` (money, percent,
         percentage_points, count, duration, date, number); ``unit`` (ISO
         currency code, ``percent``, a unit or counted noun, ``year``/``day``
-        for durations, ``date``); ``low``/``high`` (the interval, in the unit;
-        ISO days for dates; empty where open or unresolved); ``approx``;
+        for durations, ``date``); ``low``/``high`` (the interval, in the unit,
+        as floats; NaN where open or unresolved, and for dates); ``date_low``/
+        ``date_high`` (a date's interval as dates, NaT for other kinds and
+        unresolved dates; written as ISO days); ``approx``;
         ``bound`` (``gt``, ``ge``, ``lt``, ``le`` or empty); ``change_from`` and
         ``change_to``; ``concept`` (what is measured: the phrase after the
         number, then the clause before it in brackets) and ``context`` (the
@@ -1265,8 +1267,24 @@ def numbers(corpus: Corpus, cues: pd.DataFrame | None = None) -> pd.DataFrame:
     for doc in corpus:
         rows += document_numbers(doc, hedged.get(doc.doc_id, set()), attributed.get(doc.doc_id, set()))
     table = pd.DataFrame(rows, columns=NUMBER_COLUMNS)
-    # Fixed types, whatever the rows hold, so that tables of parts of a corpus
-    # join into the table of the whole: intervals mix numbers and ISO dates.
-    for column in ("low", "high"):
-        table[column] = pd.Series([None if v is None or v != v else v for v in table[column]], index=table.index, dtype=object)
-    return table.astype({"change_from": float, "change_to": float})
+    return typed_intervals(table).astype({"change_from": float, "change_to": float})
+
+
+
+def typed_intervals(table: pd.DataFrame) -> pd.DataFrame:
+    """``low``/``high`` as floats (NaN for dates) and the dates in their own columns ``date_low``/``date_high``.
+
+    The rows give a date's interval as ISO days in ``low``/``high``; the
+    table keeps one type per column, whatever the rows hold, so that tables of
+    parts of a corpus join into the table of the whole. The date columns
+    follow ``high``.
+    """
+    dates = table["kind"] == "date"
+    out = table.copy()
+    for end in ("low", "high"):
+        values = table[end]
+        out[end] = pd.to_numeric(values.where(~dates), errors="coerce").astype(float)
+        iso = values.where(dates & values.map(lambda v: isinstance(v, str) and v != ""))
+        out.insert(out.columns.get_loc("high") + (1 if end == "low" else 2), f"date_{end}",
+                   pd.to_datetime(iso, format="ISO8601", errors="coerce").astype(DATE_DTYPE))
+    return out

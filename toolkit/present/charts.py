@@ -190,8 +190,8 @@ def numeric_divergence(table: pd.DataFrame, by: str = "doc_id", order: list[str]
         date_base = alt.Chart(dates).encode(y=alt.Y("label:N", title=None), color=color, opacity=alt.condition(
             "datum.flagged", alt.value(1.0), alt.value(0.45)), tooltip=tooltip, yOffset=f"{by}:N")
         charts.append((
-            date_base.mark_rule(strokeWidth=3, aria=False).encode(x=alt.X("low:T", title="Date", scale=alt.Scale(padding=12)), x2="high:T")
-            + date_base.mark_point(filled=True, size=60, aria=False).encode(x="low:T")
+            date_base.mark_rule(strokeWidth=3, aria=False).encode(x=alt.X("date_low:T", title="Date", scale=alt.Scale(padding=12)), x2="date_high:T")
+            + date_base.mark_point(filled=True, size=60, aria=False).encode(x="date_low:T")
         ).properties(width=WIDTH, title="The same event's date across sources"))
     if not charts:
         return alt.Chart(pd.DataFrame({"note": ["No quantity is reported by two sources."]})).mark_text().encode(text="note:N")

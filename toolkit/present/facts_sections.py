@@ -55,6 +55,8 @@ def source_identity(documents: pd.DataFrame, sources: pd.DataFrame | None = None
     docs = documents.copy()
     mapping = dict(zip(sources["doc_id"], sources["source"])) if sources is not None and len(sources) else {}
     docs["source"] = [mapping.get(d, d) for d in docs["doc_id"]]
+    if "published" in docs and pd.api.types.is_datetime64_any_dtype(docs["published"]):
+        docs["published"] = docs["published"].dt.strftime("%Y-%m-%d")  # a date column: shown as its ISO day
     for column in ("outlet", "author", "title", "published"):
         docs[column] = docs[column].fillna("").astype(str) if column in docs else ""
     if "text_type" not in docs:

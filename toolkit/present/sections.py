@@ -190,6 +190,7 @@ def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
 
 def overview_blocks(corpus: Corpus, tables: dict | None = None) -> list[tuple]:
     docs = corpus.documents_table()
+    docs["published"] = docs["published"].dt.strftime("%Y-%m-%d").fillna("")  # a date column, shown as its ISO day
     shown = docs[["doc_id", *FIELDS, "words", "sentences"]].copy()
     for name in FIELDS:
         shown[name] = [f"{v} ({s})" if v else f"({s})" for v, s in zip(docs[name], docs[f"{name}_source"])]

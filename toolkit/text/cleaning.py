@@ -144,6 +144,43 @@ def is_body_line(text: str) -> bool:
     return words >= BODY_MIN_WORDS or (ends and words >= BODY_SENTENCE_MIN_WORDS)
 
 
+#: Share of a line's content words (not function words) that are capitalised
+#: for it to read as a headline in title case.
+TITLE_CASE_SHARE = 0.7
+#: ... counted over at least this many content words.
+TITLE_CASE_MIN_WORDS = 3
+_INNER_SENTENCE = re.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
+#: A body's opening dateline: a place in capitals, an optional agency in
+#: brackets, then a dash ("HARBOURTOWN (Agency) -", "PORT CITY —"), the
+#: convention of wire copy.
+LOCATION_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*,?(?:\s*\([^)]{1,40}\))?\s*[-–—]\s")
+
+
+def title_case(text: str) -> bool:
+    """A line in title case: most of its content words capitalised.
+
+    >>> title_case("Harbour Opens Again After Long Closure."), title_case("The harbour opened again on Monday.")
+    (True, False)
+    """
+    content = [w for w in _words(text) if w.lower() not in function_words()]
+    return len(content) >= TITLE_CASE_MIN_WORDS and \
+        sum(w[:1].isupper() for w in content) >= TITLE_CASE_SHARE * len(content)
+
+
+def byline_name(name: str) -> str:
+    """A byline's name without the full stop some outlets put after it ("Mark Felsenthal.").
+
+    An initial or a suffix keeps its stop ("John A.", "Sam Roe Jr.").
+
+    >>> byline_name("Mark Felsenthal."), byline_name("Sam Roe Jr."), byline_name("Jane Q.")
+    ('Mark Felsenthal', 'Sam Roe Jr.', 'Jane Q.')
+    """
+    last = name.split()[-1] if name.split() else ""
+    if last.endswith(".") and len(last.rstrip(".")) > 2 and "." not in last.rstrip("."):
+        return name[:-1].rstrip()
+    return name
+
+
 def looks_like_name(name: str) -> bool:
     """A person's name: 2-4 capitalised words, none of them a function word."""
     tokens = name.split()
@@ -220,11 +257,28 @@ class _Cleaner:
 
     def header_zone(self) -> list[Line]:
         zone = []
-        for line in self.content():
-            if is_body_line(self.text(line)):
+        content = self.content()
+        for k, line in enumerate(content):
+            if is_body_line(self.text(line)) and not (k == 0 and self._headline_with_stop(line, content[1:2])):
                 break
             zone.append(line)
         return zone
+
+    def _headline_with_stop(self, line: Line, following: list[Line]) -> bool:
+        """A first line that ends like a sentence but is a headline: one short sentence, in title case or
+        followed by page furniture (a dateline or other removed line), a byline or a body that opens with
+        a place in capitals ("HARBOURTOWN -")."""
+        text = self.text(line)
+        if not following or len(_words(text)) >= BODY_MIN_WORDS or _INNER_SENTENCE.search(text):
+            return False
+        after = following[0]
+        if title_case(text) or any(other.removed for other in self.lines[line.number:after.number - 1]):
+            return True
+        next_text = self.text(after)
+        if LOCATION_DATELINE.match(next_text):
+            return True
+        return any(rule.rule == "byline" and (match := rule.regex.fullmatch(next_text)) is not None
+                   and looks_like_name(byline_name(match.group("name"))) for rule in _rules("header"))
 
     def header_rules(self) -> Line | None:
         """Section labels, breadcrumbs and bylines; returns the title line."""
@@ -258,9 +312,10 @@ class _Cleaner:
                 continue
             if rule.rule == "byline":
                 has_by = text.lower().startswith("by ")
-                if not (after_title or has_by) or not looks_like_name(match.group("name")):
+                name = byline_name(match.group("name"))
+                if not (after_title or has_by) or not looks_like_name(name):
                     continue
-                self.hints.setdefault("byline", match.group("name"))
+                self.hints.setdefault("byline", name)
             elif rule.rule == "section_label":
                 if after_title:
                     continue
@@ -319,7 +374,7 @@ def clean(raw: str, outlet: str | None = None) -> Cleaned:
     --------
     >>> result = clean("7 November 2025\\n\\nA Title\\n\\nJane Roe\\n\\nBody text here that is long enough to be prose, as it runs on.\\n\\nNo comments:")
     >>> [r.rule for r in result.removals]
-    ['dateline', 'comment_count', 'byline']
+    ['dateline', 'byline', 'comment_count']
     """
     cleaner = _Cleaner(raw, outlet)
     cleaner.whole_line_rules()

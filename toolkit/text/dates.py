@@ -20,6 +20,11 @@ MONTH_ABBREVIATIONS = {
 }
 _MONTH_NAMES = {**MONTHS, **MONTH_ABBREVIATIONS}
 
+#: pandas type of the toolkit's date columns: whole seconds, whose range
+#: (years 1 to 9999 and beyond) holds every date the toolkit reads, unlike
+#: pandas' nanoseconds (years 1677 to 2262).
+DATE_DTYPE = "datetime64[s]"
+
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
