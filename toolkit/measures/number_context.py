@@ -13,6 +13,23 @@ _STOP = re.compile(r"[,;:()—–]|\s(?:and|but|while|which|that|who|with|as|bec
 NEAR_WORDS = 6
 
 
+#: Stands for the number in the sentence part of a mention's context, so that the words before and after it can
+#: be told apart: an invisible separator (U+2063), which text cleaning removes from every document, padded
+#: with spaces so that words either side stay apart.
+NUMBER_MARK = " \u2063 "
+
+
+def split_context(context: str) -> tuple[str, str]:
+    """The sentence's words before and after the number, from a mention's ``context``.
+
+    >>> split_context("rose to || Prices rose to" + NUMBER_MARK + "this year")
+    ('Prices rose to', 'this year')
+    """
+    sentence = context.split(" || ", 1)[-1]
+    before, _, after = sentence.partition(NUMBER_MARK)
+    return before.strip(), after.strip()
+
+
 def _concept(text: str, start: int, end: int, m_start: int, m_end: int, kind: str = "") -> tuple[str, str]:
     """What is measured, and the context used to align it.
 
@@ -38,7 +55,7 @@ def _concept(text: str, start: int, end: int, m_start: int, m_end: int, kind: st
     subject = " ".join(before_words).strip(" .")
     label = f"{concept} ({subject})" if concept and subject else concept or subject
     near = text[start:m_start].split()[-NEAR_WORDS:] + text[m_end:end].split()[:NEAR_WORDS]
-    return label, " ".join(near) + " || " + text[start:m_start] + " " + text[m_end:end]
+    return label, " ".join(near) + " || " + text[start:m_start] + NUMBER_MARK + text[m_end:end]
 
 
 #: Words between a measured thing and its number that are not part of it ("reserves *estimated at* $6 trillion").

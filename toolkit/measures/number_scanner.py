@@ -23,8 +23,18 @@ _ELLIPSIS_AFTER = re.compile(r"\s*(?:or|to|and|-|–)\s*|\s+of\s+(?:the|a|an)\s+
 _ELLIPSIS_BEFORE = re.compile(r"(?:\s+[a-z]+){0,3}\s*,?\s+(?:and|or|to|versus|vs\.?)\s+", re.IGNORECASE)
 _PARTITIVE = re.compile(r"\s+of\s+(?:its|the|their|his|her|our|these|those|all)(?=\s)", re.IGNORECASE)
 #: Words after a bare number that make it a count of people: "213 dead", "1,429 died", "40 were wounded".
-_PEOPLE_AFTER = re.compile(r"\s+(?:(?:were|have\s+been|had\s+been|are|was)\s+)?(?:dead|died|killed|injured|wounded|hurt|"
+_PEOPLE_AFTER = re.compile(r"\s+(?:more\s+)?(?:(?:were|have\s+been|had\s+been|are|was)\s+)?(?:dead|died|killed|injured|wounded|hurt|"
                            r"missing|displaced|arrested|detained|evacuated|rescued|executed|survivors)\b", re.IGNORECASE)
+#: Words before a bare number that make it a count of people: a casualty verb ("killing at least 40",
+#: "kills 12") or a toll's noun and its verb ("the death toll had risen to 52", "the number of victims is 70").
+_PEOPLE_BEFORE = re.compile(
+    r"(?:\b(?:kill(?:s|ed|ing)?|wound(?:s|ed|ing)|injur(?:es|ed|ing))"
+    r"|\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|casualties|fatalities|injured|wounded))"
+    r"(?:\s+[^\s.;:!?]+){0,10}?\s+(?:is|was|at|of|to|hits?|reached|reaches|estimated))"
+    r"\s+(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|roughly|an\s+estimated|estimated(?:\s+at)?"
+    r"|between)\s+){0,2}$", re.IGNORECASE)
+#: Characters before a number searched for :data:`_PEOPLE_BEFORE`.
+PEOPLE_BEFORE_WINDOW = 100
 _YEARLIKE = re.compile(r"(?:19|20)[0-9][0-9]")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
@@ -351,6 +361,13 @@ class _Extractor(DateReader, SkipRules, UnitReader):
                 partitive = _PARTITIVE.match(text, r.last, self.end)
                 if partitive:
                     r.noun, _ = self._noun_at(partitive.end())  # "35m of its devices": the noun, not the span
+        if r.currency is None and r.unit is None and not r.noun \
+                and not (float(r.value).is_integer() and 1800 <= r.value <= 2100) and self._toll_before(r.left):
+            r.noun = "person"  # "killing at least 40", "the death toll rose to 52": a count of people
+
+    def _toll_before(self, left: int) -> bool:
+        """A casualty verb or a toll's noun right before ``left`` (see :data:`_PEOPLE_BEFORE`)."""
+        return _PEOPLE_BEFORE.search(self.text, max(self.start, left - PEOPLE_BEFORE_WINDOW), left) is not None
 
     def _not_a_quantity(self, r: _Reading) -> bool:
         """A number that is part of a name ("Model 3"), or a number word alone ("two" as a pronoun)."""
@@ -496,6 +513,8 @@ class _Extractor(DateReader, SkipRules, UnitReader):
                 kind = "number"
         elif noun and noun not in function_words():
             kind, unit_name = "count", unit.name if unit is not None else _lemma(noun)
+        elif self._toll_before(match.start()) or _PEOPLE_AFTER.match(self.text, match.end(), self.end):
+            kind, unit_name = "count", "person"  # "wounding dozens more": people
         else:
             kind, unit_name = "count", ""
         end = match.end() if match.group("of") and kind in ("money", "count") and unit_name else match.end("word")

@@ -42,7 +42,7 @@ _IRREGULAR = {
     "nuclei": "nucleus", "radii": "radius", "stimuli": "stimulus", "alumni": "alumnus", "heroes": "hero",
     "potatoes": "potato", "tomatoes": "tomato", "echoes": "echo", "vetoes": "veto", "torpedoes": "torpedo",
     "dice": "die", "oxen": "ox", "sheep": "sheep", "fish": "fish", "deer": "deer", "aircraft": "aircraft",
-    "offspring": "offspring", "species": "species", "series": "series",
+    "offspring": "offspring", "species": "species", "series": "series", "buses": "bus", "gases": "gas",
 }
 
 
@@ -214,3 +214,8 @@ class UnitReader:
                 or _lemma(word) != word or word.endswith(_NOT_NOUN_ENDINGS):
             return "", position
         return word, compound.end("w")
+
+
+def lemma(word: str) -> str:
+    """A noun's singular, lower case ("rockets" -> "rocket", "people" -> "person"); other words unchanged."""
+    return _lemma(word)

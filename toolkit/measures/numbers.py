@@ -68,17 +68,26 @@ __all__ = ["APPROX_TOLERANCE", "KINDS", "MAX_DIGITS", "NEAR_WORDS", "NUMBER_COLU
            "_singular"]
 
 NUMBER_COLUMNS = ["doc_id", "sentence_id", "start", "end", "surface", "kind", "unit", "low", "high", "approx", "bound",
-                  "change_from", "change_to", "concept", "context", "hedged", "attributed", "group_id", "direction", "measured"]
+                  "change_from", "change_to", "concept", "context", "hedged", "attributed", "group_id", "direction", "measured",
+                  "attributed_to"]
 KINDS = ("money", "percent", "percentage_points", "count", "duration", "date", "number")
 
 
+def _attributed_to(sources: list[tuple[int, str]], position: int) -> str:
+    """The source of the attribution cue nearest ``position`` in its sentence; empty when none."""
+    return min(sources, key=lambda cue: (abs(cue[0] - position), cue[0]))[1] if sources else ""
+
+
 def document_numbers(doc: Document, hedged_sentences: set[int] = frozenset(),
-                     attributed_sentences: set[int] = frozenset()) -> list[dict]:
+                     attributed_sentences: set[int] = frozenset(),
+                     sources: dict[int, list[tuple[int, str]]] | None = None) -> list[dict]:
     """Every numeric mention of one document, as rows of :data:`NUMBER_COLUMNS` (no ``group_id``).
 
     ``hedged_sentences`` and ``attributed_sentences`` are the ids of the
-    document's sentences the stance measure found hedged or attributed.
+    document's sentences the stance measure found hedged or attributed;
+    ``sources`` gives per sentence id the attribution cues' ``(start, source)``.
     """
+    sources = sources or {}
     published = None
     if doc.metadata.get("published"):
         try:
@@ -106,6 +115,7 @@ def document_numbers(doc: Document, hedged_sentences: set[int] = frozenset(),
                 "concept": concept, "context": context, "hedged": hedged, "attributed": attributed, "group_id": None,
                 "direction": m.extra.get("direction", ""),
                 "measured": measured_phrase(doc.text, sentence.start, sentence.end, m.start, m.end, m.kind, m.surface),
+                "attributed_to": _attributed_to(sources.get(sentence.sentence_id, []), m.start),
             })
     return rows
 
@@ -133,7 +143,10 @@ def numbers(corpus: Corpus, cues: pd.DataFrame | None = None) -> pd.DataFrame:
         number, then the clause before it in brackets) and ``context`` (the
         words around it, used for alignment); ``hedged`` and ``attributed``
         (from the stance measure on the same sentence); ``group_id`` (filled
-        by :func:`toolkit.compare.alignment.align`).
+        by :func:`toolkit.compare.alignment.align`); ``direction``;
+        ``measured`` (the noun phrase naming what is measured);
+        ``attributed_to`` (the source the sentence credits, from the
+        attribution cue nearest the number: "the monitor", "activists").
     """
     cues = stance(corpus) if cues is None else cues
     hedges = cues[(cues["category"] == "hedge") & ~cues["reported"].astype(bool)
@@ -141,9 +154,13 @@ def numbers(corpus: Corpus, cues: pd.DataFrame | None = None) -> pd.DataFrame:
     attributions = cues[cues["category"] == "attribution"]
     hedged = hedges.groupby("doc_id")["sentence_id"].agg(set).to_dict()
     attributed = attributions.groupby("doc_id")["sentence_id"].agg(set).to_dict()
+    sources: dict[str, dict[int, list[tuple[int, str]]]] = {}
+    for cue in attributions[attributions["source"].fillna("") != ""].itertuples():
+        sources.setdefault(cue.doc_id, {}).setdefault(cue.sentence_id, []).append((cue.start, cue.source))
     rows = []
     for doc in corpus:
-        rows += document_numbers(doc, hedged.get(doc.doc_id, set()), attributed.get(doc.doc_id, set()))
+        rows += document_numbers(doc, hedged.get(doc.doc_id, set()), attributed.get(doc.doc_id, set()),
+                                 sources.get(doc.doc_id))
     table = pd.DataFrame(rows, columns=NUMBER_COLUMNS)
     # Fixed types, whatever the rows hold, so that tables of parts of a corpus
     # join into the table of the whole: intervals mix numbers and ISO dates.
