@@ -12,13 +12,27 @@ Two mentions are linked when
    :data:`LINK_THRESHOLD`. Mentions in the same article must be more alike
    (:data:`SAME_SOURCE_THRESHOLD`) before they are taken as one quantity.
 
+What a count counts and which event it belongs to weigh too
+(:mod:`toolkit.compare.quantity_events`): counts of people, civilians,
+"others" or lives are one count; two counts whose outcomes differ (killed,
+injured), whose event kinds, days or months differ, or of which one is a
+running total ("since the war began") or another incident ("another car
+bomb"), are never one quantity, and no group takes a member that conflicts so
+with one already in it. Two tolls of different sources with the same outcome
+and a shared event kind link at :data:`TOLL_THRESHOLD`, as two dates whose
+nearest event words name one kind of event ("the shipment left on ...") do.
+A toll restated in its own sentence (a headline run into the text) is one
+quantity.
+
 Linked mentions form quantity groups (connected components). Each group gets
 a status:
 
 ``single_source``
     one source, no conflict;
 ``inconsistent_within_source``
-    one source gives two values that do not overlap;
+    one source gives two values that do not overlap (unless it credits them to
+    two named sources, "the ministry said 24", "the monitor said 22": then it
+    reports a divergence), and the sources differ on no other value;
 ``agree``
     every pair of values from different sources overlaps (after widening each
     by :data:`OVERLAP_TOLERANCE`);

@@ -193,3 +193,34 @@ def same_incident(a: Evidence, b: Evidence, kind: str = "count") -> bool:
     if kind == "date":
         return bool(a.events & b.events)
     return bool(a.outcome) and a.outcome == b.outcome and bool(a.events & b.events)
+
+
+#: Words after a sum searched for what it is ("a $5 million memorandum", "$5 million USSM investment").
+DESCRIBED_AFTER_WORDS = 2
+#: Words before a sum searched for what it is ("pledged $5 million", "committed to invest about $5 million").
+DESCRIBED_BEFORE_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def _described() -> dict[str, str]:
+    return {row["word"]: row["class"] for row in read_rows("quantity_events.csv") if row["role"] == "described"}
+
+
+def described(text: str, start: int, end: int, s_start: int, s_end: int) -> tuple[str, str]:
+    """What a figure at ``text[start:end]`` is said to be, and the word saying it: ("agreement", "memorandum").
+
+    The noun right after the figure when it modifies one ("a $500 million memorandum"), else the verb or noun
+    before it ("pledged $500 million", "this framework ($500 million)"); ("", "") when none is listed.
+
+    >>> t = "The firm pledged $5 million to the town."
+    >>> described(t, 17, 27, 0, len(t))
+    ('investment', 'pledged')
+    """
+    words = _described()
+    after = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text[end:s_end])[:DESCRIBED_AFTER_WORDS]]
+    before = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text[s_start:start])[-DESCRIBED_BEFORE_WORDS:]]
+    for word in after + before[::-1]:
+        for form in (word, lemma(word)):
+            if form in words:
+                return words[form], word
+    return "", ""

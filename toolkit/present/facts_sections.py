@@ -128,6 +128,9 @@ def facts_blocks(tables: dict) -> list[tuple]:
     for fact in flagged.itertuples(index=False):
         cells = facts[facts["fact_id"] == fact.fact_id]
         blocks.append(("h3", f"{_cut(fact.label, 80)}: {_STATE_WORDS[fact.state]}"))
+        note = getattr(fact, "note", "")
+        if isinstance(note, str) and note:
+            blocks.append(("p", note[0].upper() + note[1:] + "."))
         for source, group in cells[cells["mentioned"]].groupby("source", sort=False):
             # one quote per sentence, naming every value it gives
             for (doc_id, sentence_id), same in list(group.groupby(["doc_id", "sentence_id"], sort=False))[:QUOTES_PER_SOURCE]:
