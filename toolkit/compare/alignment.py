@@ -445,7 +445,12 @@ def align(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         group_id = f"q{number:03d}"
         for i in group:
             ids[i] = group_id
-        rows.append(_group_row(group_id, [records[i] for i in group], group, sentence, lowest.get(owner[group[0]])))
+        row = _group_row(group_id, [records[i] for i in group], group, sentence, lowest.get(owner[group[0]]))
+        if row["kind"] == "date" and len(group) > 1:
+            shared = frozenset.intersection(*(facts[i].events for i in group))
+            if shared:  # the kind of event every date of the group is the date of
+                row["label"] = f"date of the {' or '.join(sorted(shared)).replace('_', ' ')} ({row['label']})"
+        rows.append(row)
     mentions["group_id"] = pd.Series(ids, index=mentions.index, dtype=object)
     return mentions, pd.DataFrame(rows, columns=GROUP_COLUMNS)
 

@@ -40,6 +40,8 @@ COLUMNS = ["fact_id", "kind", "label", "state", "source", "mentioned", "wording"
            "start", "end", "note"]
 STATES = ("contradict", "inconsistent_within_source", "differ", "agree")
 NOT_MENTIONED = "not mentioned"
+#: The note of a figure that sources state alike but say of different things.
+SAID_OF_DIFFERENT_THINGS = "the same figure is said of different things"
 #: The cell of a source that names the counted thing but gives no count or party.
 WITHOUT_DETAIL = "mentions it without this detail"
 #: Characters of a sentence kept around a mention in a cell (the full
@@ -430,7 +432,7 @@ def _note(kind: str, items: list[dict]) -> str:
                 said[cls].append(f"“{word}” in {s['source']}")
         if len(said) < 2:
             return ""
-        return "the same figure is said of different things: " + "; ".join(
+        return f"{SAID_OF_DIFFERENT_THINGS}: " + "; ".join(
             f"{cls} ({', '.join(words)})" for cls, words in said.items())
     if kind != "event_date" or len({s["source"] for s in items}) < 2:
         return ""
