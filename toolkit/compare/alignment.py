@@ -110,6 +110,9 @@ TOLL_THRESHOLD = SAME_VALUE_THRESHOLD
 #: Days in a year, for the relative gap of dates.
 DAYS_PER_YEAR = 365.25
 
+#: Key under which :func:`align` keeps each record's interval, read once (a record, not a column of any table).
+_INTERVAL = "\x00interval"
+
 GROUP_COLUMNS = ["group_id", "label", "kind", "unit", "status", "n_sources", "sources", "n_mentions", "low", "high",
                  "similarity", "members", "relative_gap", "scope_note"]
 STATUSES = ("agree", "diverge", "scope_differs", "inconsistent_within_source", "single_source")
@@ -117,6 +120,9 @@ STATUSES = ("agree", "diverge", "scope_differs", "inconsistent_within_source", "
 
 def _bounds(row) -> tuple[float | None, float | None]:
     """Numeric interval of a mention (dates as day ordinals); None where open or unknown."""
+    if isinstance(row, dict) and _INTERVAL in row:
+        return row[_INTERVAL]
+
     def value(x):
         if x is None or (isinstance(x, float) and math.isnan(x)) or x == "":
             return None
@@ -398,6 +404,8 @@ def align(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """
     mentions = mentions.reset_index(drop=True).copy()
     records = mentions.to_dict("records")
+    for r in records:
+        r[_INTERVAL] = _bounds(r)
     near_terms = [context_terms(_event_words(r["context"].split(" || ")[0]) if r["kind"] == "date" else r["context"].split(" || ")[0])
                   for r in records]
     near, sentence = _tfidf(near_terms), _tfidf([context_terms(r["context"]) for r in records])
@@ -502,12 +510,17 @@ def relative_gap(members: list[dict]) -> float:
     return max((_gap(a, b) for k, a in enumerate(members) for b in members[k + 1:]), default=0.0)
 
 
-def _phrase_terms(phrase) -> tuple[set[str], str, list[str]]:
+def _phrase_terms(phrase) -> tuple[frozenset[str], str, tuple[str, ...]]:
     """Qualifier stems, head stem and words of a measured phrase; names (capitalised words) left out."""
-    words = [w for w in _PHRASE.findall(phrase or "") if not w[:1].isupper()]
+    return _phrase_terms_of(phrase if isinstance(phrase, str) else "")
+
+
+@lru_cache(maxsize=8192)
+def _phrase_terms_of(phrase: str) -> tuple[frozenset[str], str, tuple[str, ...]]:
+    words = tuple(w for w in _PHRASE.findall(phrase) if not w[:1].isupper())
     if not words:
-        return set(), "", []
-    modifiers = {stem(p) for w in words[:-1] for p in w.split("-") if p and p.lower() not in function_words()}
+        return frozenset(), "", ()
+    modifiers = frozenset(stem(p) for w in words[:-1] for p in w.split("-") if p and p.lower() not in function_words())
     return modifiers, stem(words[-1].split("-")[-1]), words
 
 
@@ -571,10 +584,11 @@ def _two_voices(a, b) -> bool:
 
 def _status(members: list[dict], index: list[int], vectors) -> tuple[str, str]:
     """The group's status and, for ``scope_differs``, the note naming the differing qualifier."""
-    within = [(a, b) for k, a in enumerate(members) for b in members[k + 1:]
-              if a["doc_id"] == b["doc_id"] and not _two_voices(a, b) and overlaps(a, b) is False]
-    apart = [(a, b) for k, a in enumerate(members) for b in members[k + 1:]
-             if (a["doc_id"] != b["doc_id"] or _two_voices(a, b)) and overlaps(a, b) is False]
+    within, apart = [], []
+    for k, a in enumerate(members):
+        for b in members[k + 1:]:
+            if overlaps(a, b) is False:
+                (apart if a["doc_id"] != b["doc_id"] or _two_voices(a, b) else within).append((a, b))
     # one source's own two values: its inconsistency, unless the sources also differ on values it is not torn on
     torn = {id(m) for pair in within for m in pair}
     if within and not any(id(a) not in torn and id(b) not in torn for a, b in apart if a["doc_id"] != b["doc_id"]):
