@@ -208,3 +208,16 @@ def test_a_bare_number_after_a_casualty_word_counts_people(sentence, surface, lo
 def test_a_year_after_a_casualty_word_stays_a_year():
     sentence = "The fire killed 2015 residents' hopes."
     assert all(m.unit != "person" for m in _Extractor(sentence, 0, len(sentence), 2016, None).run())
+
+
+def test_each_figure_carries_the_source_its_sentence_credits(tmp_path):
+    from toolkit import load_corpus
+
+    (tmp_path / "a.txt").write_text("Trade note\n\nExports rose 12% last year, the trade ministry said. Imports fell 4% "
+                                    "in the spring, and analysts note that demand is slowing. Officials said the port "
+                                    "handled 300 ships.", encoding="utf-8")
+    table = numbers(load_corpus(tmp_path))
+    credited = dict(zip(table["surface"], table["attributed_to"]))
+    assert "ministry" in credited["12%"]
+    assert credited["4%"] == ""  # a cue opening another clause after the figure credits it nothing
+    assert credited["300 ships"].lower() == "officials"

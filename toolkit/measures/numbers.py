@@ -52,6 +52,7 @@ unit lexicon and counted nouns), :mod:`.number_dates` (dates),
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 
@@ -73,19 +74,36 @@ NUMBER_COLUMNS = ["doc_id", "sentence_id", "start", "end", "surface", "kind", "u
 KINDS = ("money", "percent", "percentage_points", "count", "duration", "date", "number")
 
 
-def _attributed_to(sources: list[tuple[int, str]], position: int) -> str:
-    """The source of the attribution cue nearest ``position`` in its sentence; empty when none."""
-    return min(sources, key=lambda cue: (abs(cue[0] - position), cue[0]))[1] if sources else ""
+#: Words after a cue that follows a number, at most, for the cue to credit the number: a trailing
+#: attribution ("..., a monitor said on Friday.", "according to the ministry") ends its sentence.
+TRAILING_CUE_WORDS = 4
+#: A cue whose own clause follows it ("note that ...") credits that clause, not a figure before it.
+_CONTENT_CLAUSE = re.compile(r"\bthat\b", re.IGNORECASE)
+
+
+def _attributed_to(sources: list[tuple[int, int, str]], position: int, text: str, sentence_end: int) -> str:
+    """The source credited with the number at ``position``; empty when none.
+
+    The nearest attribution cue before the number in its sentence ("the monitor said the toll was 24"),
+    else a cue after it that ends the sentence ("killing 15 civilians, a monitor said"); a cue that
+    opens another clause after the number ("..., and analysts note that ...") credits it nothing.
+    """
+    before = [cue for cue in sources if cue[0] < position]
+    if before:
+        return max(before, key=lambda cue: cue[0])[2]
+    trailing = [cue for cue in sources if len(text[cue[1]:sentence_end].split()) <= TRAILING_CUE_WORDS
+                and not _CONTENT_CLAUSE.search(text, cue[0], sentence_end)]
+    return min(trailing, key=lambda cue: cue[0])[2] if trailing else ""
 
 
 def document_numbers(doc: Document, hedged_sentences: set[int] = frozenset(),
                      attributed_sentences: set[int] = frozenset(),
-                     sources: dict[int, list[tuple[int, str]]] | None = None) -> list[dict]:
+                     sources: dict[int, list[tuple[int, int, str]]] | None = None) -> list[dict]:
     """Every numeric mention of one document, as rows of :data:`NUMBER_COLUMNS` (no ``group_id``).
 
     ``hedged_sentences`` and ``attributed_sentences`` are the ids of the
     document's sentences the stance measure found hedged or attributed;
-    ``sources`` gives per sentence id the attribution cues' ``(start, source)``.
+    ``sources`` gives per sentence id the attribution cues' ``(start, end, source)``.
     """
     sources = sources or {}
     published = None
@@ -115,7 +133,7 @@ def document_numbers(doc: Document, hedged_sentences: set[int] = frozenset(),
                 "concept": concept, "context": context, "hedged": hedged, "attributed": attributed, "group_id": None,
                 "direction": m.extra.get("direction", ""),
                 "measured": measured_phrase(doc.text, sentence.start, sentence.end, m.start, m.end, m.kind, m.surface),
-                "attributed_to": _attributed_to(sources.get(sentence.sentence_id, []), m.start),
+                "attributed_to": _attributed_to(sources.get(sentence.sentence_id, []), m.start, doc.text, sentence.end),
             })
     return rows
 
@@ -154,9 +172,9 @@ def numbers(corpus: Corpus, cues: pd.DataFrame | None = None) -> pd.DataFrame:
     attributions = cues[cues["category"] == "attribution"]
     hedged = hedges.groupby("doc_id")["sentence_id"].agg(set).to_dict()
     attributed = attributions.groupby("doc_id")["sentence_id"].agg(set).to_dict()
-    sources: dict[str, dict[int, list[tuple[int, str]]]] = {}
+    sources: dict[str, dict[int, list[tuple[int, int, str]]]] = {}
     for cue in attributions[attributions["source"].fillna("") != ""].itertuples():
-        sources.setdefault(cue.doc_id, {}).setdefault(cue.sentence_id, []).append((cue.start, cue.source))
+        sources.setdefault(cue.doc_id, {}).setdefault(cue.sentence_id, []).append((cue.start, cue.end, cue.source))
     rows = []
     for doc in corpus:
         rows += document_numbers(doc, hedged.get(doc.doc_id, set()), attributed.get(doc.doc_id, set()),
