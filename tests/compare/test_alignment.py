@@ -111,6 +111,7 @@ def test_prefilter_finds_every_link_of_the_all_pairs_test(tmp_path):
     import warnings
 
     from toolkit.compare.alignment import _candidates, _event_words, link
+    from toolkit.compare.quantity_events import evidence
     from toolkit.evaluation.bench import synthetic_corpus
     from toolkit.compare.similarity import context_terms, tfidf
 
@@ -130,6 +131,11 @@ def test_prefilter_finds_every_link_of_the_all_pairs_test(tmp_path):
     expected.sort(key=lambda item: (-item[0], item[1], item[2]))
     assert len(records) > 300 and len(expected) > 100
     assert _candidates(records, near, sentence) == expected
+    facts = [evidence(r) for r in records]
+    expected = [(similarity, i, j) for i in range(len(records)) for j in range(i + 1, len(records))
+                if (similarity := link(records, near, sentence, i, j, facts)) is not None]
+    expected.sort(key=lambda item: (-item[0], item[1], item[2]))
+    assert _candidates(records, near, sentence, facts) == expected
 
 
 def _mention(doc, sentence, surface, low, high, measured="", kind="money", unit="USD", context="reserves worth"):

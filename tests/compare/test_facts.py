@@ -121,3 +121,33 @@ def test_seed_gold(seeds_corpus):
     contradict = grid[grid["state"] == "contradict"]
     # measured: 1 contradiction (China's reaction); the memoranda ("a" against "two") now only differ
     assert contradict["fact_id"].nunique() >= 1 and recalled >= 3
+
+
+NOTED = {
+    "west.txt": "Smelter plan\n\nThe Delta Mining Company pledged $300 million for a copper smelter, officials said. "
+                "The first cargo of ore left the port on March 3, 2024.",
+    "river.txt": "Smelter deal\n\nThe city signed a $300 million memorandum with the Delta Mining Company for the smelter. "
+                 "The first cargo of ore left the port in early March 2024, the company said.",
+}
+
+
+@pytest.fixture(scope="module")
+def noted(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("noted")
+    for name, text in NOTED.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return _grid(folder)
+
+
+def test_one_figure_said_of_different_things_is_no_plain_agreement(noted):
+    grid, _ = noted
+    money = grid[(grid["kind"] == "quantity") & grid["value"].str.contains("300", na=False)]
+    assert set(money["state"]) == {"differ"}
+    assert "investment" in money["note"].iloc[0] and "agreement" in money["note"].iloc[0]
+
+
+def test_a_vaguer_date_corroborates_a_precise_one(noted):
+    grid, _ = noted
+    dates = grid[grid["kind"] == "event_date"]
+    assert set(dates["state"]) == {"agree"}
+    assert "March 3, 2024" in dates["note"].iloc[0] and "early March" in dates["note"].iloc[0]

@@ -30,8 +30,8 @@ SEED_FLOORS = [
     ("numbers: value", "f1", 0.95),
     ("numbers: value+unit", "f1", 0.95),
     ("numbers: exact interval", "f1", 0.95),
-    ("numbers: same-quantity pairs", "f1", 0.70),
-    ("numbers: group status", "accuracy", 0.70),
+    ("numbers: same-quantity pairs", "f1", 0.90),
+    ("numbers: group status", "accuracy", 0.90),
 ]
 BENCHMARK_FLOORS = [
     ("sentence tone (VADER)", "vader-nyt", "pearson_r", 0.49),

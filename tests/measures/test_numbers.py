@@ -191,3 +191,33 @@ def test_never_crashes_and_offsets_round_trip(text):
 @pytest.mark.parametrize("text, value", [("1,200.5", 1200.5), ("four", 4.0), ("a dozen", 12.0), ("twenty", 20.0)])
 def test_parse_number(text, value):
     assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("sentence,surface,low,high", [
+    ("A blast hit the depot, killing at least 40 and wounding dozens more.", "at least 40", 40.0, None),
+    ("Officials said the death toll had risen to 52.", "52", 52.0, 52.0),
+    ("The death toll was estimated between 500 and 1,300.", "between 500 and 1,300", 500.0, 1300.0),
+    ("Floods kill 12 in coastal towns", "12", 12.0, 12.0),
+])
+def test_a_bare_number_after_a_casualty_word_counts_people(sentence, surface, low, high):
+    found = {m.surface: m for m in _Extractor(sentence, 0, len(sentence), 2016, None).run()}
+    assert found[surface].kind == "count" and found[surface].unit == "person"
+    assert (found[surface].low, found[surface].high) == (low, high)
+
+
+def test_a_year_after_a_casualty_word_stays_a_year():
+    sentence = "The fire killed 2015 residents' hopes."
+    assert all(m.unit != "person" for m in _Extractor(sentence, 0, len(sentence), 2016, None).run())
+
+
+def test_each_figure_carries_the_source_its_sentence_credits(tmp_path):
+    from toolkit import load_corpus
+
+    (tmp_path / "a.txt").write_text("Trade note\n\nExports rose 12% last year, the trade ministry said. Imports fell 4% "
+                                    "in the spring, and analysts note that demand is slowing. Officials said the port "
+                                    "handled 300 ships.", encoding="utf-8")
+    table = numbers(load_corpus(tmp_path))
+    credited = dict(zip(table["surface"], table["attributed_to"]))
+    assert "ministry" in credited["12%"]
+    assert credited["4%"] == ""  # a cue opening another clause after the figure credits it nothing
+    assert credited["300 ships"].lower() == "officials"

@@ -34,10 +34,14 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
+from .quantity_events import described
+
 COLUMNS = ["fact_id", "kind", "label", "state", "source", "mentioned", "wording", "value", "doc_id", "sentence_id",
-           "start", "end"]
+           "start", "end", "note"]
 STATES = ("contradict", "inconsistent_within_source", "differ", "agree")
 NOT_MENTIONED = "not mentioned"
+#: The note of a figure that sources state alike but say of different things.
+SAID_OF_DIFFERENT_THINGS = "the same figure is said of different things"
 #: The cell of a source that names the counted thing but gives no count or party.
 WITHOUT_DETAIL = "mentions it without this detail"
 #: Characters of a sentence kept around a mention in a cell (the full
@@ -177,7 +181,8 @@ def _quantity_statements(tables: dict, texts: dict[str, str], sentences: dict, s
                               row.doc_id, int(row.sentence_id), int(row.start), int(row.end),
                               _wording(texts[row.doc_id], int(row.start), int(row.end), a, b), row.surface,
                               status=status[row.group_id], exact=exact, kind_of=row.kind,
-                              low=float(row.low) if pd.notna(row.low) else 0.0))
+                              low=float(row.low) if pd.notna(row.low) else 0.0,
+                              described=described(texts[row.doc_id], int(row.start), int(row.end), a, b)))
     return out
 
 
@@ -206,13 +211,27 @@ def _date_statements(tables: dict, texts: dict[str, str], sentences: dict, sourc
         for word in set(map(_singular, window)):
             by_word[word].add(sources[row.doc_id])
             by_doc_word[(row.doc_id, word)] += 1
-    out = []
-    for row, window, (a, b) in found:
+    chosen = {}
+    for k, (row, window, _) in enumerate(found):
         # an event word other sources also date, else one this source dates twice
         shared = [w for w in map(_singular, window) if len(by_word[w]) >= 2 or by_doc_word[(row.doc_id, w)] >= 2]
-        if not shared:
+        if shared:
+            chosen[k] = max(shared, key=lambda w: (len(by_word[w]), by_doc_word[(row.doc_id, w)]))
+    # dates the number alignment put in one group are dates of one event: they share its word
+    # ("the first shipment under this deal was dispatched in early October" beside "the shipment left on October 7")
+    group_of = {k: str(row.group_id) for k, (row, _, _) in enumerate(found) if isinstance(row.group_id, str)}
+    words_of_group: dict[str, Counter] = defaultdict(Counter)
+    for k, word in chosen.items():
+        if k in group_of:
+            words_of_group[group_of[k]][word] += 1
+    for k, group in group_of.items():
+        if words_of_group[group] and sum(g == group for g in group_of.values()) >= 2:
+            chosen[k] = words_of_group[group].most_common(1)[0][0]
+    out = []
+    for k, (row, window, (a, b)) in enumerate(found):
+        if k not in chosen:
             continue
-        word = max(shared, key=lambda w: (len(by_word[w]), by_doc_word[(row.doc_id, w)]))
+        word = chosen[k]
         out.append(_statement("event_date", word, f"date of the {word}", sources[row.doc_id], row.doc_id,
                               int(row.sentence_id), int(row.start), int(row.end),
                               _wording(texts[row.doc_id], int(row.start), int(row.end), a, b), row.surface,
@@ -407,6 +426,35 @@ def _names_thing(key: str, items: list[dict], source: str, texts: dict[str, str]
     return any(pattern.search(texts[d]) for d, s in sources.items() if s == source)
 
 
+def _note(kind: str, items: list[dict]) -> str:
+    """What a reader needs beside the quotes: the different things one figure is said to be; for an event's
+    date, which precise dates a vaguer date of another source fits, and which no other source gives."""
+    if kind == "quantity":
+        said: dict[str, list[str]] = defaultdict(list)
+        for s in items:
+            cls, word = s.get("described") or ("", "")
+            if cls and f"“{word}” in {s['source']}" not in said[cls]:
+                said[cls].append(f"“{word}” in {s['source']}")
+        if len(said) < 2:
+            return ""
+        return f"{SAID_OF_DIFFERENT_THINGS}: " + "; ".join(
+            f"{cls} ({', '.join(words)})" for cls, words in said.items())
+    if kind != "event_date" or len({s["source"] for s in items}) < 2:
+        return ""
+    parts = []
+    for x in items:
+        if x["low"] != x["high"]:
+            continue
+        fits = [y for y in items if y["source"] != x["source"] and y["low"] <= x["low"] <= y["high"]]
+        vaguer = [y for y in fits if y["low"] != y["high"]]
+        if vaguer:
+            shown = ", ".join(f"{y['value']} ({y['source']})" for y in vaguer)
+            parts.append(f"{x['value']} ({x['source']}) fits {shown}")
+        elif not fits:
+            parts.append(f"{x['value']} ({x['source']}) is given by no other source")
+    return "; ".join(parts)
+
+
 def facts(tables: dict, texts: dict[str, str], sources: dict[str, str]) -> pd.DataFrame:
     """The facts grid, one row per fact and source (long form).
 
@@ -451,11 +499,14 @@ def facts(tables: dict, texts: dict[str, str], sources: dict[str, str]) -> pd.Da
         if kind == "quantity":  # the alignment's context words, led by the figure most sources give
             surface = Counter(str(s["value"]) for s in items).most_common(1)[0][0]
             label = f"{surface} ({label})" if label and label != surface else surface
-        facts_found.append((kind, key, label, state, items))
+        note = _note(kind, items)
+        if kind == "quantity" and state == "agree" and note:
+            state = "differ"  # one figure, said of different things
+        facts_found.append((kind, key, label, state, items, note))
     order = {state: i for i, state in enumerate(STATES)}
     facts_found.sort(key=lambda f: (order[f[3]], -len({s["source"] for s in f[4]}), f[0], str(f[1])))
     rows = []
-    for number, (kind, key, label, state, items) in enumerate(facts_found, 1):
+    for number, (kind, key, label, state, items, note) in enumerate(facts_found, 1):
         fact_id = f"f{number:03d}"
         for source in all_sources:
             mine = sorted((s for s in items if s["source"] == source), key=lambda s: (s["doc_id"], s["start"]))
@@ -463,8 +514,8 @@ def facts(tables: dict, texts: dict[str, str], sources: dict[str, str]) -> pd.Da
                 said = NOT_MENTIONED
                 if kind in ("count", "party") and _names_thing(key, items, source, texts, sources):
                     said = WITHOUT_DETAIL
-                rows.append((fact_id, kind, label, state, source, False, said, "", "", -1, -1, -1))
+                rows.append((fact_id, kind, label, state, source, False, said, "", "", -1, -1, -1, note))
             for s in mine:
                 rows.append((fact_id, kind, label, state, source, True, s["wording"], str(s["value"]), s["doc_id"],
-                             s["sentence_id"], s["start"], s["end"]))
+                             s["sentence_id"], s["start"], s["end"], note))
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -80,20 +80,30 @@ def match(corpora: Path, gold: Path) -> tuple[pd.DataFrame, dict[str, pd.DataFra
     return pd.DataFrame(rows).drop(columns=["Index"]), tables
 
 
-def _incident(row) -> tuple:
+#: Counts of people whoever they are, one count when ``pool_people`` is set (the alignment counts people,
+#: civilians, victims and evacuees as one kind of count; children, fighters, soldiers and police apart).
+PEOPLE = {"civilians": "people", "victims": "people", "evacuees": "people"}
+
+
+def _incident(row, pool_people: bool = False) -> tuple:
     what = {"dead": "killed", "wounded": "injured"}.get(row["what"], row["what"])
-    return row["corpus"], row["event"], what, row["who"]
+    who = PEOPLE.get(row["who"], row["who"]) if pool_people else row["who"]
+    return row["corpus"], row["event"], what, who
 
 
-def evaluate(corpora: Path | None, gold: Path, log=print) -> list[tuple]:
-    """Rows ``(measure, dataset, metric, value, n)``; none, with a message, when the corpora are absent."""
+def evaluate(corpora: Path | None, gold: Path, log=print, pool_people: bool = False) -> list[tuple]:
+    """Rows ``(measure, dataset, metric, value, n)``; none, with a message, when the corpora are absent.
+
+    With ``pool_people``, the gold's counts of people, civilians, victims and evacuees are one count
+    (:data:`PEOPLE`), as the alignment counts them; by default each is its own, as annotated.
+    """
     needed = set(pd.read_csv(gold / "mentions.csv")["corpus"])
     if corpora is None or not all((Path(corpora) / n).is_dir() for n in needed):
         log(f"skipped the casualty tolls of the development corpora: {', '.join(sorted(needed))} not found in {corpora}")
         return []
     figures, _ = match(Path(corpora), gold)
     found = figures[figures["found"]]
-    figures["incident"] = [_incident(r) for _, r in figures.iterrows()]
+    figures["incident"] = [_incident(r, pool_people) for _, r in figures.iterrows()]
     same, linked = [], []
     for (a, b) in combinations(figures[figures["found"]].to_dict("records"), 2):
         if a["corpus"] != b["corpus"] or a["doc_id"] == b["doc_id"]:
@@ -107,7 +117,7 @@ def evaluate(corpora: Path | None, gold: Path, log=print) -> list[tuple]:
     groups = pd.read_csv(gold / "groups.csv", keep_default_na=False)
     verdicts = []
     for row in groups[groups["verdict"] != "single_source"].to_dict("records"):
-        incident = (row["corpus"], row["event"], {"dead": "killed", "wounded": "injured"}.get(row["what"], row["what"]), row["who"])
+        incident = _incident(row, pool_people)
         docs = row["doc_ids"].split(";")
         members = figures[(figures["incident"] == incident) & figures["doc_id"].isin(docs) & figures["found"]]
         shared = [g for g, m in members.groupby("group_id") if g and m["doc_id"].nunique() >= 2]
@@ -129,8 +139,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m toolkit.evaluation.tolls_eval", description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpora", type=Path, required=True, help="folder of the development corpora (../shared/corpora)")
     parser.add_argument("--gold", type=Path, required=True, help="tests/gold/tolls_dev in the repository")
+    parser.add_argument("--pool-people", action="store_true",
+                        help="count the gold's people, civilians, victims and evacuees as one count")
     args = parser.parse_args(argv)
-    for row in evaluate(args.corpora, args.gold):
+    for row in evaluate(args.corpora, args.gold, pool_people=args.pool_people):
         print(f"{row[0]:40s} {row[2]:10s} {row[3]:.3f}  n={row[4]}")
     return 0
 

@@ -14,7 +14,7 @@ from collections import Counter
 
 import pandas as pd
 
-from ..compare.facts import NOT_MENTIONED
+from ..compare.facts import NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS
 from ..compare.voices import CALENDAR, silent_actors
 from ..measures.text_type import LABELS
 
@@ -129,7 +129,12 @@ def facts_blocks(tables: dict) -> list[tuple]:
     flagged = per_fact[per_fact["state"] != "agree"].head(MAX_FACTS_QUOTED)
     for fact in flagged.itertuples(index=False):
         cells = facts[facts["fact_id"] == fact.fact_id]
-        blocks.append(("h3", f"{_cut(fact.label, 80)}: {_STATE_WORDS[fact.state]}"))
+        note = getattr(fact, "note", "")
+        said = isinstance(note, str) and note.startswith(SAID_OF_DIFFERENT_THINGS)
+        blocks.append(("h3", f"{_cut(fact.label, 80)}: "
+                             + ("the sources give this figure for different things" if said else _STATE_WORDS[fact.state])))
+        if isinstance(note, str) and note:
+            blocks.append(("p", note[0].upper() + note[1:] + "."))
         for source, group in cells[cells["mentioned"]].groupby("source", sort=False):
             # one quote per sentence, naming every value it gives
             for (doc_id, sentence_id), same in list(group.groupby(["doc_id", "sentence_id"], sort=False))[:QUOTES_PER_SOURCE]:

@@ -354,6 +354,13 @@ def frame_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     return blocks
 
 
+def _figure(row) -> str:
+    """A figure with its source and, where the sentence credits someone, who: "at least 24 (`doc`, per the monitor)"."""
+    voice = getattr(row, "attributed_to", "")
+    voice = f", per {voice}" if isinstance(voice, str) and voice else ""
+    return f"{row.surface} (`{row.doc_id}`{voice})"
+
+
 def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     groups, mentions = tables["quantity_groups"], tables["numbers"]
     shared = groups[groups["n_sources"] > 1]
@@ -379,6 +386,7 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
             scope = f" What differs: {group.scope_note}." if group.status == "scope_differs" and group.scope_note else ""
             blocks.append(("p", f"**{group.label}** ({group.kind}, {group.unit}): {texts[group.status]}.{gap}{scope}"))
             rows = members[group.group_id]
+            blocks.append(("p", "Side by side: " + "; ".join(_figure(r) for r in rows.itertuples()) + "."))
             for row in rows.head(QUOTES_PER_QUANTITY).itertuples():
                 blocks.append(quote(corpus, row.doc_id, row.sentence_id, (row.start, row.end)))
             if len(rows) > QUOTES_PER_QUANTITY:
@@ -388,7 +396,7 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     if len(agreeing):
         blocks.append(("h3", "Where the sources agree"))
         listed, note = _capped(list(agreeing.itertuples()), "agreeing quantities", "data/quantity_groups.csv")
-        blocks.append(("list", [f"**{g.label}**: " + "; ".join(f"{r.surface} (`{r.doc_id}`)" for r in members[g.group_id].head(QUOTES_PER_QUANTITY).itertuples())
+        blocks.append(("list", [f"**{g.label}**: " + "; ".join(_figure(r) for r in members[g.group_id].head(QUOTES_PER_QUANTITY).itertuples())
                                 + (f"; and {len(members[g.group_id]) - QUOTES_PER_QUANTITY} more" if len(members[g.group_id]) > QUOTES_PER_QUANTITY else "")
                                 for g in listed]))
         blocks += note
