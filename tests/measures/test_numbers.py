@@ -60,6 +60,9 @@ def one(text, **kwargs):
         ("Rare earths are a set of 17 elements.", "17 elements", "count", "element", 17.0, 17.0),
         ("They signed two agreements.", "two agreements", "count", "agreement", 2.0, 2.0),
         ("These fall into three broad categories.", "three broad categories", "count", "category", 3.0, 3.0),
+        # a word in capitals is a name or an acronym, not the counted noun
+        ("Rebels freed 12 UN workers.", "12 UN workers", "count", "worker", 12.0, 12.0),
+        ("Police counted 70 NEWSWIRE photographers.", "70 NEWSWIRE photographers", "count", "photographer", 70.0, 70.0),
         # durations
         ("A four-day conflict ended.", "four-day", "duration", "day", 4.0, 4.0),
         ("After nearly a decade away.", "nearly a decade", "duration", "year", 10 * (1 - T), 10.0),

@@ -193,6 +193,9 @@ class UnitReader:
             lower = word.lower()
             if index and word[0].isupper():
                 break
+            if len(word) > 1 and word.isupper():
+                end = match.end()  # an acronym or a name in capitals ("12 UN workers", "70 REUTERS") is no counted noun
+                continue
             if lower not in _NOUN_MODIFIERS and (lower in function_words() or lower in _NOT_NOUNS or lower in _ONES
                                                  or lower in _TENS or lower in _WORD_SCALES):
                 break
