@@ -118,9 +118,11 @@ def test_seed_gold(seeds_corpus):
     grid = facts(tables, texts, {d: d for d in texts})
     correct, found, recalled, total = score(grid, gold[gold["corpus"] == "seeds"])
     print(f"seeds: precision {correct}/{found}, recall {recalled}/{total}")
-    contradict = grid[grid["state"] == "contradict"]
-    # measured: 1 contradiction (China's reaction); the memoranda ("a" against "two") now only differ
-    assert contradict["fact_id"].nunique() >= 1 and recalled >= 3
+    # measured: China's reaction differs (one side only reported second-hand, so no contradiction); the
+    # memoranda ("a" against "two") differ
+    reaction = grid[grid["kind"] == "reaction"].drop_duplicates("fact_id")
+    assert set(reaction["state"]) == {"differ"} and "second-hand" in reaction["note"].iloc[0]
+    assert recalled >= 3
 
 
 NOTED = {
@@ -139,11 +141,22 @@ def noted(tmp_path_factory):
     return _grid(folder)
 
 
-def test_one_figure_said_of_different_things_is_no_plain_agreement(noted):
+def test_one_figure_in_different_words_agrees_and_shows_the_words(noted):
     grid, _ = noted
     money = grid[(grid["kind"] == "quantity") & grid["value"].str.contains("300", na=False)]
-    assert set(money["state"]) == {"differ"}
+    # "pledged $300 million for a smelter" and "a $300 million memorandum for the smelter" are one figure
+    assert set(money["state"]) == {"agree"}
     assert "investment" in money["note"].iloc[0] and "agreement" in money["note"].iloc[0]
+
+
+def test_a_reaction_reported_second_hand_does_not_contradict_silence(tmp_path):
+    (tmp_path / "a.txt").write_text("Port deal\n\nThe city signed a deal with Delta Shipping on Monday. "
+                                    "There are reports that the Ministry of Ports expressed concern.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Port deal signed\n\nThe city signed a deal with Delta Shipping on Monday. "
+                                    "The Ministry of Ports has not commented publicly on the deal.", encoding="utf-8")
+    grid, _ = _grid(tmp_path)
+    reaction = grid[grid["kind"] == "reaction"].drop_duplicates("fact_id")
+    assert list(reaction["state"]) == ["differ"] and "second-hand" in reaction["note"].iloc[0]
 
 
 def test_a_vaguer_date_corroborates_a_precise_one(noted):

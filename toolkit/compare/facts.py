@@ -40,8 +40,13 @@ COLUMNS = ["fact_id", "kind", "label", "state", "source", "mentioned", "wording"
            "start", "end", "note"]
 STATES = ("contradict", "inconsistent_within_source", "differ", "agree")
 NOT_MENTIONED = "not mentioned"
-#: The note of a figure that sources state alike but say of different things.
-SAID_OF_DIFFERENT_THINGS = "the same figure is said of different things"
+#: The note of a figure that sources state alike in different words ("pledged", "a memorandum of"): the
+#: words are shown, but one figure described in other words is not a disagreement.
+SAID_OF_DIFFERENT_THINGS = "the sources describe this figure in different words"
+#: Words before a reaction that make it second-hand or uncertain ("there is even reporting that China
+#: expressed concern"): such a report and a flat "has not commented" can both be true.
+_SECOND_HAND = re.compile(r"\b(?:report(?:s|ed|edly|ing)?|according to|said to|is said|are said|sources?|allegedly|"
+                          r"rumou?rs?|apparently|appears?|seem(?:s|ed)?|may|might|could|reportedly|claims?)\b", re.I)
 #: The cell of a source that names the counted thing but gives no count or party.
 WITHOUT_DETAIL = "mentions it without this detail"
 #: Characters of a sentence kept around a mention in a cell (the full
@@ -293,9 +298,11 @@ def _reaction_statements(texts: dict[str, str], sentences: dict, sources: dict[s
                     continue
                 silent = re.fullmatch(_SILENT, m.group("verb")) is not None
                 start, end = a + m.start(), a + m.end()
+                hedge = _SECOND_HAND.search(sentence[:m.start()])
                 out.append(_statement("reaction", key, f"reaction of {m.group('actor').strip()}", sources[doc_id],
                                       doc_id, sid, start, end, _wording(texts[doc_id], start, end, a, b),
-                                      m.group(0), silent=silent, verb=m.group("verb")))
+                                      m.group(0), silent=silent, verb=m.group("verb"),
+                                      second_hand=hedge.group(0) if hedge else ""))
     return out
 
 
@@ -411,7 +418,8 @@ def _state(kind: str, statements: list[dict]) -> str:
         if silent & spoke:
             return "inconsistent_within_source"
         if silent and spoke:
-            return "contradict"
+            firm = [x for x in statements if not x["silent"] and not x["second_hand"]]
+            return "contradict" if firm else "differ"  # a reaction only reported second-hand can stand beside silence
         verbs = {s["verb"].lower() for s in statements}
         return "agree" if len(verbs) == 1 else "differ"
     return "differ"
@@ -439,6 +447,12 @@ def _note(kind: str, items: list[dict]) -> str:
             return ""
         return f"{SAID_OF_DIFFERENT_THINGS}: " + "; ".join(
             f"{cls} ({', '.join(words)})" for cls, words in said.items())
+    if kind == "reaction":
+        hearsay = [f"“{s['value']}” in {s['source']} is reported second-hand (“{s['second_hand']}”)"
+                   for s in items if s.get("second_hand") and not s["silent"]]
+        if hearsay and any(s["silent"] for s in items):
+            return "; ".join(dict.fromkeys(hearsay)) + ", so it can stand beside the statement that there was no reaction"
+        return ""
     if kind != "event_date" or len({s["source"] for s in items}) < 2:
         return ""
     parts = []
@@ -500,8 +514,6 @@ def facts(tables: dict, texts: dict[str, str], sources: dict[str, str]) -> pd.Da
             surface = Counter(str(s["value"]) for s in items).most_common(1)[0][0]
             label = f"{surface} ({label})" if label and label != surface else surface
         note = _note(kind, items)
-        if kind == "quantity" and state == "agree" and note:
-            state = "differ"  # one figure, said of different things
         facts_found.append((kind, key, label, state, items, note))
     order = {state: i for i, state in enumerate(STATES)}
     facts_found.sort(key=lambda f: (order[f[3]], -len({s["source"] for s in f[4]}), f[0], str(f[1])))

@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 from textstat.backend.selections import list_words
 
-from ..measures.framing import FRAMES
+from ..measures.framing import FRAMES, is_body_text
 from ..measures.readability import syllables
 from ..text.segment import WORD_RE
 from .registry import MEASURES, MIN_EVENTS, Measure, feature_columns  # noqa: F401 (MIN_EVENTS re-exported)
@@ -60,7 +60,8 @@ def sentence_features(tables: dict[str, pd.DataFrame], group_by: str = "doc_id",
     (documents without an outlet keep their id).
     """
     sentences = tables["sentences"][["doc_id", "sentence_id", "kind", "text"]].copy()
-    body = sentences[~sentences["kind"].isin(["title", "heading"])].copy()
+    # body sentences, as for frame shares: no titles, headings, labels ("Execution risk") or lead-ins ending in ":"
+    body = sentences[[is_body_text(k, t) for k, t in zip(sentences["kind"], sentences["text"].astype(str))]].copy()
     body["one"] = 1.0
     body["words"] = body["text"].map(lambda t: float(len(WORD_RE.findall(t))))
     body["syllables"] = body["text"].map(lambda t: float(sum(syllables(w) for w in list_words(t))))  # as textstat.syllable_count

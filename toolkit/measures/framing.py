@@ -188,9 +188,18 @@ def is_body_sentence(sentence: Sentence) -> bool:
     >>> is_body_sentence(Sentence(0, 0, "paragraph", 0, 11, "Here's why:"))
     False
     """
-    if sentence.kind not in BODY_KINDS or sentence.text.rstrip().endswith(":"):
+    return is_body_text(sentence.kind, sentence.text)
+
+
+def is_body_text(kind: str, text: str) -> bool:
+    """:func:`is_body_sentence` for a sentence given by its kind and text (a row of ``sentences.csv``).
+
+    >>> is_body_text("paragraph", "Execution risk"), is_body_text("paragraph", "The plan may fail in June.")
+    (False, True)
+    """
+    if kind not in BODY_KINDS or text.rstrip().endswith(":"):
         return False
-    return len(sentence.text.split()) >= MIN_BODY_WORDS
+    return len(text.split()) >= MIN_BODY_WORDS
 
 
 def frame_cues(corpus: Corpus) -> pd.DataFrame:

@@ -25,6 +25,7 @@ from textstat.backend.utils import get_lang_easy_words, get_pyphen
 from ..corpus.documents import Corpus
 from ..text.quotes import quoted_spans
 from ..text.segment import WORD_RE
+from .framing import is_body_sentence
 
 #: Window of the moving-average type-token ratio (Covington & McFall 2010,
 #: "Cutting the Gordian knot: the moving-average type-token ratio").
@@ -154,7 +155,7 @@ def formulas(text: str) -> dict[str, float]:
 
 
 def readability(corpus: Corpus) -> pd.DataFrame:
-    """Readability and style of every document (body sentences only).
+    """Readability and style of every document (body sentences only, as for frame shares).
 
     Returns
     -------
@@ -168,7 +169,8 @@ def readability(corpus: Corpus) -> pd.DataFrame:
     """
     rows = []
     for doc in corpus:
-        body = [s for s in doc.sentences if s.kind not in ("title", "heading")] or doc.sentences
+        body = ([s for s in doc.sentences if is_body_sentence(s)]
+                or [s for s in doc.sentences if s.kind not in ("title", "heading")] or doc.sentences)
         text = " ".join(s.text for s in body)
         tokens = [t.lower() for t in WORD_RE.findall(text)]
         quotes = quoted_spans(text)
