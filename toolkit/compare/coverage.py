@@ -42,6 +42,12 @@ CHUNK_ROWS = 32
 PREFILTER_MARGIN = 1e-6
 #: Shared passages must run at least this many words.
 SHINGLE_WORDS = 8
+#: A run of words held by at most this many sources is paired among all of
+#: them; one held by more, only with its first source. The value is the
+#: number of sources a chart draws (``MAX_CHART_SOURCES`` of the report): up
+#: to that many, every pair is reported as before, and a run printed by
+#: hundreds of sources costs hundreds of pairs, not tens of thousands.
+REUSE_ALL_PAIRS = 12
 
 COVERAGE_COLUMNS = ["fact_type", "fact_id", "label", "source", "state", "evidence"]
 REUSE_COLUMNS = ["source_a", "start_a", "end_a", "source_b", "start_b", "end_b", "words", "text"]
@@ -205,6 +211,18 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+def _pairs_of_holders(ordered: list[tuple[int, int]]) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
+    """Pairs of the places (document, position) of one run of words, one place per source, in corpus order:
+    every pair when at most :data:`REUSE_ALL_PAIRS` sources hold the run, else each with the first."""
+    if len(ordered) <= REUSE_ALL_PAIRS:
+        for x, a in enumerate(ordered):
+            for b in ordered[x + 1:]:
+                yield a, b
+    else:
+        for b in ordered[1:]:
+            yield ordered[0], b
+
+
 def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS, sources: dict[str, str] | None = None) -> pd.DataFrame:
     """Passages two sources share word for word (at least ``n`` words).
 
@@ -213,6 +231,9 @@ def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS, sources: dict[str, str] |
     run of ``n`` words is paired through its first place in each source, and a
     passage is reported once per pair of sources, so repeated text (wire copy
     reprinted by many articles of an outlet) costs no more than text said once.
+    A run that more than :data:`REUSE_ALL_PAIRS` sources share is paired only
+    with its first source (in corpus order), not among all of them: the rows
+    grow with the sources, not with their square (blocking).
 
     Returns ``source_a, start_a, end_a, source_b, start_b, end_b, words,
     text``: the two documents' ids and offsets into their cleaned texts.
@@ -221,7 +242,8 @@ def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS, sources: dict[str, str] |
     docs = list(corpus)
     names = {source: k for k, source in enumerate(dict.fromkeys(unit.values()))}
     interned: dict[str, str] = {}
-    words = [[interned.setdefault(m.group().lower(), m.group().lower()) for m in _TOKEN.finditer(doc.text)] for doc in docs]
+    tokens = [_tokens(doc.text) for doc in docs]
+    words = [[interned.setdefault(w, w) for w, _, _ in doc_tokens] for doc_tokens in tokens]
     # Runs of n words are keyed by their hash and a place is packed into one
     # integer (source, document, position): far less memory than the words.
     # A pair is kept only when its words really are equal.
@@ -231,8 +253,9 @@ def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS, sources: dict[str, str] |
     more: dict[int, dict[int, int]] = {}
     for d, doc_words in enumerate(words):
         source = names[unit[docs[d].doc_id]]
+        base = (source << source_shift) | (d << position_bits)
         for i in range(len(doc_words) - n + 1):
-            key, place = hash(tuple(doc_words[i:i + n])), (source << source_shift) | (d << position_bits) | i
+            key, place = hash(tuple(doc_words[i:i + n])), base | i
             seen = first.setdefault(key, place)
             if seen >> source_shift != source:
                 more.setdefault(key, {seen >> source_shift: seen}).setdefault(source, place)
@@ -241,14 +264,14 @@ def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS, sources: dict[str, str] |
     doc_mask, position_mask = (1 << (source_shift - position_bits)) - 1, (1 << position_bits) - 1
     for places in more.values():
         ordered = sorted(((p >> position_bits) & doc_mask, p & position_mask) for p in places.values())
-        for x, (da, i) in enumerate(ordered):
-            for db, j in ordered[x + 1:]:
-                if words[da][i:i + n] == words[db][j:j + n]:
-                    pair_hits.setdefault((da, db), []).append((i, j))
+        for (da, i), (db, j) in _pairs_of_holders(ordered):
+            if words[da][i:i + n] == words[db][j:j + n]:
+                pair_hits.setdefault((da, db), []).append((i, j))
     del more
     rows, reported = [], set()
     for (a_index, b_index), hits in sorted(pair_hits.items()):
-        a, b, ta, tb = docs[a_index], docs[b_index], _tokens(docs[a_index].text), _tokens(docs[b_index].text)
+        a, b, ta, tb = docs[a_index], docs[b_index], tokens[a_index], tokens[b_index]
+        wa, wb = words[a_index], words[b_index]
         pair = (unit[a.doc_id], unit[b.doc_id])
         hits.sort()
         used: set[tuple[int, int]] = set()
@@ -256,7 +279,7 @@ def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS, sources: dict[str, str] |
             if (i, j) in used:
                 continue
             length = n
-            while i + length < len(ta) and j + length < len(tb) and ta[i + length][0] == tb[j + length][0]:
+            while i + length < len(wa) and j + length < len(wb) and wa[i + length] == wb[j + length]:
                 length += 1
             used.update((i + k, j + k) for k in range(length - n + 1))
             start_a, end_a = ta[i][1], ta[i + length - 1][2]
