@@ -31,6 +31,9 @@ MANY_PEAK_MB = 2048
 MANY_SECONDS = 900
 #: The report's size limit (the report issue): listings and charts are capped, so it does not grow with the corpus.
 MAX_HTML_MB = 5
+#: The longest line of report.md on that corpus: a capped listing of 40 items with their quotes stays far below it
+#: (about 2,000 characters); a list of every source would not (a summary finding's list ran to 33,000).
+MAX_LINE_CHARS = 10_000
 
 
 def _run_on(size: int, seed: int = 7) -> str:
@@ -108,6 +111,8 @@ def test_report_of_2000_small_articles_finishes_under_2_gb(tmp_path):
     print(f"report of {MANY_ARTICLES} articles: {seconds:.0f} s, peak memory {peak_mb:.0f} MB")
     assert peak_mb < MANY_PEAK_MB
     assert (out / "report.html").stat().st_size < MAX_HTML_MB * 1e6
+    # every listing is capped: no paragraph names hundreds of sources
+    assert max(map(len, (out / "report.md").read_text(encoding="utf-8").splitlines())) < MAX_LINE_CHARS
     similarity = pd.read_csv(out / "data" / "source_similarity.csv")
     assert len(similarity) <= MANY_ARTICLES * (SIMILAR_NEIGHBOURS + 1) + FULL_SIMILARITY_SOURCES ** 2
     assert max(p.stat().st_size for p in (out / "charts").iterdir()) < MAX_HTML_MB * 1e6
