@@ -89,3 +89,67 @@ def test_sources_pool_their_documents(tmp_path):
     assert set(found["doc_id"]) == {"a1", "a2", "b1"}
     similarity = source_similarity(corpus, sources=sources)
     assert set(similarity["source_a"]) == {"Alpha", "Beta", "Gamma"} and len(similarity) == 9
+
+
+OWN_WORDS = ("river", "market", "teacher", "winter", "garden", "station", "letter", "council", "harbour", "village",
+             "morning", "doctor", "window", "festival", "library", "engine", "bakery", "meadow", "tunnel", "orchard")
+
+
+def _shared_by(count: int, tmp_path):
+    """``count`` articles that share one sentence word for word, each with words of its own."""
+    shared = "The committee said the new bridge would carry forty thousand vehicles a day once it opens."
+    for k in range(count):
+        own = f"the {OWN_WORDS[k]} and the {OWN_WORDS[k]} were seen near the {OWN_WORDS[k]}"
+        (tmp_path / f"a{k:02d}.txt").write_text(f"Title {k}\n\nFirst {own}. {shared} Last {own}.\n", encoding="utf-8")
+    return load_corpus(tmp_path)
+
+
+def test_text_reuse_pairs_every_source_up_to_the_blocking_limit(tmp_path):
+    from toolkit.compare.coverage import REUSE_ALL_PAIRS
+
+    corpus = _shared_by(REUSE_ALL_PAIRS, tmp_path)
+    reuse = text_reuse(corpus)
+    assert len(reuse) == REUSE_ALL_PAIRS * (REUSE_ALL_PAIRS - 1) // 2
+    assert reuse["text"].str.contains("forty thousand vehicles").all()
+
+
+def test_text_reuse_beyond_the_limit_pairs_each_source_with_the_first(tmp_path):
+    from toolkit.compare.coverage import REUSE_ALL_PAIRS
+
+    corpus = _shared_by(REUSE_ALL_PAIRS + 3, tmp_path)
+    reuse = text_reuse(corpus)
+    first = corpus.documents[0].doc_id
+    assert len(reuse) == REUSE_ALL_PAIRS + 2 and (reuse["source_a"] == first).all()
+    assert sorted(reuse["source_b"]) == sorted(doc.doc_id for doc in corpus.documents[1:])
+
+
+def test_similarity_of_many_sources_keeps_neighbours_and_the_charted_pairs(tmp_path, monkeypatch):
+    """Beyond FULL_SIMILARITY_SOURCES: each source's nearest others and every pair among ``keep``, with the full
+    matrix's values."""
+    import itertools
+    import json
+
+    from toolkit.compare import coverage as module
+    from toolkit.evaluation.bench import synthetic_corpus
+
+    from conftest import SEEDS
+
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in synthetic_corpus(6_000, SEEDS, sentences=6)), encoding="utf-8")
+    corpus = load_corpus(path)
+    monkeypatch.setattr(module, "FULL_SIMILARITY_SOURCES", 10_000)
+    full = source_similarity(corpus)
+    names = [doc.doc_id for doc in corpus]
+    assert len(full) == len(names) ** 2 and len(names) > 12
+    monkeypatch.setattr(module, "FULL_SIMILARITY_SOURCES", 10)
+    monkeypatch.setattr(module, "SIMILAR_NEIGHBOURS", 3)
+    keep = module.largest_sources(corpus.documents_table(), None, 5)
+    capped = source_similarity(corpus, keep=keep)
+    assert capped.groupby("source_a").size().min() >= 4 and len(capped) < len(full)
+    pairs = set(zip(capped["source_a"], capped["source_b"]))
+    assert set(itertools.product(keep, keep)) <= pairs and all((n, n) in pairs for n in names)
+    values = full.set_index(["source_a", "source_b"])["similarity"]
+    assert ((capped.set_index(["source_a", "source_b"])["similarity"] - values.loc[list(zip(capped["source_a"], capped["source_b"]))]).abs() < 1e-12).all()
+    for name, rows in capped[capped["source_a"] != capped["source_b"]].groupby("source_a"):
+        nearest = full[(full["source_a"] == name) & (full["source_b"] != name)]["similarity"].nlargest(3).min()
+        assert rows["similarity"].nlargest(3).min() >= nearest - 1e-12

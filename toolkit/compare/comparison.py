@@ -15,7 +15,7 @@ import pandas as pd
 from ..corpus.documents import Corpus
 from ..errors import CorpusWarning
 from .by_source import actor_tone_by_source, document_frames_by_source, frame_shares_by_source, readability_by_source
-from .coverage import claims, coverage, source_similarity, text_reuse
+from .coverage import FULL_SIMILARITY_SOURCES, claims, coverage, largest_sources, source_similarity, text_reuse
 from .facts import facts
 from .profiles import RESAMPLES, contrasts, profiles, sentence_features, source_of
 from .voices import voices
@@ -88,7 +88,8 @@ def compare(corpus: Corpus, tables: dict[str, pd.DataFrame], group_by: str = "do
         "coverage": coverage(corpus, tables, sources=sources, claim_table=claim_table),
         "claims": claim_table,
         "text_reuse": text_reuse(corpus, sources=sources),
-        "source_similarity": source_similarity(corpus, sources=sources),
+        "source_similarity": source_similarity(
+            corpus, sources=sources, keep=largest_sources(tables["documents"], sources, FULL_SIMILARITY_SOURCES)),
         "actor_tone_by_source": actor_tone_by_source(pooled),
         "frame_shares_by_source": frame_shares_by_source(pooled),
         "document_frames_by_source": document_frames_by_source(pooled),

@@ -42,6 +42,21 @@ CHUNK_ROWS = 32
 PREFILTER_MARGIN = 1e-6
 #: Shared passages must run at least this many words.
 SHINGLE_WORDS = 8
+#: A run of words held by at most this many sources is paired among all of
+#: them; one held by more, only with its first source. The value is the
+#: number of sources a chart draws (``MAX_CHART_SOURCES`` of the report): up
+#: to that many, every pair is reported as before, and a run printed by
+#: hundreds of sources costs hundreds of pairs, not tens of thousands.
+REUSE_ALL_PAIRS = 12
+#: Up to this many sources, ``source_similarity`` holds every pair (a
+#: 50 x 50 matrix is 2,500 rows); beyond, each source's nearest neighbours and
+#: the pairs among the sources a chart draws, so the table grows in proportion
+#: to the sources (2,000 sources: 22,000 rows rather than 4,000,000).
+FULL_SIMILARITY_SOURCES = 50
+#: Most similar other sources kept per source beyond FULL_SIMILARITY_SOURCES.
+SIMILAR_NEIGHBOURS = 10
+#: Sources whose similarities are computed at once (a block of dense rows).
+SIMILARITY_CHUNK = 256
 
 COVERAGE_COLUMNS = ["fact_type", "fact_id", "label", "source", "state", "evidence"]
 REUSE_COLUMNS = ["source_a", "start_a", "end_a", "source_b", "start_b", "end_b", "words", "text"]
@@ -125,15 +140,7 @@ def _similar_pairs(vectors: list[dict[str, float]], threshold: float) -> Iterato
     Yielded block by block, so that many similar sentences never fill memory
     with their pairs.
     """
-    vocabulary: dict[str, int] = {}
-    data, indices, indptr = [], [], [0]
-    for vector in vectors:
-        for term, value in vector.items():
-            indices.append(vocabulary.setdefault(term, len(vocabulary)))
-            data.append(value)
-        indptr.append(len(indices))
-    matrix = sparse.csr_matrix((data, indices, indptr), shape=(len(vectors), max(len(vocabulary), 1)))
-    del data, indices, indptr
+    matrix = _matrix(vectors)
     transposed = matrix.T.tocsc()
     for first in range(0, len(vectors), CHUNK_ROWS):
         block = (matrix[first:first + CHUNK_ROWS] @ transposed).tocsr()
@@ -205,6 +212,18 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+def _pairs_of_holders(ordered: list[tuple[int, int]]) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
+    """Pairs of the places (document, position) of one run of words, one place per source, in corpus order:
+    every pair when at most :data:`REUSE_ALL_PAIRS` sources hold the run, else each with the first."""
+    if len(ordered) <= REUSE_ALL_PAIRS:
+        for x, a in enumerate(ordered):
+            for b in ordered[x + 1:]:
+                yield a, b
+    else:
+        for b in ordered[1:]:
+            yield ordered[0], b
+
+
 def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS, sources: dict[str, str] | None = None) -> pd.DataFrame:
     """Passages two sources share word for word (at least ``n`` words).
 
@@ -213,6 +232,9 @@ def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS, sources: dict[str, str] |
     run of ``n`` words is paired through its first place in each source, and a
     passage is reported once per pair of sources, so repeated text (wire copy
     reprinted by many articles of an outlet) costs no more than text said once.
+    A run that more than :data:`REUSE_ALL_PAIRS` sources share is paired only
+    with its first source (in corpus order), not among all of them: the rows
+    grow with the sources, not with their square (blocking).
 
     Returns ``source_a, start_a, end_a, source_b, start_b, end_b, words,
     text``: the two documents' ids and offsets into their cleaned texts.
@@ -221,7 +243,8 @@ def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS, sources: dict[str, str] |
     docs = list(corpus)
     names = {source: k for k, source in enumerate(dict.fromkeys(unit.values()))}
     interned: dict[str, str] = {}
-    words = [[interned.setdefault(m.group().lower(), m.group().lower()) for m in _TOKEN.finditer(doc.text)] for doc in docs]
+    tokens = [_tokens(doc.text) for doc in docs]
+    words = [[interned.setdefault(w, w) for w, _, _ in doc_tokens] for doc_tokens in tokens]
     # Runs of n words are keyed by their hash and a place is packed into one
     # integer (source, document, position): far less memory than the words.
     # A pair is kept only when its words really are equal.
@@ -231,8 +254,9 @@ def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS, sources: dict[str, str] |
     more: dict[int, dict[int, int]] = {}
     for d, doc_words in enumerate(words):
         source = names[unit[docs[d].doc_id]]
+        base = (source << source_shift) | (d << position_bits)
         for i in range(len(doc_words) - n + 1):
-            key, place = hash(tuple(doc_words[i:i + n])), (source << source_shift) | (d << position_bits) | i
+            key, place = hash(tuple(doc_words[i:i + n])), base | i
             seen = first.setdefault(key, place)
             if seen >> source_shift != source:
                 more.setdefault(key, {seen >> source_shift: seen}).setdefault(source, place)
@@ -241,14 +265,14 @@ def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS, sources: dict[str, str] |
     doc_mask, position_mask = (1 << (source_shift - position_bits)) - 1, (1 << position_bits) - 1
     for places in more.values():
         ordered = sorted(((p >> position_bits) & doc_mask, p & position_mask) for p in places.values())
-        for x, (da, i) in enumerate(ordered):
-            for db, j in ordered[x + 1:]:
-                if words[da][i:i + n] == words[db][j:j + n]:
-                    pair_hits.setdefault((da, db), []).append((i, j))
+        for (da, i), (db, j) in _pairs_of_holders(ordered):
+            if words[da][i:i + n] == words[db][j:j + n]:
+                pair_hits.setdefault((da, db), []).append((i, j))
     del more
     rows, reported = [], set()
     for (a_index, b_index), hits in sorted(pair_hits.items()):
-        a, b, ta, tb = docs[a_index], docs[b_index], _tokens(docs[a_index].text), _tokens(docs[b_index].text)
+        a, b, ta, tb = docs[a_index], docs[b_index], tokens[a_index], tokens[b_index]
+        wa, wb = words[a_index], words[b_index]
         pair = (unit[a.doc_id], unit[b.doc_id])
         hits.sort()
         used: set[tuple[int, int]] = set()
@@ -256,7 +280,7 @@ def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS, sources: dict[str, str] |
             if (i, j) in used:
                 continue
             length = n
-            while i + length < len(ta) and j + length < len(tb) and ta[i + length][0] == tb[j + length][0]:
+            while i + length < len(wa) and j + length < len(wb) and wa[i + length] == wb[j + length]:
                 length += 1
             used.update((i + k, j + k) for k in range(length - n + 1))
             start_a, end_a = ta[i][1], ta[i + length - 1][2]
@@ -269,22 +293,70 @@ def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS, sources: dict[str, str] |
     return pd.DataFrame(rows, columns=REUSE_COLUMNS)
 
 
-def source_similarity(corpus: Corpus, sources: dict[str, str] | None = None) -> pd.DataFrame:
-    """Cosine similarity of every pair of sources (TF-IDF of stemmed content words).
+def largest_sources(documents: pd.DataFrame, sources: dict[str, str] | None, count: int) -> list[str]:
+    """The ``count`` sources with the most words (``documents``' ``words`` summed per source; ties in corpus
+    order), in corpus order: the rule by which the report chooses the sources its charts draw."""
+    source = documents["doc_id"].map(sources or {}).fillna(documents["doc_id"]) if sources else documents["doc_id"]
+    words = documents.assign(source=source).groupby("source", sort=False)["words"].sum()
+    largest = set(words.sort_values(ascending=False, kind="stable").index[:count])
+    return [s for s in words.index if s in largest]
+
+
+def _matrix(vectors: list[dict[str, float]]) -> sparse.csr_matrix:
+    """Sparse vectors (term -> weight) as the rows of a CSR matrix."""
+    vocabulary: dict[str, int] = {}
+    data, indices, indptr = [], [], [0]
+    for vector in vectors:
+        for term, value in vector.items():
+            indices.append(vocabulary.setdefault(term, len(vocabulary)))
+            data.append(value)
+        indptr.append(len(indices))
+    return sparse.csr_matrix((np.asarray(data, dtype=float), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
+                             shape=(len(vectors), max(len(vocabulary), 1)))
+
+
+def source_similarity(corpus: Corpus, sources: dict[str, str] | None = None,
+                      keep: list[str] | None = None) -> pd.DataFrame:
+    """Cosine similarity of pairs of sources (TF-IDF of stemmed content words).
 
     ``sources`` maps document ids to the sources compared (default: each
     document is a source); a source's documents are pooled.
 
-    Returns ``source_a, source_b, similarity`` for every ordered pair,
-    the diagonal included (1.0), ready for a matrix chart.
+    Up to :data:`FULL_SIMILARITY_SOURCES` sources, every ordered pair is
+    returned, the diagonal included (1.0), ready for a matrix chart. Beyond,
+    the table would grow with the square of the sources, so it holds, for
+    each source, its diagonal and its :data:`SIMILAR_NEIGHBOURS` most similar
+    other sources, and every pair among the sources named in ``keep`` (those
+    a chart draws); rows in corpus order of ``source_a``, then of ``source_b``.
+
+    Returns ``source_a, source_b, similarity``.
     """
     unit = units(corpus, sources)
     pooled: dict[str, list[str]] = {}
     for doc in corpus:
         pooled.setdefault(unit[doc.doc_id], []).extend(context_terms(doc.text))
-    names = list(pooled)
+    names = np.array(list(pooled), dtype=object)
+    count = len(names)
     vectors = tfidf(list(pooled.values()))
-    return pd.DataFrame(
-        [(a, b, cosine(vectors[i], vectors[j])) for i, a in enumerate(names) for j, b in enumerate(names)],
-        columns=["source_a", "source_b", "similarity"],
-    )
+    if count <= FULL_SIMILARITY_SOURCES:  # a few thousand cosines at most
+        return pd.DataFrame([(a, b, cosine(vectors[i], vectors[j])) for i, a in enumerate(names) for j, b in enumerate(names)],
+                            columns=["source_a", "source_b", "similarity"])
+    matrix = _matrix(vectors)
+    transposed = matrix.T.tocsc()
+    index = {name: i for i, name in enumerate(names)}
+    kept = np.zeros(count, dtype=bool)
+    kept[[index[name] for name in (keep or []) if name in index]] = True
+    parts = []
+    for first in range(0, count, SIMILARITY_CHUNK):
+        values = (matrix[first:first + SIMILARITY_CHUNK] @ transposed).toarray()
+        rows = np.arange(first, first + values.shape[0])
+        chosen = np.zeros(values.shape, dtype=bool)
+        chosen[np.arange(len(rows)), rows] = True
+        others = np.where(chosen, -np.inf, values)
+        # the nearest others; ties go to the source earlier in corpus order (a stable sort)
+        nearest = np.argsort(-others, axis=1, kind="stable")[:, :SIMILAR_NEIGHBOURS]
+        chosen[np.arange(len(rows))[:, None], nearest] = True
+        chosen |= kept[rows][:, None] & kept[None, :]
+        a, b = np.nonzero(chosen)
+        parts.append(pd.DataFrame({"source_a": names[rows[a]], "source_b": names[b], "similarity": values[a, b]}))
+    return pd.concat(parts, ignore_index=True)

@@ -27,6 +27,9 @@ from .profile_sections import profile_blocks
 
 #: Contrasts named in the summary, at most.
 SUMMARY_ITEMS = 10
+#: Other sources named beside a summary finding ("Also on this measure"), at most: with hundreds of sources
+#: the list would otherwise grow with the corpus.
+MAX_ALSO = 10
 #: Rows of a listing (sources, documents, passages, quantities) shown in the
 #: report, at most; the full tables are in data/. This keeps the report's size
 #: independent of the corpus's.
@@ -164,7 +167,9 @@ def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     for row in findings.head(SUMMARY_ITEMS).itertuples():
         measure = MEASURES[row.measure]
         also = [f"{named_kind(s, kinds)}: {_bare(direction(measure, indexed.loc[(s, row.measure), 'value'], indexed.loc[(s, row.measure), 'difference']))}, "
-                f"{format_value(measure, indexed.loc[(s, row.measure), 'value'])}" for s in row.also]
+                f"{format_value(measure, indexed.loc[(s, row.measure), 'value'])}" for s in row.also[:MAX_ALSO]]
+        if len(row.also) > MAX_ALSO:
+            also.append(f"and {len(row.also) - MAX_ALSO:,} more sources (`data/contrasts.csv`)")
         mixed = side_by_side(row.source, [c for c in compared if c != row.source], kinds)
         blocks.append(("p", f"**{named_kind(row.source, kinds)}: {direction(measure, row.value, row.difference)} {measure.label}** — "
                             f"{format_value(measure, row.value)} against {format_value(measure, row.rest)} for the other "
