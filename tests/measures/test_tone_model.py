@@ -88,6 +88,8 @@ def test_effect_rules():
     assert effect_on_target(["for", "support"]) == 1
     assert effect_on_target(["to", "bridge", "a"]) == 0  # a bridge to X
     assert effect_after(["was", "accused", "of"]) == ("patient", -1)
+    assert effect_on_target(["for", "support", "regional", "in", "shift", "a"]) == -1  # a shift in support for X
+    assert effect_on_target(["to", "shift", "a"]) == 0  # a shift to X: a word of change does nothing alone
 
 
 @pytest.mark.parametrize("sentence, mention", [
@@ -136,6 +138,8 @@ def test_reversers_scope_like_a_negation():
     ("The council withdrew its support for Norland after the vote.", "Norland"),
     ("The agency revoked the trade waivers it had granted to Norland last year.", "Norland"),
     ("Regulators recently revoked the export waivers for Norland, a blow to its growers.", "Norland"),
+    ("The agency recently revoked trade waivers for Kestrel, signalling a shift in regional support for Norland's rail plans.",
+     "Norland"),
 ])
 def test_support_taken_away_is_not_positive(sentence, mention):
     """Benefit withdrawn from X ("withdrew support for X", "revoked waivers for X") is never read as positive toward X."""
