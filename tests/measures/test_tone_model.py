@@ -88,6 +88,8 @@ def test_effect_rules():
     assert effect_on_target(["for", "support"]) == 1
     assert effect_on_target(["to", "bridge", "a"]) == 0  # a bridge to X
     assert effect_after(["was", "accused", "of"]) == ("patient", -1)
+    assert effect_on_target(["for", "support", "regional", "in", "shift", "a"]) == -1  # a shift in support for X
+    assert effect_on_target(["to", "shift", "a"]) == 0  # a shift to X: a word of change does nothing alone
 
 
 @pytest.mark.parametrize("sentence, mention", [
@@ -115,3 +117,31 @@ def test_training_cli_stops_with_a_message_without_benchmarks(tmp_path, capsys):
 
     assert main(["--benchmarks", str(tmp_path / "absent"), "--out", str(tmp_path)]) == 2
     assert "not found" in capsys.readouterr().out
+
+
+def test_actor_model_weighs_the_context_embeddings():
+    from toolkit.measures.tone_model import EMBEDDING_FEATURES, embedding_weights
+
+    dense = embedding_weights("actor_tone")
+    assert dense is not None and dense.shape == (len(EMBEDDING_FEATURES), len(CLASSES))
+    assert embedding_weights("sentence_tone") is None
+
+
+def test_reversers_scope_like_a_negation():
+    from toolkit.measures.tone_model import _tokens
+
+    assert _tokens("they withdrew its support, then left", reverse=True) == ["they", "withdrew", "NOT_its", "NOT_support", "then", "left"]
+    assert _tokens("they withdrew its support, then left") == ["they", "withdrew", "its", "support", "then", "left"]
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("The council withdrew its support for Norland after the vote.", "Norland"),
+    ("The agency revoked the trade waivers it had granted to Norland last year.", "Norland"),
+    ("Regulators recently revoked the export waivers for Norland, a blow to its growers.", "Norland"),
+    ("The agency recently revoked trade waivers for Kestrel, signalling a shift in regional support for Norland's rail plans.",
+     "Norland"),
+])
+def test_support_taken_away_is_not_positive(sentence, mention):
+    """Benefit withdrawn from X ("withdrew support for X", "revoked waivers for X") is never read as positive toward X."""
+    tone = _tone(sentence, mention)
+    assert tone["label"] != "pos" and tone["p_pos"] < tone["p_neg"]

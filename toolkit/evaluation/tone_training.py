@@ -1,8 +1,9 @@
 """Training and cross-validation of the tone models (not imported at run time).
 
 Two models, both multinomial logistic regressions over the features of
-:func:`toolkit.measures.tone_model.featurize`, shipped as CSV weights in
-``toolkit/models/``:
+:func:`toolkit.measures.tone_model.featurize` (the actor model also over the
+context embeddings of :func:`toolkit.measures.tone_embeddings.context_vectors`),
+shipped as CSV weights in ``toolkit/models/``:
 
 ``actor_tone``
     tone toward a marked mention, trained on NewsMTSC ``train.jsonl`` only
@@ -38,12 +39,19 @@ import json
 import math
 from pathlib import Path
 
-from ..measures.tone_model import CLASSES, NEWSMTSC_LABELS, featurize, predict
+import numpy as np
+
+from ..measures.tone_embeddings import context_vectors
+from ..measures.tone_model import (CLASSES, EMBEDDING_FEATURES, NEWSMTSC_LABELS, clause_bounds, featurize, predict,
+                                  structural_prior)
 
 #: Inverse regularisation strength of the actor model, chosen by 5-fold
 #: cross-validation inside NewsMTSC train (grouped by article) among
-#: ``C_GRID`` (:func:`select_c`; CV macro-F1 0.625 at 0.03, 0.627 at 0.1,
-#: 0.619 at 0.3 while the features were developed).
+#: ``C_GRID`` (:func:`select_c`). With the context embeddings, the reversers'
+#: scope and ``tone_model.EFFECT_VALUE`` 3 (before the harm prior and the words
+#: of change, which moved the figure at 0.1 to 0.649 and then 0.648): CV macro-F1 0.646 at 0.03, 0.648
+#: at 0.1, 0.641 at 0.3 (``EFFECT_VALUE`` 1 at 0.1: 0.646; without the
+#: reversers' scope: 0.645; before the embeddings: 0.625, 0.627, 0.619).
 ACTOR_C = 0.1
 #: ... of the sentence model, chosen the same way on the NYT snippets
 #: (grouped by article; CV Pearson r 0.553 at 0.03, 0.553 at 0.1, 0.540 at 0.3, with word pairs, which
@@ -124,13 +132,23 @@ def _matrix(samples: list[dict[str, float]], vocabulary: list[str]):
     return csr_matrix((data, cols, indptr), shape=(len(samples), len(vocabulary)))
 
 
-def fit(samples: list[dict[str, float]], labels: list[str], c: float, min_count: int = MIN_COUNT) -> list[dict]:
-    """Weight rows (``feature, neg, neu, pos``) of a class-balanced logistic regression."""
+def fit(samples: list[dict[str, float]], labels: list[str], c: float, min_count: int = MIN_COUNT,
+        dense: np.ndarray | None = None) -> list[dict]:
+    """Weight rows (``feature, neg, neu, pos``) of a class-balanced logistic regression.
+
+    ``dense``: more columns (one row per sample), named by ``EMBEDDING_FEATURES``
+    (the context embeddings of the actor model).
+    """
+    from scipy.sparse import csr_matrix, hstack
     from sklearn.linear_model import LogisticRegression
 
     vocabulary = _vocabulary(samples, min_count)
+    matrix = _matrix(samples, vocabulary)
+    if dense is not None:
+        matrix = hstack([matrix, csr_matrix(dense)]).tocsr()
+        vocabulary = vocabulary + list(EMBEDDING_FEATURES)
     model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced", solver="lbfgs", fit_intercept=False)
-    model.fit(_matrix(samples, vocabulary), labels)
+    model.fit(matrix, labels)
     order = [list(model.classes_).index(k) for k in CLASSES]
     return [
         {"feature": feature, **{k: f"{model.coef_[order[i], j]:.{DIGITS}g}" for i, k in enumerate(CLASSES)}}
@@ -142,9 +160,12 @@ def _as_weights(rows: list[dict]) -> dict[str, tuple[float, ...]]:
     return {row["feature"]: tuple(float(row[k]) for k in CLASSES) for row in rows}
 
 
-def _probabilities(samples, rows) -> list[dict[str, float]]:
+def _probabilities(samples, rows, dense: np.ndarray | None = None) -> list[dict[str, float]]:
     weights = _as_weights(rows)
-    return [predict(sample, weights) for sample in samples]
+    if dense is None:
+        return [predict(sample, weights) for sample in samples]
+    offsets = dense @ np.array([weights[f] for f in EMBEDDING_FEATURES], dtype=np.float64)
+    return [predict(sample, weights, np.array(structural_prior(sample)) + offset) for sample, offset in zip(samples, offsets)]
 
 
 def macro_f1(gold: list[str], predicted: list[str]) -> float:
@@ -164,22 +185,28 @@ def pearson(x: list[float], y: list[float]) -> float:
     return sxy / math.sqrt(sxx * syy)
 
 
+def embedding_matrix(rows) -> np.ndarray:
+    """Context embeddings (:func:`toolkit.measures.tone_embeddings.context_vectors`) of NewsMTSC targets, one row each."""
+    return np.stack([context_vectors(s, a, b, clause_bounds(s, a, b)) for s, a, b, *_ in rows]).astype(np.float64)
+
+
 def actor_data(benchmarks: Path, split: str = "train"):
-    """Features, labels and articles of every NewsMTSC target of ``split``."""
+    """Features, labels, articles and context embeddings of every NewsMTSC target of ``split``."""
     rows = read_newsmtsc(Path(benchmarks) / "newsmtsc" / f"{split}.jsonl")
-    return [featurize(s, a, b) for s, a, b, _, _ in rows], [r[3] for r in rows], [r[4] for r in rows]
+    return ([featurize(s, a, b) for s, a, b, _, _ in rows], [r[3] for r in rows], [r[4] for r in rows],
+            embedding_matrix(rows))
 
 
 def cv_actor(benchmarks: Path, c: float = ACTOR_C, data=None) -> float:
     """Macro-F1 of the actor model by 5-fold cross-validation inside NewsMTSC train, grouped by article."""
-    samples, labels, groups = data or actor_data(benchmarks)
+    samples, labels, groups, dense = data or actor_data(benchmarks)
     fold = [fold_of(g) for g in groups]
     gold, predicted = [], []
     for k in range(FOLDS):
         train_idx = [i for i, f in enumerate(fold) if f != k]
         test_idx = [i for i, f in enumerate(fold) if f == k]
-        rows = fit([samples[i] for i in train_idx], [labels[i] for i in train_idx], c)
-        probs = _probabilities([samples[i] for i in test_idx], rows)
+        rows = fit([samples[i] for i in train_idx], [labels[i] for i in train_idx], c, dense=dense[train_idx])
+        probs = _probabilities([samples[i] for i in test_idx], rows, dense[test_idx])
         gold += [labels[i] for i in test_idx]
         predicted += [max(CLASSES, key=p.get) for p in probs]
     return macro_f1(gold, predicted)
@@ -235,8 +262,8 @@ def select_c(benchmarks: Path, grid: tuple[float, ...] = C_GRID, log=print) -> d
 
 def train(benchmarks: Path) -> dict[str, list[dict]]:
     """Fit both shipped models on all their training data; return their weight rows."""
-    samples, labels, _ = actor_data(benchmarks)
-    actor = fit(samples, labels, ACTOR_C)
+    samples, labels, _, dense = actor_data(benchmarks)
+    actor = fit(samples, labels, ACTOR_C, dense=dense)
     news, nyt = sentence_data(benchmarks)
     sentence = fit([f for f, _ in news] + [f for _, _, f in nyt], [lab for _, lab in news] + [nyt_label(r) for _, r, _ in nyt],
                    SENTENCE_C)
@@ -257,12 +284,12 @@ CV_COLUMNS = ["measure", "dataset", "metric", "value", "n"]
 
 def cv_figures(benchmarks: Path) -> list[tuple]:
     """The shipped settings' cross-validated figures, as validation rows (``measure, dataset, metric, value, n``)."""
-    samples, labels, groups = actor_data(benchmarks)
+    data = actor_data(benchmarks)
     sentence = cv_sentence(benchmarks, SENTENCE_C)
     dataset = f"{{}} ({FOLDS}-fold CV by article)"
     return [
         ("tone toward actors (model)", dataset.format("newsmtsc train"), "macro_f1",
-         cv_actor(benchmarks, ACTOR_C, (samples, labels, groups)), len(labels)),
+         cv_actor(benchmarks, ACTOR_C, data), len(data[1])),
         ("sentence tone (news model)", dataset.format("vader-nyt"), "pearson_r", sentence["pearson_r"], sentence["n"]),
         ("sentence tone (news model)", dataset.format("vader-nyt"), "macro_f1", sentence["macro_f1"], sentence["n"]),
     ]

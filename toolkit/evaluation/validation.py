@@ -38,7 +38,7 @@ from .numbers_eval import evaluate as numbers_benchmark
 from .tolls_eval import evaluate as casualty_tolls
 from .tone_training import read_newsmtsc
 from .tone_training import validation_rows as tone_validation_rows
-from ..measures.tone_model import CLASSES, clause_bounds, featurize, load_weights, predict, vader
+from ..measures.tone_model import CLASSES, actor_probabilities, clause_bounds, vader
 
 #: NYT snippets: |mean rating| below this is neutral (the benchmark README's protocol).
 NYT_NEUTRAL_BAND = 0.5
@@ -277,13 +277,12 @@ def nyt(benchmarks: Path) -> list[tuple]:
 
 def newsmtsc(benchmarks: Path) -> list[tuple]:
     """3-class macro-F1 of tone toward a target on NewsMTSC dev_rw and dev_mt."""
-    weights = load_weights("actor_tone")
     analyser = vader()
     out = []
     for split in ("dev_rw", "dev_mt"):
         rows = read_newsmtsc(benchmarks / "newsmtsc" / f"{split}.jsonl")
         gold = [row[3] for row in rows]
-        model = [max(CLASSES, key=predict(featurize(s, a, b), weights).get) for s, a, b, *_ in rows]
+        model = [max(CLASSES, key=actor_probabilities(s, a, b).get) for s, a, b, *_ in rows]
         out.append(("tone toward actors (model)", f"newsmtsc {split}", "macro_f1", macro_f1(gold, model), len(rows)))
         lexicon = []
         for s, a, b, *_ in rows:

@@ -22,7 +22,7 @@ import pandas as pd
 
 from .actors import mentions
 from ..corpus.documents import Corpus
-from .tone_model import CLASSES, clause_bounds, featurize, load_weights, predict, vader_scores
+from .tone_model import CLASSES, actor_probabilities, clause_bounds, featurize, load_weights, predict, vader_scores
 
 #: VADER's recommended thresholds for its compound score (Hutto & Gilbert 2014,
 #: vaderSentiment README): >= 0.05 positive, <= -0.05 negative.
@@ -76,14 +76,13 @@ def actor_sentiment(corpus: Corpus, actor_mentions: pd.DataFrame | None = None) 
         scored) and the three class probabilities.
     """
     actor_mentions = mentions(corpus) if actor_mentions is None else actor_mentions
-    weights = load_weights("actor_tone")
     rows = []
     for doc_id, group in actor_mentions.groupby("doc_id", sort=False):
         doc = corpus.document(doc_id)
         for sentence_id, actor, start, end, surface in zip(group["sentence_id"].tolist(), group["actor"].tolist(),
                                                            group["start"].tolist(), group["end"].tolist(), group["surface"].tolist()):
             sentence = doc.sentences[sentence_id]
-            probs = predict(featurize(sentence.text, start - sentence.start, end - sentence.start), weights)
+            probs = actor_probabilities(sentence.text, start - sentence.start, end - sentence.start)
             a, b = clause_bounds(doc.text, start, end, sentence.start, sentence.end)
             rows.append((doc_id, sentence_id, actor, start, end, surface, probs["pos"] - probs["neg"],
                          max(CLASSES, key=probs.get), a, b, probs["neg"], probs["neu"], probs["pos"]))
