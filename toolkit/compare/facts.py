@@ -43,6 +43,8 @@ NOT_MENTIONED = "not mentioned"
 #: The note of a figure that sources state alike in different words ("pledged", "a memorandum of"): the
 #: words are shown, but one figure described in other words is not a disagreement.
 SAID_OF_DIFFERENT_THINGS = "the sources describe this figure in different words"
+#: Wordings quoted per kind of description in a note (a corpus of many sources lists the first ones).
+NOTE_WORDS = 5
 #: Words before a reaction that make it second-hand or uncertain ("there is even reporting that China
 #: expressed concern"): such a report and a flat "has not commented" can both be true.
 _SECOND_HAND = re.compile(r"\b(?:report(?:s|ed|edly|ing)?|according to|said to|is said|are said|sources?|allegedly|"
@@ -446,12 +448,15 @@ def _note(kind: str, items: list[dict]) -> str:
         if len(said) < 2:
             return ""
         return f"{SAID_OF_DIFFERENT_THINGS}: " + "; ".join(
-            f"{cls} ({', '.join(words)})" for cls, words in said.items())
+            f"{cls} ({', '.join(words[:NOTE_WORDS])}{f' and {len(words) - NOTE_WORDS} more' if len(words) > NOTE_WORDS else ''})"
+            for cls, words in said.items())
     if kind == "reaction":
         hearsay = [f"“{s['value']}” in {s['source']} is reported second-hand (“{s['second_hand']}”)"
                    for s in items if s.get("second_hand") and not s["silent"]]
+        hearsay = list(dict.fromkeys(hearsay))
         if hearsay and any(s["silent"] for s in items):
-            return "; ".join(dict.fromkeys(hearsay)) + ", so it can stand beside the statement that there was no reaction"
+            more = f" and {len(hearsay) - NOTE_WORDS} more" if len(hearsay) > NOTE_WORDS else ""
+            return "; ".join(hearsay[:NOTE_WORDS]) + more + ", so it can stand beside the statement that there was no reaction"
         return ""
     if kind != "event_date" or len({s["source"] for s in items}) < 2:
         return ""

@@ -30,6 +30,8 @@ SUMMARY_ITEMS = 10
 #: Other sources named beside a summary finding ("Also on this measure"), at most: with hundreds of sources
 #: the list would otherwise grow with the corpus.
 MAX_ALSO = 10
+#: Figures of one quantity group listed side by side (the rest are in numbers.csv).
+SIDE_BY_SIDE = 12
 #: Rows of a listing (sources, documents, passages, quantities) shown in the
 #: report, at most; the full tables are in data/. This keeps the report's size
 #: independent of the corpus's.
@@ -391,7 +393,9 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
             scope = f" What differs: {group.scope_note}." if group.status == "scope_differs" and group.scope_note else ""
             blocks.append(("p", f"**{group.label}** ({group.kind}, {group.unit}): {texts[group.status]}.{gap}{scope}"))
             rows = members[group.group_id]
-            blocks.append(("p", "Side by side: " + "; ".join(_figure(r) for r in rows.itertuples()) + "."))
+            shown = [_figure(r) for r in rows.head(SIDE_BY_SIDE).itertuples()]
+            more = f"; and {len(rows) - SIDE_BY_SIDE:,} more in `data/numbers.csv`" if len(rows) > SIDE_BY_SIDE else ""
+            blocks.append(("p", "Side by side: " + "; ".join(shown) + more + "."))
             for row in rows.head(QUOTES_PER_QUANTITY).itertuples():
                 blocks.append(quote(corpus, row.doc_id, row.sentence_id, (row.start, row.end)))
             if len(rows) > QUOTES_PER_QUANTITY:
