@@ -186,8 +186,77 @@ _TRAILING_TIME = re.compile(r"(?:\s+(?:on|late|early|last|this|next|in)?\s*(?:(?
                             r"August|September|October|November|December)(?:\s+(?:morning|afternoon|evening|night))?)+$")
 
 
+#: Sentence adverbs that can open a clause before its subject ("Elsewhere the monitor said").
+_LEADING_ADVERB = re.compile(r"^(?:Elsewhere|Meanwhile|Separately|However|Also|Still|Instead|Now|Then|Earlier|Later|Previously|"
+                             r"Additionally|Moreover|Furthermore|Likewise|Similarly|Nonetheless|Nevertheless|Overall|"
+                             r"Ultimately|Initially|Finally|Currently|Yesterday|Tonight)\s+(?=\S)")
+#: A fronted participle phrase ("Speaking on Thursday X said"): its words are the setting.
+_LEADING_PARTICIPLE = re.compile(r"^[A-Za-z][a-z]+ing\s+(?:(?:on|in|at|to|from|with|after|during|before|about|for|by)\s+"
+                                 r"(?:the\s+|a\s+|an\s+)?[\w’'-]+\s+)+(?=[A-Z])")
+#: A fronted time of day ("in the evening the source said").
+_LEADING_TIME = re.compile(r"^(?:(?:in|on|at|during|by|late|early|later|earlier)\s+)?(?:the\s+)?"
+                           r"(?:morning|afternoon|evening|night|weekend)\s+(?=\S)", re.I)
+#: A subordinating word inside a phrase: the subject is what follows it ("even as Jo Roe said").
+_SUBORDINATOR = re.compile(r"(?:^|\s)(?i:as|despite|although|because|while|when|whereas|though|since|until|unless|after|before|than)"
+                           r"\s+(?=[A-Z])")
+#: A capitalised name followed, without a comma, by what it is ("Jo Roe a local commander").
+_NAME_THEN_ROLE = re.compile(r"^((?:[A-Z][\w’'.-]*\s+(?:(?:of|for|and|de|al)\s+)*)+[A-Z][\w’'.-]*)\s+(?:a|an)\s+\S")
+#: Words of "I" with the apostrophe stripped ("Ill", "Ive"): the first person, not a name.
+_I_CONTRACTIONS = frozenset({"Ill", "Ive", "Im", "Id"})
+#: Words that open a noun phrase after a fronted phrase ("Tuesday's debate several lawmakers").
+_DETERMINER_WORDS = frozenset({"the", "a", "an", "several", "some", "many", "few", "most", "two", "three", "four", "five"})
+
+
+def _trim_front(np: str) -> str:
+    """Remove what is fused to the front of a subject: a dateline or page furniture with a number
+    ("Published May 3 2016 Activists"), an all-capitals subheading, a sentence adverb, a fronted
+    participle or time phrase, a subordinate clause ("even as Jo Roe"), and keep a name before an
+    appositive without a comma ("Jo Roe a local commander")."""
+    words = np.split()
+    numbers = [i for i, w in enumerate(words) if re.fullmatch(r"\d+[,.]?", w)]
+    rest = words[numbers[-1] + 1:] if numbers else []
+    if rest and len(rest) <= 4 and not any(w.lower() in function_words() and w.lower() not in _DETERMINER_WORDS for w in rest):
+        words = rest  # "Published May 3 2016 Activists": a short subject after the number
+    caps = 0
+    while caps < len(words) and re.fullmatch(r"[A-Z][A-Z’'-]+", words[caps]):
+        caps += 1
+    if caps >= 2 and caps < len(words):
+        words = words[caps:]  # an all-capitals subheading before the subject
+    np = " ".join(words)
+    for pattern in (_LEADING_TIME, _LEADING_ADVERB, _LEADING_PARTICIPLE):
+        np = pattern.sub("", np)
+    clauses = list(_SUBORDINATOR.finditer(np))
+    if clauses:
+        np = np[clauses[-1].end():]
+    words = np.split()
+    if words and _CALENDAR_WORD.match(re.sub(r"(?:’s|'s|s)$", "", words[0])):
+        at = [i for i, w in enumerate(words[1:], 1) if w.lower() in _DETERMINER_WORDS]
+        if at and at[-1] < len(words) - 1:
+            np = " ".join(words[at[-1] + 1:])  # "Tuesday's debate several lawmakers"
+    named = _NAME_THEN_ROLE.match(np)
+    if named and len(named.group(1).split()) >= 2:
+        np = named.group(1)
+    return np
+
+
+def _trim_clause(np: str) -> str:
+    """A clause before a name ("the figure referred to the amount Jo Roe"): keep the name."""
+    words = np.split()
+    if len(words) < 4 or not any(re.fullmatch(r"[a-z]{3,}ed", w) for w in words):
+        return np
+    tail = len(words)
+    while tail > 0 and words[tail - 1][:1].isupper():
+        tail -= 1
+    if 0 < tail < len(words) and words[tail - 1].islower() and not _ROLE_HEAD.match(words[tail - 1]) \
+            and words[tail - 1] not in function_words() \
+            and any(re.fullmatch(r"[a-z]{3,}ed", w) for w in words[:tail]):
+        return " ".join(words[tail:])
+    return np
+
+
 def _clean_np(np: str) -> str:
     np = np.strip(" \t\n'’\"")
+    np = _trim_clause(_trim_front(np))
     np = _TRAILING_TIME.sub("", np)
     np = _GENERIC_TAIL.sub("", np)
     np = _TRAILING.sub("", np)
@@ -222,8 +291,9 @@ def _skip_parenthetical(before: str) -> tuple[str, str]:
 
 def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
     # an aside in brackets is no clause break: "Opposition parties (for example X) have called for ..."
-    before = re.sub(r"\s*\((?:for example|for instance|e\.g\.|such as|including|like|notably)\b[^()]*\)(?=\s*\w)", "",
-                    text[sentence_start:cue_start])
+    # a party and state tag after a name ("Sen. Jo Roe, D-Ore., said") is no appositive
+    before = re.sub(r",\s*[RDI]-[A-Z][A-Za-z.]{0,12}(?=,)", "", text[sentence_start:cue_start])
+    before = re.sub(r"\s*\((?:for example|for instance|e\.g\.|such as|including|like|notably)\b[^()]*\)(?=\s*\w)", "", before)
     if re.search(r",\s*$", before):
         before, appositive = _skip_parenthetical(before)
         if appositive:
@@ -245,7 +315,7 @@ def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
     last = np.split()[-1]
     if all(w.lower() in function_words() and not w.isupper() for w in np.split()) and last.lower() not in _PRONOUN_PERSON | {"they"}:
         return ""  # "The reported agreement": an adjective, not a source
-    if np.split()[0] in _SELF_FORMS or last.lower() == "it":
+    if np.split()[0] in _SELF_FORMS or last.lower() == "it" or last in _I_CONTRACTIONS:
         return ""  # "My view", "It says": the writer, or no source
     if not (last[:1].isupper() or last.lower() in _vague() or last.lower() in _PRONOUN_PERSON | {"they"}):
         return ""
@@ -345,7 +415,7 @@ def find_attributions(
                 source = bare.group(1)
             elif bare and bare.group(1) in _vague() and len(source.split()) > 2:
                 source = bare.group(1)  # "According to reports the strikes ...": the unnamed source alone
-            if not source or source.split()[0].lower() in _SELF:
+            if not source or source.split()[0].lower() in _SELF or all(w.lower() in function_words() for w in source.split()):
                 continue  # "as per my analysis" is the writer speaking
             consumed = text.find(source, match.end, end)
             clause_start = consumed + len(source) if consumed != -1 else match.end
@@ -380,6 +450,9 @@ def find_attributions(
                             and not _NO_INVERSION.match(surface))
                 if inverted:
                     source = _np_after(text, match.end, end)
+                    source = re.split(r"\s(?:said|says|told|added|adds)\b", source)[0]  # "said Jo Roe said of ...": Jo Roe
+                    if re.search(r"\b(?:might|may|could|would|will|should|must|can|want|wants)\b", source):
+                        source = ""  # "..., suggested Jo Roe might want to ...": a clause, not the speaker
                     heads = re.split(r"\s(?:of|for|at|in)\s", source)[0].split()[-1:] if source else []
                     if source and not (source[:1].isupper() or any(h.lower() in _vague() or _ROLE_HEAD.match(h.lower())
                                                                    for h in heads)):
