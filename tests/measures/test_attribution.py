@@ -149,8 +149,8 @@ def test_titled_names_are_people_and_pronouns_respect_titles(tmp_path):
     ("The strike hit a depot, officials said.", [("said", "officials", "government")]),
     ("The curfew holds, the Interior Ministry said.", [("said", "Interior Ministry", "government")]),
     ("Talks will go on, Kremlin spokesman Ivo Petrov said.", [("said", "Kremlin spokesman Ivo Petrov", "person")]),
-    # an aside giving an example is no clause break
-    ("Opposition parties (for example the Green League) have called for a vote.", [("called for", "Opposition parties", "vague")]),
+    # an aside naming an example of an unnamed subject: the named body speaks
+    ("Opposition parties (for example the Green League) have called for a vote.", [("called for", "Green League", "organisation")]),
 ])
 def test_sources_in_wire_copy(text, expected):
     assert [(t, s, k) for s, k, t in _found(text)] == expected

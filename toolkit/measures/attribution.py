@@ -31,6 +31,8 @@ _FOLLOWING_NP = re.compile(r"\s*((?:the\s+)?(?:[^,.;:()“”\"—]|\.(?=\s*[A-Z
 _POSSESSOR = re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)(?:’s|'s)?\s+(?:[a-z]+\s+)?$")
 _PERSON_TITLE = re.compile(r"\b(?:President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Ambassador|Charge|Chargé|CEO|Chief|Director|Chairman|Chair|Spokesperson|Spokesman|Spokeswoman|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|General|Gen\.|Commander|King|Queen|Prince|Pope)\b")
 _ORG_WORD = re.compile(r"\b(?:Department|Ministry|Agency|Agencies|Bank|Company|Corp|Corporation|Inc|Ltd|Organization|Organisation|Institute|University|Council|Commission|Office|Embassy|Government|Fund|Group|Association|Authority|Board|Committee|Administration|Party|Forces|Army|Navy|Court|Parliament|Congress|Senate|Union|Federation|Foundation|Centre|Center|Service|Services|Metals|Works|Watch|Observatory|Network|Coalition|Front|Movement|Alliance|Campaign|Society|Trust|Initiative|Project|Brigades?)\b")
+#: Words of a named body ("Acme Corporation", "the Vale Party"): such a name is no person's.
+ORG_WORD = _ORG_WORD
 #: Outlet names by shape: a capitalised title ending in a newspaper word, or a
 #: name followed by what it is ("the Dawn newspaper", "the Xinhua news agency").
 _OUTLET_SHAPE = re.compile(
@@ -50,7 +52,7 @@ _PRONOUN_PERSON = {"he", "she", "him", "her", "i"}
 _GOVERNMENT_WORD = re.compile(r"\b(?:officials?|government|ministry|ministries|army|military|police|authorities|administration|"
                               r"kremlin|white house|pentagon|state department|foreign office|cabinet|presidency|"
                               r"armed forces|security forces|defen[cs]e ministry|interior ministry|prosecutors?|"
-                              r"spokes(?:man|woman|person)|embassy|department of|[a-z]+ department)\b", re.I)
+                              r"spokes(?:man|woman|person)|embassy|department of|[a-z]+ department|(?:general|high|military|army) command)\b", re.I)
 #: "Jo Roe" in running text: a given name and a surname (no organisation word), so a later "Roe" is a person.
 FULL_NAME = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+([A-Z][a-z][\w’'-]+))\b(?!\s+[A-Z])")
 #: A lower-case role word followed by a name of two or more capitalised words, ending the phrase.
@@ -146,6 +148,8 @@ def classify_source(source: str, known: dict[str, str] | None = None, initial: b
         if _GOVERNMENT_WORD.search(text):
             return "government"  # "officials", "Army sources", "a source at the Police Command"
         return "organisation" if named else "vague"
+    if re.search(r"\w[‐‑-]e[‐‑-][A-Z]", text):
+        return "organisation"  # a name in the construct "X-e-Y" names a party or movement, not a person
     if _PERSON_TITLE.search(text) and not _GOVERNMENT_WORD.search(head_text):
         return "person"
     role_and_name = _ROLE_AND_NAME.search(head_text)
@@ -263,7 +267,13 @@ def _clean_np(np: str) -> str:
     np = _LEADING.sub("", np)
     np = _LEADING_PP.sub("", np) if _LEADING_PP.match(np) and np[_LEADING_PP.match(np).end():][:1].isupper() else (
         "" if _LEADING_PP.match(np) else np)
+    np = _trim_clause(_trim_front(np))  # again, after the fronted words above are gone
     np = _DETERMINER.sub("", np)
+    lowered = re.match(r"^[a-z][\w-]*\s+(?:a|an)\s+([a-z][\w-]*)$", np)
+    if lowered:
+        np = lowered.group(1)  # "civilians a monitor": the end of the clause before, then the subject
+    if re.search(r"\s(?:is|are|was|were)\s+\S", np):
+        return ""  # a clause, not a noun phrase ("there are many children")
     np = re.sub(r"(?:’s|'s)$", "", np)
     np = np.strip()
     return "" if _CALENDAR_WORD.match(np) else np
@@ -289,10 +299,26 @@ def _skip_parenthetical(before: str) -> tuple[str, str]:
     return match.group(1), aside
 
 
+def _subject_named(before: str, example: str, text: str, sentence_start: int, cue_start: int) -> str | None:
+    """The named example of an unnamed subject ("Opposition parties (for example the Acme Party) said"):
+    the named body speaks; ``None`` when there is no such example."""
+    if not example:
+        return None
+    rest = re.sub(r"\s*\([^()]*\)(?=\s*\w)", "", before)
+    subject = _subject_before(rest, 0, len(rest))
+    head = re.split(r"\s(?:in|of|from|at)\s", subject)[0].split()[-1:] if subject else []
+    return example if head and head[0].lower() in _vague() else None
+
+
 def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
     # an aside in brackets is no clause break: "Opposition parties (for example X) have called for ..."
     # a party and state tag after a name ("Sen. Jo Roe, D-Ore., said") is no appositive
     before = re.sub(r",\s*[RDI]-[A-Z][A-Za-z.]{0,12}(?=,)", "", text[sentence_start:cue_start])
+    example = re.search(r"\((?:for example|for instance|e\.g\.|such as|including|like|notably)\s+(?:the\s+)?"
+                        r"([A-Z][\w’'‑-]*(?:\s+[A-Z][\w’'‑-]*)*)\s*\)\s*\w[^()]*$", before)
+    named = _subject_named(before, example.group(1) if example else "", text, sentence_start, cue_start)
+    if named is not None:
+        return named
     before = re.sub(r"\s*\((?:for example|for instance|e\.g\.|such as|including|like|notably)\b[^()]*\)(?=\s*\w)", "", before)
     if re.search(r",\s*$", before):
         before, appositive = _skip_parenthetical(before)
@@ -301,6 +327,13 @@ def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
     breaks = list(_CLAUSE_BREAK.finditer(before)) + list(re.finditer(r"\bthat\s", before))
     breaks.sort(key=lambda m: m.end())
     clause = before[breaks[-1].end():] if breaks else before
+    if not clause.strip() and re.search(r",\s*$", before):
+        # "..., Senate Leader Jo Roe, said": an appositive name too long for the aside pattern
+        named = _clean_np(re.split(r"[,;:“”\"()—–]", before.rstrip(" ,"))[-1])
+        words = named.split()
+        if not 2 <= len(words) <= 6 or not all(w[:1].isupper() or w in ("of", "the", "de", "al") for w in words):
+            return ""
+        return named if TITLED_NAME.search(named) or classify_source(named) == "person" else ""
     if re.search(r"\b(?:was|were|is|are|be|been|being)\s*$", clause, re.I):
         return ""  # passive ("was announced"): the agent, if any, comes later
     np = _clean_np(clause)
@@ -464,6 +497,9 @@ def find_attributions(
         at = text.rfind(source, start, match.start)
         if source_type == "person" and at != -1 and re.match(r"\s*,\s*which\b", text[at + len(source):match.start]):
             source_type = "organisation"  # "Barrick Gold, which holds ...": a thing, so not a person
+        if source_type == "person" and re.search(r"\((?:for example|for instance|e\.g\.|such as|including|like|notably)\s+"
+                                                 r"(?:the\s+)?" + re.escape(source), text[start:match.start]):
+            source_type = "organisation"  # the named example of "parties", "groups": a body
         found.append(Attribution(match.start, match.end, surface, kind, source, source_type, kind == "speech_verb"))
         clause_start = max(clause_start, match.end)
     return found
