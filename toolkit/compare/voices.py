@@ -62,13 +62,18 @@ _ROLE_BEFORE = re.compile(r"\b(?:spokes(?:man|woman|person)|commander|resident|m
                           r"correspondent|candidate|nominee|secretary|representative|member|colleague|friend|neighbou?r)\s+"
                           r"((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)")
 #: A name with an age or a role after it ("Ali Kan, 24, a resident", "Jo Roe, a local farmer").
-_NAME_WITH_AGE = re.compile(r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3}),\s+(?:\d{1,3},|(?:a|an)\s+(?:[\w-]+\s+){0,3}?"
+_NAME_WITH_AGE = re.compile(r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3}),?\s+(?:\d{1,3}(?:,|\s+(?:said|says|told|added)\b)|(?:a|an)\s+(?:[\w-]+\s+){0,3}?"
                             r"(?:resident|witness|activist|doctor|nurse|medic|fighter|teacher|student|worker|farmer|father|"
                             r"mother|journalist|reporter|official|commander|spokes(?:man|woman|person)|member|lawyer|analyst|"
                             r"expert|leader|volunteer)\b)")
 #: Capitalised words that open a clause, not a name ("Despite Jo Roe", "Speaking Tuesday").
 _NOT_A_NAME = re.compile(r"(?:As|Despite|Although|Because|While|When|Whereas|Though|Since|Until|Unless|After|Before|Than|"
-                         r"Elsewhere|Meanwhile|Speaking|Asked|According|Like|Unlike|Even|If|Once|Only)\b")
+                         r"Elsewhere|Meanwhile|Speaking|Asked|According|Like|Unlike|Even|If|Once|Only|"
+                         r"New|Old|North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower|Greater|Central|Great|"
+                         r"United|Saint|St\.)\b")
+#: Sentence adverbs before a name ("Later Jo Roe said").
+_LEAD_ADVERB = re.compile(r"Later|Earlier|Then|Now|Also|Still|However|Meanwhile|Elsewhere|Yesterday|Today|Separately|Instead|"
+                          r"Previously|Finally|Eventually")
 #: A run of capitalised words (a name candidate).
 _CAPITAL_RUN = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:\s+(?:(?:al|de|van|von|bin|ibn|abu)[\s-])?[A-Z][\w’'.-]*)*")
 #: Words before a capitalised run that make it a place ("in Lakeside", "from North Vale").
@@ -76,18 +81,31 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|across|into|outside|inside|
                            r"over|on|via|between)\s+$", re.I)
 
 
-def _gender_clash(pronoun: str, name: str) -> bool:
-    """Whether a name's title rules the pronoun out ("she" cannot be "Mr. Roe").
+def _gender_clash(pronoun: str, name: str, genders: dict[str, str] | None = None) -> bool:
+    """Whether a name's title, or the title the article gives the surname elsewhere ("Ms. Roe"),
+    rules the pronoun out ("she" cannot be "Mr. Roe").
 
     >>> _gender_clash("she", "Mr. Jo Roe"), _gender_clash("he", "Mr. Jo Roe"), _gender_clash("she", "Jo Roe")
     (True, False, False)
+    >>> _gender_clash("he", "Jo Roe", {"roe": "she"})
+    True
     """
     pronoun = pronoun.lower()
+    known = (genders or {}).get(_surname(name)) if name else None
     if pronoun in ("she", "her"):
-        return bool(_MALE_TITLE.match(name))
+        return bool(_MALE_TITLE.match(name)) or known == "he"
     if pronoun in ("he", "his"):
-        return bool(_FEMALE_TITLE.match(name))
+        return bool(_FEMALE_TITLE.match(name)) or known == "she"
     return False
+
+
+def _genders(sentences) -> dict[str, str]:
+    """Surnames an article gives a gendered title ("Mr. Roe", "Ms. Kay"): surname -> "he" or "she"."""
+    out: dict[str, str] = {}
+    for sentence in sentences:
+        for title, name in re.findall(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'-]+\s+)?([A-Z][\w’'-]+)", sentence):
+            out.setdefault(name.lower(), "he" if title == "Mr" else "she")
+    return out
 
 
 def voice_type(voice: str, source_type: str) -> str:
@@ -171,18 +189,21 @@ def person_mentions(sentence: str) -> list[tuple[int, str]]:
         for match in pattern.finditer(sentence):
             add(match.start(1), match.group(1))
     for match in _CAPITAL_RUN.finditer(sentence):
-        words = match.group(0).split()
+        run = re.sub(r"(?<=[\w’'-]{2})\.$", "", match.group(0))  # a full stop after the name, not an initial
+        words = run.split()
         lead = 0
-        while lead < len(words) and (words[lead].lower() in function_words() or words[lead].lower() in _TITLE_WORDS):
+        while lead < len(words) and (words[lead].lower() in function_words() or words[lead].lower() in _TITLE_WORDS
+                                     or _LEAD_ADVERB.fullmatch(words[lead])):
             lead += 1
         name = " ".join(words[lead:])
-        if not 2 <= len(name.split()) <= 3 or _PLACE_BEFORE.search(sentence[:match.start()]) or lead:
+        determined = bool(lead) and words[0].lower() in ("the", "a", "an")
+        if not 2 <= len(name.split()) <= 3 or _PLACE_BEFORE.search(sentence[:match.start()]) or determined:
             continue  # "in North Vale", "the Rose Garden": a place or a thing
         if re.search(r"\b(?:the|a|an)\s+$", sentence[:match.start()], re.I) or is_organisation_name(name) \
                 or _NOT_A_NAME.match(name):
             continue
         if classify_source(name) == "person" and not any(w.lower() in function_words() for w in name.split()):
-            at = match.start() + len(match.group(0)) - len(name)
+            at = match.start() + len(run) - len(name)
             if not any(a <= at < a + len(n) for a, n in found.items()):
                 add(at, name)
     return sorted(found.items())
@@ -199,12 +220,27 @@ def _surname_mentions(sentence: str, people: dict[str, str]) -> list[tuple[int, 
     return out
 
 
+def corpus_people(by_doc: dict[str, dict[int, str]]) -> dict[str, str]:
+    """Persons a corpus names (:func:`person_mentions`), by surname: the first full name, else a titled one.
+
+    >>> corpus_people({"a": {0: "President Roe met Ann Kay.", 1: "Later Jo Roe spoke."}})
+    {'kay': 'Ann Kay', 'roe': 'Jo Roe'}
+    """
+    full: dict[str, str] = {}
+    titled: dict[str, str] = {}
+    for doc in by_doc.values():
+        for sid in sorted(doc):
+            for _, name in person_mentions(doc[sid]):
+                (full if len(name_core(name).split()) >= 2 else titled).setdefault(_surname(name), name)
+    return {**{k: v for k, v in titled.items() if k not in full}, **full}
+
+
 def _resolve(pronoun: str, doc_sentences: dict[int, str], sid: int, cited: dict[int, list[str]],
-             people: dict[str, str]) -> str:
+             people: dict[str, str], genders: dict[str, str] | None = None) -> str:
     """The person a pronoun stands for, or ``""``: the one person named in the nearest sentence before
     it that names any (or the one of several cited there); in its own sentence only a person cited
     before it ("Roe said ..., and he added")."""
-    own = [v for v in cited.get(sid, []) if not _gender_clash(pronoun, v)]
+    own = [v for v in cited.get(sid, []) if not _gender_clash(pronoun, v, genders)]
     if own:
         return own[-1]
     for back in range(1, PRONOUN_REACH + 1):
@@ -212,7 +248,7 @@ def _resolve(pronoun: str, doc_sentences: dict[int, str], sid: int, cited: dict[
         if sentence is None:
             continue
         named = person_mentions(sentence) + _surname_mentions(sentence, people)
-        named = [(at, n) for at, n in named if not _gender_clash(pronoun, n)]
+        named = [(at, n) for at, n in named if not _gender_clash(pronoun, n, genders)]
         if not named:
             continue
         persons = {}
@@ -225,6 +261,22 @@ def _resolve(pronoun: str, doc_sentences: dict[int, str], sid: int, cited: dict[
             return persons[speakers.pop()]
         return ""  # several persons, none of them the one cited: too close to call
     return ""
+
+
+def _pronoun_subject(sentence: str, at: int, length: int, source: str) -> str:
+    """The pronoun a cue's source stands in for, when the source's words are not in the sentence
+    and "he" or "she" is the cue's subject ("he said", "she also told", "said he").
+
+    >>> text = "“It is done,” he told reporters."
+    >>> _pronoun_subject(text, text.find("told"), 4, "Jo Roe"), _pronoun_subject("Roe said so.", 4, 4, "Roe")
+    ('he', '')
+    """
+    if not source or source in sentence or not 0 <= at <= len(sentence):
+        return ""
+    before = re.search(r"(?<![\w’'-])([Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+|also\s+|then\s+)?$", sentence[:at])
+    after = re.match(r"\s+(he|she)\b", sentence[at + length:])
+    found = before or after
+    return found.group(1).lower() if found else ""
 
 
 def _fix_possessive(voice: str, names: set[str]) -> str:
@@ -262,40 +314,51 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
     stance = tables["stance"]
     cited_rows = stance[stance["category"] == "attribution"].sort_values(["doc_id", "sentence_id", "start"])
     by_doc: dict[str, dict[int, str]] = {}
+    offsets: dict[tuple[str, int], int] = {}
     for r in tables["sentences"].itertuples(index=False):
         by_doc.setdefault(r.doc_id, {})[int(r.sentence_id)] = str(r.text)
+        offsets[r.doc_id, int(r.sentence_id)] = int(getattr(r, "start", 0))
     places = _places(by_doc)
-    rows = []
-    state: dict[str, tuple[dict, dict, list, set]] = {}
+    rows, genders = [], {}
+    people = corpus_people(by_doc)
+    cited_by_doc: dict[str, dict[int, list[str]]] = {}
+    stems = places | {name_core(n).split()[-1].removeprefix("al-") for n in people.values() if name_core(n)}
+    capitals = {w for doc in by_doc.values() for text in doc.values() for w in re.findall(r"[A-Z][a-z]+", text)}
+    stems |= {w[:-1] for w in capitals if w.endswith("n")}  # a country beside its demonym ("Kenya", "Kenyan")
     for row in cited_rows.itertuples(index=False):
         voice = str(row.source).strip() if isinstance(row.source, str) else ""
         variant = voice
         sid = int(row.sentence_id)
         kind = str(row.source_type) if isinstance(row.source_type, str) else "vague"
         doc_sentences = by_doc.get(row.doc_id, {})
-        if row.doc_id not in state:
-            state[row.doc_id] = ({}, {}, sorted(doc_sentences), set())
-        cited, people, unread, words = state[row.doc_id]
-        while unread and unread[0] <= sid:  # persons named so far in the article, by surname
-            for _, name in person_mentions(doc_sentences[unread.pop(0)]):
-                if len(name_core(name).split()) >= 2:
-                    people.setdefault(_surname(name), name)
+        cited = cited_by_doc.setdefault(row.doc_id, {})
+        sentence = doc_sentences.get(sid, "")
+        at = int(row.start) - offsets.get((row.doc_id, sid), 0)
+        pronoun = _pronoun_subject(sentence, at, int(row.end) - int(row.start), voice)
+        if pronoun:
+            voice = variant = pronoun  # a pronoun the attribution table bound to a person cited before
         if voice.lower() in _PRONOUNS:
-            voice = _resolve(voice, doc_sentences, sid, cited, people)
+            if row.doc_id not in genders:
+                genders[row.doc_id] = _genders(doc_sentences.values())
+            voice = _resolve(voice, doc_sentences, sid, cited, people, genders[row.doc_id])
             if not voice:
                 continue
             kind = "person"
         if voice.lower() in _NO_VOICE or not voice or all(w.lower() in function_words() for w in voice.split()):
             continue
-        voice = _fix_possessive(voice, places | {name_core(n).split()[-1].removeprefix("al-") for n in people.values()})
+        if getattr(row, "subcategory", "") == "possessive_noun" and re.fullmatch(r"[A-Z][a-z]+[^s]s", voice) \
+                and voice[:-1] in capitals:
+            voice = voice[:-1]  # "Roes remarks": the apostrophe was lost
+        voice = _fix_possessive(voice, stems)
         if re.fullmatch(r"[A-Z][\w’'-]+", voice) and people.get(_surname(voice)) and kind != "outlet":
             voice, kind = name_core(people[_surname(voice)]), "person"  # "Roe" after "Jo Roe" in the article
-        sentence = doc_sentences.get(sid, "")
+        if kind == "person" and len(name_core(voice).split()) < 2 and ORG_WORD.search(voice):
+            kind = classify_source(voice)  # "General Command": a title-like word before a body's name
         mode = "direct_quote" if quoted_spans(sentence) else "paraphrase"
         if kind == "person":
             cited.setdefault(sid, []).append(voice)
-            if len(name_core(voice).split()) >= 2:
-                people.setdefault(_surname(voice), voice)
+            if len(name_core(voice).split()) >= 2 and len(name_core(people.get(_surname(voice), "")).split()) < 2:
+                people[_surname(voice)] = voice
         kind_out = voice_type(voice, kind)
         wording = sentence if len(sentence) <= WORDING_CHARS else sentence[:WORDING_CHARS].rstrip() + "…"
         rows.append((voice, kind_out, side_of(voice), mode, kind_out == "outlet", sources[row.doc_id],
@@ -329,7 +392,7 @@ def merge_variants(table: pd.DataFrame, places: set[str] | frozenset[str] = froz
         return table
     table = table.copy()
     person = table["_kind"].eq("person") & table["voice"].map(lambda v: bool(name_core(v)) and not is_organisation_name(name_core(v))
-                                                                 and not ORG_WORD.search(v))
+                                                                 and (len(name_core(v).split()) >= 2 or not ORG_WORD.search(v)))
     groups: dict[str, set[str]] = {}
     for voice in table.loc[person, "voice"]:
         groups.setdefault(_surname(voice), set()).add(voice)
@@ -353,7 +416,9 @@ def merge_variants(table: pd.DataFrame, places: set[str] | frozenset[str] = froz
                      if v[:1].isupper() and table.loc[table["voice"] == v, "voice_type"].iloc[0] != "vague"},
                     key=len)
     for voice in bodies:
-        containers = [b for b in bodies if b != voice and re.search(r"(?<![\w-])" + re.escape(voice) + r"(?![\w-])", b)]
+        if voice in places:
+            continue  # a country speaking is not its ministry
+        containers = [b for b in bodies if b != voice and re.search(r"(?<![\w-])" + re.escape(voice) + r"(?![\w’'-])", b)]
         if containers:
             longest = max(containers, key=len)
             if all(c == longest or c in longest for c in containers):

@@ -30,7 +30,7 @@ _TRAILING = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|been|being|also|e
 _FOLLOWING_NP = re.compile(r"\s*((?:the\s+)?(?:[^,.;:()“”\"—]|\.(?=\s*[A-Z]))+?)(?=\s*(?:[,;:()“”\"—]|\.(?!\s*[A-Z])|\s(?:and|that|which|who|whose|in|on|at|for|to|as|is|was|has)\b|$))")
 _POSSESSOR = re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)(?:’s|'s)?\s+(?:[a-z]+\s+)?$")
 _PERSON_TITLE = re.compile(r"\b(?:President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Ambassador|Charge|Chargé|CEO|Chief|Director|Chairman|Chair|Spokesperson|Spokesman|Spokeswoman|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|General|Gen\.|Commander|King|Queen|Prince|Pope)\b")
-_ORG_WORD = re.compile(r"\b(?:Department|Ministry|Agency|Agencies|Bank|Company|Corp|Corporation|Inc|Ltd|Organization|Organisation|Institute|University|Council|Commission|Office|Embassy|Government|Fund|Group|Association|Authority|Board|Committee|Administration|Party|Forces|Army|Navy|Court|Parliament|Congress|Senate|Union|Federation|Foundation|Centre|Center|Service|Services|Metals|Works|Watch|Observatory|Network|Coalition|Front|Movement|Alliance|Campaign|Society|Trust|Initiative|Project|Brigades?)\b")
+_ORG_WORD = re.compile(r"\b(?:Department|Ministry|Agency|Agencies|Bank|Company|Corp|Corporation|Inc|Ltd|Organization|Organisation|Institute|University|Council|Commission|Office|Embassy|Government|Fund|Group|Association|Authority|Board|Committee|Administration|Party|Forces|Army|Navy|Court|Parliament|Congress|Senate|Union|Federation|Foundation|Centre|Center|Service|Services|Metals|Works|Watch|Observatory|Network|Coalition|Front|Movement|Alliance|Campaign|Society|Trust|Initiative|Project|Brigades?|Command|Headquarters)\b")
 #: Words of a named body ("Acme Corporation", "the Vale Party"): such a name is no person's.
 ORG_WORD = _ORG_WORD
 #: Outlet names by shape: a capitalised title ending in a newspaper word, or a
@@ -54,13 +54,15 @@ _GOVERNMENT_WORD = re.compile(r"\b(?:officials?|government|ministry|ministries|a
                               r"armed forces|security forces|defen[cs]e ministry|interior ministry|prosecutors?|"
                               r"spokes(?:man|woman|person)|embassy|department of|[a-z]+ department|(?:general|high|military|army) command)\b", re.I)
 #: "Jo Roe" in running text: a given name and a surname (no organisation word), so a later "Roe" is a person.
-FULL_NAME = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+([A-Z][a-z][\w’'-]+))\b(?!\s+[A-Z])")
+FULL_NAME = re.compile(r"(?<=[a-z,;:] )(?!(?:General|President|Minister|Secretary|Senator|Governor|Mayor|Ambassador|Director|"
+                       r"Chairman|Chief|Commander|Colonel|Captain|Major|Judge|Justice|Speaker|King|Queen|Prince|Pope|Saint|"
+                       r"North|South|East|West|New|Great|United|Human|Central|National|Supreme|High)\s)([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+([A-Z][a-z][\w’'-]+))\b(?!\s+[A-Z])")
 #: A lower-case role word followed by a name of two or more capitalised words, ending the phrase.
 _ROLE_AND_NAME = re.compile(r"\b([a-z]+)\s+[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+$")
 #: A person named with a title ("Rep. Jane Roe", "Finance Minister Jo Bell"): a name pronouns may stand for.
 TITLED_NAME = re.compile(r"\b(?:President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Ambassador|"
                          r"Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|General|Gen\.|Judge|Justice|Speaker|Chancellor)\s+"
-                         r"((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)")
+                         r"((?:[A-Z][\w’'-]+\s+){0,2}(?:(?:al|el|bin|ibn|de|van|von)[\s-])?[A-Z][\w’'-]+)")
 _SELF = {"my", "our", "me", "us", "i", "we", "mine", "ours"}
 _SELF_FORMS = {"my", "My", "our", "Our", "I", "we", "We", "me", "us"}  # not "US", the country
 
@@ -91,6 +93,11 @@ def _vague() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _outlets() -> tuple[str, ...]:
     return tuple(row["name"] for row in read_rows("outlets.csv"))
+
+
+def outlet_names() -> tuple[str, ...]:
+    """The news outlets of ``lexicons/outlets.csv``."""
+    return _outlets()
 
 
 @lru_cache(maxsize=None)
@@ -333,7 +340,9 @@ def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
         words = named.split()
         if not 2 <= len(words) <= 6 or not all(w[:1].isupper() or w in ("of", "the", "de", "al") for w in words):
             return ""
-        return named if TITLED_NAME.search(named) or classify_source(named) == "person" else ""
+        titled = re.search(r"\b(?:Leader|Speaker|Secretary|Minister|President|Director|Chairman|Chief|Senator|Representative|"
+                           r"Governor|Mayor|Ambassador|Spokes(?:man|woman|person))\s+[A-Z][\w’'-]+\s+[A-Z][\w’'-]+$", named)
+        return named if titled or TITLED_NAME.search(named) or classify_source(named) == "person" else ""
     if re.search(r"\b(?:was|were|is|are|be|been|being)\s*$", clause, re.I):
         return ""  # passive ("was announced"): the agent, if any, comes later
     np = _clean_np(clause)
@@ -363,7 +372,7 @@ _UNIT_OF = re.compile(r"(?:the\s+)?(?:[A-Z][\w’'.&-]*\s+)?[a-z][\w-]*(?:\s+[a-
 #: A name right after "according to" in text without commas: capitalised words, joined by of/for/and/the.
 _NAME_AFTER = re.compile(r"\s*((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|the|de|al)\s+)*[A-Z][\w’'.&-]*)*)")
 #: The last short noun phrase before a sentence-final reporting verb ("... on Wednesday a monitor said.").
-_TRAILING_NP = re.compile(r"(?:^|\s)((?:(?:a|an|the)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Za-z][\w’'.-]*)\s*$")
+_TRAILING_NP = re.compile(r"(?:^|\s)((?:(?:a|an|the)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Za-z][\w’'.-]*)(?:,?\s+\d{1,3},?)?\s*$")
 
 
 def _name_after(text: str, start: int, end: int) -> str:
@@ -500,6 +509,9 @@ def find_attributions(
         if source_type == "person" and re.search(r"\((?:for example|for instance|e\.g\.|such as|including|like|notably)\s+"
                                                  r"(?:the\s+)?" + re.escape(source), text[start:match.start]):
             source_type = "organisation"  # the named example of "parties", "groups": a body
+        if source_type == "organisation" and at != -1 and re.match(r",?\s+\d{1,3}(?:,|\s+(?:said|says|told|added|a|an)\b)",
+                                                                   text[at + len(source):match.start + 1]):
+            source_type = "person"  # "Ali Kan, 24, said": a name with an age
         found.append(Attribution(match.start, match.end, surface, kind, source, source_type, kind == "speech_verb"))
         clause_start = max(clause_start, match.end)
     return found
