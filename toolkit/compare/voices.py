@@ -434,7 +434,7 @@ def merge_variants(table: pd.DataFrame, places: set[str] | frozenset[str] = froz
         if voice in places and table.loc[rows, "voice_type"].eq("organisation").all():
             table.loc[rows, "voice_type"] = "government"  # a country or capital speaking: its government
     sides = table[table["side"].ne("")].groupby("voice")["side"].first()
-    table["side"] = table["voice"].map(sides).fillna("")  # "Norland's minister Jo Roe" keeps Norland as Jo Roe
+    table["side"] = table["voice"].map(lambda v: sides.get(v, ""))  # "Norland's minister Jo Roe" keeps Norland as Jo Roe
     return table
 
 

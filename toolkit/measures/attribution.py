@@ -218,6 +218,11 @@ _I_CONTRACTIONS = frozenset({"Ill", "Ive", "Im", "Id"})
 _DETERMINER_WORDS = frozenset({"the", "a", "an", "several", "some", "many", "few", "most", "two", "three", "four", "five"})
 
 
+#: Words that make what follows a number a clause ("15 people were killed on Monday"), not a subject.
+_CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "has", "have", "had", "be", "been", "on", "in", "at", "during",
+                           "after", "before", "to", "by", "with", "from", "since", "until"})
+
+
 def _trim_front(np: str) -> str:
     """Remove what is fused to the front of a subject: a dateline or page furniture with a number
     ("Published May 3 2016 Activists"), an all-capitals subheading, a sentence adverb, a fronted
@@ -226,7 +231,7 @@ def _trim_front(np: str) -> str:
     words = np.split()
     numbers = [i for i, w in enumerate(words) if re.fullmatch(r"\d+[,.]?", w)]
     rest = words[numbers[-1] + 1:] if numbers else []
-    if rest and len(rest) <= 4 and not any(w.lower() in function_words() and w.lower() not in _DETERMINER_WORDS for w in rest):
+    if rest and len(rest) <= MAX_SOURCE_WORDS - 1 and not any(w.lower() in _CLAUSE_WORDS for w in rest):
         words = rest  # "Published May 3 2016 Activists": a short subject after the number
     caps = 0
     while caps < len(words) and re.fullmatch(r"[A-Z][A-Z’'-]+", words[caps]):
