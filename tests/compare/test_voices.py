@@ -92,12 +92,21 @@ def test_variants_of_one_name_are_one_voice_and_one_citation_per_sentence():
 
 def test_junk_voices_and_types():
     sentences = ["Norland expressed concern, and troops moved in Norland.", "Norlands ministry said talks go on.",
-                 "A rebel military commander said the road was cut.", "They said it was over.", "It said so."]
+                 "A rebel military commander said the road was cut.", "They said it was over.", "It said so.", "The US agreed."]
     cues = [(0, "expressed", "Norland", "organisation"), (1, "said", "Norlands ministry", "government"),
-            (2, "said", "rebel military commander", "vague"), (3, "said", "they", "person"), (4, "said", "", "vague")]
+            (2, "said", "rebel military commander", "vague"), (3, "said", "they", "person"), (4, "said", "", "vague"),
+            (5, "agreed", "US", "organisation")]
     table = voices(_tables(sentences, cues), {"d": "d"}).set_index("voice")
     assert table.loc["Norland", "voice_type"] == "government"  # a country speaking: its government
     assert "Norland’s ministry" in table.index  # the apostrophe lost in the text is restored
     assert voice_type("a rebel military commander", "person") == "person"
     assert voice_type("Army commander Jo Bell", "person") == "government"
-    assert not {"they", "(unnamed)", ""} & set(table.index)
+    assert not {"they", "(unnamed)", ""} & set(table.index) and "US" in table.index  # "US" is no pronoun
+
+
+def test_person_mentions_skip_places_and_fronted_words():
+    from toolkit.compare.voices import person_mentions
+
+    assert person_mentions("Historically Norland sided with Vale.") == []
+    assert person_mentions("Crowds gathered in the Rose Garden and in North Vale.") == []
+    assert [n for _, n in person_mentions("Despite Jo Roe, Ali Kan, 24, stayed.")] == ["Ali Kan"]

@@ -73,7 +73,7 @@ _NOT_A_NAME = re.compile(r"(?:As|Despite|Although|Because|While|When|Whereas|Tho
                          r"United|Saint|St\.)\b")
 #: Sentence adverbs before a name ("Later Jo Roe said").
 _LEAD_ADVERB = re.compile(r"Later|Earlier|Then|Now|Also|Still|However|Meanwhile|Elsewhere|Yesterday|Today|Separately|Instead|"
-                          r"Previously|Finally|Eventually")
+                          r"Previously|Finally|Eventually|[A-Z][a-z]{3,}(?:ally|edly|ently|antly|ously|ively|ately)")
 #: A run of capitalised words (a name candidate).
 _CAPITAL_RUN = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:\s+(?:(?:al|de|van|von|bin|ibn|abu)[\s-])?[A-Z][\w’'.-]*)*")
 #: Words before a capitalised run that make it a place ("in Lakeside", "from North Vale").
@@ -142,15 +142,16 @@ def side_of(voice: str) -> str:
 def name_core(voice: str) -> str:
     """A person's name without the titles and roles before it or the place after it.
 
-    >>> [name_core(v) for v in ["House Speaker Jo Roe", "Mr. Roe", "the firm's lawyer Ann B. Lee", "Senator Al Kay of Vale"]]
-    ['Jo Roe', 'Roe', 'Ann B. Lee', 'Al Kay']
+    >>> [name_core(v) for v in ["House Speaker Jo Roe", "Mr. Roe", "the firm's lawyer Ann B. Lee", "Senator Al Kay of Vale",
+    ...                         "President Omar al-Rashid"]]
+    ['Jo Roe', 'Roe', 'Ann B. Lee', 'Al Kay', 'Omar al-Rashid']
     """
     voice = re.split(r"\s(?:of|from|in|at)\s", voice.strip())[0]
     voice = re.sub(r"(?:’s|'s)$", "", voice)
     words = voice.split()
     tail = len(words)
-    while tail > 0 and words[tail - 1][:1].isupper():
-        tail -= 1
+    while tail > 0 and (words[tail - 1][:1].isupper() or re.match(r"(?:al|el|bin|ibn)-[A-Z]", words[tail - 1])):
+        tail -= 1  # a name word, or one with its particle ("al-Rashid")
     run = words[tail:]
     titles = [i for i, w in enumerate(run) if w.lower().removesuffix("-elect") in _TITLE_WORDS]
     if titles:
@@ -344,13 +345,13 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
             if not voice:
                 continue
             kind = "person"
-        if voice.lower() in _NO_VOICE or not voice or all(w.lower() in function_words() for w in voice.split()):
+        if voice.lower() in _NO_VOICE or not voice or all(w.lower() in function_words() and not w.isupper() for w in voice.split()):
             continue
         if getattr(row, "subcategory", "") == "possessive_noun" and re.fullmatch(r"[A-Z][a-z]+[^s]s", voice) \
                 and voice[:-1] in capitals:
             voice = voice[:-1]  # "Roes remarks": the apostrophe was lost
         voice = _fix_possessive(voice, stems)
-        if re.fullmatch(r"[A-Z][\w’'-]+", voice) and people.get(_surname(voice)) and kind != "outlet":
+        if re.fullmatch(r"[A-Z][\w’'-]+", voice) and people.get(_surname(voice)) and kind != "outlet" and voice not in places:
             voice, kind = name_core(people[_surname(voice)]), "person"  # "Roe" after "Jo Roe" in the article
         if kind == "person" and len(name_core(voice).split()) < 2 and ORG_WORD.search(voice):
             kind = classify_source(voice)  # "General Command": a title-like word before a body's name
