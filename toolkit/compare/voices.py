@@ -36,6 +36,8 @@ _POSSESSIVE = re.compile(r"\b([A-Z][\w.]+)(?:’s|'s)\s")
 _SHORT_STATE = re.compile(r"^(?:U\.S\.|US|UK|U\.K\.|EU|UN)\b")
 #: Pronouns that stand for one person.
 _PRONOUNS = frozenset({"he", "she", "his", "her"})
+#: Short names of :data:`_SHORT_STATE` that are unions of states, not states.
+_UNIONS = frozenset({"EU", "UN"})
 #: Subjects that are no cited voice: plural and first-person pronouns (the writer or a group).
 _NO_VOICE = frozenset({"they", "them", "i", "we", "you", "it", "(unnamed)"})
 #: Names of days and months, which actor suggestion can pick up as names.
@@ -432,7 +434,8 @@ def merge_variants(table: pd.DataFrame, places: set[str] | frozenset[str] = froz
         table.loc[merged, "voice_type"] = table.loc[merged, "voice"].map(majority)
     for voice in set(table["voice"]):
         rows = table["voice"] == voice
-        if voice in places and table.loc[rows, "voice_type"].eq("organisation").all():
+        state = side_of(voice) == voice.replace(".", "") and voice not in _UNIONS  # "US", "UK": a state by its short name
+        if (voice in places or state) and table.loc[rows, "voice_type"].eq("organisation").all():
             table.loc[rows, "voice_type"] = "government"  # a country or capital speaking: its government
     sides = table[table["side"].ne("")].groupby("voice")["side"].first()
     table["side"] = table["voice"].map(lambda v: sides.get(v, ""))  # "Norland's minister Jo Roe" keeps Norland as Jo Roe
