@@ -13,6 +13,7 @@ article, within a few sentences.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -202,14 +203,20 @@ def person_mentions(sentence: str) -> list[tuple[int, str]]:
         determined = bool(lead) and words[0].lower() in ("the", "a", "an")
         if not 2 <= len(name.split()) <= 3 or _PLACE_BEFORE.search(sentence[:match.start()]) or determined:
             continue  # "in North Vale", "the Rose Garden": a place or a thing
-        if re.search(r"\b(?:the|a|an)\s+$", sentence[:match.start()], re.I) or is_organisation_name(name) \
-                or _NOT_A_NAME.match(name):
+        if re.search(r"\b(?:the|a|an)\s+$", sentence[:match.start()], re.I):
             continue
-        if classify_source(name) == "person" and not any(w.lower() in function_words() for w in name.split()):
+        if _person_name(name):
             at = match.start() + len(run) - len(name)
             if not any(a <= at < a + len(n) for a, n in found.items()):
                 add(at, name)
     return sorted(found.items())
+
+
+@lru_cache(maxsize=65536)
+def _person_name(name: str) -> bool:
+    """Whether a run of two or three capitalised words reads as a person's name (cached: names recur)."""
+    return not (is_organisation_name(name) or _NOT_A_NAME.match(name)) and classify_source(name) == "person" \
+        and not any(w.lower() in function_words() for w in name.split())
 
 
 def _surname_mentions(sentence: str, people: dict[str, str]) -> list[tuple[int, str]]:
