@@ -35,3 +35,79 @@ def test_silent_actor_matching():
     assert out.loc["China", "cited_by"] == 1 and out.loc["China", "quoted_by"] == 0
     assert out.loc["Ana Ruiz", "quoted_by"] == 1
     assert out.loc["Kenya", "cited_by"] == 0
+
+
+def _tables(sentences, cues):
+    """Analysis tables for :func:`voices` from written sentences and attribution cues.
+
+    ``sentences``: texts of one article, in order; ``cues``: ``(sentence, cue word, source, source type)``.
+    """
+    rows, start = [], 0
+    for sid, text in enumerate(sentences):
+        rows.append(("d", sid, start, text))
+        start += len(text) + 1
+    table = pd.DataFrame(rows, columns=["doc_id", "sentence_id", "start", "text"])
+    stance_rows = []
+    for sid, cue, source, kind in cues:
+        at = rows[sid][2] + sentences[sid].index(cue)
+        stance_rows.append(("d", sid, at, at + len(cue), cue, "attribution", "speech_verb", source, kind))
+    stance = pd.DataFrame(stance_rows, columns=["doc_id", "sentence_id", "start", "end", "surface", "category",
+                                                "subcategory", "source", "source_type"])
+    return {"stance": stance, "sentences": table}
+
+
+def test_pronoun_is_the_person_named_close_before():
+    sentences = ["President Ana Ruiz said the port would reopen.",
+                 "Vale spokesman Omar Vell described the damage on Friday.",
+                 "“The boats are gone,” he said."]
+    # the attribution table bound "he" to the last person cited; the person named close before is the spokesman
+    tables = _tables(sentences, [(0, "said", "President Ana Ruiz", "person"), (2, "said", "President Ana Ruiz", "person")])
+    table = voices(tables, {"d": "d"})
+    assert list(zip(table["voice"], table["variant"])) == [("Ana Ruiz", "President Ana Ruiz"), ("Omar Vell", "he")]
+
+
+def test_pronoun_without_a_person_close_before_is_left_out():
+    sentences = ["Jo Bell said the port would reopen.", "The river rose.", "Boats sank.", "Rain fell.",
+                 "“It is over,” he said."]
+    table = voices(_tables(sentences, [(0, "said", "Jo Bell", "person"), (4, "said", "he", "person")]), {"d": "d"})
+    assert list(table["voice"]) == ["Jo Bell"]
+    # a title rules a pronoun out, and two persons named with none of them cited are too close to call
+    sentences = ["Mr. Tom Hale met Ana Ruiz in the capital.", "“It is over,” she said."]
+    assert voices(_tables(sentences, [(1, "said", "she", "person")]), {"d": "d"})["voice"].tolist() == ["Ana Ruiz"]
+    sentences = ["Tom Hale met Ana Ruiz in the capital.", "“It is over,” she said."]
+    assert voices(_tables(sentences, [(1, "said", "she", "person")]), {"d": "d"}).empty
+
+
+def test_variants_of_one_name_are_one_voice_and_one_citation_per_sentence():
+    sentences = ["Governor Jo Bell said the dam held.", "Bell called it a relief, adding that crews were ready.",
+                 "Mr. Bell left.", "Mr. Bell said more.", "The Vale Rights Observatory said ten died.",
+                 "The Observatory said more may die."]
+    cues = [(0, "said", "Governor Jo Bell", "person"), (1, "called", "Bell", "person"), (1, "adding", "Bell", "person"),
+            (3, "said", "Mr. Bell", "person"), (4, "said", "Vale Rights Observatory", "organisation"),
+            (5, "said", "Observatory", "organisation")]
+    table = voices(_tables(sentences, cues), {"d": "d"})
+    assert table["voice"].tolist() == ["Jo Bell", "Jo Bell", "Jo Bell", "Vale Rights Observatory", "Vale Rights Observatory"]
+    assert set(table["variant"]) == {"Governor Jo Bell", "Bell", "Mr. Bell", "Vale Rights Observatory", "Observatory"}
+
+
+def test_junk_voices_and_types():
+    sentences = ["Norland expressed concern, and troops moved in Norland.", "Norlands ministry said talks go on.",
+                 "A rebel military commander said the road was cut.", "They said it was over.", "It said so.", "The US agreed."]
+    cues = [(0, "expressed", "Norland", "organisation"), (1, "said", "Norlands ministry", "government"),
+            (2, "said", "rebel military commander", "vague"), (3, "said", "they", "person"), (4, "said", "", "vague"),
+            (5, "agreed", "US", "organisation")]
+    table = voices(_tables(sentences, cues), {"d": "d"}).set_index("voice")
+    assert table.loc["Norland", "voice_type"] == "government"  # a country speaking: its government
+    assert "Norland’s ministry" in table.index  # the apostrophe lost in the text is restored
+    assert voice_type("a rebel military commander", "person") == "person"
+    assert voice_type("Army commander Jo Bell", "person") == "government"
+    assert not {"they", "(unnamed)", ""} & set(table.index)
+    assert table.loc["US", "voice_type"] == "government"  # "US" is no pronoun, and a state
+
+
+def test_person_mentions_skip_places_and_fronted_words():
+    from toolkit.compare.voices import person_mentions
+
+    assert person_mentions("Historically Norland sided with Vale.") == []
+    assert person_mentions("Crowds gathered in the Rose Garden and in North Vale.") == []
+    assert [n for _, n in person_mentions("Despite Jo Roe, Ali Kan, 24, stayed.")] == ["Ali Kan"]

@@ -18,3 +18,18 @@ def test_suggestions_skip_weekdays_months_boilerplate_and_function_words():
     names = set(suggest_actors(corpus)["name"])
     assert {"Harbour Authority", "Norland"} <= names
     assert not names & {"Wednesday", "August", "Editing", "Reporting", "Trust Principles", "The"}
+
+
+def test_rank_names_drops_common_nouns_lost_possessives_and_outlets():
+    import pandas as pd
+
+    from toolkit.measures.actors import NAME_COLUMNS, rank_names
+
+    rows = []
+    for source in ("a", "b"):
+        rows += [("Norland", source, 5, 3, 0), ("Norlands", source, 2, 2, 0),  # "Norlands army": a lost apostrophe
+                 ("Operation", source, 3, 1, 6),  # written "operation" more often than "Operation"
+                 ("AFP", source, 3, 1, 0),  # a news agency's byline
+                 ("Ana Ruiz", source, 3, 2, 0)]
+    names = set(rank_names(pd.DataFrame(rows, columns=NAME_COLUMNS))["name"])
+    assert names == {"Norland", "Ana Ruiz"}

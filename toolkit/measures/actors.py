@@ -16,6 +16,7 @@ from ..corpus.config import Actor
 from ..corpus.documents import Corpus
 from ..text.dates import MONTH_ABBREVIATIONS, MONTHS
 from ..lexicons import function_words
+from .attribution import outlet_names
 from ..text.phrases import PhraseMatcher
 
 MENTION_COLUMNS = ["doc_id", "sentence_id", "actor", "kind", "start", "end", "surface"]
@@ -35,7 +36,8 @@ BOILERPLATE_NAMES = frozenset({
     "read more", "related", "share", "photo", "file photo", "sign up", "newsletter", "click", "follow",
 })
 
-_NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.&-]*[\w]|[A-Z])(?:\s+(?:of\s+|de\s+|al-)?[A-Z][\w’'.&-]*[\w])*")
+_NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.&-]*[\w]|[A-Z])(?:\s+(?:of\s+|for\s+|de\s+|al-)?[A-Z][\w’'.&-]*[\w])*")
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]+")
 
 
 def mentions(corpus: Corpus, actors: tuple[Actor, ...] | list[Actor] | None = None) -> pd.DataFrame:
@@ -76,7 +78,7 @@ def _is_parenthesised_alias(text: str, previous_end: int, start: int, end: int) 
     return text[previous_end:start].strip() == "(" and text[end:end + 1] == ")"
 
 
-NAME_COLUMNS = ["name", "source", "mentions", "inner"]
+NAME_COLUMNS = ["name", "source", "mentions", "inner", "lower"]
 
 
 def name_counts(corpus: Corpus) -> pd.DataFrame:
@@ -84,15 +86,19 @@ def name_counts(corpus: Corpus) -> pd.DataFrame:
 
     A name is a run of capitalised words in a body sentence, with leading
     function words removed. Returns ``name, source`` (outlet, else doc_id),
-    ``mentions`` and ``inner`` (mentions not at the start of a sentence). Counts
+    ``mentions``, ``inner`` (mentions not at the start of a sentence) and ``lower``
+    (for a one-word name, how often the source writes it, or its plural, in small
+    letters: "force", "operations"). Counts
     of parts of a corpus add up, so a partitioned corpus is counted part by part.
     """
     counts: Counter = Counter()
     inner: Counter = Counter()  # occurrences not at the start of a sentence
+    lower: Counter = Counter()  # words in small letters, per source
     stop = function_words() | set(MONTHS) | set(MONTH_ABBREVIATIONS) | set(WEEKDAYS)
     for doc in corpus:
         source = doc.metadata.get("outlet") or doc.doc_id
         for sentence in doc.sentences:
+            lower.update((word, source) for word in _LOWER_WORD.findall(sentence.text))
             if sentence.kind in ("title", "heading"):
                 continue
             for match in _NAME.finditer(sentence.text):
@@ -104,7 +110,9 @@ def name_counts(corpus: Corpus) -> pd.DataFrame:
                     continue
                 counts[name, source] += 1
                 inner[name, source] += match.start() > 0
-    rows = [(name, source, n, inner[name, source]) for (name, source), n in counts.items()]
+    rows = [(name, source, n, inner[name, source],
+             lower[name.lower(), source] + lower[name.lower() + "s", source] if " " not in name else 0)
+            for (name, source), n in counts.items()]
     return pd.DataFrame(rows, columns=NAME_COLUMNS)
 
 
@@ -113,9 +121,22 @@ def rank_names(counts: pd.DataFrame, min_sources: int = MIN_SOURCES, min_mention
 
     A candidate is mentioned by at least ``min_sources`` sources, at least
     ``min_mentions`` times, and at least once not at the start of a sentence.
+    Not candidates: a common noun (a one-word name written at least as often
+    in small letters: "Force", "Operation"), a possessive that lost its
+    apostrophe ("Norlands" beside "Norland"), and a news outlet (a byline's
+    agency is no actor).
     """
-    totals = counts.groupby("name", sort=False).agg(sources=("source", "nunique"), mentions=("mentions", "sum"), inner=("inner", "sum"))
+    if "lower" not in counts.columns:
+        counts = counts.assign(lower=0)
+    totals = counts.groupby("name", sort=False).agg(sources=("source", "nunique"), mentions=("mentions", "sum"),
+                                                    inner=("inner", "sum"), lower=("lower", "sum"))
     totals = totals[(totals["sources"] >= min_sources) & (totals["mentions"] >= min_mentions) & (totals["inner"] > 0)]
+    names = set(counts["name"])
+    outlets = {name.lower() for name in outlet_names()}
+    junk = [bool(lower >= mentions or (re.fullmatch(r"[A-Z][a-z]+[^s]s", name) and name[:-1] in names)
+                 or name.lower() in outlets)
+            for name, lower, mentions in zip(totals.index, totals["lower"], totals["mentions"])]
+    totals = totals[pd.Series([not j for j in junk], index=totals.index, dtype=bool)]  # a mask, even when empty
     table = totals.reset_index()[["name", "sources", "mentions"]].astype({"sources": int, "mentions": int})
     return table.sort_values(["sources", "mentions", "name"], ascending=[False, False, True]).head(top).reset_index(drop=True)
 

@@ -30,7 +30,9 @@ _TRAILING = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|been|being|also|e
 _FOLLOWING_NP = re.compile(r"\s*((?:the\s+)?(?:[^,.;:()“”\"—]|\.(?=\s*[A-Z]))+?)(?=\s*(?:[,;:()“”\"—]|\.(?!\s*[A-Z])|\s(?:and|that|which|who|whose|in|on|at|for|to|as|is|was|has)\b|$))")
 _POSSESSOR = re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)(?:’s|'s)?\s+(?:[a-z]+\s+)?$")
 _PERSON_TITLE = re.compile(r"\b(?:President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Ambassador|Charge|Chargé|CEO|Chief|Director|Chairman|Chair|Spokesperson|Spokesman|Spokeswoman|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|General|Gen\.|Commander|King|Queen|Prince|Pope)\b")
-_ORG_WORD = re.compile(r"\b(?:Department|Ministry|Agency|Agencies|Bank|Company|Corp|Corporation|Inc|Ltd|Organization|Organisation|Institute|University|Council|Commission|Office|Embassy|Government|Fund|Group|Association|Authority|Board|Committee|Administration|Party|Forces|Army|Navy|Court|Parliament|Congress|Senate|Union|Federation|Foundation|Centre|Center|Service|Services|Metals|Works|Watch|Observatory|Network|Coalition|Front|Movement|Alliance|Campaign|Society|Trust|Initiative|Project|Brigades?)\b")
+_ORG_WORD = re.compile(r"\b(?:Department|Ministry|Agency|Agencies|Bank|Company|Corp|Corporation|Inc|Ltd|Organization|Organisation|Institute|University|Council|Commission|Office|Embassy|Government|Fund|Group|Association|Authority|Board|Committee|Administration|Party|Forces|Army|Navy|Court|Parliament|Congress|Senate|Union|Federation|Foundation|Centre|Center|Service|Services|Metals|Works|Watch|Observatory|Network|Coalition|Front|Movement|Alliance|Campaign|Society|Trust|Initiative|Project|Brigades?|Command|Headquarters)\b")
+#: Words of a named body ("Acme Corporation", "the Vale Party"): such a name is no person's.
+ORG_WORD = _ORG_WORD
 #: Outlet names by shape: a capitalised title ending in a newspaper word, or a
 #: name followed by what it is ("the Dawn newspaper", "the Xinhua news agency").
 _OUTLET_SHAPE = re.compile(
@@ -50,15 +52,17 @@ _PRONOUN_PERSON = {"he", "she", "him", "her", "i"}
 _GOVERNMENT_WORD = re.compile(r"\b(?:officials?|government|ministry|ministries|army|military|police|authorities|administration|"
                               r"kremlin|white house|pentagon|state department|foreign office|cabinet|presidency|"
                               r"armed forces|security forces|defen[cs]e ministry|interior ministry|prosecutors?|"
-                              r"spokes(?:man|woman|person)|embassy|department of|[a-z]+ department)\b", re.I)
+                              r"spokes(?:man|woman|person)|embassy|department of|[a-z]+ department|(?:general|high|military|army) command)\b", re.I)
 #: "Jo Roe" in running text: a given name and a surname (no organisation word), so a later "Roe" is a person.
-FULL_NAME = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+([A-Z][a-z][\w’'-]+))\b(?!\s+[A-Z])")
+FULL_NAME = re.compile(r"(?<=[a-z,;:] )(?!(?:General|President|Minister|Secretary|Senator|Governor|Mayor|Ambassador|Director|"
+                       r"Chairman|Chief|Commander|Colonel|Captain|Major|Judge|Justice|Speaker|King|Queen|Prince|Pope|Saint|"
+                       r"North|South|East|West|New|Great|United|Human|Central|National|Supreme|High)\s)([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+([A-Z][a-z][\w’'-]+))\b(?!\s+[A-Z])")
 #: A lower-case role word followed by a name of two or more capitalised words, ending the phrase.
 _ROLE_AND_NAME = re.compile(r"\b([a-z]+)\s+[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+$")
 #: A person named with a title ("Rep. Jane Roe", "Finance Minister Jo Bell"): a name pronouns may stand for.
 TITLED_NAME = re.compile(r"\b(?:President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Ambassador|"
                          r"Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|General|Gen\.|Judge|Justice|Speaker|Chancellor)\s+"
-                         r"((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)")
+                         r"((?:[A-Z][\w’'-]+\s+){0,2}(?:(?:al|el|bin|ibn|de|van|von)[\s-])?[A-Z][\w’'-]+)")
 _SELF = {"my", "our", "me", "us", "i", "we", "mine", "ours"}
 _SELF_FORMS = {"my", "My", "our", "Our", "I", "we", "We", "me", "us"}  # not "US", the country
 
@@ -89,6 +93,11 @@ def _vague() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _outlets() -> tuple[str, ...]:
     return tuple(row["name"] for row in read_rows("outlets.csv"))
+
+
+def outlet_names() -> tuple[str, ...]:
+    """The news outlets of ``lexicons/outlets.csv``."""
+    return _outlets()
 
 
 @lru_cache(maxsize=None)
@@ -146,6 +155,8 @@ def classify_source(source: str, known: dict[str, str] | None = None, initial: b
         if _GOVERNMENT_WORD.search(text):
             return "government"  # "officials", "Army sources", "a source at the Police Command"
         return "organisation" if named else "vague"
+    if re.search(r"\w[‐‑-]e[‐‑-][A-Z]", text):
+        return "organisation"  # a name in the construct "X-e-Y" names a party or movement, not a person
     if _PERSON_TITLE.search(text) and not _GOVERNMENT_WORD.search(head_text):
         return "person"
     role_and_name = _ROLE_AND_NAME.search(head_text)
@@ -186,15 +197,95 @@ _TRAILING_TIME = re.compile(r"(?:\s+(?:on|late|early|last|this|next|in)?\s*(?:(?
                             r"August|September|October|November|December)(?:\s+(?:morning|afternoon|evening|night))?)+$")
 
 
+#: Sentence adverbs that can open a clause before its subject ("Elsewhere the monitor said").
+_LEADING_ADVERB = re.compile(r"^(?:Elsewhere|Meanwhile|Separately|However|Also|Still|Instead|Now|Then|Earlier|Later|Previously|"
+                             r"Additionally|Moreover|Furthermore|Likewise|Similarly|Nonetheless|Nevertheless|Overall|"
+                             r"Ultimately|Initially|Finally|Currently|Yesterday|Tonight)\s+(?=\S)")
+#: A fronted participle phrase ("Speaking on Thursday X said"): its words are the setting.
+_LEADING_PARTICIPLE = re.compile(r"^[A-Za-z][a-z]+ing\s+(?:(?:on|in|at|to|from|with|after|during|before|about|for|by)\s+"
+                                 r"(?:the\s+|a\s+|an\s+)?[\w’'-]+\s+)+(?=[A-Z])")
+#: A fronted time of day ("in the evening the source said").
+_LEADING_TIME = re.compile(r"^(?:(?:in|on|at|during|by|late|early|later|earlier)\s+)?(?:the\s+)?"
+                           r"(?:morning|afternoon|evening|night|weekend)\s+(?=\S)", re.I)
+#: A subordinating word inside a phrase: the subject is what follows it ("even as Jo Roe said").
+_SUBORDINATOR = re.compile(r"(?:^|\s)(?i:as|despite|although|because|while|when|whereas|though|since|until|unless|after|before|than)"
+                           r"\s+(?=[A-Z])")
+#: A capitalised name followed, without a comma, by what it is ("Jo Roe a local commander").
+_NAME_THEN_ROLE = re.compile(r"^((?:[A-Z][\w’'.-]*\s+(?:(?:of|for|and|de|al)\s+)*)+[A-Z][\w’'.-]*)\s+(?:a|an)\s+\S")
+#: Words of "I" with the apostrophe stripped ("Ill", "Ive"): the first person, not a name.
+_I_CONTRACTIONS = frozenset({"Ill", "Ive", "Im", "Id"})
+#: Words that open a noun phrase after a fronted phrase ("Tuesday's debate several lawmakers").
+_DETERMINER_WORDS = frozenset({"the", "a", "an", "several", "some", "many", "few", "most", "two", "three", "four", "five"})
+
+
+#: Words that make what follows a number a clause ("15 people were killed on Monday"), not a subject.
+_CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "has", "have", "had", "be", "been", "on", "in", "at", "during",
+                           "after", "before", "to", "by", "with", "from", "since", "until"})
+
+
+def _trim_front(np: str) -> str:
+    """Remove what is fused to the front of a subject: a dateline or page furniture with a number
+    ("Published May 3 2016 Activists"), an all-capitals subheading, a sentence adverb, a fronted
+    participle or time phrase, a subordinate clause ("even as Jo Roe"), and keep a name before an
+    appositive without a comma ("Jo Roe a local commander")."""
+    words = np.split()
+    numbers = [i for i, w in enumerate(words) if re.fullmatch(r"\d+[,.]?", w)]
+    rest = words[numbers[-1] + 1:] if numbers else []
+    if rest and len(rest) <= MAX_SOURCE_WORDS - 1 and not any(w.lower() in _CLAUSE_WORDS for w in rest):
+        words = rest  # "Published May 3 2016 Activists": a short subject after the number
+    caps = 0
+    while caps < len(words) and re.fullmatch(r"[A-Z][A-Z’'-]+", words[caps]):
+        caps += 1
+    if caps >= 2 and caps < len(words):
+        words = words[caps:]  # an all-capitals subheading before the subject
+    np = " ".join(words)
+    for pattern in (_LEADING_TIME, _LEADING_ADVERB, _LEADING_PARTICIPLE):
+        np = pattern.sub("", np)
+    clauses = list(_SUBORDINATOR.finditer(np))
+    if clauses:
+        np = np[clauses[-1].end():]
+    words = np.split()
+    if words and _CALENDAR_WORD.match(re.sub(r"(?:’s|'s|s)$", "", words[0])):
+        at = [i for i, w in enumerate(words[1:], 1) if w.lower() in _DETERMINER_WORDS]
+        if at and at[-1] < len(words) - 1:
+            np = " ".join(words[at[-1] + 1:])  # "Tuesday's debate several lawmakers"
+    named = _NAME_THEN_ROLE.match(np)
+    if named and len(named.group(1).split()) >= 2:
+        np = named.group(1)
+    return np
+
+
+def _trim_clause(np: str) -> str:
+    """A clause before a name ("the figure referred to the amount Jo Roe"): keep the name."""
+    words = np.split()
+    if len(words) < 4 or not any(re.fullmatch(r"[a-z]{3,}ed", w) for w in words):
+        return np
+    tail = len(words)
+    while tail > 0 and words[tail - 1][:1].isupper():
+        tail -= 1
+    if 0 < tail < len(words) and words[tail - 1].islower() and not _ROLE_HEAD.match(words[tail - 1]) \
+            and words[tail - 1] not in function_words() \
+            and any(re.fullmatch(r"[a-z]{3,}ed", w) for w in words[:tail]):
+        return " ".join(words[tail:])
+    return np
+
+
 def _clean_np(np: str) -> str:
     np = np.strip(" \t\n'’\"")
+    np = _trim_clause(_trim_front(np))
     np = _TRAILING_TIME.sub("", np)
     np = _GENERIC_TAIL.sub("", np)
     np = _TRAILING.sub("", np)
     np = _LEADING.sub("", np)
     np = _LEADING_PP.sub("", np) if _LEADING_PP.match(np) and np[_LEADING_PP.match(np).end():][:1].isupper() else (
         "" if _LEADING_PP.match(np) else np)
+    np = _trim_clause(_trim_front(np))  # again, after the fronted words above are gone
     np = _DETERMINER.sub("", np)
+    lowered = re.match(r"^[a-z][\w-]*\s+(?:a|an)\s+([a-z][\w-]*)$", np)
+    if lowered:
+        np = lowered.group(1)  # "civilians a monitor": the end of the clause before, then the subject
+    if re.search(r"\s(?:is|are|was|were)\s+\S", np):
+        return ""  # a clause, not a noun phrase ("there are many children")
     np = re.sub(r"(?:’s|'s)$", "", np)
     np = np.strip()
     return "" if _CALENDAR_WORD.match(np) else np
@@ -220,10 +311,27 @@ def _skip_parenthetical(before: str) -> tuple[str, str]:
     return match.group(1), aside
 
 
+def _subject_named(before: str, example: str, text: str, sentence_start: int, cue_start: int) -> str | None:
+    """The named example of an unnamed subject ("Opposition parties (for example the Acme Party) said"):
+    the named body speaks; ``None`` when there is no such example."""
+    if not example:
+        return None
+    rest = re.sub(r"\s*\([^()]*\)(?=\s*\w)", "", before)
+    subject = _subject_before(rest, 0, len(rest))
+    head = re.split(r"\s(?:in|of|from|at)\s", subject)[0].split()[-1:] if subject else []
+    return example if head and head[0].lower() in _vague() else None
+
+
 def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
     # an aside in brackets is no clause break: "Opposition parties (for example X) have called for ..."
-    before = re.sub(r"\s*\((?:for example|for instance|e\.g\.|such as|including|like|notably)\b[^()]*\)(?=\s*\w)", "",
-                    text[sentence_start:cue_start])
+    # a party and state tag after a name ("Sen. Jo Roe, D-Ore., said") is no appositive
+    before = re.sub(r",\s*[RDI]-[A-Z][A-Za-z.]{0,12}(?=,)", "", text[sentence_start:cue_start])
+    example = re.search(r"\((?:for example|for instance|e\.g\.|such as|including|like|notably)\s+(?:the\s+)?"
+                        r"([A-Z][\w’'‑-]*(?:\s+[A-Z][\w’'‑-]*)*)\s*\)\s*\w[^()]*$", before)
+    named = _subject_named(before, example.group(1) if example else "", text, sentence_start, cue_start)
+    if named is not None:
+        return named
+    before = re.sub(r"\s*\((?:for example|for instance|e\.g\.|such as|including|like|notably)\b[^()]*\)(?=\s*\w)", "", before)
     if re.search(r",\s*$", before):
         before, appositive = _skip_parenthetical(before)
         if appositive:
@@ -231,6 +339,15 @@ def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
     breaks = list(_CLAUSE_BREAK.finditer(before)) + list(re.finditer(r"\bthat\s", before))
     breaks.sort(key=lambda m: m.end())
     clause = before[breaks[-1].end():] if breaks else before
+    if not clause.strip() and re.search(r",\s*$", before):
+        # "..., Senate Leader Jo Roe, said": an appositive name too long for the aside pattern
+        named = _clean_np(re.split(r"[,;:“”\"()—–]", before.rstrip(" ,"))[-1])
+        words = named.split()
+        if not 2 <= len(words) <= 6 or not all(w[:1].isupper() or w in ("of", "the", "de", "al") for w in words):
+            return ""
+        titled = re.search(r"\b(?:Leader|Speaker|Secretary|Minister|President|Director|Chairman|Chief|Senator|Representative|"
+                           r"Governor|Mayor|Ambassador|Spokes(?:man|woman|person))\s+[A-Z][\w’'-]+\s+[A-Z][\w’'-]+$", named)
+        return named if titled or TITLED_NAME.search(named) or classify_source(named) == "person" else ""
     if re.search(r"\b(?:was|were|is|are|be|been|being)\s*$", clause, re.I):
         return ""  # passive ("was announced"): the agent, if any, comes later
     np = _clean_np(clause)
@@ -245,7 +362,7 @@ def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
     last = np.split()[-1]
     if all(w.lower() in function_words() and not w.isupper() for w in np.split()) and last.lower() not in _PRONOUN_PERSON | {"they"}:
         return ""  # "The reported agreement": an adjective, not a source
-    if np.split()[0] in _SELF_FORMS or last.lower() == "it":
+    if np.split()[0] in _SELF_FORMS or last.lower() == "it" or last in _I_CONTRACTIONS:
         return ""  # "My view", "It says": the writer, or no source
     if not (last[:1].isupper() or last.lower() in _vague() or last.lower() in _PRONOUN_PERSON | {"they"}):
         return ""
@@ -260,7 +377,7 @@ _UNIT_OF = re.compile(r"(?:the\s+)?(?:[A-Z][\w’'.&-]*\s+)?[a-z][\w-]*(?:\s+[a-
 #: A name right after "according to" in text without commas: capitalised words, joined by of/for/and/the.
 _NAME_AFTER = re.compile(r"\s*((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|the|de|al)\s+)*[A-Z][\w’'.&-]*)*)")
 #: The last short noun phrase before a sentence-final reporting verb ("... on Wednesday a monitor said.").
-_TRAILING_NP = re.compile(r"(?:^|\s)((?:(?:a|an|the)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Za-z][\w’'.-]*)\s*$")
+_TRAILING_NP = re.compile(r"(?:^|\s)((?:(?:a|an|the)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Za-z][\w’'.-]*)(?:,?\s+\d{1,3},?)?\s*$")
 
 
 def _name_after(text: str, start: int, end: int) -> str:
@@ -345,7 +462,7 @@ def find_attributions(
                 source = bare.group(1)
             elif bare and bare.group(1) in _vague() and len(source.split()) > 2:
                 source = bare.group(1)  # "According to reports the strikes ...": the unnamed source alone
-            if not source or source.split()[0].lower() in _SELF:
+            if not source or source.split()[0].lower() in _SELF or all(w.lower() in function_words() for w in source.split()):
                 continue  # "as per my analysis" is the writer speaking
             consumed = text.find(source, match.end, end)
             clause_start = consumed + len(source) if consumed != -1 else match.end
@@ -380,6 +497,9 @@ def find_attributions(
                             and not _NO_INVERSION.match(surface))
                 if inverted:
                     source = _np_after(text, match.end, end)
+                    source = re.split(r"\s(?:said|says|told|added|adds)\b", source)[0]  # "said Jo Roe said of ...": Jo Roe
+                    if re.search(r"\b(?:might|may|could|would|will|should|must|can|want|wants)\b", source):
+                        source = ""  # "..., suggested Jo Roe might want to ...": a clause, not the speaker
                     heads = re.split(r"\s(?:of|for|at|in)\s", source)[0].split()[-1:] if source else []
                     if source and not (source[:1].isupper() or any(h.lower() in _vague() or _ROLE_HEAD.match(h.lower())
                                                                    for h in heads)):
@@ -391,6 +511,12 @@ def find_attributions(
         at = text.rfind(source, start, match.start)
         if source_type == "person" and at != -1 and re.match(r"\s*,\s*which\b", text[at + len(source):match.start]):
             source_type = "organisation"  # "Barrick Gold, which holds ...": a thing, so not a person
+        if source_type == "person" and re.search(r"\((?:for example|for instance|e\.g\.|such as|including|like|notably)\s+"
+                                                 r"(?:the\s+)?" + re.escape(source), text[start:match.start]):
+            source_type = "organisation"  # the named example of "parties", "groups": a body
+        if source_type == "organisation" and at != -1 and re.match(r",?\s+\d{1,3}(?:,|\s+(?:said|says|told|added|a|an)\b)",
+                                                                   text[at + len(source):match.start + 1]):
+            source_type = "person"  # "Ali Kan, 24, said": a name with an age
         found.append(Attribution(match.start, match.end, surface, kind, source, source_type, kind == "speech_verb"))
         clause_start = max(clause_start, match.end)
     return found
