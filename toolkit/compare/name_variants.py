@@ -1,0 +1,254 @@
+"""When two spellings name one thing, and which words and figures are no fact a source can leave out.
+
+Omissions are read from names: a source leaves out a name only when none of
+its words names it. A name is written many ways in news copy, so words are
+compared after folding:
+
+- dots and a possessive are dropped ("F.B.I." is "fbi"; "Syria's", and the
+  apostrophe-less "Syrias", are "syria");
+- transliteration variants are one name: doubled letters, "ee"/"i",
+  "ou"/"oo"/"u" and a final "h" after a vowel are folded ("Rashideen" and
+  "Rashidin", "Ramousah" and "Ramusa"), and two words of the same length, the
+  same first letter and the same consonants in the same places differ only in
+  vowels ("Ahmed" and "Ahmad");
+- a demonym or plural is its name: "Syrian", "Shiite" and "Iraqi" name
+  "Syria", "Shia" and "Iraq".
+
+Precision first: "Iran" and "Iraq", "Niger" and "Nigeria", "Sharif" and
+"Sharia" stay apart. :func:`vague_amount` and :func:`day_words` say which
+figures and words are no fact at all: "thousands", "billions", a bare month or
+"Saturday".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+import pandas as pd
+
+from ..corpus.documents import Corpus
+from ..lexicons import read_rows
+
+#: Suffixes that make a demonym, an adjective of a group or a plural of a name
+#: ("Syrian", "Shiite", "Iraqi", "Sudanese", "Kurdish", "Sunnis"); the general
+#: English derivational suffixes of nationality and membership.
+NAME_SUFFIXES = ("ites", "ite", "ians", "ian", "eans", "ean", "ans", "an", "is", "i", "ese", "ish", "s", "'s", "’s")
+#: The shortest stem a suffix may leave ("Shi" of "Shiite"): shorter stems match too much.
+MIN_STEM = 3
+#: The shortest word compared by its vowels alone: shorter words differ in too few letters.
+MIN_VOWEL_VARIANT = 5
+_VOWELS = frozenset("aeiouy")
+#: Words for a day relative to the report, or a weekday: a date given this way is not left out.
+RELATIVE_DAYS = frozenset("today yesterday tonight tomorrow overnight earlier later".split())
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+#: Plural number words and what quantifies them loosely: an amount of this kind is no figure to compare.
+_VAGUE = re.compile(r"(?i)^\W*(?:(?:about|around|nearly|almost|over|more than|less than|fewer than|at least|up to|some|several|"
+                    r"many|tens of|hundreds of|thousands of|the)\s+)*(?:dozens|scores|tens|hundreds|thousands|"
+                    r"tens of thousands|hundreds of thousands|millions|billions|trillions|lakhs|crores)\b")
+
+
+def strip_dots(text: str) -> str:
+    """Initialisms written with dots, without them: "the F.B.I. said" is "the FBI said".
+
+    >>> strip_dots("the F.B.I. and the U.N. said")
+    'the FBI and the UN said'
+    """
+    return re.sub(r"\b((?:[A-Za-z]\.){2,})", lambda m: m.group(1).replace(".", ""), text)
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """A word lowered, without dots or a possessive, transliteration variants folded.
+
+    >>> fold("Rashideen"), fold("Rashidin"), fold("Ramousah"), fold("F.B.I."), fold("Syria's")
+    ('rashidin', 'rashidin', 'ramusa', 'fbi', 'syria')
+    """
+    w = word.lower().replace(".", "")
+    w = re.sub(r"['’]s?$", "", w)
+    w = w.replace("ee", "i").replace("ou", "u").replace("oo", "u")
+    w = re.sub(r"(.)\1+", r"\1", w)
+    if len(w) > 3 and w.endswith("h") and w[-2] in _VOWELS:
+        w = w[:-1]
+    return w
+
+
+def _stems(word: str) -> set[str]:
+    """The word and what is left when a name suffix is taken off (stems of at least :data:`MIN_STEM` letters)."""
+    out = {word}
+    for suffix in NAME_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            out.add(word[: -len(suffix)])
+    return out
+
+
+def _bases(word: str) -> set[str]:
+    """The word, and the word without a final "a" or "e" ("Syria" is the base "Syri" of "Syrian", "Chile" of "Chilean")."""
+    return {word, word[:-1]} if len(word) > MIN_STEM and word[-1] in "ae" else {word}
+
+
+@lru_cache(maxsize=65536)
+def same_name(a: str, b: str) -> bool:
+    """Whether two words are one name written two ways (see the module docstring).
+
+    >>> [same_name(x, y) for x, y in [("Rashidin", "Rashideen"), ("Shia", "Shiite"), ("Syrias", "Syria"),
+    ...                               ("Iran", "Iraq"), ("Niger", "Nigeria"), ("Sharif", "Sharia")]]
+    [True, True, True, False, False, False]
+    """
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return False
+    if fa == fb:
+        return True
+    if fa[0] != fb[0]:
+        return False
+    if len(fa) == len(fb) >= MIN_VOWEL_VARIANT and all(x == y or (x in _VOWELS and y in _VOWELS) for x, y in zip(fa, fb)):
+        return True
+    # raw words: a doubled letter can be a suffix's ("Shiite"); folded ones: transliteration folded
+    for x, y in ((a.lower(), b.lower()), (fa, fb)):
+        longer, shorter = (x, y) if len(x) >= len(y) else (y, x)
+        if len(shorter) > MIN_STEM and _stems(longer) & _bases(shorter) - {longer}:
+            return True
+    return False
+
+
+def names_in(text: str) -> list[str]:
+    """The words of a text, dots of initialisms dropped, lowered and sorted (for prefix look-ups)."""
+    return sorted({w.lower() for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)?", strip_dots(text))})
+
+
+def mentions_name(words: list[str], name: str) -> bool:
+    """Whether a source whose sorted lowered words are ``words`` names ``name``: some word starts with it, or
+    is a spelling variant of it. A name of several words needs each of them.
+
+    >>> mentions_name(names_in("The Syrian Observatory and Rashideen"), "Syria")
+    True
+    >>> mentions_name(names_in("The FBI said"), "F.B.I."), mentions_name(names_in("Iraq said"), "Iran")
+    (True, False)
+    """
+    parts = [p.lower() for p in re.findall(r"[^\W_]+", strip_dots(name))]
+    if not parts:
+        return False
+    for part in parts:
+        at = bisect_left(words, part)
+        if at < len(words) and words[at].startswith(part):
+            continue
+        key = fold(part)[:1]
+        at = bisect_left(words, part[:1])
+        candidates = []
+        while at < len(words) and words[at][:1] == part[:1]:
+            candidates.append(words[at])
+            at += 1
+        if key and any(same_name(part, w) for w in candidates if abs(len(w) - len(part)) <= 4):
+            continue
+        return False
+    return True
+
+
+#: Aliases shorter than this many letters ("US", "UN") are matched whole and in their case: lowered, they are
+#: common words ("us") or start many ("un-").
+SHORT_ALIAS = 4
+
+
+def names_alias(text: str, words: list[str], alias: str) -> bool:
+    """Whether a text (its sorted lowered words ``words``) names ``alias``: a short alias whole and in its case,
+    a longer one as :func:`mentions_name` reads it.
+
+    >>> text = "Let us see what the UN says."
+    >>> names_alias(text, names_in(text), "US"), names_alias(text, names_in(text), "U.N.")
+    (False, True)
+    """
+    bare = strip_dots(alias)
+    if len(re.sub(r"\W", "", bare)) < SHORT_ALIAS:
+        return re.search(rf"(?<!\w){re.escape(bare)}(?!\w)", strip_dots(text)) is not None
+    return mentions_name(words, bare)
+
+
+def vague_amount(surface: str) -> bool:
+    """Whether a figure is a vague amount ("thousands", "hundreds of civilians", "billions"), no digit in it.
+
+    >>> vague_amount("thousands of evacuees"), vague_amount("billions"), vague_amount("3,000 people")
+    (True, True, False)
+    """
+    return not re.search(r"[0-9]", str(surface)) and _VAGUE.match(str(surface)) is not None
+
+
+def calendar_word(word: str) -> bool:
+    """A month, a weekday or a word for a day relative to the report ("December", "Saturday", "yesterday")."""
+    w = str(word).strip().lower()
+    return w in MONTHS or w in WEEKDAYS or w in RELATIVE_DAYS
+
+
+def day_words(text: str, day: dt.date | None) -> list[str]:
+    """Words of ``text`` that give the day ``day`` another way: its weekday ("on Saturday"), or a day relative
+    to the report ("yesterday", "today"), whose day the text does not fix.
+
+    >>> day_words("The convoy was hit on Saturday.", dt.date(2017, 4, 15))
+    ['Saturday']
+    >>> day_words("The convoy was hit on Friday.", dt.date(2017, 4, 15))
+    []
+    """
+    found = []
+    for match in re.finditer(r"[A-Za-z]+", text):
+        word = match.group().lower()
+        if word in RELATIVE_DAYS - {"earlier", "later"} or (
+                day is not None and word in WEEKDAYS and WEEKDAYS.index(word) == day.weekday() and match.group()[0].isupper()):
+            found.append(match.group())
+    return found
+
+
+def source_texts(corpus: Corpus, unit: dict[str, str]) -> dict[str, str]:
+    """Each source's documents' texts, joined."""
+    pooled: dict[str, list[str]] = {}
+    for doc in corpus:
+        pooled.setdefault(unit.get(doc.doc_id, doc.doc_id), []).append(doc.text)
+    return {source: "\n".join(texts) for source, texts in pooled.items()}
+
+
+def one_day(group) -> dt.date | None:
+    """A date group's day, when it is one day."""
+    low, high = getattr(group, "date_low", None), getattr(group, "date_high", None)
+    if low is None or high is None or pd.isna(low) or pd.isna(high) or pd.Timestamp(low) != pd.Timestamp(high):
+        return None
+    return pd.Timestamp(low).date()
+
+
+@lru_cache(maxsize=1)
+def _outlet_names() -> frozenset[str]:
+    return frozenset(strip_dots(row["name"]).lower() for row in read_rows("outlets.csv"))
+
+
+def no_fact(actor: str) -> bool:
+    """A name that is no fact a source can leave out: a month, a weekday, a relative day, a news outlet (a byline)."""
+    return calendar_word(actor) or strip_dots(str(actor)).lower() in _outlet_names()
+
+
+def merge_variants(mentions: pd.DataFrame) -> dict[str, str]:
+    """Actor names that are spellings of one name (see :func:`same_name`), each mapped to the one written most."""
+    counts = mentions["actor"].value_counts()
+    labels = list(counts.index)  # most mentioned first: each name joins the first it matches
+    merged: dict[str, str] = {}
+    by_shape: dict[tuple[int, str], list[str]] = {}
+    for label in labels:
+        parts = str(label).split()
+        shape = (len(parts), fold(parts[0])[:1] if parts else "")
+        head = next((h for h in by_shape.get(shape, []) if all(same_name(x, y) for x, y in zip(parts, str(h).split()))), None)
+        if head is None:
+            by_shape.setdefault(shape, []).append(label)
+        else:
+            merged[label] = head
+    return merged
+
+
+def aliases_of(corpus: Corpus, mentions: pd.DataFrame, merged: dict[str, str]) -> dict[str, list[str]]:
+    """Every way each actor is written: its name, the corpus's aliases and the surfaces found in the text."""
+    out: dict[str, list[str]] = {}
+    for actor in getattr(getattr(corpus, "config", None), "actors", ()) or ():
+        out.setdefault(merged.get(actor.name, actor.name), [actor.name]).extend(actor.aliases)
+    for actor, surface in zip(mentions["actor"], mentions["surface"] if "surface" in mentions else mentions["actor"]):
+        out.setdefault(merged.get(actor, actor), [merged.get(actor, actor)]).extend([actor, str(surface)])
+    return {actor: list(dict.fromkeys(names)) for actor, names in out.items()}
