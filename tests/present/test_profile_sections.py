@@ -87,3 +87,16 @@ def test_only_it_has_no_vague_amount_nor_a_figure_another_source_gives_in_other_
     tone = pd.DataFrame({"actor": ["X"], "source": ["a"], "mentions": [1]})
     text = _alone({"quantity_groups": groups, "numbers": numbers, "actor_tone_by_source": tone}, "a", ["a"])
     assert text == "Only it has a figure no other source gives (“14 bridges”)."
+
+
+def test_a_year_the_others_give_is_not_left_out_but_a_day_is():
+    from toolkit.present.profile_sections import _left_out
+    groups = pd.DataFrame({"group_id": ["y", "d"], "status": ["agree", "agree"], "kind": ["date", "date"],
+                           "date_low": [pd.Timestamp("2030-01-01"), pd.Timestamp("2030-05-04")],
+                           "date_high": [pd.Timestamp("2030-12-31"), pd.Timestamp("2030-05-04")]})
+    coverage = pd.DataFrame({"fact_type": ["quantity"] * 6, "fact_id": ["y"] * 3 + ["d"] * 3, "label": ["vote"] * 6,
+                             "source": ["a", "b", "c"] * 2, "state": ["present", "present", "absent"] * 2,
+                             "evidence": ["2030", "2030", "", "4 May 2030", "4 May 2030", ""]})
+    numbers = pd.DataFrame({"group_id": ["y", "d"], "doc_id": ["a", "a"], "surface": ["2030", "4 May 2030"]})
+    text = _left_out({"quantity_groups": groups, "coverage": coverage, "numbers": numbers}, "c", ["a", "b", "c"])
+    assert "4 May 2030" in text and "“2030”" not in text and text.startswith("It leaves out one")

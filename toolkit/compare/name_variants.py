@@ -228,7 +228,8 @@ def no_fact(actor: str) -> bool:
 
 
 def merge_variants(mentions: pd.DataFrame) -> dict[str, str]:
-    """Actor names that are spellings of one name (see :func:`same_name`), each mapped to the one written most."""
+    """Actor names that are spellings of one name (see :func:`same_name`), each mapped to the one written most,
+    and a one-word name that is a word of exactly one longer name ("Observatory", "Trump") mapped to it."""
     counts = mentions["actor"].value_counts()
     labels = list(counts.index)  # most mentioned first: each name joins the first it matches
     merged: dict[str, str] = {}
@@ -241,6 +242,14 @@ def merge_variants(mentions: pd.DataFrame) -> dict[str, str]:
             by_shape.setdefault(shape, []).append(label)
         else:
             merged[label] = head
+    # a one-word name that is a word of exactly one longer name is that name said short ("Observatory")
+    longer = [label for label in labels if label not in merged and len(str(label).split()) > 1]
+    for label in labels:
+        if label in merged or len(str(label).split()) != 1:
+            continue
+        holders = [h for h in longer if fold(str(label)) in {fold(w) for w in str(h).split()}]
+        if len(holders) == 1:
+            merged[label] = holders[0]
     return merged
 
 

@@ -15,7 +15,7 @@ from collections import Counter
 import pandas as pd
 
 from ..compare.facts import NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS
-from ..compare.name_variants import mentions_name, no_fact, vague_amount
+from ..compare.name_variants import mentions_name, no_fact, same_name, vague_amount
 from ..compare.voices import CALENDAR, silent_actors
 from ..measures.text_type import LABELS
 
@@ -201,8 +201,10 @@ def _term_presence(tables: dict, all_sources: list[str]) -> dict[str, tuple[str,
     names = {m.lower() for m in re.findall(r"(?<=[a-z,;] )([A-Z][a-z][a-z-]{3,})", raw)}
     names = {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in names}
     for word in sorted((vocabulary - named) & names):
-        if no_fact(word):
-            continue  # a month, a weekday, a relative day or a news agency's byline is no fact left out
+        if no_fact(word) or any(same_name(word, n) for n in named if n[:1] == word[:1]):
+            # a month, a weekday, a relative day or a news agency's byline is no fact left out, and
+            # another spelling or the demonym of an actor's name ("Russian") is the actor's fact
+            continue
         using = {s for s, c in counts.items() if c[word] > 0}
         themed = {s for s in using if counts[s][word] >= THEME_USES}
         # a theme of every source that uses it at all, and of no fewer than two
