@@ -75,3 +75,9 @@ def test_no_false_omissions_from_spellings_possessives_bylines_or_weekdays(tmp_p
         assert not (rows["state"] == "absent").any(), rows
     dates = table[(table["fact_type"] == "quantity") & (table["label"].str.contains("2031") | table["evidence"].str.contains("2031"))]
     assert not (dates[dates["source"] == "three"]["state"] == "absent").any()
+
+
+def test_a_day_in_digits_or_as_the_day_of_the_report():
+    day = dt.date(2031, 3, 15)
+    assert day_words("Posted 15.03.2031. Earlier in the day a bus was hit.", day) == ["Earlier in the day", "15.03.2031"]
+    assert day_words("Posted 16.03.2031.", day) == [] and day_words("Posted 2031-03-15.", day) == ["2031-03-15"]

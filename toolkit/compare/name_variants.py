@@ -183,16 +183,25 @@ def calendar_word(word: str) -> bool:
     return w in MONTHS or w in WEEKDAYS or w in RELATIVE_DAYS
 
 
+#: Phrases that place an event on the day of the report ("earlier in the day", "this morning").
+_DAY_PHRASES = re.compile(r"(?i)\b(?:(?:earlier|later)\s+(?:in\s+the\s+day|today|tonight)|this\s+(?:morning|afternoon|evening))\b")
+
+
 def day_words(text: str, day: dt.date | None) -> list[str]:
-    """Words of ``text`` that give the day ``day`` another way: its weekday ("on Saturday"), or a day relative
-    to the report ("yesterday", "today"), whose day the text does not fix.
+    """Words of ``text`` that give the day ``day`` another way: its weekday ("on Saturday"), the day in digits
+    ("15.04.2031"), or a day relative to the report ("yesterday", "earlier in the day"), whose day the text
+    does not fix.
 
     >>> day_words("The convoy was hit on Saturday.", dt.date(2017, 4, 15))
     ['Saturday']
     >>> day_words("The convoy was hit on Friday.", dt.date(2017, 4, 15))
     []
     """
-    found = []
+    found = [m.group() for m in _DAY_PHRASES.finditer(text)]
+    if day is not None:
+        numeric = rf"(?<![0-9]){day.day:0>2}|(?<![0-9]){day.day}"
+        found += [m.group() for m in re.finditer(
+            rf"(?:{numeric})[./-]0?{day.month}[./-]{day.year}(?![0-9])|{day.isoformat()}", text)]
     for match in re.finditer(r"[A-Za-z]+", text):
         word = match.group().lower()
         if word in RELATIVE_DAYS - {"earlier", "later"} or (
