@@ -116,9 +116,53 @@ def same_name(a: str, b: str) -> bool:
     return False
 
 
-def names_in(text: str) -> list[str]:
-    """The words of a text, dots of initialisms dropped, lowered and sorted (for prefix look-ups)."""
-    return sorted({w.lower() for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)?", strip_dots(text))})
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+def _skeleton(folded: str) -> str:
+    """A folded word with its vowels blanked: words of one skeleton differ only in vowels."""
+    return "".join("*" if c in _VOWELS else c for c in folded)
+
+
+def _keys(word: str) -> set[tuple[str, str]]:
+    """Look-up keys under which :func:`same_name` can match a lowered word (see :class:`Vocabulary`)."""
+    folded = fold(word)
+    keys = {("f", folded)}
+    if len(folded) >= MIN_VOWEL_VARIANT:
+        keys.add(("v", _skeleton(folded)))
+    for form in (word, folded):
+        keys.update(("s", stem) for stem in _stems(form) - {form})
+        if len(form) > MIN_STEM:
+            keys.update(("b", base) for base in _bases(form))
+    return keys
+
+
+class Vocabulary(list):
+    """The sorted, lowered words of a text (dots of initialisms dropped), with an index of their spelling keys
+    so that :func:`mentions_name` tries only the words a name may match, and their case-kept forms."""
+
+    def __init__(self, text: str):
+        tokens = set(_WORD.findall(strip_dots(text)))
+        super().__init__(sorted({w.lower() for w in tokens}))
+        self.exact = frozenset(tokens)
+        self.index: dict[tuple[str, str], list[str]] = {}
+        for word in self:
+            for key in _keys(word):
+                self.index.setdefault(key, []).append(word)
+
+    def candidates(self, part: str) -> set[str]:
+        """Words that may be spellings of ``part`` (a superset of those :func:`same_name` accepts)."""
+        folded = fold(part)
+        wanted = {("f", folded), ("v", _skeleton(folded))}
+        for form in (part, folded):
+            wanted.update(("b", stem) for stem in _stems(form) - {form})
+            wanted.update(("s", base) for base in _bases(form))
+        return {w for key in wanted for w in self.index.get(key, ())}
+
+
+def names_in(text: str) -> Vocabulary:
+    """The words of a text as a :class:`Vocabulary`: dots of initialisms dropped, lowered, sorted, indexed."""
+    return Vocabulary(text)
 
 
 def mentions_name(words: list[str], name: str) -> bool:
@@ -130,20 +174,15 @@ def mentions_name(words: list[str], name: str) -> bool:
     >>> mentions_name(names_in("The FBI said"), "F.B.I."), mentions_name(names_in("Iraq said"), "Iran")
     (True, False)
     """
+    vocabulary = words if isinstance(words, Vocabulary) else Vocabulary(" ".join(words))
     parts = [p.lower() for p in re.findall(r"[^\W_]+", strip_dots(name))]
     if not parts:
         return False
     for part in parts:
-        at = bisect_left(words, part)
-        if at < len(words) and words[at].startswith(part):
+        at = bisect_left(vocabulary, part)
+        if at < len(vocabulary) and vocabulary[at].startswith(part):
             continue
-        key = fold(part)[:1]
-        at = bisect_left(words, part[:1])
-        candidates = []
-        while at < len(words) and words[at][:1] == part[:1]:
-            candidates.append(words[at])
-            at += 1
-        if key and any(same_name(part, w) for w in candidates if abs(len(w) - len(part)) <= 4):
+        if any(same_name(part, w) for w in vocabulary.candidates(part)):
             continue
         return False
     return True
@@ -154,8 +193,8 @@ def mentions_name(words: list[str], name: str) -> bool:
 SHORT_ALIAS = 4
 
 
-def names_alias(text: str, words: list[str], alias: str) -> bool:
-    """Whether a text (its sorted lowered words ``words``) names ``alias``: a short alias whole and in its case,
+def names_alias(text: str, words: Vocabulary, alias: str) -> bool:
+    """Whether a text (its :class:`Vocabulary` ``words``) names ``alias``: a short alias whole and in its case,
     a longer one as :func:`mentions_name` reads it.
 
     >>> text = "Let us see what the UN says."
@@ -164,6 +203,8 @@ def names_alias(text: str, words: list[str], alias: str) -> bool:
     """
     bare = strip_dots(alias)
     if len(re.sub(r"\W", "", bare)) < SHORT_ALIAS:
+        if isinstance(words, Vocabulary) and _WORD.fullmatch(bare):
+            return bare in words.exact
         return re.search(rf"(?<!\w){re.escape(bare)}(?!\w)", strip_dots(text)) is not None
     return mentions_name(words, bare)
 

@@ -15,7 +15,7 @@ from collections import Counter
 import pandas as pd
 
 from ..compare.facts import NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS
-from ..compare.name_variants import mentions_name, no_fact, same_name, vague_amount
+from ..compare.name_variants import mentions_name, names_in, no_fact, same_name, vague_amount
 from ..compare.voices import CALENDAR, silent_actors
 from ..measures.text_type import LABELS
 
@@ -185,7 +185,7 @@ def _term_presence(tables: dict, all_sources: list[str]) -> dict[str, tuple[str,
     # words folded to a crude singular, so that "minerals" counts for "mineral"
     counts = {s: Counter(w[:-1] if w.endswith("s") and not w.endswith("ss") else w
                          for w in re.findall(r"[a-z][a-z-]{4,}", text[s])) for s in all_sources if s in text.index}
-    vocabularies = {src: sorted(set(re.findall(r"[a-z0-9]+", text[src]))) for src in counts}
+    vocabularies = {src: names_in(text[src]) for src in counts}
     vocabulary = {w for c in counts.values() for w, n in c.items() if n >= THEME_USES and w not in _STOPWORDS}
     actors = tables.get("coverage")
     named = set() if actors is None or actors.empty else \
@@ -283,7 +283,9 @@ def omission_blocks(tables: dict) -> list[tuple]:
         lines.append(line)
     return [("h2", "What each source leaves out"),
             ("p", "Actors, names and figures that at least two sources carry and others do not, those most sources "
-                  "carry first. A name counts as left out only when no word of the source starts with it. A source much shorter than the ones that carry a fact is named apart: leaving things "
+                  "carry first. A name counts as left out only when no word of the source starts with it or writes it another way (another "
+                  "transliteration, its demonym, a possessive, initials with or without dots, an alias the corpus settings give); "
+                  "months, weekdays, wire-agency bylines and vague amounts (“thousands”) are no facts. A source much shorter than the ones that carry a fact is named apart: leaving things "
                   "out is expected of a short text."),
             ("list", lines)]
 
