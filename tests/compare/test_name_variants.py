@@ -81,3 +81,11 @@ def test_a_day_in_digits_or_as_the_day_of_the_report():
     day = dt.date(2031, 3, 15)
     assert day_words("Posted 15.03.2031. Earlier in the day a bus was hit.", day) == ["Earlier in the day", "15.03.2031"]
     assert day_words("Posted 16.03.2031.", day) == [] and day_words("Posted 2031-03-15.", day) == ["2031-03-15"]
+
+
+def test_actor_spellings_merge_and_a_short_name_joins_the_one_longer_name_holding_it():
+    import pandas as pd
+    from toolkit.compare.name_variants import merge_variants
+    mentions = pd.DataFrame({"actor": ["Rashidin"] * 3 + ["Rashideen", "Lantern Council", "Council", "Iran", "Iraq"]})
+    merged = merge_variants(mentions)
+    assert merged == {"Rashideen": "Rashidin", "Council": "Lantern Council"}

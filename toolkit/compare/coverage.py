@@ -204,7 +204,9 @@ def coverage(corpus: Corpus, tables: dict[str, pd.DataFrame], sources: dict[str,
             state = "present" if found else "absent"
             if not found:
                 # absent only when no word of the source names it, in any spelling or alias
-                words = vocabularies.setdefault(source, names_in(texts.get(source, "")))
+                if source not in vocabularies:
+                    vocabularies[source] = names_in(texts.get(source, ""))
+                words = vocabularies[source]
                 said = next((a for a in aliases.get(actor, [actor]) if names_alias(texts.get(source, ""), words, a)), None)
                 state, found = ("present", f"{said} (by name)") if said else (state, found)
             rows.append(("actor", actor, actor, source, state, found or ""))

@@ -124,7 +124,8 @@ def _skeleton(folded: str) -> str:
     return "".join("*" if c in _VOWELS else c for c in folded)
 
 
-def _keys(word: str) -> set[tuple[str, str]]:
+@lru_cache(maxsize=65536)
+def _keys(word: str) -> frozenset[tuple[str, str]]:
     """Look-up keys under which :func:`same_name` can match a lowered word (see :class:`Vocabulary`)."""
     folded = fold(word)
     keys = {("f", folded)}
@@ -134,21 +135,32 @@ def _keys(word: str) -> set[tuple[str, str]]:
         keys.update(("s", stem) for stem in _stems(form) - {form})
         if len(form) > MIN_STEM:
             keys.update(("b", base) for base in _bases(form))
-    return keys
+    return frozenset(keys)
 
 
 class Vocabulary(list):
     """The sorted, lowered words of a text (dots of initialisms dropped), with an index of their spelling keys
-    so that :func:`mentions_name` tries only the words a name may match, and their case-kept forms."""
+    so that :func:`mentions_name` tries only the words a name may match, and their case-kept forms. With
+    ``names_only`` (the default), only words written with a capital are indexed: a name's other spelling is
+    a name too."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, names_only: bool = True):
         tokens = set(_WORD.findall(strip_dots(text)))
         super().__init__(sorted({w.lower() for w in tokens}))
         self.exact = frozenset(tokens)
-        self.index: dict[tuple[str, str], list[str]] = {}
-        for word in self:
-            for key in _keys(word):
-                self.index.setdefault(key, []).append(word)
+        self.names_only = names_only
+        self._index: dict[tuple[str, str], list[str]] | None = None
+
+    @property
+    def index(self) -> dict[tuple[str, str], list[str]]:
+        """Spelling key -> words, built on first use."""
+        if self._index is None:
+            self._index = {}
+            # names only: a spelling variant of a name is written with a capital
+            for word in sorted({t.lower() for t in self.exact if t[:1].isupper() or not self.names_only}):
+                for key in _keys(word):
+                    self._index.setdefault(key, []).append(word)
+        return self._index
 
     def candidates(self, part: str) -> set[str]:
         """Words that may be spellings of ``part`` (a superset of those :func:`same_name` accepts)."""
@@ -174,7 +186,7 @@ def mentions_name(words: list[str], name: str) -> bool:
     >>> mentions_name(names_in("The FBI said"), "F.B.I."), mentions_name(names_in("Iraq said"), "Iran")
     (True, False)
     """
-    vocabulary = words if isinstance(words, Vocabulary) else Vocabulary(" ".join(words))
+    vocabulary = words if isinstance(words, Vocabulary) else Vocabulary(" ".join(words), names_only=False)
     parts = [p.lower() for p in re.findall(r"[^\W_]+", strip_dots(name))]
     if not parts:
         return False
@@ -228,6 +240,9 @@ def calendar_word(word: str) -> bool:
 _DAY_PHRASES = re.compile(r"(?i)\b(?:(?:earlier|later)\s+(?:in\s+the\s+day|today|tonight)|this\s+(?:morning|afternoon|evening))\b")
 
 
+_DAY_WORDS = re.compile(r"(?i)\b(?:" + "|".join(WEEKDAYS + tuple(sorted(RELATIVE_DAYS))) + r")\b")
+
+
 def day_words(text: str, day: dt.date | None) -> list[str]:
     """Words of ``text`` that give the day ``day`` another way: its weekday ("on Saturday"), the day in digits
     ("15.04.2031"), or a day relative to the report ("yesterday", "earlier in the day"), whose day the text
@@ -238,17 +253,24 @@ def day_words(text: str, day: dt.date | None) -> list[str]:
     >>> day_words("The convoy was hit on Friday.", dt.date(2017, 4, 15))
     []
     """
-    found = [m.group() for m in _DAY_PHRASES.finditer(text)]
-    if day is not None:
+    phrases, words = _day_tokens(text)
+    found = list(phrases)
+    if day is not None and str(day.year) in text:
         numeric = rf"(?<![0-9]){day.day:0>2}|(?<![0-9]){day.day}"
         found += [m.group() for m in re.finditer(
             rf"(?:{numeric})[./-]0?{day.month}[./-]{day.year}(?![0-9])|{day.isoformat()}", text)]
-    for match in re.finditer(r"[A-Za-z]+", text):
-        word = match.group().lower()
+    for written in words:
+        word = written.lower()
         if word in RELATIVE_DAYS - {"earlier", "later"} or (
-                day is not None and word in WEEKDAYS and WEEKDAYS.index(word) == day.weekday() and match.group()[0].isupper()):
-            found.append(match.group())
+                day is not None and word in WEEKDAYS and WEEKDAYS.index(word) == day.weekday() and written[0].isupper()):
+            found.append(written)
     return found
+
+
+@lru_cache(maxsize=4096)
+def _day_tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The day phrases and the weekday or relative-day words of a text, read once per text."""
+    return tuple(m.group() for m in _DAY_PHRASES.finditer(text)), tuple(m.group() for m in _DAY_WORDS.finditer(text))
 
 
 def source_texts(corpus: Corpus, unit: dict[str, str]) -> dict[str, str]:
@@ -293,13 +315,14 @@ def merge_variants(mentions: pd.DataFrame) -> dict[str, str]:
         else:
             merged[label] = head
     # a one-word name that is a word of exactly one longer name is that name said short ("Observatory")
-    longer = [label for label in labels if label not in merged and len(str(label).split()) > 1]
+    holders: dict[str, list[str]] = {}
     for label in labels:
-        if label in merged or len(str(label).split()) != 1:
-            continue
-        holders = [h for h in longer if fold(str(label)) in {fold(w) for w in str(h).split()}]
-        if len(holders) == 1:
-            merged[label] = holders[0]
+        if label not in merged and len(str(label).split()) > 1:
+            for word in dict.fromkeys(fold(w) for w in str(label).split()):
+                holders.setdefault(word, []).append(label)
+    for label in labels:
+        if label not in merged and len(str(label).split()) == 1 and len(holders.get(fold(str(label)), ())) == 1:
+            merged[label] = holders[fold(str(label))][0]
     return merged
 
 

@@ -179,13 +179,14 @@ def _term_presence(tables: dict, all_sources: list[str]) -> dict[str, tuple[str,
     if sentences is None or sentences.empty:
         return {}
     mapping = dict(zip(tables["sources"]["doc_id"], tables["sources"]["source"])) if "sources" in tables else {}
-    text = sentences.assign(source=sentences["doc_id"].map(lambda d: mapping.get(d, d))).groupby("source")["text"] \
-        .agg(" ".join).str.lower()
+    written = sentences.assign(source=sentences["doc_id"].map(lambda d: mapping.get(d, d))).groupby("source")["text"] \
+        .agg(" ".join)
+    text = written.str.lower()
     out = {}
     # words folded to a crude singular, so that "minerals" counts for "mineral"
     counts = {s: Counter(w[:-1] if w.endswith("s") and not w.endswith("ss") else w
                          for w in re.findall(r"[a-z][a-z-]{4,}", text[s])) for s in all_sources if s in text.index}
-    vocabularies = {src: names_in(text[src]) for src in counts}
+    vocabularies = {src: names_in(written[src]) for src in counts}
     vocabulary = {w for c in counts.values() for w, n in c.items() if n >= THEME_USES and w not in _STOPWORDS}
     actors = tables.get("coverage")
     named = set() if actors is None or actors.empty else \
