@@ -89,3 +89,11 @@ def test_actor_spellings_merge_and_a_short_name_joins_the_one_longer_name_holdin
     mentions = pd.DataFrame({"actor": ["Rashidin"] * 3 + ["Rashideen", "Lantern Council", "Council", "Iran", "Iraq"]})
     merged = merge_variants(mentions)
     assert merged == {"Rashideen": "Rashidin", "Council": "Lantern Council"}
+
+
+def test_a_relative_day_counts_only_near_the_report_and_only_for_a_day():
+    day = dt.date(2031, 3, 15)
+    assert day_words("It happened yesterday.", day, {dt.date(2031, 3, 16)}) == ["yesterday"]
+    assert day_words("It happened yesterday.", day, {dt.date(2031, 9, 1)}) == []
+    assert day_words("It happened on Saturday.", day, {dt.date(2031, 9, 1)}) == []
+    assert day_words("It happened yesterday.", None) == []

@@ -91,12 +91,13 @@ def test_only_it_has_no_vague_amount_nor_a_figure_another_source_gives_in_other_
 
 def test_a_year_the_others_give_is_not_left_out_but_a_day_is():
     from toolkit.present.profile_sections import _left_out
-    groups = pd.DataFrame({"group_id": ["y", "d"], "status": ["agree", "agree"], "kind": ["date", "date"],
-                           "date_low": [pd.Timestamp("2030-01-01"), pd.Timestamp("2030-05-04")],
-                           "date_high": [pd.Timestamp("2030-12-31"), pd.Timestamp("2030-05-04")]})
+    groups = pd.DataFrame({"group_id": ["y", "d"], "status": ["agree", "agree"], "kind": ["date", "date"]})
     coverage = pd.DataFrame({"fact_type": ["quantity"] * 6, "fact_id": ["y"] * 3 + ["d"] * 3, "label": ["vote"] * 6,
                              "source": ["a", "b", "c"] * 2, "state": ["present", "present", "absent"] * 2,
                              "evidence": ["2030", "2030", "", "4 May 2030", "4 May 2030", ""]})
-    numbers = pd.DataFrame({"group_id": ["y", "d"], "doc_id": ["a", "a"], "surface": ["2030", "4 May 2030"]})
+    numbers = pd.DataFrame({"group_id": ["y", "d", "d"], "doc_id": ["a", "a", "b"], "kind": ["date"] * 3,
+                            "surface": ["2030", "4 May 2030", "May 2030"],
+                            "date_low": pd.to_datetime(["2030-01-01", "2030-05-04", "2030-05-01"]),
+                            "date_high": pd.to_datetime(["2030-12-31", "2030-05-04", "2030-05-31"])})
     text = _left_out({"quantity_groups": groups, "coverage": coverage, "numbers": numbers}, "c", ["a", "b", "c"])
     assert "4 May 2030" in text and "“2030”" not in text and text.startswith("It leaves out one")

@@ -26,7 +26,7 @@ import pandas as pd
 from scipy import sparse
 
 from ..corpus.documents import Corpus
-from .name_variants import aliases_of, day_words, merge_variants, names_alias, names_in, no_fact, one_day, source_texts, vague_amount
+from .name_variants import aliases_of, day_words, merge_variants, names_alias, names_in, no_fact, one_day, source_days, source_texts, vague_amount
 from .similarity import context_terms, cosine, tfidf
 
 #: Sentences at least this similar state the same claim (lower values chain
@@ -175,7 +175,7 @@ def coverage(corpus: Corpus, tables: dict[str, pd.DataFrame], sources: dict[str,
                                        zip(members["surface"], where(members["doc_id"], members["sentence_id"]))])
     evidence = members.groupby(["group_id", "source"], sort=False)["evidence"].agg("; ".join).to_dict()
     reach = members.groupby("group_id")["source"].nunique()
-    texts = source_texts(corpus, unit)
+    texts, published = source_texts(corpus, unit), source_days(tables.get("documents"), unit)
     # a group of vague amounts only ("thousands", "billions") is no figure a source can leave out
     precise = set(members["group_id"][np.array([not vague_amount(s) for s in members["surface"]], dtype=bool)])
     for group in groups[groups["group_id"].isin(reach[reach > 1].index) & groups["group_id"].isin(precise)].itertuples():
@@ -184,7 +184,7 @@ def coverage(corpus: Corpus, tables: dict[str, pd.DataFrame], sources: dict[str,
             found = evidence.get((group.group_id, source))
             state = "absent" if found is None else ("present" if group.status == "agree" else "divergent")
             if found is None and group.kind == "date":
-                said = day_words(texts.get(source, ""), day)
+                said = day_words(texts.get(source, ""), day, published.get(source, frozenset()))
                 state, found = ("present", f"{said[0]} (the day in other words)") if said else (state, found)
             rows.append(("quantity", group.group_id, group.label, source, state, found or ""))
     mentions = tables["actor_sentiment"]

@@ -43,6 +43,10 @@ MIN_VOWEL_VARIANT = 5
 _VOWELS = frozenset("aeiouy")
 #: Words for a day relative to the report, or a weekday: a date given this way is not left out.
 RELATIVE_DAYS = frozenset("today yesterday tonight tomorrow overnight earlier later".split())
+#: Days between a report's publication and the day a relative word ("yesterday", "today") can name.
+RELATIVE_REACH = 1
+#: Days between a report's publication and the day a bare weekday ("on Saturday") can name: the week around it.
+WEEKDAY_REACH = 6
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
@@ -243,26 +247,36 @@ _DAY_PHRASES = re.compile(r"(?i)\b(?:(?:earlier|later)\s+(?:in\s+the\s+day|today
 _DAY_WORDS = re.compile(r"(?i)\b(?:" + "|".join(WEEKDAYS + tuple(sorted(RELATIVE_DAYS))) + r")\b")
 
 
-def day_words(text: str, day: dt.date | None) -> list[str]:
+def day_words(text: str, day: dt.date | None, published: set[dt.date] | frozenset = frozenset()) -> list[str]:
     """Words of ``text`` that give the day ``day`` another way: its weekday ("on Saturday"), the day in digits
     ("15.04.2031"), or a day relative to the report ("yesterday", "earlier in the day"), whose day the text
-    does not fix.
+    does not fix. When the text's publication days ``published`` are known, a relative day counts only
+    within :data:`RELATIVE_REACH` days of one, and a weekday within :data:`WEEKDAY_REACH`.
 
     >>> day_words("The convoy was hit on Saturday.", dt.date(2017, 4, 15))
     ['Saturday']
     >>> day_words("The convoy was hit on Friday.", dt.date(2017, 4, 15))
     []
+    >>> day_words("The convoy was hit yesterday.", dt.date(2017, 4, 15), {dt.date(2017, 6, 1)})
+    []
     """
+    if day is None:
+        return []  # a year or a month is not said by a day word
     phrases, words = _day_tokens(text)
-    found = list(phrases)
-    if day is not None and str(day.year) in text:
+
+    def near(reach: int) -> bool:
+        return not published or any(abs((p - day).days) <= reach for p in published)
+
+    relative_ok, weekday_ok = near(RELATIVE_REACH), near(WEEKDAY_REACH)
+    found = list(phrases) if relative_ok else []
+    if str(day.year) in text:
         numeric = rf"(?<![0-9]){day.day:0>2}|(?<![0-9]){day.day}"
         found += [m.group() for m in re.finditer(
             rf"(?:{numeric})[./-]0?{day.month}[./-]{day.year}(?![0-9])|{day.isoformat()}", text)]
     for written in words:
         word = written.lower()
-        if word in RELATIVE_DAYS - {"earlier", "later"} or (
-                day is not None and word in WEEKDAYS and WEEKDAYS.index(word) == day.weekday() and written[0].isupper()):
+        if (relative_ok and word in RELATIVE_DAYS - {"earlier", "later"}) or (weekday_ok and
+                word in WEEKDAYS and WEEKDAYS.index(word) == day.weekday() and written[0].isupper()):
             found.append(written)
     return found
 
@@ -271,6 +285,17 @@ def day_words(text: str, day: dt.date | None) -> list[str]:
 def _day_tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The day phrases and the weekday or relative-day words of a text, read once per text."""
     return tuple(m.group() for m in _DAY_PHRASES.finditer(text)), tuple(m.group() for m in _DAY_WORDS.finditer(text))
+
+
+def source_days(documents: pd.DataFrame | None, unit: dict[str, str]) -> dict[str, set[dt.date]]:
+    """Each source's known publication days (from the ``documents`` table's ``published``)."""
+    out: dict[str, set[dt.date]] = {}
+    if documents is None or "published" not in documents:
+        return out
+    for doc_id, published in zip(documents["doc_id"], pd.to_datetime(documents["published"], errors="coerce")):
+        if pd.notna(published):
+            out.setdefault(unit.get(doc_id, doc_id), set()).add(published.date())
+    return out
 
 
 def source_texts(corpus: Corpus, unit: dict[str, str]) -> dict[str, str]:

@@ -294,10 +294,13 @@ def _left_out(tables: dict, source: str, sources: list[str]) -> str:
     # quantity differ, a source with another value has not left it out (the facts grid compares them).
     groups = tables.get("quantity_groups")
     agreed = set(groups.loc[groups["status"] == "agree", "group_id"].astype(str)) if groups is not None else set()
-    if groups is not None and "date_low" in groups:
-        # a year or a month the others give ("2018", "December") is when, not a fact left out; a day is
-        low, high = pd.to_datetime(groups["date_low"], errors="coerce"), pd.to_datetime(groups["date_high"], errors="coerce")
-        agreed -= set(groups.loc[(groups["kind"] == "date") & ~(low.notna() & (low == high)), "group_id"].astype(str))
+    numbers = tables.get("numbers")
+    if groups is not None and numbers is not None and {"date_low", "date_high", "group_id"} <= set(numbers.columns):
+        # a year or a month the others give ("2018", "December") is when, not a fact left out; a day one of
+        # them gives is
+        low, high = pd.to_datetime(numbers["date_low"], errors="coerce"), pd.to_datetime(numbers["date_high"], errors="coerce")
+        days = set(numbers.loc[(numbers["kind"] == "date") & low.notna() & (low == high), "group_id"].astype(str))
+        agreed -= set(groups.loc[groups["kind"] == "date", "group_id"].astype(str)) - days
     cover = cover[(cover["fact_type"] == "actor") | ((cover["fact_type"] == "quantity") & cover["fact_id"].astype(str).isin(agreed))]
     carried = cover[cover["state"] != "absent"].groupby(["fact_type", "fact_id"])["source"].nunique()
     absent = cover[(cover["source"] == source) & (cover["state"] == "absent")].copy()
