@@ -86,9 +86,11 @@ def test_a_day_in_digits_or_as_the_day_of_the_report():
 def test_actor_spellings_merge_and_a_short_name_joins_the_one_longer_name_holding_it():
     import pandas as pd
     from toolkit.compare.name_variants import merge_variants
-    mentions = pd.DataFrame({"actor": ["Rashidin"] * 3 + ["Rashideen", "Lantern Council", "Council", "Iran", "Iraq"]})
+    mentions = pd.DataFrame({"actor": ["Rashideen"] * 3 + ["Rashidin", "Lantern Council", "Council", "Iran", "Iraq"]
+                             + ["Corvanian"] * 3 + ["Corvanias"] * 2 + ["Corvania"]})
     merged = merge_variants(mentions)
-    assert merged == {"Rashideen": "Rashidin", "Council": "Lantern Council"}
+    assert merged == {"Rashideen": "Rashidin", "Council": "Lantern Council", "Corvanian": "Corvania",
+                      "Corvanias": "Corvania"}
 
 
 def test_a_relative_day_counts_only_near_the_report_and_only_for_a_day():
@@ -97,3 +99,10 @@ def test_a_relative_day_counts_only_near_the_report_and_only_for_a_day():
     assert day_words("It happened yesterday.", day, {dt.date(2031, 9, 1)}) == []
     assert day_words("It happened on Saturday.", day, {dt.date(2031, 9, 1)}) == []
     assert day_words("It happened yesterday.", None) == []
+
+
+def test_a_name_of_several_words_needs_them_in_a_row():
+    assert mentions_name(names_in("The Lantern Council's vote."), "Lantern Council")
+    assert mentions_name(names_in("The lantern-council vote."), "Lantern Council")
+    assert not mentions_name(names_in("A lantern was lit before the council met."), "Lantern Council")
+    assert mentions_name(names_in("The Rashideen Council met."), "Rashidin Council")

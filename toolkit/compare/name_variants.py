@@ -153,6 +153,7 @@ class Vocabulary(list):
         super().__init__(sorted({w.lower() for w in tokens}))
         self.exact = frozenset(tokens)
         self.names_only = names_only
+        self.text = strip_dots(text).lower()
         self._index: dict[tuple[str, str], list[str]] | None = None
 
     @property
@@ -176,6 +177,11 @@ class Vocabulary(list):
         return {w for key in wanted for w in self.index.get(key, ())}
 
 
+#: What may stand between the words of a name written in a row: spaces, a hyphen, a possessive and the small
+#: words of names ("Department of Homeland Security", "Bashar al-Assad").
+_JOINER = r"(?:['’]s)?[\s\-–]+(?:(?:of|the|for|and|al|el|de|du|da|bin|ibn)[\s\-–]+)*"
+
+
 def names_in(text: str) -> Vocabulary:
     """The words of a text as a :class:`Vocabulary`: dots of initialisms dropped, lowered, sorted, indexed."""
     return Vocabulary(text)
@@ -190,18 +196,26 @@ def mentions_name(words: list[str], name: str) -> bool:
     >>> mentions_name(names_in("The FBI said"), "F.B.I."), mentions_name(names_in("Iraq said"), "Iran")
     (True, False)
     """
-    vocabulary = words if isinstance(words, Vocabulary) else Vocabulary(" ".join(words), names_only=False)
+    if isinstance(words, Vocabulary):
+        vocabulary = words
+    else:  # a bare word list: no text to read word order from
+        vocabulary = Vocabulary(" ".join(words), names_only=False)
+        vocabulary.text = ""
     parts = [p.lower() for p in re.findall(r"[^\W_]+", strip_dots(name))]
     if not parts:
         return False
+    spellings = []
     for part in parts:
         at = bisect_left(vocabulary, part)
-        if at < len(vocabulary) and vocabulary[at].startswith(part):
-            continue
-        if any(same_name(part, w) for w in vocabulary.candidates(part)):
-            continue
-        return False
-    return True
+        variants = [w for w in vocabulary.candidates(part) if same_name(part, w)]
+        if not (at < len(vocabulary) and vocabulary[at].startswith(part)) and not variants:
+            return False
+        spellings.append([re.escape(part) + r"[\w'’]*"] + [re.escape(w) for w in variants])
+    if len(parts) == 1 or not vocabulary.text:
+        return True
+    # a name of several words: its words in a row ("Human Rights", not "human" here and "rights" there)
+    phrase = _JOINER.join("(?:" + "|".join(s) + ")" for s in spellings)
+    return re.search(r"(?<!\w)" + phrase + r"(?!\w)", vocabulary.text) is not None
 
 
 #: Aliases shorter than this many letters ("US", "UN") are matched whole and in their case: lowered, they are
@@ -325,20 +339,35 @@ def no_fact(actor: str) -> bool:
 
 
 def merge_variants(mentions: pd.DataFrame) -> dict[str, str]:
-    """Actor names that are spellings of one name (see :func:`same_name`), each mapped to the one written most,
-    and a one-word name that is a word of exactly one longer name ("Observatory", "Trump") mapped to it."""
+    """Actor names that are spellings of one name (see :func:`same_name`; "Syria", "Syrian", "Syrias"), each
+    mapped to the shortest of them (the most mentioned among equals), and a one-word name that is a word of
+    exactly one longer name ("Observatory", "Trump") mapped to it."""
     counts = mentions["actor"].value_counts()
-    labels = list(counts.index)  # most mentioned first: each name joins the first it matches
-    merged: dict[str, str] = {}
+    labels = list(counts.index)  # most mentioned first
+    parent = {label: label for label in labels}
+
+    def root(label: str) -> str:
+        while parent[label] != label:
+            parent[label] = parent[parent[label]]
+            label = parent[label]
+        return label
+
     by_shape: dict[tuple[int, str], list[str]] = {}
     for label in labels:
         parts = str(label).split()
-        shape = (len(parts), fold(parts[0])[:1] if parts else "")
-        head = next((h for h in by_shape.get(shape, []) if all(same_name(x, y) for x, y in zip(parts, str(h).split()))), None)
-        if head is None:
-            by_shape.setdefault(shape, []).append(label)
-        else:
-            merged[label] = head
+        by_shape.setdefault((len(parts), fold(parts[0])[:1] if parts else ""), []).append(label)
+    for group in by_shape.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if root(a) != root(b) and all(same_name(x, y) for x, y in zip(str(a).split(), str(b).split())):
+                    parent[root(b)] = root(a)
+    components: dict[str, list[str]] = {}
+    for label in labels:
+        components.setdefault(root(label), []).append(label)
+    merged: dict[str, str] = {}
+    for members in components.values():
+        head = min(members, key=lambda m: (len(str(m)), -counts[m]))
+        merged.update({m: head for m in members if m != head})
     # a one-word name that is a word of exactly one longer name is that name said short ("Observatory")
     holders: dict[str, list[str]] = {}
     for label in labels:
