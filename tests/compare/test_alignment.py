@@ -162,3 +162,11 @@ def test_scope_needs_a_real_qualifier_and_names_it():
     rows[0]["measured"], rows[1]["measured"] = "global processing", "global refining"
     mentions, groups = align(pd.DataFrame(rows))
     assert groups.iloc[0]["status"] == "diverge" and groups.iloc[0]["scope_note"] == ""
+
+
+def test_a_gap_between_percentages_is_given_in_points():
+    from toolkit.compare.alignment import gap_points, relative_gap
+    members = [{"kind": "percent", "low": 70.0, "high": 70.0}, {"kind": "percent", "low": 80.0, "high": 90.0}]
+    assert gap_points(members) == 10.0 and relative_gap(members) > 0
+    assert gap_points([{"kind": "percent", "low": 70.0, "high": 70.0}, {"kind": "percent", "low": 69.0, "high": 71.0}]) == 0.0
+    assert gap_points([{"kind": "count", "low": 7.0, "high": 7.0}]) != gap_points([{"kind": "count", "low": 7.0, "high": 7.0}])

@@ -224,3 +224,29 @@ def test_each_figure_carries_the_source_its_sentence_credits(tmp_path):
     assert "ministry" in credited["12%"]
     assert credited["4%"] == ""  # a cue opening another clause after the figure credits it nothing
     assert credited["300 ships"].lower() == "officials"
+
+
+@pytest.mark.parametrize("sentence", ["I 100 percent support the plan.", "We are 100% sure of the count.",
+                                      "She said she was a hundred percent behind the mayor."])
+def test_hundred_percent_as_an_intensifier_is_no_figure(sentence):
+    assert not [m for m in extract(sentence) if m.kind == "percent"]
+
+
+def test_hundred_percent_as_a_share_stays_a_figure():
+    assert [m.low for m in extract("Turnout reached 100 percent of the roll.") if m.kind == "percent"] == [100.0]
+
+
+@pytest.mark.parametrize("sentence, year", [("He will not run in the 2030 midterm.", 2030),
+                                            ("The 2028 election was close.", 2028),
+                                            ("Her 2026 Liberal rival conceded.", 2026),
+                                            ("Before the 2032 elections the party split.", 2032)])
+def test_a_year_naming_the_thing_after_it_is_a_date_not_a_count(sentence, year):
+    found = extract(sentence)
+    assert not [m for m in found if m.kind == "count"]
+    assert [m.low.year for m in found if m.kind == "date"] == [year]
+
+
+@pytest.mark.parametrize("sentence, value", [("About 2000 people marched.", 2000.0), ("Some 1500 troops arrived.", 1500.0),
+                                             ("Volunteers planted 1999 trees.", 1999.0)])
+def test_a_year_like_count_of_plural_things_stays_a_count(sentence, value):
+    assert [m for m in extract(sentence) if m.kind == "count"]

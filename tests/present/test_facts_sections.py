@@ -35,3 +35,37 @@ def test_omissions_ranked_and_short_texts_apart():
     assert list(items["label"]) == ["Port", "Mayor"]
     assert items.loc[0, "short_omitters"] == ["d"] and items.loc[0, "omitters"] == []
     assert items.loc[1, "omitters"] == ["c"]
+
+
+def _tables(tmp_path, texts, toml=""):
+    from toolkit import load_corpus
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    if toml:
+        (tmp_path / "corpus.toml").write_text(toml, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    tables = analyze(corpus)
+    tables.update(compare(corpus, tables, resamples=20))
+    return corpus, tables
+
+
+_BODY = ("Officials in the Rashidin quarter said the bridge over the river had closed. In December the Rashidin council "
+         "had warned of cracks, and the council of Rashidin voted in December to close the bridge. Engineers from "
+         "Corvania inspected the bridge, and Corvania's ministry said that Corvania would pay thousands to repair it. "
+         "The closure came in December after storms, according to AFP. ")
+
+
+def test_spellings_bylines_months_and_aliases_are_no_omissions(tmp_path):
+    texts = {"one": "Bridge shut\n\n" + _BODY + "Traders in Lindhaven said that thousands crossed it daily.\n",
+             "two": "River crossing closed\n\n" + _BODY.replace("according to AFP", "residents said")
+             + "Shopkeepers were worried about thousands of lost customers.\n",
+             "three": "Crossing closed for repairs\n\nOfficials in the Rashideen quarter said the bridge over the river had "
+                      "closed after cracks were found. The Rashideen council voted to close it, and the Rashideen mayor "
+                      "agreed. Engineers from Corvanias capital, Velmar, inspected it and the government in Velmar said "
+                      "it would pay for the repair, and the works would start soon.\n"}
+    toml = '[actors.Corvania]\nkind = "country"\naliases = ["Corvania", "Velmar"]\n'
+    _, tables = _tables(tmp_path, texts, toml)
+    items = omission_items(tables)
+    labels = {label.lower() for label in items["label"]} if len(items) else set()
+    assert not labels & {"rashidin", "december", "afp", "corvania", "velmar", "corvanias"}, items
+    assert not any("thousand" in label for label in labels)

@@ -73,3 +73,31 @@ def test_a_claim_whose_figure_the_source_states_is_not_called_left_out(seeds_cor
             assert not _figure_stated(tables, row.fact_id, row.label, row.source)
             checked += 1
     assert checked
+
+
+def test_only_it_has_no_vague_amount_nor_a_figure_another_source_gives_in_other_words():
+    from toolkit.present.profile_sections import _alone
+    groups = pd.DataFrame({"group_id": ["g1", "g2", "g3", "g4", "g5"], "n_sources": [1] * 5,
+                           "sources": ["a", "a", "a", "b", "a"], "kind": ["count"] * 5})
+    numbers = pd.DataFrame({
+        "doc_id": ["a", "a", "a", "b", "a"], "group_id": ["g1", "g2", "g3", "g4", "g5"],
+        "surface": ["thousands of residents", "65 people", "14 bridges", "65 civilians", "14 bridges"],
+        "kind": ["count"] * 5, "unit": ["resident", "person", "bridge", "civilian", "bridge"],
+        "low": [2000.0, 65.0, 14.0, 65.0, 14.0], "high": [1e9, 65.0, 14.0, 65.0, 14.0]})
+    tone = pd.DataFrame({"actor": ["X"], "source": ["a"], "mentions": [1]})
+    text = _alone({"quantity_groups": groups, "numbers": numbers, "actor_tone_by_source": tone}, "a", ["a"])
+    assert text == "Only it has a figure no other source gives (“14 bridges”)."
+
+
+def test_a_year_the_others_give_is_not_left_out_but_a_day_is():
+    from toolkit.present.profile_sections import _left_out
+    groups = pd.DataFrame({"group_id": ["y", "d"], "status": ["agree", "agree"], "kind": ["date", "date"]})
+    coverage = pd.DataFrame({"fact_type": ["quantity"] * 6, "fact_id": ["y"] * 3 + ["d"] * 3, "label": ["vote"] * 6,
+                             "source": ["a", "b", "c"] * 2, "state": ["present", "present", "absent"] * 2,
+                             "evidence": ["2030", "2030", "", "4 May 2030", "4 May 2030", ""]})
+    numbers = pd.DataFrame({"group_id": ["y", "d", "d"], "doc_id": ["a", "a", "b"], "kind": ["date"] * 3,
+                            "surface": ["2030", "4 May 2030", "May 2030"],
+                            "date_low": pd.to_datetime(["2030-01-01", "2030-05-04", "2030-05-01"]),
+                            "date_high": pd.to_datetime(["2030-12-31", "2030-05-04", "2030-05-31"])})
+    text = _left_out({"quantity_groups": groups, "coverage": coverage, "numbers": numbers}, "c", ["a", "b", "c"])
+    assert "4 May 2030" in text and "“2030”" not in text and text.startswith("It leaves out one")

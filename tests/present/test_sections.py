@@ -86,3 +86,17 @@ def test_key_differences_name_each_source_with_its_kind(seeds_corpus, tables):
         assert item.startswith(f"**`{source}` ({LABELS[kinds[source][0]]})")
         if len({k for ks in kinds.values() for k in ks}) > 1:
             assert "This sets " in item and " beside " in item
+
+
+def test_a_gap_between_percentages_is_stated_in_points(seeds_corpus):
+    from toolkit.pipeline import analyze
+    from toolkit.present.render import to_markdown
+    from toolkit.present.sections import number_blocks
+    tables = analyze(seeds_corpus)
+    groups = tables["quantity_groups"]
+    text = to_markdown(number_blocks(seeds_corpus, tables))
+    shares = groups[(groups["kind"] == "percent") & (groups["gap_points"] > 0)]
+    assert len(shares) and "percentage points apart" in text
+    for label in shares["label"]:
+        line = next(l for l in text.splitlines() if l.startswith(f"**{label}**"))
+        assert "percentage points apart" in line and "% apart" not in line

@@ -50,7 +50,9 @@ precise figures they contain, as consistent but vaguer; they never bridge two
 groups of precise figures. Every group gets ``relative_gap``: 0 when all its
 intervals overlap, else the largest gap between two non-overlapping intervals,
 relative to the larger of the two facing ends (so between 0 and 1; for dates,
-the gap in years).
+the gap in years). Groups of percentages also get ``gap_points``, the same
+largest gap in percentage points (70% and 85% are 15 points apart: a relative
+gap of a share is no way to say it); NaN for other kinds.
 """
 
 from __future__ import annotations
@@ -115,7 +117,9 @@ DAYS_PER_YEAR = 365.25
 _INTERVAL = "\x00interval"
 
 GROUP_COLUMNS = ["group_id", "label", "kind", "unit", "status", "n_sources", "sources", "n_mentions", "low", "high",
-                 "date_low", "date_high", "similarity", "members", "relative_gap", "scope_note"]
+                 "date_low", "date_high", "similarity", "members", "relative_gap", "scope_note", "gap_points"]
+#: Kinds whose values are already shares, whose gap is stated in percentage points.
+POINT_KINDS = ("percent", "percentage_points")
 STATUSES = ("agree", "diverge", "scope_differs", "inconsistent_within_source", "single_source")
 
 
@@ -495,7 +499,7 @@ def _group_row(group_id: str, members: list[dict], index: list[int], vectors, si
         "date_low": day(low) if date else None, "date_high": day(high) if date else None,
         "similarity": similarity,
         "members": ";".join(f"{m['doc_id']}:{m['start']}-{m['end']}" for m in members),
-        "relative_gap": relative_gap(members), "scope_note": note,
+        "relative_gap": relative_gap(members), "scope_note": note, "gap_points": gap_points(members),
     }
 
 
@@ -522,6 +526,33 @@ def relative_gap(members: list[dict]) -> float:
     0.0625
     """
     return max((_gap(a, b) for k, a in enumerate(members) for b in members[k + 1:]), default=0.0)
+
+
+def _points(a, b) -> float:
+    """The gap between two percentages' intervals in percentage points; 0 when they overlap."""
+    if overlaps(a, b) is not False:
+        return 0.0
+    (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
+    alo, blo = alo if alo is not None else 0.0, blo if blo is not None else 0.0
+    ahi = ahi if ahi is not None else math.inf
+    bhi = bhi if bhi is not None else math.inf
+    lower_end, upper_start = (ahi, blo) if ahi < blo else (bhi, alo)
+    gap = upper_start - lower_end
+    return gap if math.isfinite(gap) and gap > 0 else 0.0
+
+
+def gap_points(members: list[dict]) -> float:
+    """The largest gap between two of a group's percentages, in percentage points (0 when all overlap);
+    NaN for a group of another kind.
+
+    >>> gap_points([{"kind": "percent", "low": 70.0, "high": 70.0}, {"kind": "percent", "low": 85.0, "high": 85.0}])
+    15.0
+    >>> gap_points([{"kind": "count", "low": 70.0, "high": 70.0}])
+    nan
+    """
+    if not members or any(m.get("kind") not in POINT_KINDS for m in members):
+        return math.nan
+    return max((_points(a, b) for k, a in enumerate(members) for b in members[k + 1:]), default=0.0)
 
 
 def _phrase_terms(phrase) -> tuple[frozenset[str], str, tuple[str, ...]]:

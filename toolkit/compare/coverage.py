@@ -26,6 +26,7 @@ import pandas as pd
 from scipy import sparse
 
 from ..corpus.documents import Corpus
+from .name_variants import aliases_of, day_words, merge_variants, names_alias, names_in, no_fact, one_day, source_days, source_texts, vague_amount
 from .similarity import context_terms, cosine, tfidf
 
 #: Sentences at least this similar state the same claim (lower values chain
@@ -181,21 +182,41 @@ def coverage(corpus: Corpus, tables: dict[str, pd.DataFrame], sources: dict[str,
                                        zip(members["surface"], where(members["doc_id"], members["sentence_id"]))])
     evidence = members.groupby(["group_id", "source"], sort=False)["evidence"].agg("; ".join).to_dict()
     reach = members.groupby("group_id")["source"].nunique()
-    for group in groups[groups["group_id"].isin(reach[reach > 1].index)].itertuples():
+    texts, published = source_texts(corpus, unit), source_days(tables.get("documents"), unit)
+    # a group of vague amounts only ("thousands", "billions") is no figure a source can leave out
+    precise = set(members["group_id"][np.array([not vague_amount(s) for s in members["surface"]], dtype=bool)])
+    for group in groups[groups["group_id"].isin(reach[reach > 1].index) & groups["group_id"].isin(precise)].itertuples():
+        day = one_day(group)
         for source in order:
             found = evidence.get((group.group_id, source))
             state = "absent" if found is None else ("present" if group.status == "agree" else "divergent")
+            if found is None and group.kind == "date":
+                said = day_words(texts.get(source, ""), day, published.get(source, frozenset()))
+                state, found = ("present", f"{said[0]} (the day in other words)") if said else (state, found)
             rows.append(("quantity", group.group_id, group.label, source, state, found or ""))
     mentions = tables["actor_sentiment"]
+    mentions = mentions[[not no_fact(a) for a in mentions["actor"]]]
+    merged = merge_variants(mentions)
+    aliases = aliases_of(corpus, mentions, merged)
+    mentions = mentions.assign(actor=mentions["actor"].map(lambda a: merged.get(a, a)))
     mentions = mentions.assign(source=mentions["doc_id"].map(unit), position=mentions["doc_id"].map({d: i for i, d in enumerate(unit)}))
     named = mentions.drop_duplicates(["actor", "doc_id", "sentence_id"]).sort_values(["position", "sentence_id"], kind="stable")
     named = named.assign(ref=where(named["doc_id"], named["sentence_id"]))
     refs = named.groupby(["actor", "source"], sort=False)["ref"].agg(",".join).to_dict()
     reach = mentions.groupby("actor")["source"].nunique()
+    vocabularies: dict[str, list[str]] = {}
     for actor in reach[reach >= 2].index:
         for source in order:
             found = refs.get((actor, source))
-            rows.append(("actor", actor, actor, source, "present" if found else "absent", found or ""))
+            state = "present" if found else "absent"
+            if not found:
+                # absent only when no word of the source names it, in any spelling or alias
+                if source not in vocabularies:
+                    vocabularies[source] = names_in(texts.get(source, ""))
+                words = vocabularies[source]
+                said = next((a for a in aliases.get(actor, [actor]) if names_alias(texts.get(source, ""), words, a)), None)
+                state, found = ("present", f"{said} (by name)") if said else (state, found)
+            rows.append(("actor", actor, actor, source, state, found or ""))
     claim_table = claims(corpus, sources=sources) if claim_table is None else claim_table
     claim_table = claim_table.assign(source=claim_table["doc_id"].map(unit),
                                      ref=where(claim_table["doc_id"], claim_table["sentence_id"]))

@@ -13,7 +13,7 @@ from .number_dates import (_DECADE, _FOUR_DIGITS, _ISO_GATE, _MONTH_DAY, _MONTH_
 from .number_forms import (_CONNECTOR, _DIRECTION_BEFORE, _DIRECTION_WORDS, _NEGATIVE_BEFORE, _NUMBER,
                            _NUMBER_DIGITS, _ONES, _PLURAL_SCALES, _SCALE_AFTER, _SCALES, _TENS, Mention,
                            _comparable_size, _inherited, _interval, _MODIFIER_BEFORE, parse_number)
-from .number_skips import _CLOCK, _FURNITURE, _IDENTIFIER, _NAMES, _ORDINAL, _SCORE, SkipRules
+from .number_skips import _CLOCK, _FURNITURE, _IDENTIFIER, _INTENSIFIER, _NAMES, _ORDINAL, _SCORE, SkipRules, year_label
 from .number_units import _PER, Unit, UnitReader, _lemma, lookup_unit, unit_lexicon
 
 #: A number cut short by a hyphen, its unit written after a later one: "7- or 8-inch", "four-, five- and six-cylinder".
@@ -36,6 +36,8 @@ _PEOPLE_BEFORE = re.compile(
 #: Characters before a number searched for :data:`_PEOPLE_BEFORE`.
 PEOPLE_BEFORE_WINDOW = 100
 _YEARLIKE = re.compile(r"(?:19|20)[0-9][0-9]")
+#: Gate of the "100 percent" intensifier pattern.
+_HUNDRED_GATE = re.compile(r"(?i)\b(?:100|hundred)\s?(?:%|per)")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 #: Verbs before "from X to Y" that make it a change rather than a range ("ranges from 1 to 3").
@@ -138,6 +140,8 @@ class _Extractor(DateReader, SkipRules, UnitReader):
         digits = _DIGIT.search(self.text, self.start, self.end) is not None
         words = _wordy(self.text[self.start:self.end])
         months = _MONTH_GATE.search(self.text, self.start, self.end) is not None
+        if (digits or words) and _HUNDRED_GATE.search(self.text, self.start, self.end):
+            self.scan(_INTENSIFIER, self._skip)
         if digits:
             self.scan(_NAMES, self._skip)
             self.scan(_DECADE, self._decade)
@@ -427,6 +431,9 @@ class _Extractor(DateReader, SkipRules, UnitReader):
             return Mention(a, r.range_end, text[a:r.range_end], "date", "date", dt.date(int(value1), 1, 1), dt.date(int(high), 12, 31))
         if kind == "number" and not r.words and r.range_end is None and float(value1).is_integer() and 1900 <= value1 <= 2100 \
                 and "," not in match.group() and "." not in match.group() and not r.scale_word:
+            return Mention(a, b, match.group(), "date", "date", dt.date(int(value1), 1, 1), dt.date(int(value1), 12, 31))
+        if kind == "count" and r.noun and unit is None and not r.words and r.range_end is None and not r.scale_word \
+                and _YEARLIKE.fullmatch(match.group()) and year_label(text, b):
             return Mention(a, b, match.group(), "date", "date", dt.date(int(value1), 1, 1), dt.date(int(value1), 12, 31))
         if kind == "number" and r.range_end is None and not r.scale_word and self._is_name(a, left):
             return None

@@ -1,4 +1,5 @@
-"""Numbers that are not quantities: clock and lap times, scores, names holding a number, identifiers, page furniture."""
+"""Numbers that are not quantities: clock and lap times, scores, names holding a number, identifiers, page furniture,
+"100 percent" said for "wholly" ("I 100 percent support it") and a year naming the thing after it ("the 2018 midterm")."""
 
 from __future__ import annotations
 
@@ -31,6 +32,38 @@ _ORDINAL = re.compile(r"\b[0-9]+(?:st|nd|rd|th)\b")
 _NUMBERING_WORDS = frozenset("model game section row part chapter level class category type phase stage grade tier route "
                              "highway flight channel room apartment suite article act item no number vol volume page "
                              "season episode round gate terminal platform lane unit block floor".split())
+
+
+#: "100 percent" as an intensifier: after a subject pronoun ("I 100 percent support"), or before a word of
+#: certainty, agreement or support ("100% sure", "a hundred percent behind him"); no share of anything.
+_INTENSIFIER = re.compile(
+    r"(?i)(?:(?<=\bI\s)|(?<=\bwe\s)|(?<=\byou\s)|(?<=\bhe\s)|(?<=\bshe\s)|(?<=\bthey\s))(?:100|a\s+hundred|one\s+hundred)\s?(?:%|percent\b|per\s+cent\b)"
+    r"|\b(?:100|a\s+hundred|one\s+hundred)\s?(?:%|percent\b|per\s+cent\b)(?=\s+(?:sure|certain|confident|committed|behind|right|wrong|"
+    r"true|false|correct|convinced|agree[sd]?|support(?:s|ed|ive)?|honest|serious|accurate|clear|guaranteed|positive)\b)")
+#: Words counted as plural without a final -s; a year before one of them may be a count ("2000 people").
+_IRREGULAR_PLURALS = frozenset("people men women children police personnel staff cattle feet teeth mice sheep fish "
+                               "livestock crew clergy militia".split())
+#: Plural nouns a year names as one event ("the 2020 elections", "the 2016 Olympics"): general English.
+_EVENT_PLURALS = frozenset("elections midterms olympics primaries polls games championships".split())
+_HEAD_AFTER = re.compile(r"(?:\s+(?:[A-Z][\w’'.-]*|[a-z]+-[a-z]+))*?\s+(?P<head>[a-z][a-z-]*)")
+
+
+def year_label(text: str, end: int) -> bool:
+    """Whether a year-like number ending at ``end`` names the thing after it rather than counting it: the first
+    lowercase word after it (capitalised words skipped) is singular ("2018 midterm", "his 2016 Democratic rival")
+    or a plural that names one event ("2020 elections"). A count's noun is plural ("2000 people", "1,500 troops").
+
+    >>> year_label("the 2018 midterm", 8), year_label("the 2016 Democratic rival", 8), year_label("about 2000 people", 10)
+    (True, True, False)
+    """
+    match = _HEAD_AFTER.match(text, end)
+    if match is None:
+        return False
+    head = match.group("head").lower()
+    if head in _EVENT_PLURALS:
+        return True
+    plural = head in _IRREGULAR_PLURALS or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
+    return not plural and head not in function_words()
 
 
 class SkipRules:

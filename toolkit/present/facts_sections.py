@@ -15,6 +15,7 @@ from collections import Counter
 import pandas as pd
 
 from ..compare.facts import NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS
+from ..compare.name_variants import mentions_name, names_in, no_fact, same_name, vague_amount
 from ..compare.voices import CALENDAR, silent_actors
 from ..measures.text_type import LABELS
 
@@ -178,17 +179,22 @@ def _term_presence(tables: dict, all_sources: list[str]) -> dict[str, tuple[str,
     if sentences is None or sentences.empty:
         return {}
     mapping = dict(zip(tables["sources"]["doc_id"], tables["sources"]["source"])) if "sources" in tables else {}
-    text = sentences.assign(source=sentences["doc_id"].map(lambda d: mapping.get(d, d))).groupby("source")["text"] \
-        .agg(" ".join).str.lower()
+    written = sentences.assign(source=sentences["doc_id"].map(lambda d: mapping.get(d, d))).groupby("source")["text"] \
+        .agg(" ".join)
+    text = written.str.lower()
     out = {}
     # words folded to a crude singular, so that "minerals" counts for "mineral"
     counts = {s: Counter(w[:-1] if w.endswith("s") and not w.endswith("ss") else w
                          for w in re.findall(r"[a-z][a-z-]{4,}", text[s])) for s in all_sources if s in text.index}
-    vocabularies = {src: sorted(set(re.findall(r"[a-z0-9]+", text[src]))) for src in counts}
+    vocabularies = {src: names_in(written[src]) for src in counts}
     vocabulary = {w for c in counts.values() for w, n in c.items() if n >= THEME_USES and w not in _STOPWORDS}
     actors = tables.get("coverage")
     named = set() if actors is None or actors.empty else \
         {w.lower().rstrip("s") for label in actors.loc[actors["fact_type"] == "actor", "label"] for w in str(label).split()}
+    # a word an actor is written as ("Islamabad" for Pakistan, by the corpus's aliases) is that actor's fact
+    mentions = tables.get("actor_sentiment")
+    if mentions is not None and len(mentions) and "surface" in mentions:
+        named |= {w.lower().rstrip("s") for surface in mentions["surface"].dropna().unique() for w in str(surface).split()}
     # only names: a common word ("shipment", "shift") absent from a text is no fact left out, and a
     # paraphrase ("shipped") would hide it; a name written with a capital inside a sentence is checkable
     body = sentences[~sentences["kind"].isin(["title", "heading"])] if "kind" in sentences else sentences
@@ -196,11 +202,17 @@ def _term_presence(tables: dict, all_sources: list[str]) -> dict[str, tuple[str,
     names = {m.lower() for m in re.findall(r"(?<=[a-z,;] )([A-Z][a-z][a-z-]{3,})", raw)}
     names = {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in names}
     for word in sorted((vocabulary - named) & names):
+        if no_fact(word) or any(same_name(word, n) for n in named if n[:1] == word[:1]):
+            # a month, a weekday, a relative day or a news agency's byline is no fact left out, and
+            # another spelling or the demonym of an actor's name ("Russian") is the actor's fact
+            continue
         using = {s for s, c in counts.items() if c[word] > 0}
         themed = {s for s in using if counts[s][word] >= THEME_USES}
         # a theme of every source that uses it at all, and of no fewer than two
         # absent means no word of the source even starts with it ("regional" keeps "region" present)
-        absent = [s for s in counts if s not in using and not _starts_any(vocabularies[s], word)]
+        # nor is another spelling of it ("Rashideen", "Shiite" for "Rashidin", "Shia")
+        absent = [s for s in counts if s not in using and not _starts_any(vocabularies[s], word)
+                  and not mentions_name(vocabularies[s], word)]
         if len(themed) >= 2 and themed == using and absent:
             out[f"word:{word}"] = (word.capitalize(), set(counts) - set(absent))
     return out
@@ -224,12 +236,14 @@ def omission_items(tables: dict) -> pd.DataFrame:
         # the same figure only: where the sources' values differ, the facts grid shows them side by side
         agreed = facts[(facts["kind"] == "quantity") & (facts["state"] == "agree")]
         for fact_id, group in agreed.groupby("fact_id", sort=False):
+            if all(vague_amount(v) for v in group.loc[group["mentioned"], "value"]):
+                continue  # "thousands", "billions": no figure a source can leave out
             present[f"fact:{fact_id}"] = (f"the figure {group['label'].iloc[0]}", set(group.loc[group["mentioned"], "source"]))
     coverage = tables.get("coverage")
     if coverage is not None and len(coverage):
         for (kind, fact_id), group in coverage.groupby(["fact_type", "fact_id"], sort=False):
             label = str(group["label"].iloc[0])
-            if kind in ("quantity", "claim") or label.lower() in CALENDAR:
+            if kind in ("quantity", "claim") or label.lower() in CALENDAR or no_fact(label):
                 # quantities are in the facts grid; a weekday is no actor; a claim found in some sources
                 # by word overlap may be in the others in other words, so its absence is not checkable
                 continue
@@ -270,7 +284,9 @@ def omission_blocks(tables: dict) -> list[tuple]:
         lines.append(line)
     return [("h2", "What each source leaves out"),
             ("p", "Actors, names and figures that at least two sources carry and others do not, those most sources "
-                  "carry first. A name counts as left out only when no word of the source starts with it. A source much shorter than the ones that carry a fact is named apart: leaving things "
+                  "carry first. A name counts as left out only when no word of the source starts with it or writes it another way (another "
+                  "transliteration, its demonym, a possessive, initials with or without dots, an alias the corpus settings give); "
+                  "months, weekdays, wire-agency bylines and vague amounts (“thousands”) are no facts. A source much shorter than the ones that carry a fact is named apart: leaving things "
                   "out is expected of a short text."),
             ("list", lines)]
 

@@ -15,9 +15,11 @@ Optional tables are used when present and their sentences left out when not:
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..compare.by_source import source_documents
+from ..compare.name_variants import vague_amount
 from ..compare.registry import MEASURES
 from ..measures.framing import FRAMES
 from ..measures.text_type import LABELS as TEXT_TYPE_LABELS
@@ -45,6 +47,12 @@ SHORT = 0.5
 #: Kinds of number counted as a source's own figures (dates and durations are
 #: when, not how much).
 FIGURE_KINDS = ("money", "percent", "count", "quantity", "measure")
+#: Kinds of number that count things, compared with each other when a figure is said in other words.
+COUNT_KINDS = ("count", "number")
+#: A figure at least this large is distinctive: the same value in another source, whatever noun it counts
+#: ("65 people", "65 civilians"), is taken to be the same figure in other words (small numbers such as
+#: "two" count anything).
+DISTINCTIVE_FIGURE = 10
 #: Cited "sources" that are only pronouns: not named.
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "his", "her", "their"})
 #: Cell text of a fact a source does not state, in ``facts``.
@@ -208,14 +216,26 @@ def _alone(tables: dict, source: str, documents: list[str]) -> str:
     others = values[~values["doc_id"].isin(documents)]
 
     def stated_elsewhere(group_id: str) -> bool:
-        """Whether another source states a value of the same unit that overlaps (the alignment may have missed it)."""
+        """Whether another source states a compatible value (the alignment may have missed it): one that overlaps,
+        of the same unit, or in other words (another counted noun, or none) when the figure is distinctive."""
         for row in values[(values["group_id"] == group_id) & values["doc_id"].isin(documents)].itertuples():
-            same = others[(others["unit"] == row.unit) & (others["kind"] == row.kind)]
+            family = COUNT_KINDS if row.kind in COUNT_KINDS else (row.kind,)
+            same = others[others["kind"].isin(family)]
+            if not (pd.notna(row.lo) and abs(row.lo) >= DISTINCTIVE_FIGURE):
+                same = same[(same["unit"] == row.unit) | (same["unit"].fillna("") == "") | (str(row.unit or "") == "")] \
+                    if row.kind in COUNT_KINDS else same[same["unit"] == row.unit]
             if ((same["lo"] <= row.hi) & (same["hi"] >= row.lo)).any():
                 return True
         return False
 
-    single = single[[not stated_elsewhere(g) for g in single["group_id"]]]
+    def vague(group_id: str) -> bool:
+        """A group of vague amounts only ("thousands", "dozens of children"): no figure of its own."""
+        return all(vague_amount(v) for v in values.loc[values["group_id"] == group_id, "surface"])
+
+    single = single[np.array([not vague(g) and not stated_elsewhere(g) for g in single["group_id"]], dtype=bool)]
+    # one figure written twice in the source ("at least 27", "at least 27 people") counts once
+    first = values[values["group_id"].isin(single["group_id"])].drop_duplicates("group_id")
+    single = single[single["group_id"].isin(first.drop_duplicates(["kind", "lo", "hi"])["group_id"])]
     if len(single):
         examples = list(dict.fromkeys(_number_surfaces(tables, list(single["group_id"]), documents)))[:TOP_FACTS]
         lead = "" if len(single) == 1 else "such as "
@@ -274,6 +294,13 @@ def _left_out(tables: dict, source: str, sources: list[str]) -> str:
     # quantity differ, a source with another value has not left it out (the facts grid compares them).
     groups = tables.get("quantity_groups")
     agreed = set(groups.loc[groups["status"] == "agree", "group_id"].astype(str)) if groups is not None else set()
+    numbers = tables.get("numbers")
+    if groups is not None and numbers is not None and {"date_low", "date_high", "group_id"} <= set(numbers.columns):
+        # a year or a month the others give ("2018", "December") is when, not a fact left out; a day one of
+        # them gives is
+        low, high = pd.to_datetime(numbers["date_low"], errors="coerce"), pd.to_datetime(numbers["date_high"], errors="coerce")
+        days = set(numbers.loc[(numbers["kind"] == "date") & low.notna() & (low == high), "group_id"].astype(str))
+        agreed -= set(groups.loc[groups["kind"] == "date", "group_id"].astype(str)) - days
     cover = cover[(cover["fact_type"] == "actor") | ((cover["fact_type"] == "quantity") & cover["fact_id"].astype(str).isin(agreed))]
     carried = cover[cover["state"] != "absent"].groupby(["fact_type", "fact_id"])["source"].nunique()
     absent = cover[(cover["source"] == source) & (cover["state"] == "absent")].copy()

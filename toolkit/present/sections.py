@@ -390,6 +390,8 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
         for group in listed:
             gap = f" Even allowing for approximations and bounds, they are {group.relative_gap:.0%} apart." if group.status != "scope_differs" and group.kind != "date" \
                 and pd.notna(group.relative_gap) and group.relative_gap > 0 else ""
+            if gap and pd.notna(getattr(group, "gap_points", None)):  # shares: a gap in points, not a % of a %
+                gap = f" Even allowing for approximations and bounds, they are {group.gap_points:.3g} percentage points apart."
             scope = f" What differs: {group.scope_note}." if group.status == "scope_differs" and group.scope_note else ""
             blocks.append(("p", f"**{group.label}** ({group.kind}, {group.unit}): {texts[group.status]}.{gap}{scope}"))
             rows = members[group.group_id]
