@@ -1,3 +1,5 @@
+import pandas as pd
+
 from toolkit import load_corpus
 from toolkit.pipeline import analyze
 from toolkit.compare.coverage import claims, coverage, source_similarity, text_reuse
@@ -153,3 +155,18 @@ def test_similarity_of_many_sources_keeps_neighbours_and_the_charted_pairs(tmp_p
     for name, rows in capped[capped["source_a"] != capped["source_b"]].groupby("source_a"):
         nearest = full[(full["source_a"] == name) & (full["source_b"] != name)]["similarity"].nlargest(3).min()
         assert rows["similarity"].nlargest(3).min() >= nearest - 1e-12
+
+
+def test_a_coarser_date_of_the_source_holds_the_group_date():
+    from types import SimpleNamespace
+
+    from toolkit.compare.coverage import _holding_dates
+
+    group = SimpleNamespace(date_low=pd.Timestamp("2024-03-08"), date_high=pd.Timestamp("2024-03-08"))
+    rows = pd.DataFrame({"surface": ["In March", "May 2024"], "date_low": [pd.NaT, pd.Timestamp("2024-05-01")],
+                         "date_high": [pd.NaT, pd.Timestamp("2024-05-31")]})
+    assert _holding_dates(rows, group) == "In March"  # a month whose year is left open
+    spring = pd.DataFrame({"surface": ["in spring 2024"], "date_low": [pd.Timestamp("2024-03-01")],
+                           "date_high": [pd.Timestamp("2024-05-31")]})
+    assert _holding_dates(spring, group) == "in spring 2024"
+    assert _holding_dates(rows.iloc[1:], group) == "" and _holding_dates(None, group) == ""

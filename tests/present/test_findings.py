@@ -70,11 +70,15 @@ def _shows(tables, finding, shown):
     assert shown.quoted_source == finding.source
     assert tables["sources"].set_index("doc_id").loc[shown.doc_id, "source"] == finding.source
     key = (shown.doc_id, shown.sentence_id)
-    if spec.evidence in ("cue", "vague"):
+    if spec.evidence in ("cue", "vague", "named"):
         cues = tables["stance"]
         cues = cues[~cues["reported"].astype(bool)]
-        cues = cues[(cues["category"] == "attribution") & (cues["source_type"] == "vague")] if spec.evidence == "vague" \
-            else cues[cues["category"] == spec.evidence_arg]
+        if spec.evidence == "vague":
+            cues = cues[(cues["category"] == "attribution") & (cues["source_type"] == "vague")]
+        elif spec.evidence == "named":
+            cues = cues[(cues["category"] == "attribution") & (cues["source_type"] != "vague")]
+        else:
+            cues = cues[cues["category"] == spec.evidence_arg]
         return key in set(zip(cues["doc_id"], cues["sentence_id"]))
     if spec.evidence == "frame":
         frames = tables["frames"]

@@ -150,6 +150,21 @@ def _similar_pairs(vectors: list[dict[str, float]], threshold: float) -> Iterato
         yield from zip(rows[keep].tolist(), block.indices[keep].tolist())
 
 
+def _holding_dates(rows: pd.DataFrame | None, group) -> str:
+    """The surface of a date mention in ``rows`` whose interval holds the date group's interval, or ``""``."""
+    if rows is None or pd.isna(getattr(group, "date_low", pd.NaT)) or pd.isna(getattr(group, "date_high", pd.NaT)):
+        return ""
+    low, high = pd.Timestamp(group.date_low), pd.Timestamp(group.date_high)
+    month = low.month_name() if (low.year, low.month) == (high.year, high.month) else ""
+    for row in rows.itertuples():
+        if pd.isna(row.date_low) and month and re.search(rf"\b{month}\b", str(row.surface), re.I):
+            return str(row.surface)  # a month whose year the source leaves open ("In September")
+        if pd.notna(row.date_low) and pd.notna(row.date_high) and pd.Timestamp(row.date_low) <= low \
+                and high <= pd.Timestamp(row.date_high):
+            return str(row.surface)
+    return ""
+
+
 def coverage(corpus: Corpus, tables: dict[str, pd.DataFrame], sources: dict[str, str] | None = None,
              claim_table: pd.DataFrame | None = None) -> pd.DataFrame:
     """The facts-by-sources matrix, long form.
@@ -185,6 +200,8 @@ def coverage(corpus: Corpus, tables: dict[str, pd.DataFrame], sources: dict[str,
     texts, published = source_texts(corpus, unit), source_days(tables.get("documents"), unit)
     # a group of vague amounts only ("thousands", "billions") is no figure a source can leave out
     precise = set(members["group_id"][np.array([not vague_amount(s) for s in members["surface"]], dtype=bool)])
+    dated = numbers[numbers["kind"] == "date"].assign(source=lambda t: t["doc_id"].map(unit))
+    dates = {source: rows for source, rows in dated.groupby("source", sort=False)}
     for group in groups[groups["group_id"].isin(reach[reach > 1].index) & groups["group_id"].isin(precise)].itertuples():
         day = one_day(group)
         for source in order:
@@ -193,9 +210,13 @@ def coverage(corpus: Corpus, tables: dict[str, pd.DataFrame], sources: dict[str,
             if found is None and group.kind == "date":
                 said = day_words(texts.get(source, ""), day, published.get(source, frozenset()))
                 state, found = ("present", f"{said[0]} (the day in other words)") if said else (state, found)
+            if found is None and group.kind == "date":
+                # a coarser date of the same source that holds the group's dates ("In September" for 8 September)
+                holding = _holding_dates(dates.get(source), group)
+                state, found = ("present", f"{holding} (a coarser date that holds it)") if holding else (state, found)
             rows.append(("quantity", group.group_id, group.label, source, state, found or ""))
     mentions = tables["actor_sentiment"]
-    mentions = mentions[[not no_fact(a) for a in mentions["actor"]]]
+    mentions = mentions[np.array([not no_fact(a) for a in mentions["actor"]], dtype=bool)]
     merged = merge_variants(mentions)
     aliases = aliases_of(corpus, mentions, merged)
     mentions = mentions.assign(actor=mentions["actor"].map(lambda a: merged.get(a, a)))

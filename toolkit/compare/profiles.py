@@ -61,7 +61,8 @@ def sentence_features(tables: dict[str, pd.DataFrame], group_by: str = "doc_id",
     """
     sentences = tables["sentences"][["doc_id", "sentence_id", "kind", "text"]].copy()
     # body sentences, as for frame shares: no titles, headings, labels ("Execution risk") or lead-ins ending in ":"
-    body = sentences[[is_body_text(k, t) for k, t in zip(sentences["kind"], sentences["text"].astype(str))]].copy()
+    body = sentences[np.array([is_body_text(k, t) for k, t in zip(sentences["kind"], sentences["text"].astype(str))],
+                              dtype=bool)].copy()
     body["one"] = 1.0
     body["words"] = body["text"].map(lambda t: float(len(WORD_RE.findall(t))))
     body["syllables"] = body["text"].map(lambda t: float(sum(syllables(w) for w in list_words(t))))  # as textstat.syllable_count
