@@ -32,8 +32,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+import numpy as np
 import pandas as pd
 
+from .name_variants import vague_amount
 from .quantity_events import described
 
 COLUMNS = ["fact_id", "kind", "label", "state", "source", "mentioned", "wording", "value", "doc_id", "sentence_id",
@@ -180,8 +182,11 @@ def _quantity_statements(tables: dict, texts: dict[str, str], sentences: dict, s
     status = dict(zip(shared["group_id"], shared["status"]))
     labels = dict(zip(shared["group_id"], shared["label"]))
     spans = {doc: {sid: (a, b) for sid, a, b, _ in rows} for doc, rows in sentences.items()}
+    members = numbers[numbers["group_id"].isin(status)]
+    # a group of vague amounts only ("billions", "thousands") is no fact sources can agree or differ on
+    precise = set(members["group_id"][np.array([not vague_amount(str(s)) for s in members["surface"]], dtype=bool)])
     out = []
-    for row in numbers[numbers["group_id"].isin(status)].itertuples(index=False):
+    for row in members[members["group_id"].isin(precise)].itertuples(index=False):
         a, b = spans[row.doc_id][int(row.sentence_id)]
         exact = not bool(row.approx) and not (isinstance(row.bound, str) and row.bound) and not bool(row.hedged)
         out.append(_statement("quantity", row.group_id, labels[row.group_id] or row.surface, sources[row.doc_id],
