@@ -31,6 +31,8 @@ import pandas as pd
 
 from ..corpus.documents import Corpus
 from ..lexicons import read_rows
+from ..text.dates import MONTHS as _MONTH_NUMBERS
+from ..text.dates import WEEKDAYS
 
 #: Suffixes that make a demonym, an adjective of a group or a plural of a name
 #: ("Syrian", "Shiite", "Iraqi", "Sudanese", "Kurdish", "Sunnis"); the general
@@ -47,9 +49,7 @@ RELATIVE_DAYS = frozenset("today yesterday tonight tomorrow overnight earlier la
 RELATIVE_REACH = 1
 #: Days between a report's publication and the day a bare weekday ("on Saturday") can name: the week around it.
 WEEKDAY_REACH = 6
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december")
+MONTHS = tuple(_MONTH_NUMBERS)
 #: Plural number words and what quantifies them loosely: an amount of this kind is no figure to compare.
 _VAGUE = re.compile(r"(?i)^\W*(?:(?:about|around|nearly|almost|over|more than|less than|fewer than|at least|up to|some|several|"
                     r"many|tens of|hundreds of|thousands of|the)\s+)*(?:dozens|scores|tens|hundreds|thousands|"

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicons import read_rows
+from ..text.dates import WEEKDAYS as _WEEKDAYS
 from ..measures.number_context import split_context
 from ..measures.number_units import lemma
 
@@ -41,7 +42,6 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|[0-9][0-9,.]*[0-9]|[0-9]|[,;:.()!?]"
 _STOP = frozenset(",;:.()!?")
 #: Another number ends the search for an outcome: an outcome word beyond it is that number's ("20 with 50 injured").
 _NUMBER_TOKEN = re.compile(r"[0-9][0-9,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 _MONTH_ABBR = {m[:3]: m for m in _MONTHS} | {"sept": "september"}
@@ -195,7 +195,7 @@ def same_incident(a: Evidence, b: Evidence, kind: str = "count") -> bool:
     return bool(a.outcome) and a.outcome == b.outcome and bool(a.events & b.events)
 
 
-#: Words after a sum searched for what it is ("a $5 million memorandum", "$5 million USSM investment").
+#: Words after a sum searched for what it is ("a $5 million memorandum", "a $5 million company investment").
 DESCRIBED_AFTER_WORDS = 2
 #: Words before a sum searched for what it is ("pledged $5 million", "committed to invest about $5 million").
 DESCRIBED_BEFORE_WORDS = 4

@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..lexicons import function_words
 from ..measures.attribution import ORG_WORD, TITLED_NAME, classify_source, is_organisation_name
+from ..text.dates import MONTHS, WEEKDAYS
 from ..text.quotes import inside, quoted_spans
 
 COLUMNS = ["voice", "voice_type", "side", "mode", "from_outlet", "source", "doc_id", "sentence_id", "start", "end",
@@ -42,8 +43,7 @@ _UNIONS = frozenset({"EU", "UN"})
 #: Subjects that are no cited voice: plural and first-person pronouns (the writer or a group).
 _NO_VOICE = frozenset({"they", "them", "i", "we", "you", "it", "(unnamed)"})
 #: Names of days and months, which actor suggestion can pick up as names.
-CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
-july august september october november december""".split())
+CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)
 #: Sentences back, before the pronoun's own, a pronoun may reach for the person it stands for.
 PRONOUN_REACH = 2
 #: Characters of the sentence kept as wording.

@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..corpus.config import Actor
 from ..corpus.documents import Corpus
-from ..text.dates import MONTH_ABBREVIATIONS, MONTHS
+from ..text.dates import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from ..lexicons import function_words
 from .attribution import outlet_names
 from ..text.phrases import PhraseMatcher
@@ -26,7 +26,6 @@ MIN_SOURCES = 2
 MIN_MENTIONS = 3
 
 #: Weekdays: capitalised, but never actors ("Wednesday" led the candidates of a wire corpus).
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: Page and wire boilerplate that is capitalised like a name: credit lines
 #: ("Editing by", "Reporting by"), trust and copyright notices, page furniture.
 #: General to news pages, not to any outlet or event.

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ..lexicons import function_words, read_rows
 from ..text.phrases import PhraseMatcher
+from ..text.dates import MONTH_NAMES, WEEKDAY_NAMES
 from ..text.quotes import inside
 
 #: Longest noun phrase, in words, accepted as a source.
@@ -184,17 +185,14 @@ _GENERIC_TAIL = re.compile(r"(?<=[A-Za-z])(?:’s|'s)?\s+(?:opinion column|analy
 #: A fronted prepositional phrase before a subject ("In an online statement, the group ..."): its
 #: words are the setting, not the source.
 _LEADING_PP = re.compile(r"^(?:In|On|At|During|After|Before|With|Through|Under|Amid|Since|Following|Later|Earlier)\s+"
-                         r"(?:[a-z][\w’'-]*\s+|[A-Z][a-z]+day\s+|(?:January|February|March|April|May|June|July|August|"
-                         r"September|October|November|December)\s+)*")
+                         r"(?:[a-z][\w’'-]*\s+|[A-Z][a-z]+day\s+|(?:" + MONTH_NAMES + r")\s+)*")
 #: Days and months: never a source ("In a video in December").
-_CALENDAR_WORD = re.compile(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
-                            r"August|September|October|November|December)$")
+_CALENDAR_WORD = re.compile(r"^(?:" + WEEKDAY_NAMES + "|" + MONTH_NAMES + r")$")
 
 
 #: A time phrase after a subject ("President Roe on Monday said"): when, not who.
-_TRAILING_TIME = re.compile(r"(?:\s+(?:on|late|early|last|this|next|in)?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
-                            r"yesterday|today|tonight|earlier|later|recently|January|February|March|April|May|June|July|"
-                            r"August|September|October|November|December)(?:\s+(?:morning|afternoon|evening|night))?)+$")
+_TRAILING_TIME = re.compile(r"(?:\s+(?:on|late|early|last|this|next|in)?\s*(?:" + WEEKDAY_NAMES + "|" + MONTH_NAMES
+                            + r"|yesterday|today|tonight|earlier|later|recently)(?:\s+(?:morning|afternoon|evening|night))?)+$")
 
 
 #: Sentence adverbs that can open a clause before its subject ("Elsewhere the monitor said").

@@ -6,10 +6,10 @@ import calendar
 import datetime as dt
 import re
 
-from ..text.dates import date_from_match, month_number
+from ..text.dates import MONTH_NAMES, date_from_match, month_number
 from .number_forms import Mention
 
-_MONTH_NAMES = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_NAMES = MONTH_NAMES
 _MONTH_ABBR = r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
 _MONTH_YEAR = re.compile(r"(?:(?P<part>early|mid|late|the end of|end of|the beginning of|the start of)\s+|mid-)?(?P<month>" + _MONTH_NAMES + r")(?:\s+(?P<year>(?:19|20)[0-9][0-9]))?\b")
 #: "September 8", "Oct. 31", "8 September": a day of a month with no year.

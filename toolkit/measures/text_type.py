@@ -41,6 +41,7 @@ import pandas as pd
 from ..corpus.documents import Corpus
 from ..lexicons import read_rows
 from ..text.phrases import PhraseMatcher
+from ..text.dates import WEEKDAY_NAMES
 from ..text.quotes import quoted_spans
 
 TYPES = ("news_report", "opinion", "analysis", "press_release", "interview", "conversational_reply")
@@ -60,7 +61,7 @@ _FIRST_SINGULAR = re.compile(r"(?<![A-Z]\.)\b(?:I|I['’](?:m|ve|d|ll)|me|my|min
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|ours|ourselves|us|we['’](?:re|ve|ll|d)|let['’]s)\b(?!\s*[-–]?\s*(?:based|led|made)\b)")
 #: Time anchors of reported events: weekdays, "yesterday", month-day dates.
 _ANCHOR = re.compile(
-    r"\b(?:on|last|this|next|since|until|by|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"\b(?:on|last|this|next|since|until|by|late|early)\s+(?:" + WEEKDAY_NAMES + r"|"
     r"week|weekend|night)\b|\b(?:yesterday|overnight)\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? "
     r"\d{1,2}\b(?!:)|\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
 _PRESCRIPTIVE = re.compile(r"\b(?:should|must|ought to|need to|needs to|it is time|let us|let's)\b", re.I)

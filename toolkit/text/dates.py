@@ -25,9 +25,14 @@ _MONTH_NAMES = {**MONTHS, **MONTH_ABBREVIATIONS}
 #: pandas' nanoseconds (years 1677 to 2262).
 DATE_DTYPE = "datetime64[s]"
 
+#: The month names and the weekday names, capitalised, as regular-expression alternations.
+MONTH_NAMES = "|".join(name.capitalize() for name in MONTHS)
+#: Weekdays in lower case, in the order of ``datetime.date.weekday()``.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_NAMES = "|".join(day.capitalize() for day in WEEKDAYS)
+
 _MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"(?:" + MONTH_NAMES + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
