@@ -47,7 +47,7 @@ NOT_MENTIONED = "not mentioned"
 SAID_OF_DIFFERENT_THINGS = "the sources describe this figure in different words"
 #: Wordings quoted per kind of description in a note (a corpus of many sources lists the first ones).
 NOTE_WORDS = 5
-#: Words before a reaction that make it second-hand or uncertain ("there is even reporting that China
+#: Words before a reaction that make it second-hand or uncertain ("there is even reporting that Norland
 #: expressed concern"): such a report and a flat "has not commented" can both be true.
 _SECOND_HAND = re.compile(r"\b(?:report(?:s|ed|edly|ing)?|according to|said to|is said|are said|sources?|allegedly|"
                           r"rumou?rs?|apparently|appears?|seem(?:s|ed)?|may|might|could|reportedly|claims?)\b", re.I)
@@ -139,8 +139,8 @@ _GENERIC_ACTORS = frozenset("the a an it this that he she they officials governm
 
 
 def _actor_key(actor: str) -> str | None:
-    """Who reacted, folded so that a country and its demonym meet (China,
-    Chinese officials; Russia, Russian ministry): the first capitalised word,
+    """Who reacted, folded so that a country and its demonym meet (Kenya,
+    Kenyan officials; Russia, Russian ministry): the first capitalised word,
     cut to its first four letters."""
     for word in actor.split():
         if word[0].isupper() and word.lower() not in _GENERIC_ACTORS:

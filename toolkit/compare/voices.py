@@ -3,7 +3,7 @@
 Built on the attributions of the stance table (:mod:`toolkit.measures.attribution`):
 every cited source becomes a voice with a type (``person``, ``organisation``,
 ``government`` for officials and state bodies, ``outlet``, ``vague``), the
-side it is said to belong to when the text names one ("Chinese officials",
+side it is said to belong to when the text names one ("Kenyan officials",
 "Norland's finance minister", "US officials"), whether its words are quoted
 directly or paraphrased, and whether they come second-hand from another
 outlet. A pronoun ("he said") is the last named person cited in the same
@@ -32,7 +32,7 @@ _GOVERNMENT = re.compile(
     r"white house|kremlin|cabinet|foreign office|state media|lawmakers?|mayor|chancellor)\b", re.I)
 #: Words of an armed or political group outside the state ("a rebel commander", "militia spokesman").
 _NON_STATE = re.compile(r"\b(?:rebels?|militias?|insurgents?|opposition|jihadists?|militants?|guerrillas?|fighters?)\b", re.I)
-#: A demonym (Chinese, Kenyan, Russian, British...) by its endings.
+#: A demonym (Kenyan, Russian, British, Sudanese...) by its endings.
 _DEMONYM = re.compile(r"\b([A-Z][a-z]+(?:ese|ian|an|i|ish|ch))\b")
 _POSSESSIVE = re.compile(r"\b([A-Z][\w.]+)(?:’s|'s)\s")
 _SHORT_STATE = re.compile(r"^(?:U\.S\.|US|UK|U\.K\.|EU|UN)\b")
@@ -127,8 +127,8 @@ def voice_type(voice: str, source_type: str) -> str:
 def side_of(voice: str) -> str:
     """The side or nationality a voice's own words give it, or ``""``.
 
-    >>> [side_of(v) for v in ["Chinese officials", "Norland’s Finance Minister Ali Khan", "US Energy Department", "Jane Roe"]]
-    ['Chinese', 'Norland', 'US', '']
+    >>> [side_of(v) for v in ["Kenyan officials", "Norland’s Finance Minister Ali Khan", "US Energy Department", "Jane Roe"]]
+    ['Kenyan', 'Norland', 'US', '']
     """
     short = _SHORT_STATE.match(voice)
     if short:
@@ -138,7 +138,7 @@ def side_of(voice: str) -> str:
         return possessive.group(1)
     demonym = _DEMONYM.match(voice)
     if demonym and re.match(r"(?:\s+[a-z]|-based)", voice[demonym.end():]):
-        return demonym.group(1)  # "Chinese officials", "British-based", not "Mehdi Tahhan"
+        return demonym.group(1)  # "Kenyan officials", "British-based", not "Jo Halian"
     return ""
 
 
@@ -450,14 +450,14 @@ def merge_variants(table: pd.DataFrame, places: set[str] | frozenset[str] = froz
 
 
 def _key(name: str) -> str:
-    """A name folded so that a country and its demonym meet (China, Chinese)."""
+    """A name folded so that a country and its demonym meet (Kenya, Kenyan)."""
     return name.lower().replace(".", "")[:4]
 
 
 def _speaks(actor: str, voice: str, side: str) -> bool:
     """Whether a voice is the actor, or speaks for it: a shared name word
     ("Roe", "US President Jane Roe"), the actor's initials ("United
-    States", "US"), or its country by demonym ("China", "Chinese officials")."""
+    States", "US"), or its country by demonym ("Kenya", "Kenyan officials")."""
     words = {w.lower() for w in re.findall(r"[A-Z][\w’'-]{3,}", voice)}
     names = [w.lower() for w in re.findall(r"[A-Z][\w’'-]{3,}", actor)]
     if names and names[-1] in words:

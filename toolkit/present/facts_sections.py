@@ -191,7 +191,7 @@ def _term_presence(tables: dict, all_sources: list[str]) -> dict[str, tuple[str,
     actors = tables.get("coverage")
     named = set() if actors is None or actors.empty else \
         {w.lower().rstrip("s") for label in actors.loc[actors["fact_type"] == "actor", "label"] for w in str(label).split()}
-    # a word an actor is written as ("Islamabad" for Pakistan, by the corpus's aliases) is that actor's fact
+    # a word an actor is written as (a capital for its country, by the corpus's aliases) is that actor's fact
     mentions = tables.get("actor_sentiment")
     if mentions is not None and len(mentions) and "surface" in mentions:
         named |= {w.lower().rstrip("s") for surface in mentions["surface"].dropna().unique() for w in str(surface).split()}
