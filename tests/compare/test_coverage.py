@@ -33,7 +33,7 @@ def test_coverage_states(seeds_corpus):
     table = coverage(seeds_corpus, analyze(seeds_corpus))
     assert set(table["fact_type"]) == {"quantity", "actor", "claim"}
     assert set(table["state"]) == {"present", "absent", "divergent"}
-    gdp = table[(table["fact_type"] == "quantity") & table["label"].str.contains("gdp")]
+    gdp = table[(table["fact_type"] == "quantity") & table["label"].str.contains("GDP", case=False)]
     assert set(gdp[gdp["state"] == "divergent"]["source"]) == {"afzal", "mineral-diplomacy"}
 
 

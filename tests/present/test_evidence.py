@@ -42,6 +42,53 @@ def test_cue_evidence_is_a_sentence_with_that_cue_in_the_writers_voice(seeds_cor
         assert "**" in text
 
 
+def test_quote_marks_every_span_of_several(seeds_corpus):
+    doc = seeds_corpus.documents[0]
+    s = doc.sentences[1]
+    _, text, _ = quote(seeds_corpus, doc.doc_id, 1, ((s.start + 5, s.start + 7), (s.start, s.start + 2)))
+    assert text == "**" + s.text[:2] + "**" + s.text[2:5] + "**" + s.text[5:7] + "**" + s.text[7:]
+
+
+def test_quote_joins_spans_apart_by_a_space_only(seeds_corpus):
+    doc = seeds_corpus.documents[0]
+    s = doc.sentences[1]
+    gap = s.text.index(" ")
+    _, text, _ = quote(seeds_corpus, doc.doc_id, 1, ((s.start, s.start + gap), (s.start + gap + 1, s.start + gap + 3)))
+    assert text == "**" + s.text[:gap + 3] + "**" + s.text[gap + 3:]
+
+
+def test_frame_evidence_marks_all_its_cues(seeds_corpus, tables):
+    frames = tables["frames"]
+    for source in frames["doc_id"].unique()[:3]:
+        block = evidence_for(seeds_corpus, tables, source, "frame_share_economic")
+        if block is None:
+            continue
+        doc_id, sentence_id, text = _sentence(seeds_corpus, block)
+        row = frames[(frames["doc_id"] == doc_id) & (frames["sentence_id"] == sentence_id) & (frames["frame"] == "economic")]
+        assert 2 <= text.count("**") <= 2 * int(row.iloc[0]["n_cues"])
+
+
+def test_vague_evidence_prefers_a_vague_speaker_with_a_verb_of_saying(seeds_corpus, tables):
+    stance = tables["stance"]
+    attributions = stance[(stance["category"] == "attribution") & ~stance["reported"].astype(bool)]
+    named = set(zip(*attributions.loc[attributions["source_type"] != "vague", ["doc_id", "sentence_id"]].T.values))
+    vague = attributions[(attributions["source_type"] == "vague")]
+    vague = vague[[key not in named for key in zip(vague["doc_id"], vague["sentence_id"])]]
+    plain = vague[(vague["subcategory"] == "speech_verb") & vague["source"].fillna("").ne("")]
+    checked = 0
+    contrasts = tables["contrasts"]
+    below = set(contrasts.loc[(contrasts["measure"] == "vague_source_share") & (contrasts["difference"] < 0), "source"])
+    for source in set(plain["doc_id"]) - below:
+        block = evidence_for(seeds_corpus, tables, source, "vague_source_share")
+        if block is None:
+            continue
+        doc_id, sentence_id, _ = _sentence(seeds_corpus, block)
+        assert (doc_id, sentence_id) in set(zip(plain["doc_id"], plain["sentence_id"]))
+        assert (doc_id, sentence_id) not in named
+        checked += 1
+    assert checked
+
+
 def test_frame_evidence_carries_the_frame(seeds_corpus, tables):
     frames = tables["frames"]
     block = evidence_for(seeds_corpus, tables, seeds_corpus.documents[0].doc_id, "frame_share_economic")

@@ -471,7 +471,9 @@ def align(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         if row["kind"] == "date" and len(group) > 1:
             shared = frozenset.intersection(*(facts[i].events for i in group))
             if shared:  # the kind of event every date of the group is the date of
-                row["label"] = f"date of the {' or '.join(sorted(shared)).replace('_', ' ')} ({row['label']})"
+                event = f"date of the {' or '.join(sorted(shared)).replace('_', ' ')}"
+                # the words around one date add nothing to the event's name, unless two groups would share it
+                row["label"] = event if all(r["label"] != event for r in rows) else f"{event} ({row['label']})"
         rows.append(row)
     mentions["group_id"] = pd.Series(ids, index=mentions.index, dtype=object)
     groups = pd.DataFrame(rows, columns=GROUP_COLUMNS)
@@ -598,14 +600,32 @@ def _names_count(words: list[str], row) -> bool:
 
 
 def _label(members: list[dict]) -> str:
-    """The words most members use around their number, else the longest concept."""
+    """What the group counts, in the members' own words.
+
+    The measured noun phrase (``measured``) whose head word most members'
+    measured phrases share ("mineral reserves", "reserves"), with "share of"
+    before it for a percentage; else the member's ``concept`` phrase that holds
+    most of the words the members share around their number; else the longest
+    concept.
+    """
+    phrases = [m["concept"] for m in members]
     if len(members) > 1:
+        measured = [str(m.get("measured") or "").strip() for m in members]
+        heads = Counter(p.split()[-1].lower() for p in measured if len(p) > 2)
+        head, count = heads.most_common(1)[0] if heads else ("", 0)
+        if count > 1 and head not in function_words():
+            named = max((p for p in measured if p and p.split()[-1].lower() == head), key=lambda p: (len(p.split()) <= 6, len(p)))
+            share = members[0]["kind"] in ("percent", "percentage_points")
+            return ("share of " if share else "") + named[:100]
         counts = Counter(w for m in members for w in dict.fromkeys(
             w for w in _WORD.findall(m["context"].split(" || ")[0].lower()) if w not in function_words() | _NUMERIC_WORDS))
-        shared = [w for w, n in counts.most_common() if n > 1][:6]
+        shared = {w for w, n in counts.items() if n > 1}
         if shared:
-            return " ".join(shared)
-    return max((m["concept"] for m in members), key=len)[:100]
+            covered = [len(shared & set(_WORD.findall(phrase.lower()))) for phrase in phrases]
+            best = max(range(len(phrases)), key=lambda k: (covered[k], -abs(len(phrases[k]) - 60), -k))
+            if covered[best]:
+                return phrases[best][:100]
+    return max(phrases, key=len)[:100]
 
 
 def _voice(row) -> str:

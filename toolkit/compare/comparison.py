@@ -18,6 +18,7 @@ from .by_source import actor_tone_by_source, document_frames_by_source, frame_sh
 from .coverage import FULL_SIMILARITY_SOURCES, claims, coverage, largest_sources, source_similarity, text_reuse
 from .facts import facts
 from .profiles import RESAMPLES, contrasts, profiles, sentence_features, source_of
+from .same_event import event_groups
 from .voices import voices
 
 
@@ -59,7 +60,8 @@ def compare(corpus: Corpus, tables: dict[str, pd.DataFrame], group_by: str = "do
 
     ``sources`` says which source each document counts for; ``profiles`` and
     ``contrasts`` hold per-source measures with bootstrap intervals; then
-    ``coverage``, ``claims``, ``text_reuse`` and ``source_similarity``; and the
+    ``coverage``, ``claims``, ``text_reuse`` and ``source_similarity``;
+    ``event_groups`` (articles that share their vocabulary, :mod:`.same_event`); and the
     per-source pools ``actor_tone_by_source``, ``frame_shares_by_source``,
     ``document_frames_by_source`` and ``readability_by_source``; the facts
     grid ``facts`` (what each source says about each fact several address)
@@ -81,6 +83,9 @@ def compare(corpus: Corpus, tables: dict[str, pd.DataFrame], group_by: str = "do
     claim_table = claims(corpus, sources=sources)
     mapping = pd.DataFrame({"doc_id": list(sources), "source": list(sources.values())})
     pooled = {**tables, "sources": mapping}
+    keep = largest_sources(tables["documents"], sources, FULL_SIMILARITY_SOURCES)
+    similarity = source_similarity(corpus, sources=sources, keep=keep)
+    per_article = similarity if all(k == v for k, v in sources.items()) else source_similarity(corpus, keep=list(sources)[:FULL_SIMILARITY_SOURCES])
     return {
         "sources": mapping,
         "profiles": profiles(features, resamples=resamples),
@@ -88,8 +93,8 @@ def compare(corpus: Corpus, tables: dict[str, pd.DataFrame], group_by: str = "do
         "coverage": coverage(corpus, tables, sources=sources, claim_table=claim_table),
         "claims": claim_table,
         "text_reuse": text_reuse(corpus, sources=sources),
-        "source_similarity": source_similarity(
-            corpus, sources=sources, keep=largest_sources(tables["documents"], sources, FULL_SIMILARITY_SOURCES)),
+        "source_similarity": similarity,
+        "event_groups": event_groups(per_article, list(sources)),
         "actor_tone_by_source": actor_tone_by_source(pooled),
         "frame_shares_by_source": frame_shares_by_source(pooled),
         "document_frames_by_source": document_frames_by_source(pooled),

@@ -55,7 +55,8 @@ class Evidence:
     quoted_source : str
         The source the quoted sentence belongs to ("" without a quote).
     doc_id, sentence_id, mark
-        The quoted sentence and the span to set in bold (document offsets).
+        The quoted sentence and the span to set in bold (document offsets):
+        one ``(start, end)`` pair, or a tuple of such pairs (every cue of a frame).
     statement : str
         A plain sentence on how often the claimed source does it ("" if none).
     """
@@ -65,7 +66,7 @@ class Evidence:
     quoted_source: str = ""
     doc_id: str = ""
     sentence_id: int = -1
-    mark: tuple[int, int] | None = None
+    mark: tuple | None = None
     statement: str = ""
 
     def blocks(self, corpus) -> list[tuple]:
@@ -76,12 +77,20 @@ class Evidence:
         return out
 
 
-def quote(corpus, doc_id: str, sentence_id: int, mark: tuple[int, int] | None = None) -> tuple:
-    """A ``quote`` block of one sentence, with ``mark`` (document offsets) in bold and its place as the caption."""
+def quote(corpus, doc_id: str, sentence_id: int, mark: tuple | None = None) -> tuple:
+    """A ``quote`` block of one sentence, with ``mark`` (document offsets: one ``(start, end)`` pair or a
+    tuple of pairs) in bold and its place as the caption."""
     sentence = corpus.document(doc_id).sentences[int(sentence_id)]
     text = sentence.text
-    if mark:
-        a, b = mark[0] - sentence.start, mark[1] - sentence.start
+    spans = list(mark) if mark is not None and len(mark) and isinstance(mark[0], tuple) else [mark] if mark else []
+    merged: list[list[int]] = []
+    for a, b in sorted((int(a), int(b)) for a, b in spans):
+        if merged and not corpus.document(doc_id).text[merged[-1][1]:a].strip():  # "**industrial growth**", not two
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    for a, b in reversed(merged):
+        a, b = a - sentence.start, b - sentence.start
         text = text[:a] + "**" + text[a:b] + "**" + text[b:]
     return ("quote", text, f"`{doc_id}`, sentence {sentence_id}, characters {sentence.start}–{sentence.end}")
 
@@ -107,7 +116,12 @@ def _clearest_cue(tables: dict, documents: list[str], spec: Measure) -> tuple | 
     cues = tables["stance"]
     mine = cues[cues["doc_id"].isin(documents) & ~cues["reported"].astype(bool)]
     if spec.evidence == "vague":
-        mine = mine[(mine["category"] == "attribution") & (mine["source_type"] == "vague")]
+        attributions = mine[mine["category"] == "attribution"]
+        named = set(zip(*attributions.loc[attributions["source_type"] != "vague", ["doc_id", "sentence_id"]].T.values))
+        mine = attributions[attributions["source_type"] == "vague"]
+        # A sentence that also names a source does not show vague sourcing, when another one can.
+        only = mine[[key not in named for key in zip(mine["doc_id"], mine["sentence_id"])]]
+        mine = only if len(only) else mine
     elif spec.evidence == "named":
         mine = mine[(mine["category"] == "attribution") & (mine["source_type"] != "vague")]
     else:
@@ -118,6 +132,10 @@ def _clearest_cue(tables: dict, documents: list[str], spec: Measure) -> tuple | 
     clarity = 1.0 + mine["surface"].str.contains(r"[^\W\d_]", regex=True).astype(float)
     if spec.evidence_arg == "attribution" and spec.evidence != "vague":
         clarity += mine["source_type"].isin(NAMED_SOURCES).astype(float) + mine["subcategory"].isin(CLEAR_ATTRIBUTIONS).astype(float)
+    elif spec.evidence == "vague":
+        # The plainest vague attribution is a vague speaker with a verb of saying ("analysts say"):
+        # clearer than "according to" a list of sources, or an agentless "reportedly".
+        clarity += (mine["subcategory"] == "speech_verb").astype(float) + mine["source"].fillna("").ne("").astype(float)
     scored = mine.assign(clarity=clarity, order=range(len(mine)))
     per_sentence = scored.groupby(["doc_id", "sentence_id"], sort=False).agg(
         best=("clarity", "max"), total=("clarity", "sum"), order=("order", "min")).reset_index()
@@ -133,8 +151,8 @@ def _clearest_frame(tables: dict, documents: list[str], frame: str) -> tuple | N
     if hit.empty:
         return None
     row = hit.assign(order=range(len(hit))).sort_values(["n_cues", "order"], ascending=[False, True]).iloc[0]
-    start, end = map(int, row["spans"].split(";")[0].split("-"))
-    return row["doc_id"], int(row["sentence_id"]), (start, end)
+    spans = tuple(tuple(map(int, span.split("-"))) for span in row["spans"].split(";"))
+    return row["doc_id"], int(row["sentence_id"]), spans
 
 
 def _extreme_tone(tables: dict, documents: list[str], column: str, lowest: bool) -> tuple | None:

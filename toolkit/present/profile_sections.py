@@ -328,6 +328,21 @@ def _left_out(tables: dict, source: str, sources: list[str]) -> str:
     return f"It leaves out {len(absent)} of the actors and agreed figures the others share, such as {_join(named)}."
 
 
+def _other_event(tables: dict, docs: list[str]) -> str:
+    """A sentence when the source's articles share little vocabulary with any other article (``event_groups``):
+    it may report another event, so what it "leaves out" may simply belong to another story."""
+    groups = tables.get("event_groups")
+    if groups is None or groups.empty or groups["event_group"].max() <= 1:
+        return ""
+    mine = groups[groups["doc_id"].isin(docs)]
+    if mine.empty or (mine["group_size"] > len(mine)).any() or mine["event_group"].nunique() > 1:
+        return ""
+    row = mine.sort_values("nearest_similarity", ascending=False).iloc[0]
+    near = f" (its nearest, `{row['nearest']}`, shares {row['nearest_similarity']:.2f})" if row["nearest"] else ""
+    return (f"It shares little vocabulary with the other articles{near} and may report another event: its "
+            "differences from them may be differences of story, so what only it reports and what it leaves out are not listed.")
+
+
 def profile_blocks(corpus, tables: dict) -> list[tuple]:
     """The section "The sources in brief": one plain paragraph per compared source."""
     groups = source_documents(corpus, tables)
@@ -348,9 +363,11 @@ def profile_blocks(corpus, tables: dict) -> list[tuple]:
         titles = [t for t in mine["title"].fillna("").astype(str) if t]
         kind = kind_label(source, kinds)
         head = f"**`{source}`**" + (f" ({kind})" if kind else "") + (f" — “{titles[0]}”" if len(docs) == 1 and titles else f" ({len(docs)} articles)" if len(docs) > 1 else "")
-        sentences = [f"{head}: {_length(source, words)}", _kind_of_text(mine), _frames(tables, source),
-                     _findings(tables, source), _cited(tables, docs), _alone(tables, source, docs),
-                     _left_out(tables, source, sources)]
+        apart = _other_event(tables, docs)
+        # what only it reports and what it leaves out are differences of story for an article on another event
+        sentences = [f"{head}: {_length(source, words)}", apart, _kind_of_text(mine), _frames(tables, source),
+                     _findings(tables, source), _cited(tables, docs)]
+        sentences += [] if apart else [_alone(tables, source, docs), _left_out(tables, source, sources)]
         blocks.append(("p", " ".join(s for s in sentences if s)))
     if len(groups) > MAX_PROFILED:
         blocks.append(("p", f"The first {MAX_PROFILED} of {len(groups):,} sources are profiled; all figures are in `data/`."))

@@ -14,6 +14,7 @@ import pandas as pd
 from ..compare.by_source import source_documents
 from ..compare.profiles import FDR
 from ..compare.registry import MEASURES, charted, tabled
+from ..compare.same_event import SAME_EVENT_FLOOR
 from ..corpus.documents import Corpus
 from ..data import validation_figures
 from ..measures.framing import FRAMES
@@ -528,13 +529,42 @@ def problem_blocks(tables: dict) -> list[tuple]:
                   "`data/problems.csv` lists each with its error.")]
 
 
+#: Groups of articles named one by one in the warning that a folder holds several events; the rest are counted.
+LISTED_EVENT_GROUPS = 8
+
+
+def event_blocks(tables: dict) -> list[tuple]:
+    """A warning when the articles fall into groups that share little vocabulary (``event_groups``): they
+    may report different events, and differences between groups are differences of story."""
+    groups = tables.get("event_groups")
+    if groups is None or groups.empty or groups["event_group"].max() <= 1:
+        return []
+    count = int(groups["event_group"].max())
+    parts = []
+    for number, members in list(groups.groupby("event_group", sort=True))[:LISTED_EVENT_GROUPS]:
+        if len(members) > 1:
+            names = ", ".join(f"`{d}`" for d in members["doc_id"][:6]) + (f" and {len(members) - 6} more" if len(members) > 6 else "")
+            parts.append(f"{len(members)} articles ({names})")
+        else:
+            row = members.iloc[0]
+            near = (f" (nearest: `{row['nearest']}`, {row['nearest_similarity']:.2f})"
+                    if row["nearest"] and pd.notna(row["nearest_similarity"]) else "")
+            parts.append(f"`{row['doc_id']}` alone{near}")
+    more = f"; and {count - LISTED_EVENT_GROUPS} more groups" if count > LISTED_EVENT_GROUPS else ""
+    return [("p", f"**These articles may not report one event.** Their vocabularies fall into {count} groups that share "
+                  f"little with each other (TF-IDF cosine below {SAME_EVENT_FLOOR:.2f} between any two articles of different groups; "
+                  f"articles on one event usually share 0.3 or more): {'; '.join(parts)}{more}. Where a finding sets articles "
+                  "of different groups side by side, it compares different stories, not different coverage of one story. "
+                  "Each article's group is in `data/event_groups.csv`.")]
+
+
 def report_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     """The whole report as blocks (see :mod:`toolkit.render`)."""
     docs = corpus.documents_table()
     head = [("h1", f"{corpus.name or 'Corpus'}: how the sources differ"),
             ("p", f"{len(docs)} articles, {int(docs['words'].sum()):,} words, {int(docs['sentences'].sum()):,} sentences. "
                   f"{corpus.config.description}".strip())]
-    return (head + problem_blocks(tables) + profile_blocks(corpus, tables) + facts_report_blocks(tables) + summary_blocks(corpus, tables) + overview_blocks(corpus, tables) + tone_blocks(corpus, tables)
+    return (head + problem_blocks(tables) + event_blocks(tables) + profile_blocks(corpus, tables) + facts_report_blocks(tables) + summary_blocks(corpus, tables) + overview_blocks(corpus, tables) + tone_blocks(corpus, tables)
             + actor_blocks(corpus, tables) + stance_blocks(corpus, tables) + frame_blocks(corpus, tables)
             + number_blocks(corpus, tables) + coverage_blocks(corpus, tables) + readability_blocks(corpus, tables)
             + methods_blocks() + appendix_blocks(tables))

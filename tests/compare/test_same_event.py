@@ -1,0 +1,57 @@
+import math
+
+import pandas as pd
+
+from toolkit.compare.comparison import compare
+from toolkit.compare.same_event import SAME_EVENT_FLOOR, event_groups
+from toolkit.corpus.documents import load_corpus
+from toolkit.pipeline import analyze
+from toolkit.present.profile_sections import profile_blocks
+from toolkit.present.sections import event_blocks
+
+
+def _pairs(edges):
+    rows = [(a, b, s) for a, b, s in edges] + [(b, a, s) for a, b, s in edges]
+    return pd.DataFrame(rows, columns=["source_a", "source_b", "similarity"])
+
+
+def test_groups_are_connected_components_at_the_floor_largest_first():
+    pairs = _pairs([("a", "b", 0.1), ("b", "c", 0.5), ("c", "d", SAME_EVENT_FLOOR), ("e", "a", 0.05)])
+    table = event_groups(pairs, ["a", "b", "c", "d", "e", "f"])
+    assert table["doc_id"].tolist() == ["a", "b", "c", "d", "e", "f"]
+    groups = dict(zip(table["doc_id"], table["event_group"]))
+    assert groups["b"] == groups["c"] == groups["d"] == 1
+    assert len({groups["a"], groups["e"], groups["f"], 1}) == 4
+    a = table.set_index("doc_id").loc["a"]
+    assert a["nearest"] == "b" and math.isclose(a["nearest_similarity"], 0.1)
+    f = table.set_index("doc_id").loc["f"]
+    assert f["nearest"] == "" and math.isnan(f["nearest_similarity"]) and f["group_size"] == 1
+
+
+def test_one_group_gives_no_warning():
+    table = event_groups(_pairs([("a", "b", 0.4)]), ["a", "b"])
+    assert event_blocks({"event_groups": table}) == []
+
+
+STORY_A = ("Ferry sinks off Veloria\n\nA passenger ferry sank off the Veloria coast on Tuesday, and the coast guard said "
+           "212 passengers were rescued by fishing boats. Divers searched the hull of the ferry for missing passengers. "
+           "The ferry operator said the vessel had passed its safety inspection.\n")
+STORY_B = ("Ferry disaster off Veloria\n\nRescuers pulled 212 passengers from the sea after a ferry sank off Veloria, "
+           "the coast guard said. Divers were searching the ferry for the missing. The operator of the ferry said its "
+           "inspection had been passed.\n")
+STORY_C = ("Orchestra opens season\n\nThe city orchestra opened its concert season with a symphony by a young composer. "
+           "Critics praised the violins and the conductor. Tickets for the winter concerts sold out within an hour.\n")
+
+
+def test_report_warns_when_an_article_reports_another_event(tmp_path):
+    for name, text in {"one": STORY_A, "two": STORY_B, "three": STORY_C}.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    tables = analyze(corpus)
+    tables.update(compare(corpus, tables, resamples=20))
+    groups = tables["event_groups"].set_index("doc_id")["event_group"]
+    assert groups["one"] == groups["two"] != groups["three"]
+    text = " ".join(block[1] for block in event_blocks(tables))
+    assert "may not report one event" in text and "`three` alone" in text
+    three = next(str(block[1]) for block in profile_blocks(corpus, tables) if str(block[1]).startswith("**`three`**"))
+    assert "may report another event" in three and "It leaves out" not in three
