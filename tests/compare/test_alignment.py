@@ -170,3 +170,38 @@ def test_a_gap_between_percentages_is_given_in_points():
     assert gap_points(members) == 10.0 and relative_gap(members) > 0
     assert gap_points([{"kind": "percent", "low": 70.0, "high": 70.0}, {"kind": "percent", "low": 69.0, "high": 71.0}]) == 0.0
     assert gap_points([{"kind": "count", "low": 7.0, "high": 7.0}]) != gap_points([{"kind": "count", "low": 7.0, "high": 7.0}])
+
+
+def test_a_total_and_its_parts_are_not_one_source_contradicting_itself(tmp_path):
+    _, groups = _groups(tmp_path, {
+        "alpha": "Seven people were killed in the shelling of two towns on Monday. In Marlow, four people were killed "
+                 "in the shelling of the market. In Dunmore, three people were killed in the shelling of a school.",
+    })
+    assert "inconsistent_within_source" not in set(groups["status"])
+
+
+def test_two_dates_of_one_source_without_one_event_word_are_not_its_contradiction(tmp_path):
+    _, groups = _groups(tmp_path, {
+        "alpha": "Published March 3 2031. Rebels attacked the northern district, the army said. The campaign in the "
+                 "north was started on January 24 to secure the border, officials said.",
+    })
+    assert "inconsistent_within_source" not in set(groups["status"])
+
+
+def test_a_relative_date_with_no_event_beside_it_links_to_no_other_source(tmp_path):
+    mentions, groups = _groups(tmp_path, {
+        "alpha": "A convoy of aid trucks was hit by an air strike near the border on 19 September, the monitor said.",
+        "beta": "The aid chief this week said the border region near the convoy route had become a kill zone.",
+    })
+    relative = mentions[mentions["surface"].str.contains("this week")]
+    dated = mentions[mentions["surface"].str.contains("19 September")]
+    assert len(relative) and len(dated) and set(relative["group_id"]).isdisjoint(set(dated["group_id"]))
+
+
+def test_a_toll_group_is_named_by_what_it_counts_and_what_happened(tmp_path):
+    _, groups = _groups(tmp_path, {
+        "alpha": "At least 40 people were killed in the bombing of the market, the ministry said.",
+        "beta": "The bombing of the market killed 52 people, the monitor said.",
+    })
+    shared = groups[groups["n_sources"] == 2]
+    assert list(shared["label"]) == ["people killed"]

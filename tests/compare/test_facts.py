@@ -164,3 +164,13 @@ def test_a_vaguer_date_corroborates_a_precise_one(noted):
     dates = grid[grid["kind"] == "event_date"]
     assert set(dates["state"]) == {"agree"}
     assert "March 3, 2024" in dates["note"].iloc[0] and "early March" in dates["note"].iloc[0]
+
+
+def test_a_word_that_names_no_event_ties_no_date(tmp_path):
+    (tmp_path / "a.txt").write_text("Campaign week\n\nAides did not expect to focus on the party's positions this week. "
+                                    "The senator signed the pledge on 3 May 2031.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Campaign note\n\nHe said he would help the party in November by staying in the race. "
+                                    "The senator signed the pledge on 3 May 2031.", encoding="utf-8")
+    grid, _ = _grid(tmp_path)
+    dates = grid[grid["kind"] == "event_date"]
+    assert set(dates["label"]) == {"date of the signing"}

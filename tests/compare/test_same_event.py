@@ -55,3 +55,20 @@ def test_report_warns_when_an_article_reports_another_event(tmp_path):
     assert "may not report one event" in text and "`three` alone" in text
     three = next(str(block[1]) for block in profile_blocks(corpus, tables) if str(block[1]).startswith("**`three`**"))
     assert "may report another event" in three and "It leaves out" not in three
+
+
+def test_an_article_on_another_event_leaves_nothing_out_and_states_no_fact(tmp_path):
+    from toolkit.present.facts_sections import omission_items
+
+    for name, text in {"one": STORY_A, "two": STORY_B, "three": STORY_C}.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    tables = analyze(corpus)
+    tables.update(compare(corpus, tables, resamples=20))
+    items = omission_items(tables)
+    assert len(items) == 0 or not any("three" in row for row in items["omitters"]) and not any(
+        "three" in row for row in items["short_omitters"])
+    cover = tables["coverage"]
+    veloria = cover[cover["label"].str.contains("Veloria")]
+    assert len(veloria) and "three" not in set(veloria["source"])
+    assert "three" not in set(tables["facts"]["source"])

@@ -60,6 +60,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from itertools import combinations
 from collections import Counter
 from functools import lru_cache
 
@@ -336,6 +337,11 @@ def _candidates(records, near, sentence, facts: list[Evidence] | None = None) ->
     return sorted(links, key=lambda link: (-link[0], link[1], link[2]))
 
 
+#: A date relative to the day of writing ("this week", "last month", "yesterday").
+_RELATIVE_DATE = re.compile(r"\b(?:this|last|next|past|previous|coming)\s+(?:week|month|year|weekend)\b|"
+                            r"\b(?:yesterday|today|tomorrow|tonight|recently)\b", re.I)
+
+
 def _restates(a, b, facts, i: int, j: int) -> bool:
     """A toll stated twice in one sentence (a headline run into the text): the same value and outcome."""
     return facts is not None and bool(facts[i].outcome) and facts[i].outcome == facts[j].outcome and _same_value(a, b)
@@ -354,6 +360,9 @@ def link(records, near, sentence, i: int, j: int, facts: list[Evidence] | None =
         return None
     if facts is not None and conflict(facts[i], facts[j], a["kind"]):
         return None
+    if a["kind"] == "date" and a["doc_id"] != b["doc_id"] and facts is not None and any(
+            _RELATIVE_DATE.search(str(r["surface"])) and not facts[k].events for r, k in ((a, i), (b, j))):
+        return None  # "this week" with no event beside it is the date of whatever the sentence says, not of an event
     near_sim, sent_sim = _cosine(near[i], near[j]), _cosine(sentence[i], sentence[j])
     similarity = max(near_sim, sent_sim)
     if (a["doc_id"], a["sentence_id"]) == (b["doc_id"], b["sentence_id"]):
@@ -468,6 +477,12 @@ def align(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         for i in group:
             ids[i] = group_id
         row = _group_row(group_id, [records[i] for i in group], group, sentence, lowest.get(owner[group[0]]))
+        outcomes = {facts[i].outcome for i in group}
+        if row["kind"] == "count" and len(group) > 1 and len(outcomes) == 1 and "" not in outcomes:
+            # a toll is named by what happened to those counted: "people killed", "others injured"
+            outcome = outcomes.pop().replace("_", " ")
+            if outcome not in row["label"].split():
+                row["label"] = f"{row['label']} {outcome}"
         if row["kind"] == "date" and len(group) > 1:
             shared = frozenset.intersection(*(facts[i].events for i in group))
             if shared:  # the kind of event every date of the group is the date of
@@ -599,6 +614,15 @@ def _names_count(words: list[str], row) -> bool:
     return head == row.get("unit") or counted_class(head) == counted_class(row.get("unit") or "")
 
 
+def _plural(noun: str) -> str:
+    """A counted noun's plural, for a label ("person" -> "people", "evacuee" -> "evacuees")."""
+    if noun == "person":
+        return "people"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun if noun.endswith("s") else noun + ("es" if noun.endswith(("sh", "ch", "x")) else "s")
+
+
 def _label(members: list[dict]) -> str:
     """What the group counts, in the members' own words.
 
@@ -617,6 +641,9 @@ def _label(members: list[dict]) -> str:
             named = max((p for p in measured if p and p.split()[-1].lower() == head), key=lambda p: (len(p.split()) <= 6, len(p)))
             share = members[0]["kind"] in ("percent", "percentage_points")
             return ("share of " if share else "") + named[:100]
+        unit = str(members[0].get("unit") or "")
+        if members[0]["kind"] == "count" and unit.replace(" ", "").isalpha():  # what is counted: "people", "evacuees"
+            return _plural(unit)
         counts = Counter(w for m in members for w in dict.fromkeys(
             w for w in _WORD.findall(m["context"].split(" || ")[0].lower()) if w not in function_words() | _NUMERIC_WORDS))
         shared = {w for w, n in counts.items() if n > 1}
@@ -647,13 +674,55 @@ def _two_voices(a, b) -> bool:
     return _named(_voice(a)) and _named(_voice(b)) and _voice(a) != _voice(b)
 
 
+#: Values of one source tried as parts of its total (the subsets searched grow as 2 ** n).
+MAX_PARTS = 8
+
+
+def _exact(row) -> float | None:
+    low, high = _bounds(row)
+    bound = row.get("bound")
+    return low if low is not None and low == high and (not isinstance(bound, str) or bound in ("", "eq")) else None
+
+
+def _part_of_total(a: dict, b: dict, members: list[dict]) -> bool:
+    """One source's figures ``a`` and ``b`` are a total and its parts, or two parts of one total: some figure of
+    the source is the sum of others, ``a`` and ``b`` among the total and its parts ("seven killed": four in one
+    town, three in another). Not two values of one count."""
+    if a["kind"] != "count" or _exact(a) is None or _exact(b) is None:
+        return False
+    mine = [m for m in members if m["doc_id"] == a["doc_id"] and _exact(m) is not None][:MAX_PARTS]
+    for total in mine:
+        whole = _exact(total)
+        others = [m for m in mine if m is not total and _exact(m) < whole]
+        for n in range(2, len(others) + 1):
+            for parts in combinations(others, n):
+                if abs(sum(_exact(m) for m in parts) - whole) < 1e-9 and all(
+                        any(x is m for m in (total, *parts)) for x in (a, b)):
+                    return True
+    return False
+
+
+def _dates_of_two_events(a: dict, b: dict) -> bool:
+    """Two dates, counts or durations of one source are of one event only when an event word names it beside both
+    ("signed on 3 May", "the signing on 5 May"; "11 killed in the shelling", "9 died in the shelling");
+    otherwise they are of two things (the day of publication and of the attack; the toll of the day and
+    of one of its attacks), not two values of one."""
+    if a["kind"] not in ("date", "count", "duration"):
+        return False
+    first, second = evidence(a).events, evidence(b).events
+    return not (first and second and first & second)
+
+
 def _status(members: list[dict], index: list[int], vectors) -> tuple[str, str]:
     """The group's status and, for ``scope_differs``, the note naming the differing qualifier."""
     within, apart = [], []
     for k, a in enumerate(members):
         for b in members[k + 1:]:
             if overlaps(a, b) is False:
-                (apart if a["doc_id"] != b["doc_id"] or _two_voices(a, b) else within).append((a, b))
+                if a["doc_id"] != b["doc_id"] or _two_voices(a, b):
+                    apart.append((a, b))
+                elif not _part_of_total(a, b, members) and not _dates_of_two_events(a, b):
+                    within.append((a, b))
     # one source's own two values: its inconsistency, unless the sources also differ on values it is not torn on
     torn = {id(m) for pair in within for m in pair}
     if within and not any(id(a) not in torn and id(b) not in torn for a, b in apart if a["doc_id"] != b["doc_id"]):

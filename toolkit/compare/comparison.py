@@ -18,7 +18,7 @@ from .by_source import actor_tone_by_source, document_frames_by_source, frame_sh
 from .coverage import FULL_SIMILARITY_SOURCES, claims, coverage, largest_sources, source_similarity, text_reuse
 from .facts import facts
 from .profiles import RESAMPLES, contrasts, profiles, sentence_features, source_of
-from .same_event import event_groups
+from .same_event import event_groups, within_story
 from .voices import voices
 
 
@@ -86,19 +86,21 @@ def compare(corpus: Corpus, tables: dict[str, pd.DataFrame], group_by: str = "do
     keep = largest_sources(tables["documents"], sources, FULL_SIMILARITY_SOURCES)
     similarity = source_similarity(corpus, sources=sources, keep=keep)
     per_article = similarity if all(k == v for k, v in sources.items()) else source_similarity(corpus, keep=list(sources)[:FULL_SIMILARITY_SOURCES])
+    groups = event_groups(per_article, list(sources))
     return {
         "sources": mapping,
         "profiles": profiles(features, resamples=resamples),
         "contrasts": contrasts(features, resamples=resamples),
-        "coverage": coverage(corpus, tables, sources=sources, claim_table=claim_table),
+        "coverage": within_story(coverage(corpus, tables, sources=sources, claim_table=claim_table), groups, sources),
         "claims": claim_table,
         "text_reuse": text_reuse(corpus, sources=sources),
         "source_similarity": similarity,
-        "event_groups": event_groups(per_article, list(sources)),
+        "event_groups": groups,
         "actor_tone_by_source": actor_tone_by_source(pooled),
         "frame_shares_by_source": frame_shares_by_source(pooled),
         "document_frames_by_source": document_frames_by_source(pooled),
         "readability_by_source": readability_by_source(pooled),
-        "facts": facts(tables, {doc.doc_id: doc.text for doc in corpus.documents}, sources),
+        "facts": facts(tables, {doc.doc_id: doc.text for doc in corpus.documents}, sources,
+                       dict(zip(groups["doc_id"], groups["event_group"]))),
         "voices": voices(tables, sources),
     }

@@ -35,6 +35,7 @@ from collections import Counter, defaultdict
 import numpy as np
 import pandas as pd
 
+from ..lexicons import read_rows
 from .name_variants import vague_amount
 from .quantity_events import described
 
@@ -203,9 +204,21 @@ def _iso(day) -> str:
     return "" if pd.isna(day) else pd.Timestamp(day).date().isoformat()
 
 
+def _date_events() -> dict[str, str]:
+    """Words naming an event a date can be the date of, each with the event's name: the event words of
+    ``quantity_events.csv`` (named by their kind: "cargo" is a shipment) and ``date_events.csv``."""
+    words = {row["word"]: row["class"].replace("_", " ") for row in read_rows("quantity_events.csv") if row["role"] == "event"}
+    words.update({row["word"]: row["event"] for row in read_rows("date_events.csv")})
+    return words
+
+
+_DATE_EVENTS = _date_events()
+
+
 def _date_statements(tables: dict, texts: dict[str, str], sentences: dict, sources: dict[str, str]) -> list[dict]:
-    """Dates tied to the event words next to them (the words within a few
-    tokens of the date that other sources also put next to a date)."""
+    """Dates tied to the event words next to them: the words of ``date_events.csv`` ("attack", "signed",
+    "meeting") within a few tokens of the date that other sources also put next to a date. Other words are
+    no event: "the party's positions this week" and "help the party in November" are not two dates of one thing."""
     numbers = tables["numbers"]
     dates = numbers[(numbers["kind"] == "date") & numbers["date_low"].notna()]
     spans = {doc: {sid: (a, b) for sid, a, b, _ in rows} for doc, rows in sentences.items()}
@@ -215,18 +228,18 @@ def _date_statements(tables: dict, texts: dict[str, str], sentences: dict, sourc
         a, b = spans[row.doc_id][int(row.sentence_id)]
         before = re.findall(r"[A-Za-z][\w-]+", text[a:int(row.start)])[-6:]
         after = re.findall(r"[A-Za-z][\w-]+", text[int(row.end):b])[:3]
-        window = [w for w in before + after if w.islower() and w not in _STOP and w not in _MONTHS and len(w) > 3]
+        window = [_DATE_EVENTS[w.lower()] for w in before + after if w.lower() in _DATE_EVENTS]
         found.append((row, window, (a, b)))
     by_word: dict[str, set[str]] = defaultdict(set)
     by_doc_word: dict[tuple, int] = defaultdict(int)
     for row, window, _ in found:
-        for word in set(map(_singular, window)):
+        for word in set(window):
             by_word[word].add(sources[row.doc_id])
             by_doc_word[(row.doc_id, word)] += 1
     chosen = {}
     for k, (row, window, _) in enumerate(found):
         # an event word other sources also date, else one this source dates twice
-        shared = [w for w in map(_singular, window) if len(by_word[w]) >= 2 or by_doc_word[(row.doc_id, w)] >= 2]
+        shared = [w for w in window if len(by_word[w]) >= 2 or by_doc_word[(row.doc_id, w)] >= 2]
         if shared:
             chosen[k] = max(shared, key=lambda w: (len(by_word[w]), by_doc_word[(row.doc_id, w)]))
     # dates the number alignment put in one group are dates of one event: they share its word
@@ -237,7 +250,8 @@ def _date_statements(tables: dict, texts: dict[str, str], sentences: dict, sourc
         if k in group_of:
             words_of_group[group_of[k]][word] += 1
     for k, group in group_of.items():
-        if words_of_group[group] and sum(g == group for g in group_of.values()) >= 2:
+        # a date with an event word of its own only ("this week said" is the date of a statement, not of the event)
+        if words_of_group[group] and found[k][1] and sum(g == group for g in group_of.values()) >= 2:
             chosen[k] = words_of_group[group].most_common(1)[0][0]
     out = []
     for k, (row, window, (a, b)) in enumerate(found):
@@ -479,7 +493,18 @@ def _note(kind: str, items: list[dict]) -> str:
     return "; ".join(parts)
 
 
-def facts(tables: dict, texts: dict[str, str], sources: dict[str, str]) -> pd.DataFrame:
+def _one_story(items: list[dict], event_group: dict[str, int]) -> tuple[list[dict], int | None]:
+    """The statements of the event group (``same_event``) most of the stating sources belong to, and that group:
+    articles that report different events do not state one fact."""
+    stating: dict[int, set[str]] = defaultdict(set)
+    for s in items:
+        stating[event_group.get(s["doc_id"], 0)].add(s["source"])
+    story = min(stating, key=lambda g: (-len(stating[g]), g))
+    return [s for s in items if event_group.get(s["doc_id"], 0) == story], story
+
+
+def facts(tables: dict, texts: dict[str, str], sources: dict[str, str],
+          event_group: dict[str, int] | None = None) -> pd.DataFrame:
     """The facts grid, one row per fact and source (long form).
 
     Parameters
@@ -490,6 +515,10 @@ def facts(tables: dict, texts: dict[str, str], sources: dict[str, str]) -> pd.Da
         Each document's cleaned text, by ``doc_id`` (offsets index into it).
     sources : dict
         The source each document counts for.
+    event_group : dict, optional
+        The event group of each document (:func:`toolkit.compare.same_event.event_groups`). A fact is then
+        read within one group, the one most of its sources belong to: the statements of articles in other
+        groups are left out, and only the sources of that group are listed as not mentioning it.
 
     Returns
     -------
@@ -515,22 +544,27 @@ def facts(tables: dict, texts: dict[str, str], sources: dict[str, str]) -> pd.Da
     for (kind, key), items in grouped.items():
         # one statement per position (a count may be found by two patterns)
         items = list({(s["doc_id"], s["start"]): s for s in items}.values())
+        story = None
+        if event_group and len(set(event_group.values())) > 1:
+            items, story = _one_story(items, event_group)
         stating = {s["source"] for s in items}
         state = _state(kind, items)
         if len(stating) < 2 and state != "inconsistent_within_source":
             continue
         label = max((s["label"] for s in items), key=lambda l: (sum(1 for s in items if s["label"] == l), -len(l)))
-        if kind == "quantity":  # the alignment's context words, led by the figure most sources give
+        if kind == "quantity" and (state == "agree" or not label):  # the agreed figure, then what it counts
             surface = Counter(str(s["value"]) for s in items).most_common(1)[0][0]
             label = f"{surface} ({label})" if label and label != surface else surface
         note = _note(kind, items)
-        facts_found.append((kind, key, label, state, items, note))
+        facts_found.append((kind, key, label, state, items, note, story))
     order = {state: i for i, state in enumerate(STATES)}
     facts_found.sort(key=lambda f: (order[f[3]], -len({s["source"] for s in f[4]}), f[0], str(f[1])))
     rows = []
-    for number, (kind, key, label, state, items, note) in enumerate(facts_found, 1):
+    for number, (kind, key, label, state, items, note, story) in enumerate(facts_found, 1):
         fact_id = f"f{number:03d}"
-        for source in all_sources:
+        listed = all_sources if story is None else list(dict.fromkeys(
+            sources[d] for d in sources if event_group.get(d, 0) == story))
+        for source in listed:
             mine = sorted((s for s in items if s["source"] == source), key=lambda s: (s["doc_id"], s["start"]))
             if not mine:
                 said = NOT_MENTIONED

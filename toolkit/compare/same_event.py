@@ -76,4 +76,58 @@ def event_groups(similarity: pd.DataFrame, documents: list[str], floor: float = 
     return frame.set_index("doc_id").loc[documents].reset_index() if rows else frame
 
 
-__all__ = ["EVENT_GROUP_COLUMNS", "SAME_EVENT_FLOOR", "event_groups"]
+def source_groups(groups: pd.DataFrame | None, sources: dict[str, str]) -> dict[str, set[int]]:
+    """The event groups each source's articles belong to; empty when there is one group (nothing to restrict)."""
+    if groups is None or groups.empty or groups["event_group"].max() <= 1:
+        return {}
+    out: dict[str, set[int]] = {}
+    for doc, group in zip(groups["doc_id"], groups["event_group"]):
+        out.setdefault(sources.get(doc, doc), set()).add(int(group))
+    return out
+
+
+def story_sources(carriers: set[str], of_source: dict[str, set[int]], all_sources: list[str]) -> list[str]:
+    """The sources of the event group most ``carriers`` belong to (ties: the lower group number), in the order
+    of ``all_sources``; ``all_sources`` itself when there is one group."""
+    if not of_source or not carriers:
+        return list(all_sources)
+    votes: dict[int, int] = {}
+    for source in carriers:
+        for group in of_source.get(source, {0}):
+            votes[group] = votes.get(group, 0) + 1
+    story = min(votes, key=lambda g: (-votes[g], g))
+    return [s for s in all_sources if story in of_source.get(s, {0})]
+
+
+def within_story(table: pd.DataFrame, groups: pd.DataFrame, sources: dict[str, str],
+                 key: tuple[str, ...] = ("fact_type", "fact_id")) -> pd.DataFrame:
+    """Rows of a per-fact, per-source table (``coverage``) kept within one event group per fact.
+
+    A fact is read within the group that most of the sources carrying it
+    (``state`` other than ``absent``) belong to; the rows of sources outside
+    that group are dropped: an article on another event does not "leave out" a
+    name of this one. With one group, ``table`` is returned as it is.
+
+    Parameters
+    ----------
+    table : DataFrame
+        Has the ``key`` columns, ``source`` and ``state``.
+    groups : DataFrame
+        :func:`event_groups`.
+    sources : dict
+        The source each document counts for (a source pooling articles of several groups belongs to each).
+    """
+    of_source = source_groups(groups, sources)
+    if table.empty or not of_source:
+        return table
+    carried = table[table["state"] != "absent"]
+    votes = carried.assign(_group=carried["source"].map(lambda s: sorted(of_source.get(s, {0})))).explode("_group")
+    counts = votes.groupby([*key, "_group"], sort=False).size().reset_index(name="_n")
+    counts = counts.sort_values([*key, "_n", "_group"], ascending=[True] * len(key) + [False, True], kind="stable")
+    story = counts.drop_duplicates(list(key)).set_index(list(key))["_group"]
+    stories = [story.get(tuple(k) if len(key) > 1 else k[0]) for k in table[list(key)].itertuples(index=False)]
+    keep = [g is None or g in of_source.get(s, {0}) for g, s in zip(stories, table["source"])]
+    return table[keep].reset_index(drop=True)
+
+
+__all__ = ["EVENT_GROUP_COLUMNS", "SAME_EVENT_FLOOR", "event_groups", "source_groups", "story_sources", "within_story"]

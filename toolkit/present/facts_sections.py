@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..compare.facts import NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS
 from ..compare.name_variants import mentions_name, names_in, no_fact, same_name, vague_amount
+from ..compare.same_event import source_groups, story_sources
 from ..compare.voices import silent_actors
 from ..measures.text_type import LABELS
 
@@ -120,7 +121,8 @@ def facts_blocks(tables: dict) -> list[tuple]:
     per_fact = facts.drop_duplicates("fact_id")
     counts = per_fact["state"].value_counts()
     blocks = [("h2", "Facts the sources state differently"),
-              ("p", f"{len(per_fact)} facts (figures, event dates, counts of things, reactions of actors) are stated "
+              ("p", f"{len(per_fact)} {'fact' if len(per_fact) == 1 else 'facts'} (figures, event dates, counts of things, "
+                    f"reactions of actors) {'is' if len(per_fact) == 1 else 'are'} stated "
                     f"by at least two sources: contradictory {counts.get('contradict', 0)}, "
                     f"inconsistent within one source {counts.get('inconsistent_within_source', 0)}, "
                     f"differing {counts.get('differ', 0)}, agreeing {counts.get('agree', 0)}. "
@@ -250,14 +252,20 @@ def omission_items(tables: dict) -> pd.DataFrame:
             present[f"{kind}:{fact_id}"] = (label if kind != "claim" else f"the claim “{_cut(label, 90)}”",
                                             set(group.loc[group["state"] != "absent", "source"]))
     present.update(_term_presence(tables, all_sources))
+    sources = tables.get("sources")
+    # an article on another event (``event_groups``) does not leave out the names of this one
+    of_source = source_groups(tables.get("event_groups"), dict(zip(sources["doc_id"], sources["source"]))
+                              if sources is not None else {})
     rows = []
     for key, (label, carriers) in present.items():
-        if len(carriers) < 2 or len(carriers) == len(all_sources):
+        universe = story_sources(carriers, of_source, all_sources)
+        carriers = carriers & set(universe)
+        if len(carriers) < 2 or len(carriers) == len(universe):
             continue
         median = pd.Series([words[s] for s in carriers]).median()
-        omitters = [s for s in all_sources if s not in carriers]
+        omitters = [s for s in universe if s not in carriers]
         short = [s for s in omitters if words[s] < SHORT_SHARE * median]
-        rows.append((label, len(carriers), len(all_sources), sorted(carriers), [s for s in omitters if s not in short],
+        rows.append((label, len(carriers), len(universe), sorted(carriers), [s for s in omitters if s not in short],
                      short))
     out = pd.DataFrame(rows, columns=["label", "carried_by", "of", "carriers", "omitters", "short_omitters"])
     if out.empty:

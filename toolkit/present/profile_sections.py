@@ -303,6 +303,8 @@ def _left_out(tables: dict, source: str, sources: list[str]) -> str:
         agreed -= set(groups.loc[groups["kind"] == "date", "group_id"].astype(str)) - days
     cover = cover[(cover["fact_type"] == "actor") | ((cover["fact_type"] == "quantity") & cover["fact_id"].astype(str).isin(agreed))]
     carried = cover[cover["state"] != "absent"].groupby(["fact_type", "fact_id"])["source"].nunique()
+    # the sources a fact is read among (those of its event group, when the articles report several events)
+    listed = cover.groupby(["fact_type", "fact_id"])["source"].nunique()
     absent = cover[(cover["source"] == source) & (cover["state"] == "absent")].copy()
     # a claim whose figure the source states in other words is not called left out (see _figure_stated)
     if absent.empty:
@@ -322,7 +324,7 @@ def _left_out(tables: dict, source: str, sources: list[str]) -> str:
             what = f"a figure the others give ({surfaces[0]})" if surfaces else "a figure the others give"
         else:
             what = f"“{_short(row.label)}”"
-        named.append(f"{what} ({row.carried} of {len(sources) - 1} others)")
+        named.append(f"{what} ({row.carried} of {listed.get((row.fact_type, row.fact_id), len(sources)) - 1} others)")
     if len(absent) == 1:
         return f"It leaves out one of the actors and agreed figures the others share: {named[0]}."
     return f"It leaves out {len(absent)} of the actors and agreed figures the others share, such as {_join(named)}."

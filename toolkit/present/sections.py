@@ -187,11 +187,11 @@ def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     if len(findings) > SUMMARY_ITEMS:
         blocks.append(("p", f"… and {len(findings) - SUMMARY_ITEMS} more measures with surviving differences, in `data/contrasts.csv`."))
     groups = tables["quantity_groups"]
-    flagged = groups[groups["status"].isin(["diverge", "scope_differs", "inconsistent_within_source"])]
+    flagged = groups[groups["status"].isin(DIFFERING) & _within_one_story(tables, groups)]
     if len(flagged):
         labels = [f"“{label}”" for label in flagged["label"]]
         named = ", ".join(labels[:SUMMARY_ITEMS]) + (f", and {len(labels) - SUMMARY_ITEMS} more" if len(labels) > SUMMARY_ITEMS else "")
-        blocks.append(("p", f"**Numbers**: {len(flagged)} quantities are reported differently "
+        blocks.append(("p", f"**Numbers**: {len(flagged)} {'quantity is' if len(flagged) == 1 else 'quantities are'} reported differently "
                             f"({named}); they are quoted side by side in the Numbers section."))
     return blocks
 
@@ -369,10 +369,27 @@ def _figure(row) -> str:
     return f"{row.surface} (`{row.doc_id}`{voice})"
 
 
+#: Statuses of a quantity group whose figures differ.
+DIFFERING = ("diverge", "scope_differs", "inconsistent_within_source")
+
+
+def _within_one_story(tables: dict, groups: pd.DataFrame) -> pd.Series:
+    """Whether each quantity group's figures come from articles of one event group (``event_groups``): figures
+    from articles that may report different events are not set side by side as differing."""
+    events = tables.get("event_groups")
+    if events is None or events.empty or events["event_group"].max() <= 1:
+        return pd.Series(True, index=groups.index)
+    group_of = dict(zip(events["doc_id"], events["event_group"]))
+    return groups["members"].fillna("").map(
+        lambda members: len({group_of.get(m.rsplit(":", 1)[0]) for m in members.split(";") if m}) <= 1)
+
+
 def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     groups, mentions = tables["quantity_groups"], tables["numbers"]
-    shared = groups[groups["n_sources"] > 1]
-    flagged = groups[groups["status"].isin(["diverge", "scope_differs", "inconsistent_within_source"])]
+    one_story = _within_one_story(tables, groups)
+    shared = groups[(groups["n_sources"] > 1) & one_story]
+    flagged = groups[groups["status"].isin(DIFFERING) & one_story]
+    crossing = groups[groups["status"].isin(DIFFERING) & ~one_story]
     flagged = flagged.sort_values("relative_gap", ascending=False, kind="stable")  # the widest gaps first
     texts = {"diverge": "the sources give values that do not overlap",
              "scope_differs": "the values differ and so does what is measured: possibly a definitional mismatch, "
@@ -404,6 +421,12 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
             if len(rows) > QUOTES_PER_QUANTITY:
                 blocks.append(("p", f"… and {len(rows) - QUOTES_PER_QUANTITY} more mentions (group `{group.group_id}` in `data/numbers.csv`)."))
         blocks += note
+    if len(crossing):
+        blocks.append(("p", f"{len(crossing)}{' more' if len(flagged) else ''} {'group joins' if len(crossing) == 1 else 'groups join'} figures from articles "
+                            "that may report different events (see the warning at the top), so "
+                            f"{'it is' if len(crossing) == 1 else 'they are'} not set side by side here: "
+                            + ", ".join(f"`{g}`" for g in crossing["group_id"][:SUMMARY_ITEMS])
+                            + (" and more" if len(crossing) > SUMMARY_ITEMS else "") + " in `data/quantity_groups.csv`."))
     agreeing = shared[shared["status"] == "agree"]
     if len(agreeing):
         blocks.append(("h3", "Where the sources agree"))
