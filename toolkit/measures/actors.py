@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 import pandas as pd
 
 from ..corpus.config import Actor
 from ..corpus.documents import Corpus
 from ..text.dates import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
-from ..lexicons import function_words
-from .attribution import outlet_names
+from ..lexicons import function_words, read_rows
+from .attribution import is_organisation_name, outlet_names
 from ..text.phrases import PhraseMatcher
 
 MENTION_COLUMNS = ["doc_id", "sentence_id", "actor", "kind", "start", "end", "surface"]
@@ -24,6 +25,11 @@ MENTION_COLUMNS = ["doc_id", "sentence_id", "actor", "kind", "start", "end", "su
 MIN_SOURCES = 2
 #: ... and this many times in all.
 MIN_MENTIONS = 3
+#: ... and written as an actor (not as a setting, "in Vale", nor as a modifier, "Vale province") in at
+#: least this share of its mentions, unless it names a body. One in three: set by reading the names of
+#: the development corpora (US political news and Syrian war news), where places of the story and
+#: nationality adjectives stay under it and the persons, states and bodies that act stay above it.
+MIN_ACTOR_SHARE = 1 / 3
 
 #: Weekdays: capitalised, but never actors ("Wednesday" led the candidates of a wire corpus).
 #: Page and wire boilerplate that is capitalised like a name: credit lines
@@ -34,6 +40,52 @@ BOILERPLATE_NAMES = frozenset({
     "thomson reuters trust principles", "all rights reserved", "copyright", "advertisement", "subscribe",
     "read more", "related", "share", "photo", "file photo", "sign up", "newsletter", "click", "follow",
 })
+
+#: Words for a day relative to the report: capitalised at a sentence's start, never actors ("Today, ...").
+RELATIVE_DAYS = frozenset({"today", "yesterday", "tonight", "tomorrow"})
+
+
+def _alternation(role: str) -> str:
+    """The words of ``lexicons/name_contexts.csv`` of one role, as a regular-expression alternation."""
+    words = sorted({row["term"] for row in read_rows("name_contexts.csv") if row["role"] == role}, key=len, reverse=True)
+    return "|".join(re.escape(w) for w in words)
+
+
+@lru_cache(maxsize=None)
+def _context_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """What before a name and what after it make the name no mention of an actor (see :func:`not_a_mention`)."""
+    before = re.compile(
+        r"(?:(?<![\w-])[RDI]-"  # "(R-Ohio)", "Jo Roe, D-Ohio,": a party-state tag
+        r"|\b(?:" + _alternation("party_of") + r")\s+of\s+"  # "Jo Roe, Republican of Ohio"
+        r"|\b(?:Rep\.|Sen\.|Representative|Senator|Congressman|Congresswoman)\s+(?:[A-Z][\w’'.-]*\s+){1,3}of\s+"  # "Sen. Jo Roe of Ohio"
+        r"|\b(?:" + _alternation("name_head_of") + r")\s+of\s+(?:the\s+)?"  # "Gulf of X", "District of X"
+        r"|(?<![\w-])(?:" + _alternation("name_prefix") + r")\s+)$")  # "New X", "South X": another place
+    after = re.compile(
+        # "the X Sea", "X’s 3rd Congressional District"; not "X’s Y Sea ports", X's own
+        r"(?:(?:['’]s?)?\s+\d+(?:st|nd|rd|th))?\s+(?:[A-Z][\w’'-]*\s+){0,3}(?:" + _alternation("place_head") + "|"
+        + _alternation("name_head") + r")(?![\w-])"
+        r"|\s+(?:" + _alternation("lower_head") + r")(?![\w-])"  # "X cuisine", "X language"
+        r"|\s+(?:" + _alternation("legislator") + r")(?![\w-])")  # "X Rep. Jo Roe", "the X Republican", "X lawmakers"
+    return before, after
+
+
+def not_a_mention(text: str, start: int, end: int, sentence_start: int = 0) -> bool:
+    """Whether the name ``text[start:end]`` is no mention of the actor it names, because of its context.
+
+    Not a mention: a party-state tag after a politician's name ("Jo Roe (R-Ohio)", "Jo Roe,
+    Republican of Ohio", "Sen. Jo Roe of Ohio"); a place before a legislator's title or party
+    ("Ohio Rep. Jo Roe", "the Ohio Republican", "Ohio lawmakers": the member's constituency);
+    a word inside a longer proper name ("the Norland Sea", "Gulf of Norland", "Norland's 3rd
+    District", "New Norland"); a nationality naming a language or a cuisine ("Norlandic
+    cuisine"). The words are in ``lexicons/name_contexts.csv``.
+
+    >>> text = "Jo Roe (R-Ohio) sailed the Ohio Sea to South Ohio, and Ohio Rep. Al Kay praised Ohio’s Erie Sea ports."
+    >>> [not_a_mention(text, m.start(), m.end()) for m in re.finditer("Ohio", text)]
+    [True, True, True, True, False]
+    """
+    before, after = _context_patterns()
+    return bool(before.search(text, max(sentence_start, start - 80), start)) or bool(after.match(text, end))
+
 
 _NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.&-]*[\w]|[A-Z])(?:\s+(?:of\s+|for\s+|de\s+|al-)?[A-Z][\w’'.&-]*[\w])*")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]+")
@@ -55,7 +107,10 @@ def mentions(corpus: Corpus, actors: tuple[Actor, ...] | list[Actor] | None = No
         index into the document's cleaned text. Where aliases overlap
         ("Acme Holdings" and "Acme"), the longest wins. An alias in
         parentheses right after a mention of the same actor ("Acme
-        Holdings (AH)") is part of that mention, not a second one.
+        Holdings (AH)") is part of that mention, not a second one. A name
+        whose context makes it no mention of the actor (a party-state tag,
+        a constituency, a word of a longer proper name, a language or a
+        cuisine; :func:`not_a_mention`) is left out.
     """
     actors = tuple(actors) if actors is not None else (corpus.config.actors or tuple(suggested_actors(corpus)))
     matcher = PhraseMatcher(((alias, actor) for actor in actors for alias in actor.aliases), case_sensitive=True)
@@ -65,6 +120,8 @@ def mentions(corpus: Corpus, actors: tuple[Actor, ...] | list[Actor] | None = No
             previous = None
             for match in matcher.find(doc.text, sentence.start, sentence.end):
                 actor = match.payload[0]
+                if not_a_mention(doc.text, match.start, match.end, sentence.start):
+                    continue  # "(R-Ohio)", "the Norland Sea", "Norlandic cuisine": no mention of the actor
                 if previous is not None and previous[0] == actor.name and _is_parenthesised_alias(doc.text, previous[1], match.start, match.end):
                     continue  # "Full Name (ALIAS)": one mention
                 rows.append((doc.doc_id, sentence.sentence_id, actor.name, actor.kind, match.start, match.end, match.surface))
@@ -77,7 +134,36 @@ def _is_parenthesised_alias(text: str, previous_end: int, start: int, end: int) 
     return text[previous_end:start].strip() == "(" and text[end:end + 1] == ")"
 
 
-NAME_COLUMNS = ["name", "source", "mentions", "inner", "lower"]
+NAME_COLUMNS = ["name", "source", "mentions", "inner", "lower", "setting", "modifier"]
+
+
+#: Words before a name that make it the place where something happens ("in Vale", "near Vale", "a trip to
+#: Vale", "in Lakeside and Vale"), not an actor: prepositions of location and verbs or nouns of travel.
+_SETTING_BEFORE = re.compile(
+    r"(?<![\w-])(?:in|at|near|into|inside|outside|across|throughout|around|toward|towards|within|"
+    r"(?:trip|trips|visit|travel\w*|flew|fled|headed|heading|went|going|returned|moved|evacuated|bused|arrived|way|back)\s+to|"
+    r"(?:left|leaving|leave|leaves|bound|headed|heading|departed|departing)\s+for)\s+"
+    r"(?:(?:the|eastern|western|northern|southern|central|east|west|north|south)\s+)?"
+    r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:,\s+|\s+(?:and|or)\s+))*$")
+#: A word after a one-word name that makes the name a modifier ("Vale army", "Norlandic forces"): small
+#: letters, and not a function word or a verb (see :func:`_attributive`).
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z-]+)\b")
+
+
+@lru_cache(maxsize=None)
+def _verbs() -> frozenset[str]:
+    """One-word reporting verbs of ``lexicons/attribution.csv``: after a name, the name is their subject."""
+    return frozenset(row["term"] for row in read_rows("attribution.csv") if " " not in row["term"])
+
+
+def _attributive(text: str, end: int) -> bool:
+    """Whether the one-word name ending at ``end`` modifies the noun after it ("Vale army", "Norlandic
+    villages"): the next word is in small letters and is no function word, reporting verb or past form."""
+    word = _NEXT_WORD.match(text, end)
+    if not word:
+        return False
+    w = word.group(1)
+    return w not in function_words() and w not in _verbs() and not w.endswith("ed")
 
 
 def name_counts(corpus: Corpus) -> pd.DataFrame:
@@ -87,30 +173,45 @@ def name_counts(corpus: Corpus) -> pd.DataFrame:
     function words removed. Returns ``name, source`` (outlet, else doc_id),
     ``mentions``, ``inner`` (mentions not at the start of a sentence) and ``lower``
     (for a one-word name, how often the source writes it, or its plural, in small
-    letters: "force", "operations"). Counts
+    letters: "force", "operations"), ``setting`` (mentions as the place where
+    something happens: "in Vale", "a trip to Vale") and ``modifier`` (mentions of
+    a one-word name before the noun it modifies: "Vale army", "Norlandic
+    villages"). A name whose context makes it no mention (:func:`not_a_mention`:
+    "R-Ohio", "the Norland Sea") is not counted. Counts
     of parts of a corpus add up, so a partitioned corpus is counted part by part.
     """
     counts: Counter = Counter()
     inner: Counter = Counter()  # occurrences not at the start of a sentence
     lower: Counter = Counter()  # words in small letters, per source
-    stop = function_words() | set(MONTHS) | set(MONTH_ABBREVIATIONS) | set(WEEKDAYS)
+    setting: Counter = Counter()  # occurrences as a place where something happens
+    modifier: Counter = Counter()  # occurrences of a one-word name before the noun it modifies
+    stop = function_words() | set(MONTHS) | set(MONTH_ABBREVIATIONS) | set(WEEKDAYS) | RELATIVE_DAYS
     for doc in corpus:
         source = doc.metadata.get("outlet") or doc.doc_id
         for sentence in doc.sentences:
-            lower.update((word, source) for word in _LOWER_WORD.findall(sentence.text))
+            text = sentence.text
+            lower.update((word, source) for word in _LOWER_WORD.findall(text))
             if sentence.kind in ("title", "heading"):
                 continue
-            for match in _NAME.finditer(sentence.text):
+            for match in _NAME.finditer(text):
                 words = match.group().split()
                 while words and words[0].lower() in stop:
                     words = words[1:]
                 name = " ".join(words).removesuffix("’s").removesuffix("'s")
                 if len(name) < 2 or name.lower() in stop or name.lower() in BOILERPLATE_NAMES:
                     continue
+                start = match.end() - len(" ".join(words))
+                if not_a_mention(text, start, match.end()):
+                    continue  # "R-Ohio", "Ohio Rep. Jo Roe", "the Norland Sea"
                 counts[name, source] += 1
                 inner[name, source] += match.start() > 0
+                possessive = match.group().endswith(("’s", "'s"))
+                placed = not possessive and bool(_SETTING_BEFORE.search(text, 0, start))
+                setting[name, source] += placed
+                modifier[name, source] += not placed and " " not in name and not possessive and _attributive(text, match.end())
     rows = [(name, source, n, inner[name, source],
-             lower[name.lower(), source] + lower[name.lower() + "s", source] if " " not in name else 0)
+             lower[name.lower(), source] + lower[name.lower() + "s", source] if " " not in name else 0,
+             setting[name, source], modifier[name, source])
             for (name, source), n in counts.items()]
     return pd.DataFrame(rows, columns=NAME_COLUMNS)
 
@@ -122,22 +223,37 @@ def rank_names(counts: pd.DataFrame, min_sources: int = MIN_SOURCES, min_mention
     ``min_mentions`` times, and at least once not at the start of a sentence.
     Not candidates: a common noun (a one-word name written at least as often
     in small letters: "Force", "Operation"), a possessive that lost its
-    apostrophe ("Norlands" beside "Norland"), and a news outlet (a byline's
-    agency is no actor).
+    apostrophe ("Norlands" beside "Norland"), a news outlet (a byline's
+    agency is no actor), a geographic feature ("the Norland Sea"), and scenery:
+    a name, not a body's, that the sources write as an actor (a subject, an
+    object, a possessor) in fewer than :data:`MIN_ACTOR_SHARE` of its
+    mentions, the rest being the place where something happens ("in Vale")
+    or a modifier ("Norlandic villages", "Vale province").
     """
-    if "lower" not in counts.columns:
-        counts = counts.assign(lower=0)
+    for column in ("lower", "setting", "modifier"):
+        if column not in counts.columns:
+            counts = counts.assign(**{column: 0})
     totals = counts.groupby("name", sort=False).agg(sources=("source", "nunique"), mentions=("mentions", "sum"),
-                                                    inner=("inner", "sum"), lower=("lower", "sum"))
+                                                    inner=("inner", "sum"), lower=("lower", "sum"),
+                                                    setting=("setting", "sum"), modifier=("modifier", "sum"))
     totals = totals[(totals["sources"] >= min_sources) & (totals["mentions"] >= min_mentions) & (totals["inner"] > 0)]
     names = set(counts["name"])
     outlets = {name.lower() for name in outlet_names()}
+    places = _place_heads()
     junk = [bool(lower >= mentions or (re.fullmatch(r"[A-Z][a-z]+[^s]s", name) and name[:-1] in names)
-                 or name.lower() in outlets)
-            for name, lower, mentions in zip(totals.index, totals["lower"], totals["mentions"])]
+                 or name.lower() in outlets or name.split()[-1] in places
+                 or (mentions - setting - modifier < MIN_ACTOR_SHARE * mentions and not is_organisation_name(name)))
+            for name, lower, mentions, setting, modifier in zip(totals.index, totals["lower"], totals["mentions"],
+                                                                totals["setting"], totals["modifier"])]
     totals = totals[pd.Series([not j for j in junk], index=totals.index, dtype=bool)]  # a mask, even when empty
     table = totals.reset_index()[["name", "sources", "mentions"]].astype({"sources": int, "mentions": int})
     return table.sort_values(["sources", "mentions", "name"], ascending=[False, False, True]).head(top).reset_index(drop=True)
+
+
+@lru_cache(maxsize=None)
+def _place_heads() -> frozenset[str]:
+    """Last words of geographic names ("Sea", "River") of ``lexicons/name_contexts.csv``."""
+    return frozenset(row["term"] for row in read_rows("name_contexts.csv") if row["role"] == "place_head")
 
 
 def suggest_actors(corpus: Corpus, min_sources: int = MIN_SOURCES, min_mentions: int = MIN_MENTIONS, top: int = 20) -> pd.DataFrame:
