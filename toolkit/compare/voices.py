@@ -161,7 +161,7 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
         variant = pronoun_subject(sentence, at, int(row.end) - int(row.start), source) or source
         if source.lower() in _PRONOUNS:
             # a pronoun the attribution table left unbound (a table made elsewhere): the same binding
-            source = binder.bind(source, sid)
+            source = binder.bind(source, sid, at)
             if not source:
                 continue
             kind = "person"

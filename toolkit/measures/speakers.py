@@ -90,6 +90,11 @@ def title_genders(sentences) -> dict[str, str]:
     return out
 
 
+def _title_word(word: str) -> bool:
+    """A title or role before a name, also one to come or just elected ("Speaker-to-be", "President-elect")."""
+    return word.lower().removesuffix("-elect").removesuffix("-to-be").removesuffix("-designate") in _TITLE_WORDS
+
+
 def name_core(voice: str) -> str:
     """A person's name without the titles and roles before it or the place after it.
 
@@ -104,7 +109,7 @@ def name_core(voice: str) -> str:
     while tail > 0 and (words[tail - 1][:1].isupper() or re.match(r"(?:al|el|bin|ibn)-[A-Z]", words[tail - 1])):
         tail -= 1  # a name word, or one with its particle ("al-Rashid")
     run = words[tail:]
-    titles = [i for i, w in enumerate(run) if w.lower().removesuffix("-elect") in _TITLE_WORDS]
+    titles = [i for i, w in enumerate(run) if _title_word(w)]
     if titles:
         run = run[titles[-1] + 1:]
     while len(run) > 1 and (run[0].isupper() or (DEMONYM.fullmatch(run[0]) and run[1].isupper())):
@@ -148,6 +153,9 @@ def person_mentions(sentence: str) -> list[tuple[int, str]]:
         while lead < len(words) and (words[lead].lower() in function_words() or words[lead].lower() in _TITLE_WORDS
                                      or _LEAD_ADVERB.fullmatch(words[lead])):
             lead += 1
+        titles = [i for i, w in enumerate(words) if _title_word(w) and i >= lead]
+        if titles and len(words) - titles[-1] > 2:
+            lead = titles[-1] + 1  # "Senate Majority Leader Jo Roe": the name after the title
         name = " ".join(words[lead:])
         determined = bool(lead) and words[0].lower() in ("the", "a", "an")
         if not 2 <= len(name.split()) <= 3 or _PLACE_BEFORE.search(sentence[:match.start()]) or determined:
@@ -195,28 +203,42 @@ def corpus_people(by_doc: dict[str, dict[int, str]]) -> dict[str, str]:
 
 
 def resolve_pronoun(pronoun: str, doc_sentences: dict[int, str], sid: int, cited: dict[int, list[str]],
-                    people: dict[str, str], genders: dict[str, str] | None = None) -> str:
-    """The person a pronoun stands for, or ``""``: the one person named in the nearest sentence before
-    it that names any (or the one of several cited there); in its own sentence only a person cited
-    before it ("Roe said ..., and he added")."""
+                    people: dict[str, str], genders: dict[str, str] | None = None, at: int | None = None) -> str:
+    """The person a pronoun stands for, or ``""``.
+
+    In its own sentence: a person cited before it ("Roe said ..., and he added"), else the one
+    person the sentence opens with, before the pronoun at ``at`` ("Rep. Jo Roe is resigning, he
+    announced"). Else, in the nearest of the :data:`PRONOUN_REACH` sentences before it that names
+    or cites a person: the one person named or cited there, or the one of several that is cited.
+    A person whose title or gender the article gives otherwise is skipped ("she" is no "Mr. Roe").
+    """
     own = [v for v in cited.get(sid, []) if not _gender_clash(pronoun, v, genders)]
     if own:
         return own[-1]
+    sentence = doc_sentences.get(sid, "")
+    if at is not None and 0 < at <= len(sentence):
+        opening = [(p, n) for p, n in person_mentions(sentence[:at]) + _surname_mentions(sentence[:at], people)
+                   if not _gender_clash(pronoun, n, genders)]
+        subjects = {surname(n) for p, n in opening if not re.search(r"[,;:“”\"(]|\b[a-z]+\b", sentence[:p])}
+        if len(subjects) == 1 and len({surname(n) for _, n in opening}) == 1:
+            return min(opening)[1]  # the sentence's subject, named before the pronoun and alone
     for back in range(1, PRONOUN_REACH + 1):
         sentence = doc_sentences.get(sid - back)
         if sentence is None:
             continue
+        speakers = {surname(v): v for v in cited.get(sid - back, []) if not _gender_clash(pronoun, v, genders)}
         named = person_mentions(sentence) + _surname_mentions(sentence, people)
-        named = [(at, n) for at, n in named if not _gender_clash(pronoun, n, genders)]
-        if not named:
+        named = [(p, n) for p, n in named if not _gender_clash(pronoun, n, genders)]
+        if not named and not speakers:
             continue
         persons = {}
         for _, name in sorted(named):
             persons.setdefault(surname(name), name)
-        speakers = {surname(v): v for v in cited.get(sid - back, [])}  # as the citation names them
+        if not named:
+            persons = dict(speakers)  # persons cited there that no pattern names ("Roe, D-Ohio, said")
         if len(persons) == 1:
             key = next(iter(persons))
-            return speakers.get(key, persons[key])
+            return speakers.get(key, persons[key])  # as the citation names them
         hits = set(speakers) & set(persons)
         if len(hits) == 1:
             return speakers[hits.pop()]
@@ -263,12 +285,19 @@ class PronounBinder:
         if source and source.lower() not in PRONOUNS:
             self.cited.setdefault(sentence_id, []).append(source)
 
-    def bind(self, pronoun: str, sentence_id: int) -> str:
-        """The person ``pronoun`` (he, she) stands for in sentence ``sentence_id``, or ``""``."""
+    def bind(self, pronoun: str, sentence_id: int, at: int | None = None) -> str:
+        """The person ``pronoun`` (he, she) stands for in sentence ``sentence_id``, or ``""``; ``at`` is
+        where the pronoun's cue starts in the sentence."""
         if self._people is None:  # read the article's names once, and only when a pronoun needs them
             self._people = corpus_people({"": self.sentences})
             self._genders = title_genders(self.sentences.values())
-        name = resolve_pronoun(pronoun, self.sentences, sentence_id, self.cited, self._people, self._genders)
+        people = dict(self._people)
+        for sources in self.cited.values():  # persons cited in full so far: "Roe" later is one of them
+            for source in sources:
+                if len(name_core(source).split()) >= 2:
+                    people.setdefault(surname(source), source)
+        name = re.sub(r"(?:’s|'s)$", "", resolve_pronoun(pronoun, self.sentences, sentence_id, self.cited, people,
+                                                          self._genders, at))  # "Roe’s plan ... he said": Roe
         full = name_core(self._people.get(surname(name), "")) if name else ""
         if len(name_core(name).split()) < 2 and len(full.split()) >= 2:
             return full  # "Roe" of a "Jo Roe" the article names: the full name

@@ -268,7 +268,7 @@ def stance(corpus: Corpus) -> pd.DataFrame:
         for sentence in doc.sentences:
             for cue in sentence_cues(doc.text, sentence.start, sentence.end, known):
                 if cue["category"] == "attribution" and cue["source"].lower() in _PERSON_PRONOUNS:
-                    cue["source"] = binder.bind(cue["source"], sentence.sentence_id) or cue["source"]
+                    cue["source"] = binder.bind(cue["source"], sentence.sentence_id, cue["start"] - sentence.start) or cue["source"]
                 rows.append({"doc_id": doc.doc_id, "sentence_id": sentence.sentence_id, **cue})
                 if cue["category"] == "attribution" and cue["source_type"] == "person":
                     for name in coordinated_persons(cue["source"], lambda part: known.get(part) == "person"):
