@@ -150,6 +150,11 @@ _SETTING_BEFORE = re.compile(
 _NEXT_WORD = re.compile(r"\s+([a-z][a-z-]+)\b")
 
 
+#: A copula before a one-word name at the end of its phrase: the name is an adjective ("is mostly Norlandic").
+_PREDICATE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being|become|became|remain|remains|remained)\s+"
+                               r"(?:[a-z]+ly\s+)?$")
+
+
 @lru_cache(maxsize=None)
 def _verbs() -> frozenset[str]:
     """One-word reporting verbs of ``lexicons/attribution.csv``: after a name, the name is their subject."""
@@ -175,8 +180,8 @@ def name_counts(corpus: Corpus) -> pd.DataFrame:
     (for a one-word name, how often the source writes it, or its plural, in small
     letters: "force", "operations"), ``setting`` (mentions as the place where
     something happens: "in Vale", "a trip to Vale") and ``modifier`` (mentions of
-    a one-word name before the noun it modifies: "Vale army", "Norlandic
-    villages"). A name whose context makes it no mention (:func:`not_a_mention`:
+    a one-word name before the noun it modifies, "Vale army", "Norlandic
+    villages", or after a copula, "is mostly Norlandic"). A name whose context makes it no mention (:func:`not_a_mention`:
     "R-Ohio", "the Norland Sea") is not counted. Counts
     of parts of a corpus add up, so a partitioned corpus is counted part by part.
     """
@@ -208,7 +213,8 @@ def name_counts(corpus: Corpus) -> pd.DataFrame:
                 possessive = match.group().endswith(("’s", "'s"))
                 placed = not possessive and bool(_SETTING_BEFORE.search(text, 0, start))
                 setting[name, source] += placed
-                modifier[name, source] += not placed and " " not in name and not possessive and _attributive(text, match.end())
+                modifier[name, source] += not placed and " " not in name and not possessive and (
+                    _attributive(text, match.end()) or bool(_PREDICATE_BEFORE.search(text, 0, start)))
     rows = [(name, source, n, inner[name, source],
              lower[name.lower(), source] + lower[name.lower() + "s", source] if " " not in name else 0,
              setting[name, source], modifier[name, source])

@@ -261,7 +261,7 @@ def stance(corpus: Corpus) -> pd.DataFrame:
             if len(name.split()) >= 2:
                 known.setdefault(name.split()[-1], "person")
         for full in FULL_NAME.finditer(doc.text):  # "... said Jo Roe", later "Roe": a person
-            if not is_organisation_name(full.group(1)):
+            if not is_organisation_name(full.group(1)) and not _group_name(doc.text, full.group(2)):
                 known.setdefault(full.group(2), "person")
         # "he said": the person the one binding of :mod:`.speakers` gives (the voices table uses it too)
         binder = PronounBinder({s.sentence_id: s.text for s in doc.sentences})
@@ -276,6 +276,15 @@ def stance(corpus: Corpus) -> pd.DataFrame:
                         if len(name.split()) >= 2:
                             known.setdefault(name.split()[-1], "person")  # "Natalie Baker" -> later "Baker"
     return pd.DataFrame(rows, columns=STANCE_COLUMNS)
+
+
+def _group_name(text: str, word: str) -> bool:
+    """A capitalised plural the text writes after "the" ("the Greens", "the Democrats"): a group, no surname.
+
+    >>> _group_name("Vale Greens met. The Greens said no.", "Greens"), _group_name("Jo Evans said no.", "Evans")
+    (True, False)
+    """
+    return word.endswith("s") and re.search(r"\b[Tt]he\s+" + re.escape(word) + r"\b", text) is not None
 
 
 #: Pronoun sources bound to the person they stand for (:class:`toolkit.measures.speakers.PronounBinder`).
