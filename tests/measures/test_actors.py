@@ -63,3 +63,11 @@ def test_a_name_inside_a_longer_name_is_no_mention():
     at = mentions(corpus, actors)["start"].tolist()
     kept = [text[a - 1:a + 22] for a in at]
     assert found == ["Norland", "Norlandic", "Norlandic", "Norland"], kept
+
+
+def test_a_persons_name_before_a_party_word_stays_a_mention():
+    corpus = _corpus(["Title\n\nRuiz Republicans cheered, and Vale lawmakers left. East Vale voted; Latin Vale did not.\n"])
+    actors = [Actor("Ana Ruiz", "person", ("Ruiz",)), Actor("Vale", "other", ("Vale",))]
+    found = mentions(corpus, actors)
+    # "Vale lawmakers": a constituency; "Latin Vale": another place; "East Vale": a part of Vale
+    assert list(zip(found["actor"], found["surface"])) == [("Ana Ruiz", "Ruiz"), ("Vale", "Vale")]

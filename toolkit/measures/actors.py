@@ -52,24 +52,24 @@ def _alternation(role: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _context_patterns() -> tuple[re.Pattern, re.Pattern]:
+def _context_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """What before a name and what after it make the name no mention of an actor (see :func:`not_a_mention`)."""
     before = re.compile(
         r"(?:(?<![\w-])[RDI]-"  # "(R-Ohio)", "Jo Roe, D-Ohio,": a party-state tag
         r"|\b(?:" + _alternation("party_of") + r")\s+of\s+"  # "Jo Roe, Republican of Ohio"
         r"|\b(?:Rep\.|Sen\.|Representative|Senator|Congressman|Congresswoman)\s+(?:[A-Z][\w’'.-]*\s+){1,3}of\s+"  # "Sen. Jo Roe of Ohio"
         r"|\b(?:" + _alternation("name_head_of") + r")\s+of\s+(?:the\s+)?"  # "Gulf of X", "District of X"
-        r"|(?<![\w-])(?:" + _alternation("name_prefix") + r")\s+)$")  # "New X", "South X": another place
+        r"|(?<![\w-])(?:" + _alternation("name_prefix") + r")\s+)$")  # "New X", "Latin X": another place
     after = re.compile(
         # "the X Sea", "X’s 3rd Congressional District"; not "X’s Y Sea ports", X's own
         r"(?:(?:['’]s?)?\s+\d+(?:st|nd|rd|th))?\s+(?:[A-Z][\w’'-]*\s+){0,3}(?:" + _alternation("place_head") + "|"
         + _alternation("name_head") + r")(?![\w-])"
-        r"|\s+(?:" + _alternation("lower_head") + r")(?![\w-])"  # "X cuisine", "X language"
-        r"|\s+(?:" + _alternation("legislator") + r")(?![\w-])")  # "X Rep. Jo Roe", "the X Republican", "X lawmakers"
-    return before, after
+        r"|\s+(?:" + _alternation("lower_head") + r")(?![\w-])")  # "X cuisine", "X language"
+    legislator = re.compile(r"\s+(?:" + _alternation("legislator") + r")(?![\w-])")  # "X Rep. Jo Roe", "X lawmakers"
+    return before, after, legislator
 
 
-def not_a_mention(text: str, start: int, end: int, sentence_start: int = 0) -> bool:
+def not_a_mention(text: str, start: int, end: int, sentence_start: int = 0, person: bool = False) -> bool:
     """Whether the name ``text[start:end]`` is no mention of the actor it names, because of its context.
 
     Not a mention: a party-state tag after a politician's name ("Jo Roe (R-Ohio)", "Jo Roe,
@@ -77,14 +77,16 @@ def not_a_mention(text: str, start: int, end: int, sentence_start: int = 0) -> b
     ("Ohio Rep. Jo Roe", "the Ohio Republican", "Ohio lawmakers": the member's constituency);
     a word inside a longer proper name ("the Norland Sea", "Gulf of Norland", "Norland's 3rd
     District", "New Norland"); a nationality naming a language or a cuisine ("Norlandic
-    cuisine"). The words are in ``lexicons/name_contexts.csv``.
+    cuisine"). The words are in ``lexicons/name_contexts.csv``. The name of a ``person`` before
+    a party word stays a mention ("Roe Republicans").
 
-    >>> text = "Jo Roe (R-Ohio) sailed the Ohio Sea to South Ohio, and Ohio Rep. Al Kay praised Ohio’s Erie Sea ports."
+    >>> text = "Jo Roe (R-Ohio) sailed the Ohio Sea to New Ohio, and Ohio Rep. Al Kay praised Ohio’s Erie Sea ports."
     >>> [not_a_mention(text, m.start(), m.end()) for m in re.finditer("Ohio", text)]
     [True, True, True, True, False]
     """
-    before, after = _context_patterns()
-    return bool(before.search(text, max(sentence_start, start - 80), start)) or bool(after.match(text, end))
+    before, after, legislator = _context_patterns()
+    return bool(before.search(text, max(sentence_start, start - 80), start) or after.match(text, end)
+                or (not person and legislator.match(text, end)))
 
 
 _NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.&-]*[\w]|[A-Z])(?:\s+(?:of\s+|for\s+|de\s+|al-)?[A-Z][\w’'.&-]*[\w])*")
@@ -120,7 +122,7 @@ def mentions(corpus: Corpus, actors: tuple[Actor, ...] | list[Actor] | None = No
             previous = None
             for match in matcher.find(doc.text, sentence.start, sentence.end):
                 actor = match.payload[0]
-                if not_a_mention(doc.text, match.start, match.end, sentence.start):
+                if not_a_mention(doc.text, match.start, match.end, sentence.start, actor.kind == "person"):
                     continue  # "(R-Ohio)", "the Norland Sea", "Norlandic cuisine": no mention of the actor
                 if previous is not None and previous[0] == actor.name and _is_parenthesised_alias(doc.text, previous[1], match.start, match.end):
                     continue  # "Full Name (ALIAS)": one mention
