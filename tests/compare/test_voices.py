@@ -150,3 +150,12 @@ def test_person_mentions_skip_places_and_fronted_words():
     assert person_mentions("Historically Norland sided with Vale.") == []
     assert person_mentions("Crowds gathered in the Rose Garden and in North Vale.") == []
     assert [n for _, n in person_mentions("Despite Jo Roe, Ali Kan, 24, stayed.")] == ["Ali Kan"]
+
+
+def test_where_a_body_sits_is_no_part_of_its_name():
+    sentences = ["The Norland-based Vale Rights Observatory said ten died.", "The Vale Rights Observatory said more may die.",
+                 "A Norland-based monitor said so too."]
+    cues = [(0, "said", "Norland-based Vale Rights Observatory", "organisation"),
+            (1, "said", "Vale Rights Observatory", "organisation"), (2, "said", "Norland-based monitor", "vague")]
+    table = voices(_tables(sentences, cues), {"d": "d"})
+    assert table["voice"].tolist() == ["Vale Rights Observatory", "Vale Rights Observatory", "Norland-based monitor"]

@@ -5,7 +5,7 @@ from pathlib import Path
 from toolkit.corpus.config import Actor, CorpusConfig
 from toolkit.corpus.documents import Corpus, load_sources
 from toolkit.corpus.sources import Source
-from toolkit.measures.actors import mentions, suggest_actors
+from toolkit.measures.actors import as_actors, mentions, suggest_actors
 
 TEXT = ("{n} Title\n\nOn Wednesday the Harbour Authority said that Norland and the Harbour Authority agreed, "
         "and in August Norland signed. The Harbour Authority met Norland on Wednesday and The officials in August agreed. "
@@ -71,3 +71,15 @@ def test_a_persons_name_before_a_party_word_stays_a_mention():
     found = mentions(corpus, actors)
     # "Vale lawmakers": a constituency; "Latin Vale": another place; "East Vale": a part of Vale
     assert list(zip(found["actor"], found["surface"])) == [("Ana Ruiz", "Ruiz"), ("Vale", "Vale")]
+
+
+def test_variants_of_one_persons_name_are_one_suggested_actor():
+    text = ("{n} Title\n\nOn Monday Ana Ruiz met the Vale Council. Later Ruiz said the Council agreed, and "
+            "Senator Ruiz left. The Vale Council met Ruiz again, and the Council said Ana Ruiz was right.\n")
+    corpus = _corpus([text.format(n=i) for i in range(3)])
+    table = suggest_actors(corpus).set_index("name")
+    assert set(table.index) == {"Ana Ruiz", "Vale Council"}
+    assert set(table.loc["Ana Ruiz", "aliases"].split("|")) == {"Ana Ruiz", "Ruiz", "Senator Ruiz"}
+    found = mentions(corpus, as_actors(suggest_actors(corpus)))
+    assert set(found["actor"]) == {"Ana Ruiz", "Vale Council"}
+    assert (found["actor"] == "Ana Ruiz").sum() == 3 * 5  # "Senator Ruiz" and "Ruiz" are her too

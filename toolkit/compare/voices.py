@@ -96,6 +96,7 @@ def _voice(voice: str, kind: str, row, people: dict[str, str], places: set[str],
             and voice[:-1] in capitals:
         voice = voice[:-1]  # "Roes remarks": the apostrophe was lost
     voice = _fix_possessive(voice, stems)
+    voice = re.sub(r"^[A-Z][\w.]*-based\s+(?=[A-Z])", "", voice)  # "Vale-based Rights Monitor": where it sits, not its name
     if re.fullmatch(r"[A-Z][\w’'-]+", voice) and people.get(_surname(voice)) and kind != "outlet" and voice not in places:
         voice, kind = name_core(people[_surname(voice)]), "person"  # "Roe" after "Jo Roe" in the article
     if kind == "person" and len(name_core(voice).split()) < 2 and ORG_WORD.search(voice):

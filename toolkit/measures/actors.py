@@ -17,7 +17,8 @@ from ..corpus.config import Actor
 from ..corpus.documents import Corpus
 from ..text.dates import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from ..lexicons import function_words, read_rows
-from .attribution import is_organisation_name, outlet_names
+from .attribution import ORG_WORD, classify_source, is_organisation_name, outlet_names
+from .speakers import TITLE_WORDS
 from ..text.phrases import PhraseMatcher
 
 MENTION_COLUMNS = ["doc_id", "sentence_id", "actor", "kind", "start", "end", "surface"]
@@ -225,7 +226,8 @@ def name_counts(corpus: Corpus) -> pd.DataFrame:
 
 
 def rank_names(counts: pd.DataFrame, min_sources: int = MIN_SOURCES, min_mentions: int = MIN_MENTIONS, top: int = 20) -> pd.DataFrame:
-    """Candidate actors from :func:`name_counts` rows: ``name, sources, mentions``, most widely mentioned first.
+    """Candidate actors from :func:`name_counts` rows: ``name, sources, mentions, aliases``
+    (the names of :func:`person_groups` counted as one, joined by "|"), most widely mentioned first.
 
     A candidate is mentioned by at least ``min_sources`` sources, at least
     ``min_mentions`` times, and at least once not at the start of a sentence.
@@ -254,8 +256,54 @@ def rank_names(counts: pd.DataFrame, min_sources: int = MIN_SOURCES, min_mention
             for name, lower, mentions, setting, modifier in zip(totals.index, totals["lower"], totals["mentions"],
                                                                 totals["setting"], totals["modifier"])]
     totals = totals[pd.Series([not j for j in junk], index=totals.index, dtype=bool)]  # a mask, even when empty
-    table = totals.reset_index()[["name", "sources", "mentions"]].astype({"sources": int, "mentions": int})
+    groups = person_groups(list(totals.index))
+    sources = counts[counts["name"].isin(totals.index)].groupby("name")["source"].agg(set)
+    rows = []
+    for name, members in groups.items():
+        rows.append((name, len(set().union(*(sources[m] for m in members))), int(totals.loc[members, "mentions"].sum()),
+                     "|".join(members)))
+    table = pd.DataFrame(rows, columns=["name", "sources", "mentions", "aliases"]).astype({"sources": int, "mentions": int})
     return table.sort_values(["sources", "mentions", "name"], ascending=[False, False, True]).head(top).reset_index(drop=True)
+
+
+def person_groups(names: list[str]) -> dict[str, list[str]]:
+    """Candidate names that name one person or body, grouped under the fullest: a name with a title
+    before it ("General Roe", "President Jo Roe") is the name without it, a surname alone ("Roe") is
+    the one full name ending with it ("Jo Roe") when there is exactly one, and a body's head word alone
+    ("Council") is the one longer name holding it ("Vale Council"). Other names stand alone.
+
+    >>> groups = person_groups(["Roe", "Jo Roe", "General Roe", "Kay", "Al Kay", "Ed Kay", "Vale Council", "Council"])
+    >>> groups["Jo Roe"], groups["Kay"], groups["Vale Council"]
+    (['Jo Roe', 'Roe', 'General Roe'], ['Kay'], ['Vale Council', 'Council'])
+    """
+    def untitled(name: str) -> str:
+        words = name.split()
+        while len(words) > 1 and words[0].lower() in TITLE_WORDS:
+            words = words[1:]
+        return " ".join(words)
+
+    persons = {n for n in names if len(untitled(n).split()) >= 2 and classify_source(untitled(n)) == "person"
+               and not is_organisation_name(n)}
+    target: dict[str, str] = {}
+    for name in names:
+        core = untitled(name)
+        if name in persons or core != name:
+            target[name] = core if core != name else name  # "President Jo Roe" is "Jo Roe"
+    for name in names:
+        core = target.get(name, name)
+        if " " not in core:
+            full = sorted({target.get(p, p) for p in persons if target.get(p, p).split()[-1] == core})
+            if len(full) == 1:
+                target[name] = full[0]  # "Roe" and "General Roe": the one "Jo Roe"
+            elif ORG_WORD.fullmatch(core):
+                bodies = [n for n in names if " " in n and core in n.split() and n not in persons]
+                if len(bodies) == 1:
+                    target[name] = bodies[0]  # "the Council", said short, of the one "Vale Council"
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        head = target.get(name, name)
+        groups.setdefault(head if head in names or head in target.values() else name, []).append(name)
+    return {head: sorted(members, key=lambda m: (m != head, names.index(m))) for head, members in groups.items()}
 
 
 @lru_cache(maxsize=None)
@@ -269,7 +317,7 @@ def suggest_actors(corpus: Corpus, min_sources: int = MIN_SOURCES, min_mentions:
 
     A name is a run of capitalised words not at the start of a sentence (or
     at the start, when it also occurs elsewhere), with leading function words
-    removed. Returns ``name, sources, mentions``, most widely mentioned first.
+    removed. Returns ``name, sources, mentions, aliases``, most widely mentioned first.
     """
     return rank_names(name_counts(corpus), min_sources, min_mentions, top)
 
@@ -281,4 +329,7 @@ def suggested_actors(corpus: Corpus, top: int = 20) -> list[Actor]:
 
 def as_actors(suggestions: pd.DataFrame) -> list[Actor]:
     """Rows of :func:`suggest_actors` as :class:`Actor` records (kind ``other``)."""
-    return [Actor(name, "other", (name,)) for name in suggestions["name"]]
+    if "aliases" not in suggestions.columns:
+        return [Actor(name, "other", (name,)) for name in suggestions["name"]]
+    return [Actor(name, "other", tuple(dict.fromkeys([name, *str(aliases).split("|")])))
+            for name, aliases in zip(suggestions["name"], suggestions["aliases"])]

@@ -32,7 +32,7 @@ PRONOUN_REACH = 2
 _MALE_TITLE = re.compile(r"^(?:Mr\.?|Sir|Lord|King|Prince)\s")
 _FEMALE_TITLE = re.compile(r"^(?:Mrs\.?|Ms\.?|Miss|Dame|Lady|Queen|Princess)\s")
 #: Titles and roles written before a person's name ("Foreign Minister", "Rep.", "spokesman").
-_TITLE_WORDS = frozenset("""mr mr. mrs mrs. ms ms. dr dr. prof prof. sir lord dame lady king queen prince princess pope
+TITLE_WORDS = frozenset("""mr mr. mrs mrs. ms ms. dr dr. prof prof. sir lord dame lady king queen prince princess pope
 president vice prime minister secretary senator sen. rep. representative gov. governor mayor ambassador envoy chief director
 chairman chairwoman chair speaker leader judge justice general gen. commander spokesman spokeswoman spokesperson chancellor
 premier lawyer attorney adviser advisor official candidate nominee correspondent reporter resident activist""".split())
@@ -92,7 +92,7 @@ def title_genders(sentences) -> dict[str, str]:
 
 def _title_word(word: str) -> bool:
     """A title or role before a name, also one to come or just elected ("Speaker-to-be", "President-elect")."""
-    return word.lower().removesuffix("-elect").removesuffix("-to-be").removesuffix("-designate") in _TITLE_WORDS
+    return word.lower().removesuffix("-elect").removesuffix("-to-be").removesuffix("-designate") in TITLE_WORDS
 
 
 def name_core(voice: str) -> str:
@@ -150,7 +150,7 @@ def person_mentions(sentence: str) -> list[tuple[int, str]]:
         run = re.sub(r"(?<=[\w’'-]{2})\.$", "", match.group(0))  # a full stop after the name, not an initial
         words = run.split()
         lead = 0
-        while lead < len(words) and (words[lead].lower() in function_words() or words[lead].lower() in _TITLE_WORDS
+        while lead < len(words) and (words[lead].lower() in function_words() or words[lead].lower() in TITLE_WORDS
                                      or _LEAD_ADVERB.fullmatch(words[lead])):
             lead += 1
         titles = [i for i, w in enumerate(words) if _title_word(w) and i >= lead]
