@@ -145,7 +145,7 @@ def test_junk_voices_and_types():
 
 
 def test_person_mentions_skip_places_and_fronted_words():
-    from toolkit.compare.voices import person_mentions
+    from toolkit.measures.speakers import person_mentions
 
     assert person_mentions("Historically Norland sided with Vale.") == []
     assert person_mentions("Crowds gathered in the Rose Garden and in North Vale.") == []

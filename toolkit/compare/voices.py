@@ -19,9 +19,8 @@ import pandas as pd
 
 from ..lexicons import function_words
 from ..measures.attribution import ORG_WORD, classify_source, coordinated_persons, is_organisation_name
-from ..measures.speakers import (CALENDAR, DEMONYM as _DEMONYM, PRONOUN_REACH, PRONOUNS as _PRONOUNS,  # noqa: F401
-                                 PronounBinder, corpus_people, name_core, person_mentions, pronoun_subject,
-                                 surname as _surname)
+from ..measures.speakers import (CALENDAR, DEMONYM as _DEMONYM, PRONOUNS as _PRONOUNS, PronounBinder, corpus_people,
+                                 name_core, pronoun_subject, surname as _surname)
 from ..text.quotes import quoted_spans
 
 COLUMNS = ["voice", "voice_type", "side", "mode", "from_outlet", "source", "doc_id", "sentence_id", "start", "end",
@@ -131,9 +130,13 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
         Columns :data:`COLUMNS`. ``mode`` is ``direct_quote`` when the
         sentence quotes words in quotation marks, else ``paraphrase``;
         ``from_outlet`` is True when the voice is another outlet. A pronoun
-        ("he said") is the person named close before it (:func:`person_mentions`);
-        a pronoun with no such person, a plural or first-person one, and a
-        source made of function words are left out. Variants of one name in a
+        ("he said") is the person the ``stance`` table bound it to, by the one
+        binding of :class:`toolkit.measures.speakers.PronounBinder` (a pronoun
+        that table left unbound gets the same binding here, so it stays out);
+        a pronoun with no person, a plural or first-person one, and a
+        source made of function words are left out. Named persons joined by
+        "and" ("Ms. Roe and Mr. Kay said") are one row each, with the same cue
+        (:func:`toolkit.measures.attribution.coordinated_persons`). Variants of one name in a
         corpus are merged (:func:`merge_variants`); ``variant`` keeps the words
         of the text. Two cues of one voice in one sentence count once.
     """
