@@ -83,3 +83,9 @@ def test_variants_of_one_persons_name_are_one_suggested_actor():
     found = mentions(corpus, as_actors(suggest_actors(corpus)))
     assert set(found["actor"]) == {"Ana Ruiz", "Vale Council"}
     assert (found["actor"] == "Ana Ruiz").sum() == 3 * 5  # "Senator Ruiz" and "Ruiz" are her too
+
+
+def test_a_body_before_a_party_word_stays_a_mention():
+    corpus = _corpus(["Title\n\nThe Senate Republican leader spoke, and Vale Republicans left.\n"])
+    found = mentions(corpus, [Actor("Senate", "other", ("Senate",)), Actor("Vale", "other", ("Vale",))])
+    assert found["actor"].tolist() == ["Senate"]

@@ -78,8 +78,8 @@ def not_a_mention(text: str, start: int, end: int, sentence_start: int = 0, pers
     ("Ohio Rep. Jo Roe", "the Ohio Republican", "Ohio lawmakers": the member's constituency);
     a word inside a longer proper name ("the Norland Sea", "Gulf of Norland", "Norland's 3rd
     District", "New Norland"); a nationality naming a language or a cuisine ("Norlandic
-    cuisine"). The words are in ``lexicons/name_contexts.csv``. The name of a ``person`` before
-    a party word stays a mention ("Roe Republicans").
+    cuisine"). The words are in ``lexicons/name_contexts.csv``. The name of a ``person`` or of a
+    body before a party word stays a mention ("Roe Republicans", "the Senate Republican leader").
 
     >>> text = "Jo Roe (R-Ohio) sailed the Ohio Sea to New Ohio, and Ohio Rep. Al Kay praised Ohio’s Erie Sea ports."
     >>> [not_a_mention(text, m.start(), m.end()) for m in re.finditer("Ohio", text)]
@@ -87,7 +87,7 @@ def not_a_mention(text: str, start: int, end: int, sentence_start: int = 0, pers
     """
     before, after, legislator = _context_patterns()
     return bool(before.search(text, max(sentence_start, start - 80), start) or after.match(text, end)
-                or (not person and legislator.match(text, end)))
+                or (not person and legislator.match(text, end) is not None and not is_organisation_name(text[start:end])))
 
 
 _NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.&-]*[\w]|[A-Z])(?:\s+(?:of\s+|for\s+|de\s+|al-)?[A-Z][\w’'.&-]*[\w])*")
