@@ -52,8 +52,14 @@ def _alternation(role: str) -> str:
     return "|".join(re.escape(w) for w in words)
 
 
+#: Characters before a name read for its context: a title, a name and "of" ("Sen. Jo Al Roe of ") fit.
+_BEFORE_REACH = 80
+#: Characters before a name in which the end of every such context (a hyphen, "of the", a prefix) fits.
+_HINT_REACH = 20
+
+
 @lru_cache(maxsize=None)
-def _context_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _context_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     """What before a name and what after it make the name no mention of an actor (see :func:`not_a_mention`)."""
     before = re.compile(
         r"(?:(?<![\w-])[RDI]-"  # "(R-Ohio)", "Jo Roe, D-Ohio,": a party-state tag
@@ -67,7 +73,9 @@ def _context_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         + _alternation("name_head") + r")(?![\w-])"
         r"|\s+(?:" + _alternation("lower_head") + r")(?![\w-])")  # "X cuisine", "X language"
     legislator = re.compile(r"\s+(?:" + _alternation("legislator") + r")(?![\w-])")  # "X Rep. Jo Roe", "X lawmakers"
-    return before, after, legislator
+    # what every "before" ends with (a hyphen, "of", a prefix): tried first on a few characters, for speed
+    hint = re.compile(r"(?:-|(?<![\w-])of\s+(?:the\s+)?|(?<![\w-])(?:" + _alternation("name_prefix") + r")\s+)$")
+    return before, after, legislator, hint
 
 
 def not_a_mention(text: str, start: int, end: int, sentence_start: int = 0, person: bool = False) -> bool:
@@ -85,8 +93,9 @@ def not_a_mention(text: str, start: int, end: int, sentence_start: int = 0, pers
     >>> [not_a_mention(text, m.start(), m.end()) for m in re.finditer("Ohio", text)]
     [True, True, True, True, False]
     """
-    before, after, legislator = _context_patterns()
-    return bool(before.search(text, max(sentence_start, start - 80), start) or after.match(text, end)
+    before, after, legislator, hint = _context_patterns()
+    lo = max(sentence_start, start - _BEFORE_REACH)
+    return bool((hint.search(text, max(lo, start - _HINT_REACH), start) and before.search(text, lo, start)) or after.match(text, end)
                 or (not person and legislator.match(text, end) is not None and not is_organisation_name(text[start:end])))
 
 
@@ -148,6 +157,8 @@ _SETTING_BEFORE = re.compile(
     r"(?:left|leaving|leave|leaves|bound|headed|heading|departed|departing)\s+for)\s+"
     r"(?:(?:the|eastern|western|northern|southern|central|east|west|north|south)\s+)?"
     r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:,\s+|\s+(?:and|or)\s+))*$")
+#: Characters before a name read for a setting: a preposition and a short list of names ("in Lakeside, Vale and ").
+_SETTING_REACH = 120
 #: A word after a one-word name that makes the name a modifier ("Vale army", "Norlandic forces"): small
 #: letters, and not a function word or a verb (see :func:`_attributive`).
 _NEXT_WORD = re.compile(r"\s+([a-z][a-z-]+)\b")
@@ -214,10 +225,10 @@ def name_counts(corpus: Corpus) -> pd.DataFrame:
                 counts[name, source] += 1
                 inner[name, source] += match.start() > 0
                 possessive = match.group().endswith(("’s", "'s"))
-                placed = not possessive and bool(_SETTING_BEFORE.search(text, 0, start))
+                placed = not possessive and bool(_SETTING_BEFORE.search(text, max(0, start - _SETTING_REACH), start))
                 setting[name, source] += placed
                 modifier[name, source] += not placed and " " not in name and not possessive and (
-                    _attributive(text, match.end()) or bool(_PREDICATE_BEFORE.search(text, 0, start)))
+                    _attributive(text, match.end()) or bool(_PREDICATE_BEFORE.search(text, max(0, start - 30), start)))
     rows = [(name, source, n, inner[name, source],
              lower[name.lower(), source] + lower[name.lower() + "s", source] if " " not in name else 0,
              setting[name, source], modifier[name, source])

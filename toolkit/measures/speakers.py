@@ -134,6 +134,12 @@ def person_mentions(sentence: str) -> list[tuple[int, str]]:
     >>> person_mentions("Vale spokesman Jo Roe met Ali Kan, 24, in North Vale.")
     [(15, 'Jo Roe'), (26, 'Ali Kan')]
     """
+    return list(_person_mentions(sentence))
+
+
+@lru_cache(maxsize=65536)
+def _person_mentions(sentence: str) -> tuple[tuple[int, str], ...]:
+    """:func:`person_mentions`, cached: the attribution and the voices tables read the same sentences."""
     quoted = quoted_spans(sentence)
     found: dict[int, str] = {}
 
@@ -166,7 +172,7 @@ def person_mentions(sentence: str) -> list[tuple[int, str]]:
             at = match.start() + len(run) - len(name)
             if not any(a <= at < a + len(n) for a, n in found.items()):
                 add(at, name)
-    return sorted(found.items())
+    return tuple(sorted(found.items()))
 
 
 @lru_cache(maxsize=65536)
