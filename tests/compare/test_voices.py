@@ -1,6 +1,9 @@
 import pandas as pd
 
+from toolkit import load_corpus
 from toolkit.compare.voices import COLUMNS, side_of, silent_actors, voice_type, voices
+from toolkit.measures.speakers import name_core
+from toolkit.measures.stance import stance
 from toolkit.pipeline import analyze
 
 
@@ -56,14 +59,50 @@ def _tables(sentences, cues):
     return {"stance": stance, "sentences": table}
 
 
-def test_pronoun_is_the_person_named_close_before():
-    sentences = ["President Ana Ruiz said the port would reopen.",
-                 "Vale spokesman Omar Vell described the damage on Friday.",
-                 "“The boats are gone,” he said."]
-    # the attribution table bound "he" to the last person cited; the person named close before is the spokesman
-    tables = _tables(sentences, [(0, "said", "President Ana Ruiz", "person"), (2, "said", "President Ana Ruiz", "person")])
-    table = voices(tables, {"d": "d"})
-    assert list(zip(table["voice"], table["variant"])) == [("Ana Ruiz", "President Ana Ruiz"), ("Omar Vell", "he")]
+def _analysed(tmp_path, text):
+    """The stance and sentence tables of one written article, as the pipeline makes them."""
+    (tmp_path / "a.txt").write_text("A Title\n\n" + text + "\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    sentences = pd.DataFrame([(d.doc_id, s.sentence_id, s.start, s.text) for d in corpus for s in d.sentences],
+                             columns=["doc_id", "sentence_id", "start", "text"])
+    return {"stance": stance(corpus), "sentences": sentences}, {d.doc_id: d.doc_id for d in corpus}
+
+
+def test_pronoun_is_the_person_named_close_before(tmp_path):
+    tables, sources = _analysed(tmp_path, "President Ana Ruiz said the port would reopen. "
+                                          "Vale spokesman Omar Vell described the damage on Friday. “The boats are gone,” he said.")
+    table = voices(tables, sources)
+    assert list(zip(table["voice"], table["variant"])) == [("Ana Ruiz", "President Ana Ruiz"),
+                                                           ("Omar Vell", "Vale spokesman Omar Vell"), ("Omar Vell", "he")]
+    # the attribution table binds "he" to the same person: one binding for both tables
+    cited = tables["stance"][tables["stance"]["category"] == "attribution"]
+    assert cited["source"].tolist()[-1] == "Vale spokesman Omar Vell"
+
+
+def test_both_tables_agree_on_whom_a_pronoun_stands_for(tmp_path):
+    text = ("Mayor Tom Hale spoke at the dock. Senator Ana Ruiz, who chairs the panel, said the dock was unsafe. "
+            "“It is a disgrace,” she said. Mr. Hale said repairs would start soon. “We have the money,” he said.")
+    tables, sources = _analysed(tmp_path, text)
+    cited = tables["stance"][tables["stance"]["category"] == "attribution"]
+    table = voices(tables, sources)
+    bound = dict(zip(cited["start"], cited["source"]))
+    for row in table.itertuples():
+        assert name_core(bound[row.start]).split()[-1] == row.voice.split()[-1]
+    assert table["voice"].tolist() == ["Ana Ruiz", "Ana Ruiz", "Tom Hale", "Tom Hale"]
+
+
+def test_coordinated_speakers_are_two_voices(tmp_path):
+    text = ("Ms. Ana Ruiz and Mr. Tom Hale said the dock would close. "
+            "Nora Lind and Piet Varga warned of delays. Lind and Varga said more later. "
+            "Johnson & Johnson said it would help. Procter and Gamble said it would wait.")
+    tables, sources = _analysed(tmp_path, text)
+    table = voices(tables, sources)
+    by_sentence = table.groupby("sentence_id")["voice"].apply(list).to_dict()
+    assert [sorted(v) for v in by_sentence.values()] == [["Ana Ruiz", "Tom Hale"], ["Nora Lind", "Piet Varga"],
+                                                         ["Nora Lind", "Piet Varga"], ["Johnson & Johnson"],
+                                                         ["Procter and Gamble"]]
+    first = min(by_sentence)
+    assert set(table.loc[table["sentence_id"] == first, "variant"]) == {"Ms. Ana Ruiz", "Mr. Tom Hale"}
 
 
 def test_pronoun_without_a_person_close_before_is_left_out():
@@ -106,8 +145,17 @@ def test_junk_voices_and_types():
 
 
 def test_person_mentions_skip_places_and_fronted_words():
-    from toolkit.compare.voices import person_mentions
+    from toolkit.measures.speakers import person_mentions
 
     assert person_mentions("Historically Norland sided with Vale.") == []
     assert person_mentions("Crowds gathered in the Rose Garden and in North Vale.") == []
     assert [n for _, n in person_mentions("Despite Jo Roe, Ali Kan, 24, stayed.")] == ["Ali Kan"]
+
+
+def test_where_a_body_sits_is_no_part_of_its_name():
+    sentences = ["The Norland-based Vale Rights Observatory said ten died.", "The Vale Rights Observatory said more may die.",
+                 "A Norland-based monitor said so too."]
+    cues = [(0, "said", "Norland-based Vale Rights Observatory", "organisation"),
+            (1, "said", "Vale Rights Observatory", "organisation"), (2, "said", "Norland-based monitor", "vague")]
+    table = voices(_tables(sentences, cues), {"d": "d"})
+    assert table["voice"].tolist() == ["Vale Rights Observatory", "Vale Rights Observatory", "Norland-based monitor"]

@@ -134,7 +134,7 @@ def test_titled_names_are_people_and_pronouns_respect_titles(tmp_path):
     )
     table = stance(load_corpus(tmp_path))
     cues = table[table["category"] == "attribution"].set_index("surface")
-    assert cues.loc["complained", "source"] == "Ines Moro"  # "she": not the senator named since
+    assert cues.loc["complained", "source"] == "Ms. Ines Moro"  # "she": not the senator named since
     said = table[(table["category"] == "attribution") & (table["surface"] == "said")]
     assert list(said["source"]) == ["Brandt", "Karl Brandt"]
     assert set(said["source_type"]) == {"person"}  # "Brandt" alone is the man named before

@@ -6,21 +6,22 @@ every cited source becomes a voice with a type (``person``, ``organisation``,
 side it is said to belong to when the text names one ("Kenyan officials",
 "Norland's finance minister", "US officials"), whether its words are quoted
 directly or paraphrased, and whether they come second-hand from another
-outlet. A pronoun ("he said") is the last named person cited in the same
-article, within a few sentences.
+outlet. A pronoun ("he said") is the person the attribution table bound it
+to (:mod:`toolkit.measures.speakers`, one binding for both tables). Two named
+persons joined by "and" are two voices, each credited with the citation.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import pandas as pd
 
 from ..lexicons import function_words
-from ..measures.attribution import ORG_WORD, TITLED_NAME, classify_source, is_organisation_name
-from ..text.dates import MONTHS, WEEKDAYS
-from ..text.quotes import inside, quoted_spans
+from ..measures.attribution import ORG_WORD, classify_source, coordinated_persons, is_organisation_name
+from ..measures.speakers import (CALENDAR, DEMONYM as _DEMONYM, PRONOUNS as _PRONOUNS, PronounBinder, corpus_people,
+                                 name_core, pronoun_subject, surname as _surname)
+from ..text.quotes import quoted_spans
 
 COLUMNS = ["voice", "voice_type", "side", "mode", "from_outlet", "source", "doc_id", "sentence_id", "start", "end",
            "cue", "wording", "variant"]
@@ -32,83 +33,14 @@ _GOVERNMENT = re.compile(
     r"white house|kremlin|cabinet|foreign office|state media|lawmakers?|mayor|chancellor)\b", re.I)
 #: Words of an armed or political group outside the state ("a rebel commander", "militia spokesman").
 _NON_STATE = re.compile(r"\b(?:rebels?|militias?|insurgents?|opposition|jihadists?|militants?|guerrillas?|fighters?)\b", re.I)
-#: A demonym (Kenyan, Russian, British, Sudanese...) by its endings.
-_DEMONYM = re.compile(r"\b([A-Z][a-z]+(?:ese|ian|an|i|ish|ch))\b")
 _POSSESSIVE = re.compile(r"\b([A-Z][\w.]+)(?:’s|'s)\s")
 _SHORT_STATE = re.compile(r"^(?:U\.S\.|US|UK|U\.K\.|EU|UN)\b")
-#: Pronouns that stand for one person.
-_PRONOUNS = frozenset({"he", "she", "his", "her"})
 #: Short names of :data:`_SHORT_STATE` that are unions of states, not states.
 _UNIONS = frozenset({"EU", "UN"})
 #: Subjects that are no cited voice: plural and first-person pronouns (the writer or a group).
 _NO_VOICE = frozenset({"they", "them", "i", "we", "you", "it", "(unnamed)"})
-#: Names of days and months, which actor suggestion can pick up as names.
-CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)
-#: Sentences back, before the pronoun's own, a pronoun may reach for the person it stands for.
-PRONOUN_REACH = 2
 #: Characters of the sentence kept as wording.
 WORDING_CHARS = 220
-
-
-_MALE_TITLE = re.compile(r"^(?:Mr\.?|Sir|Lord|King|Prince)\s")
-_FEMALE_TITLE = re.compile(r"^(?:Mrs\.?|Ms\.?|Miss|Dame|Lady|Queen|Princess)\s")
-#: Titles and roles written before a person's name ("Foreign Minister", "Rep.", "spokesman").
-_TITLE_WORDS = frozenset("""mr mr. mrs mrs. ms ms. dr dr. prof prof. sir lord dame lady king queen prince princess pope
-president vice prime minister secretary senator sen. rep. representative gov. governor mayor ambassador envoy chief director
-chairman chairwoman chair speaker leader judge justice general gen. commander spokesman spokeswoman spokesperson chancellor
-premier lawyer attorney adviser advisor official candidate nominee correspondent reporter resident activist""".split())
-#: Lower-case role words right before a name ("spokesman Jo Roe", "resident Ali Kan"): the name is a person.
-_ROLE_BEFORE = re.compile(r"\b(?:spokes(?:man|woman|person)|commander|resident|minister|president|premier|senator|governor|"
-                          r"mayor|ambassador|envoy|chief|director|chairman|chairwoman|leader|lawmaker|official|adviser|advisor|"
-                          r"analyst|expert|lawyer|attorney|judge|witness|activist|doctor|nurse|medic|fighter|teacher|student|"
-                          r"worker|farmer|father|mother|son|daughter|wife|husband|brother|sister|journalist|reporter|"
-                          r"correspondent|candidate|nominee|secretary|representative|member|colleague|friend|neighbou?r)\s+"
-                          r"((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)")
-#: A name with an age or a role after it ("Ali Kan, 24, a resident", "Jo Roe, a local farmer").
-_NAME_WITH_AGE = re.compile(r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3}),?\s+(?:\d{1,3}(?:,|\s+(?:said|says|told|added)\b)|(?:a|an)\s+(?:[\w-]+\s+){0,3}?"
-                            r"(?:resident|witness|activist|doctor|nurse|medic|fighter|teacher|student|worker|farmer|father|"
-                            r"mother|journalist|reporter|official|commander|spokes(?:man|woman|person)|member|lawyer|analyst|"
-                            r"expert|leader|volunteer)\b)")
-#: Capitalised words that open a clause, not a name ("Despite Jo Roe", "Speaking Tuesday").
-_NOT_A_NAME = re.compile(r"(?:As|Despite|Although|Because|While|When|Whereas|Though|Since|Until|Unless|After|Before|Than|"
-                         r"Elsewhere|Meanwhile|Speaking|Asked|According|Like|Unlike|Even|If|Once|Only|"
-                         r"New|Old|North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower|Greater|Central|Great|"
-                         r"United|Saint|St\.)\b")
-#: Sentence adverbs before a name ("Later Jo Roe said").
-_LEAD_ADVERB = re.compile(r"Later|Earlier|Then|Now|Also|Still|However|Meanwhile|Elsewhere|Yesterday|Today|Separately|Instead|"
-                          r"Previously|Finally|Eventually|[A-Z][a-z]{3,}(?:ally|edly|ently|antly|ously|ively|ately)")
-#: A run of capitalised words (a name candidate).
-_CAPITAL_RUN = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:\s+(?:(?:al|de|van|von|bin|ibn|abu)[\s-])?[A-Z][\w’'.-]*)*")
-#: Words before a capitalised run that make it a place ("in Lakeside", "from North Vale").
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|across|into|outside|inside|around|toward|towards|through|throughout|of|"
-                           r"over|on|via|between)\s+$", re.I)
-
-
-def _gender_clash(pronoun: str, name: str, genders: dict[str, str] | None = None) -> bool:
-    """Whether a name's title, or the title the article gives the surname elsewhere ("Ms. Roe"),
-    rules the pronoun out ("she" cannot be "Mr. Roe").
-
-    >>> _gender_clash("she", "Mr. Jo Roe"), _gender_clash("he", "Mr. Jo Roe"), _gender_clash("she", "Jo Roe")
-    (True, False, False)
-    >>> _gender_clash("he", "Jo Roe", {"roe": "she"})
-    True
-    """
-    pronoun = pronoun.lower()
-    known = (genders or {}).get(_surname(name)) if name else None
-    if pronoun in ("she", "her"):
-        return bool(_MALE_TITLE.match(name)) or known == "he"
-    if pronoun in ("he", "his"):
-        return bool(_FEMALE_TITLE.match(name)) or known == "she"
-    return False
-
-
-def _genders(sentences) -> dict[str, str]:
-    """Surnames an article gives a gendered title ("Mr. Roe", "Ms. Kay"): surname -> "he" or "she"."""
-    out: dict[str, str] = {}
-    for sentence in sentences:
-        for title, name in re.findall(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'-]+\s+)?([A-Z][\w’'-]+)", sentence):
-            out.setdefault(name.lower(), "he" if title == "Mr" else "she")
-    return out
 
 
 def voice_type(voice: str, source_type: str) -> str:
@@ -142,153 +74,6 @@ def side_of(voice: str) -> str:
     return ""
 
 
-def name_core(voice: str) -> str:
-    """A person's name without the titles and roles before it or the place after it.
-
-    >>> [name_core(v) for v in ["House Speaker Jo Roe", "Mr. Roe", "the firm's lawyer Ann B. Lee", "Senator Al Kay of Vale",
-    ...                         "President Omar al-Rashid"]]
-    ['Jo Roe', 'Roe', 'Ann B. Lee', 'Al Kay', 'Omar al-Rashid']
-    """
-    voice = re.split(r"\s(?:of|from|in|at)\s", voice.strip())[0]
-    voice = re.sub(r"(?:’s|'s)$", "", voice)
-    words = voice.split()
-    tail = len(words)
-    while tail > 0 and (words[tail - 1][:1].isupper() or re.match(r"(?:al|el|bin|ibn)-[A-Z]", words[tail - 1])):
-        tail -= 1  # a name word, or one with its particle ("al-Rashid")
-    run = words[tail:]
-    titles = [i for i, w in enumerate(run) if w.lower().removesuffix("-elect") in _TITLE_WORDS]
-    if titles:
-        run = run[titles[-1] + 1:]
-    while len(run) > 1 and (run[0].isupper() or (_DEMONYM.fullmatch(run[0]) and run[1].isupper())):
-        run = run[1:]  # "British FM Johnson": the side and the role, not the name
-    return " ".join(run)
-
-
-def _surname(name: str) -> str:
-    words = name_core(name).split()
-    return re.sub(r"^(?:al|el|al|as|ash|ad)-", "", words[-1].lower()) if words else ""
-
-
-def person_mentions(sentence: str) -> list[tuple[int, str]]:
-    """Persons named in a sentence, outside quotation marks: ``(position, name)``.
-
-    A person is a titled name ("Mr. Jo Roe", "Minister Al Kay"), a name after a role word
-    ("spokesman Jo Roe"), a name with an age or role after it ("Ali Kan, 24,"), or a
-    capitalised run of two or three words that reads as a person's name and does not follow
-    a preposition of place.
-
-    >>> person_mentions("Vale spokesman Jo Roe met Ali Kan, 24, in North Vale.")
-    [(15, 'Jo Roe'), (26, 'Ali Kan')]
-    """
-    quoted = quoted_spans(sentence)
-    found: dict[int, str] = {}
-
-    def add(at: int, name: str) -> None:
-        if not inside(quoted, at, at + len(name)) and name.split()[-1].lower() not in CALENDAR:
-            found.setdefault(at, name)
-
-    for match in TITLED_NAME.finditer(sentence):
-        add(match.start(), match.group(0))
-    for pattern in (_ROLE_BEFORE, _NAME_WITH_AGE):
-        for match in pattern.finditer(sentence):
-            add(match.start(1), match.group(1))
-    for match in _CAPITAL_RUN.finditer(sentence):
-        run = re.sub(r"(?<=[\w’'-]{2})\.$", "", match.group(0))  # a full stop after the name, not an initial
-        words = run.split()
-        lead = 0
-        while lead < len(words) and (words[lead].lower() in function_words() or words[lead].lower() in _TITLE_WORDS
-                                     or _LEAD_ADVERB.fullmatch(words[lead])):
-            lead += 1
-        name = " ".join(words[lead:])
-        determined = bool(lead) and words[0].lower() in ("the", "a", "an")
-        if not 2 <= len(name.split()) <= 3 or _PLACE_BEFORE.search(sentence[:match.start()]) or determined:
-            continue  # "in North Vale", "the Rose Garden": a place or a thing
-        if re.search(r"\b(?:the|a|an)\s+$", sentence[:match.start()], re.I):
-            continue
-        if _person_name(name):
-            at = match.start() + len(run) - len(name)
-            if not any(a <= at < a + len(n) for a, n in found.items()):
-                add(at, name)
-    return sorted(found.items())
-
-
-@lru_cache(maxsize=65536)
-def _person_name(name: str) -> bool:
-    """Whether a run of two or three capitalised words reads as a person's name (cached: names recur)."""
-    return not (is_organisation_name(name) or _NOT_A_NAME.match(name)) and classify_source(name) == "person" \
-        and not any(w.lower() in function_words() for w in name.split())
-
-
-def _surname_mentions(sentence: str, people: dict[str, str]) -> list[tuple[int, str]]:
-    """Later mentions, by surname alone, of persons named before ("Roe" after "Jo Roe")."""
-    quoted = quoted_spans(sentence)
-    out = []
-    for match in re.finditer(r"(?<![\w’'-])[A-Z][\w’'-]+", sentence):
-        name = people.get(match.group(0).lower())
-        if name and not inside(quoted, match.start(), match.end()):
-            out.append((match.start(), name))
-    return out
-
-
-def corpus_people(by_doc: dict[str, dict[int, str]]) -> dict[str, str]:
-    """Persons a corpus names (:func:`person_mentions`), by surname: the first full name, else a titled one.
-
-    >>> corpus_people({"a": {0: "President Roe met Ann Kay.", 1: "Later Jo Roe spoke."}})
-    {'kay': 'Ann Kay', 'roe': 'Jo Roe'}
-    """
-    full: dict[str, str] = {}
-    titled: dict[str, str] = {}
-    for doc in by_doc.values():
-        for sid in sorted(doc):
-            for _, name in person_mentions(doc[sid]):
-                (full if len(name_core(name).split()) >= 2 else titled).setdefault(_surname(name), name)
-    return {**{k: v for k, v in titled.items() if k not in full}, **full}
-
-
-def _resolve(pronoun: str, doc_sentences: dict[int, str], sid: int, cited: dict[int, list[str]],
-             people: dict[str, str], genders: dict[str, str] | None = None) -> str:
-    """The person a pronoun stands for, or ``""``: the one person named in the nearest sentence before
-    it that names any (or the one of several cited there); in its own sentence only a person cited
-    before it ("Roe said ..., and he added")."""
-    own = [v for v in cited.get(sid, []) if not _gender_clash(pronoun, v, genders)]
-    if own:
-        return own[-1]
-    for back in range(1, PRONOUN_REACH + 1):
-        sentence = doc_sentences.get(sid - back)
-        if sentence is None:
-            continue
-        named = person_mentions(sentence) + _surname_mentions(sentence, people)
-        named = [(at, n) for at, n in named if not _gender_clash(pronoun, n, genders)]
-        if not named:
-            continue
-        persons = {}
-        for _, name in sorted(named):
-            persons.setdefault(_surname(name), name)
-        if len(persons) == 1:
-            return next(iter(persons.values()))
-        speakers = {_surname(v) for v in cited.get(sid - back, [])} & set(persons)
-        if len(speakers) == 1:
-            return persons[speakers.pop()]
-        return ""  # several persons, none of them the one cited: too close to call
-    return ""
-
-
-def _pronoun_subject(sentence: str, at: int, length: int, source: str) -> str:
-    """The pronoun a cue's source stands in for, when the source's words are not in the sentence
-    and "he" or "she" is the cue's subject ("he said", "she also told", "said he").
-
-    >>> text = "“It is done,” he told reporters."
-    >>> _pronoun_subject(text, text.find("told"), 4, "Jo Roe"), _pronoun_subject("Roe said so.", 4, 4, "Roe")
-    ('he', '')
-    """
-    if not source or source in sentence or not 0 <= at <= len(sentence):
-        return ""
-    before = re.search(r"(?<![\w’'-])([Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+|also\s+|then\s+)?$", sentence[:at])
-    after = re.match(r"\s+(he|she)\b", sentence[at + length:])
-    found = before or after
-    return found.group(1).lower() if found else ""
-
-
 def _fix_possessive(voice: str, names: set[str]) -> str:
     """A possessive whose apostrophe was lost ("Roes statement", "Norlands ministry"): the word
     without its "s" is a place or a person's surname named in the corpus."""
@@ -297,6 +82,36 @@ def _fix_possessive(voice: str, names: set[str]) -> str:
     if parts and re.fullmatch(r"[A-Z][a-z]+s", parts[0]) and parts[0][:-1] in names:
         parts[0] = parts[0][:-1] + ("’s" if len(parts) > 1 else "")
     return " ".join(parts)
+
+
+def _voice(voice: str, kind: str, row, people: dict[str, str], places: set[str], stems: set[str],
+           capitals: set[str]) -> tuple[str, str]:
+    """A cited source as a voice and its type: ``("", kind)`` for no voice (a plural or first-person
+    pronoun, function words); a lost apostrophe restored; a surname named in full in the corpus as
+    the full name. ``people`` learns the full names of persons cited."""
+    if voice.lower() in _NO_VOICE or not voice or all(w.lower() in function_words() and not w.isupper() for w in voice.split()):
+        return "", kind
+    if getattr(row, "subcategory", "") == "possessive_noun" and re.fullmatch(r"[A-Z][a-z]+[^s]s", voice) \
+            and voice[:-1] in capitals:
+        voice = voice[:-1]  # "Roes remarks": the apostrophe was lost
+    voice = _fix_possessive(voice, stems)
+    voice = re.sub(r"^[A-Z][\w.]*-based\s+(?=[A-Z])", "", voice)  # "Vale-based Rights Monitor": where it sits, not its name
+    if re.fullmatch(r"[A-Z][\w’'-]+", voice) and people.get(_surname(voice)) and kind != "outlet" and voice not in places:
+        voice, kind = name_core(people[_surname(voice)]), "person"  # "Roe" after "Jo Roe" in the article
+    if kind == "person" and len(name_core(voice).split()) < 2 and ORG_WORD.search(voice):
+        kind = classify_source(voice)  # "General Command": a title-like word before a body's name
+    if kind == "person" and len(name_core(voice).split()) >= 2 and len(name_core(people.get(_surname(voice), "")).split()) < 2:
+        people[_surname(voice)] = voice
+    return voice, kind
+
+
+def voice_words(variant: str, voice: str) -> str:
+    """The words of one of several coordinated speakers as the text writes them
+    ("Mr. Kay" of "Ms. Roe and Mr. Kay"), else the voice."""
+    for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", variant):
+        if part and _surname(part) == _surname(voice):
+            return part
+    return voice
 
 
 def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
@@ -315,9 +130,13 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
         Columns :data:`COLUMNS`. ``mode`` is ``direct_quote`` when the
         sentence quotes words in quotation marks, else ``paraphrase``;
         ``from_outlet`` is True when the voice is another outlet. A pronoun
-        ("he said") is the person named close before it (:func:`person_mentions`);
-        a pronoun with no such person, a plural or first-person one, and a
-        source made of function words are left out. Variants of one name in a
+        ("he said") is the person the ``stance`` table bound it to, by the one
+        binding of :class:`toolkit.measures.speakers.PronounBinder` (a pronoun
+        that table left unbound gets the same binding here, so it stays out);
+        a pronoun with no person, a plural or first-person one, and a
+        source made of function words are left out. Named persons joined by
+        "and" ("Ms. Roe and Mr. Kay said") are one row each, with the same cue
+        (:func:`toolkit.measures.attribution.coordinated_persons`). Variants of one name in a
         corpus are merged (:func:`merge_variants`); ``variant`` keeps the words
         of the text. Two cues of one voice in one sentence count once.
     """
@@ -329,50 +148,42 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
         by_doc.setdefault(r.doc_id, {})[int(r.sentence_id)] = str(r.text)
         offsets[r.doc_id, int(r.sentence_id)] = int(getattr(r, "start", 0))
     places = _places(by_doc)
-    rows, genders = [], {}
+    rows = []
     people = corpus_people(by_doc)
-    cited_by_doc: dict[str, dict[int, list[str]]] = {}
+    binders: dict[str, PronounBinder] = {}
     stems = places | {name_core(n).split()[-1].removeprefix("al-") for n in people.values() if name_core(n)}
     capitals = {w for doc in by_doc.values() for text in doc.values() for w in re.findall(r"[A-Z][a-z]+", text)}
     stems |= {w[:-1] for w in capitals if w.endswith("n")}  # a country beside its demonym ("Kenya", "Kenyan")
     for row in cited_rows.itertuples(index=False):
-        voice = str(row.source).strip() if isinstance(row.source, str) else ""
-        variant = voice
+        source = str(row.source).strip() if isinstance(row.source, str) else ""
         sid = int(row.sentence_id)
         kind = str(row.source_type) if isinstance(row.source_type, str) else "vague"
         doc_sentences = by_doc.get(row.doc_id, {})
-        cited = cited_by_doc.setdefault(row.doc_id, {})
+        binder = binders.get(row.doc_id) or binders.setdefault(row.doc_id, PronounBinder(doc_sentences))
         sentence = doc_sentences.get(sid, "")
         at = int(row.start) - offsets.get((row.doc_id, sid), 0)
-        pronoun = _pronoun_subject(sentence, at, int(row.end) - int(row.start), voice)
-        if pronoun:
-            voice = variant = pronoun  # a pronoun the attribution table bound to a person cited before
-        if voice.lower() in _PRONOUNS:
-            if row.doc_id not in genders:
-                genders[row.doc_id] = _genders(doc_sentences.values())
-            voice = _resolve(voice, doc_sentences, sid, cited, people, genders[row.doc_id])
-            if not voice:
+        variant = pronoun_subject(sentence, at, int(row.end) - int(row.start), source) or source
+        if source.lower() in _PRONOUNS:
+            # a pronoun the attribution table left unbound (a table made elsewhere): the same binding
+            source = binder.bind(source, sid, at)
+            if not source:
                 continue
             kind = "person"
-        if voice.lower() in _NO_VOICE or not voice or all(w.lower() in function_words() and not w.isupper() for w in voice.split()):
-            continue
-        if getattr(row, "subcategory", "") == "possessive_noun" and re.fullmatch(r"[A-Z][a-z]+[^s]s", voice) \
-                and voice[:-1] in capitals:
-            voice = voice[:-1]  # "Roes remarks": the apostrophe was lost
-        voice = _fix_possessive(voice, stems)
-        if re.fullmatch(r"[A-Z][\w’'-]+", voice) and people.get(_surname(voice)) and kind != "outlet" and voice not in places:
-            voice, kind = name_core(people[_surname(voice)]), "person"  # "Roe" after "Jo Roe" in the article
-        if kind == "person" and len(name_core(voice).split()) < 2 and ORG_WORD.search(voice):
-            kind = classify_source(voice)  # "General Command": a title-like word before a body's name
+        speakers = coordinated_persons(source, lambda part: _surname(part) in people) if kind != "outlet" else [source]
+        if kind == "person" or variant != source or len(speakers) > 1:
+            kind = "person"
+            for name in speakers:
+                binder.cite(sid, name)
         mode = "direct_quote" if quoted_spans(sentence) else "paraphrase"
-        if kind == "person":
-            cited.setdefault(sid, []).append(voice)
-            if len(name_core(voice).split()) >= 2 and len(name_core(people.get(_surname(voice), "")).split()) < 2:
-                people[_surname(voice)] = voice
-        kind_out = voice_type(voice, kind)
         wording = sentence if len(sentence) <= WORDING_CHARS else sentence[:WORDING_CHARS].rstrip() + "…"
-        rows.append((voice, kind_out, side_of(voice), mode, kind_out == "outlet", sources[row.doc_id],
-                     row.doc_id, sid, int(row.start), int(row.end), row.surface, wording, variant, kind))
+        for voice in speakers:  # "Ms. Roe and Mr. Kay said": two voices, each credited with the citation
+            voice, voice_kind = _voice(voice, kind, row, people, places, stems, capitals)
+            if not voice:
+                continue
+            kind_out = voice_type(voice, voice_kind)
+            rows.append((voice, kind_out, side_of(voice), mode, kind_out == "outlet", sources[row.doc_id],
+                         row.doc_id, sid, int(row.start), int(row.end), row.surface, wording,
+                         variant if len(speakers) == 1 else voice_words(variant, voice), voice_kind))
     table = pd.DataFrame(rows, columns=COLUMNS + ["_kind"])
     table = merge_variants(table, places=places)
     table = table.drop_duplicates(["doc_id", "sentence_id", "voice"], ignore_index=True)

@@ -145,6 +145,8 @@ def classify_source(source: str, known: dict[str, str] | None = None, initial: b
             return kind  # the head of the phrase is a known name
     if _outlet_pattern().search(text) or _OUTLET_SHAPE.search(text):
         return "outlet"
+    if " and " in text and len(coordinated_persons(text)) > 1:
+        return "person"  # "Ms. Roe and Mr. Kay": named persons, each a voice
     head = head_part[-1].lower() if head_part else ""
     if head in _vague() or lowered in _vague():
         # "US intelligence agencies" says whose agencies; "Officials" and
@@ -173,6 +175,44 @@ def classify_source(source: str, known: dict[str, str] | None = None, initial: b
     if 2 <= len(names) <= 4 and len(names) == len(words):
         return "person"
     return "organisation"
+
+
+#: Where a source joins several names: "and" or a comma (never "&", which binds a firm's name: "Johnson & Johnson").
+_COORDINATION = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _named_person(part: str) -> bool:
+    """A named person by its own words: a title and a name ("Ms. Roe"), or a given name and a surname
+    ("Jo Roe"); one capitalised word alone ("Procter") says nothing."""
+    words = part.split()
+    if not words or not part[:1].isupper() or is_organisation_name(part) or classify_source(part) != "person":
+        return False
+    return bool(_PERSON_TITLE.search(part)) or len(words) >= 2
+
+
+def coordinated_persons(source: str, is_person=None) -> list[str]:
+    """The persons of a source that joins named persons with "and" (each is a voice of the citation);
+    the source alone otherwise.
+
+    Every part must be a named person: a titled or full name, or a word ``is_person`` accepts (a
+    surname the article names in full). "&" never joins two voices.
+
+    >>> coordinated_persons("Ms. Roe and Mr. Kay"), coordinated_persons("Jo Roe, Al Kay and Ann Lee")
+    (['Ms. Roe', 'Mr. Kay'], ['Jo Roe', 'Al Kay', 'Ann Lee'])
+    >>> coordinated_persons("Procter and Gamble"), coordinated_persons("Jo Roe and her lawyer")
+    (['Procter and Gamble'], ['Jo Roe and her lawyer'])
+    >>> coordinated_persons("Roe and Kay", lambda part: part in ("Roe", "Kay"))
+    ['Roe', 'Kay']
+    """
+    if " and " not in source:
+        return [source]
+    parts = [p.strip() for p in _COORDINATION.split(source.strip())]
+    if len(parts) < 2 or not all(parts):
+        return [source]
+    if all(_named_person(p) or (is_person is not None and re.fullmatch(r"[A-Z][\w’'-]+", p) and is_person(p))
+           for p in parts):
+        return parts
+    return [source]
 
 
 #: Reporting verbs that never come before their speaker: a participle ("..., noting he sent a letter")

@@ -20,7 +20,8 @@ from importlib import resources
 
 import pandas as pd
 
-from .attribution import FULL_NAME, TITLED_NAME, find_attributions, is_organisation_name
+from .attribution import FULL_NAME, TITLED_NAME, coordinated_persons, find_attributions, is_organisation_name
+from .speakers import PronounBinder
 from ..corpus.config import CorpusConfig
 from ..corpus.documents import Corpus
 from ..lexicons import read_rows
@@ -246,60 +247,45 @@ def stance(corpus: Corpus) -> pd.DataFrame:
         *unless*), ``question`` (*whether*) (not epistemic). A belief or
         expectation verb is ``reported`` when its subject is not the writer
         ("analysts expect"), and the writer's in "I think" or an agentless
-        passive ("is expected to").
+        passive ("is expected to"). A "he" or "she" source is the person
+        :class:`toolkit.measures.speakers.PronounBinder` binds it to (the voices
+        table reads the same binding), and stays a pronoun when there is none.
     """
     configured = known_sources(corpus.config)
-    configured_people = [name for name, kind in configured.items() if kind == "person" and len(name.split()) >= 2]
     rows = []
     for doc in corpus:
         known = dict(configured)  # grows with the people a document names in full
-        people = list(configured_people)  # named people the pronouns "he" and "she" may stand for
-        gender = {}  # "Mr. Roe" is no antecedent for "she", nor "Ms. Roe" for "he"
         for titled in TITLED_NAME.finditer(doc.text):  # "Rep. Jane Roe": a person, later "Roe"
             name = titled.group(1)
-            title = titled.group(0).split()[0]
-            if title in _GENDERED_TITLES:
-                gender.setdefault(name, _GENDERED_TITLES[title])
             known.setdefault(name, "person")  # "President Roe", later "Roe said": a person
             if len(name.split()) >= 2:
                 known.setdefault(name.split()[-1], "person")
-                if name not in people:
-                    people.append(name)
         for full in FULL_NAME.finditer(doc.text):  # "... said Jo Roe", later "Roe": a person
-            if not is_organisation_name(full.group(1)):
+            if not is_organisation_name(full.group(1)) and not _group_name(doc.text, full.group(2)):
                 known.setdefault(full.group(2), "person")
-        unit_start, previous_unit = {}, {}
-        for sentence in doc.sentences:
-            if sentence.unit_id not in unit_start:
-                previous_unit[sentence.unit_id] = next(reversed(unit_start), None)
-                unit_start[sentence.unit_id] = sentence.start
+        # "he said": the person the one binding of :mod:`.speakers` gives (the voices table uses it too)
+        binder = PronounBinder({s.sentence_id: s.text for s in doc.sentences})
         for sentence in doc.sentences:
             for cue in sentence_cues(doc.text, sentence.start, sentence.end, known):
                 if cue["category"] == "attribution" and cue["source"].lower() in _PERSON_PRONOUNS:
-                    earlier = previous_unit[sentence.unit_id]
-                    window = unit_start[earlier] if earlier is not None else unit_start[sentence.unit_id]
-                    pronoun = cue["source"].lower()
-                    compatible = [p for p in people if gender.get(p, pronoun) == pronoun
-                                  and gender.get(p.split()[-1], pronoun) == pronoun]
-                    cue["source"] = _antecedent(doc.text, window, cue["start"], compatible) or cue["source"]
+                    cue["source"] = binder.bind(cue["source"], sentence.sentence_id, cue["start"] - sentence.start) or cue["source"]
                 rows.append({"doc_id": doc.doc_id, "sentence_id": sentence.sentence_id, **cue})
-                if cue["source_type"] == "person" and len(cue["source"].split()) >= 2:
-                    known.setdefault(cue["source"].split()[-1], "person")  # "Natalie Baker" -> later "Baker"
-                    if cue["source"] not in people:
-                        people.append(cue["source"])
+                if cue["category"] == "attribution" and cue["source_type"] == "person":
+                    for name in coordinated_persons(cue["source"], lambda part: known.get(part) == "person"):
+                        binder.cite(sentence.sentence_id, name)  # "Ms. Roe and Mr. Kay said": both cited
+                        if len(name.split()) >= 2:
+                            known.setdefault(name.split()[-1], "person")  # "Natalie Baker" -> later "Baker"
     return pd.DataFrame(rows, columns=STANCE_COLUMNS)
 
 
+def _group_name(text: str, word: str) -> bool:
+    """A capitalised plural the text writes after "the" ("the Greens", "the Democrats"): a group, no surname.
+
+    >>> _group_name("Vale Greens met. The Greens said no.", "Greens"), _group_name("Jo Evans said no.", "Evans")
+    (True, False)
+    """
+    return word.endswith("s") and re.search(r"\b[Tt]he\s+" + re.escape(word) + r"\b", text) is not None
+
+
+#: Pronoun sources bound to the person they stand for (:class:`toolkit.measures.speakers.PronounBinder`).
 _PERSON_PRONOUNS = ("he", "she")
-_GENDERED_TITLES = {"Mr.": "he", "Mrs.": "she", "Ms.": "she"}
-
-
-def _antecedent(text: str, start: int, end: int, people: list[str]) -> str:
-    """The named person mentioned last in ``text[start:end]`` (this paragraph and the one before), or ""."""
-    best, where = "", (-1, 0)
-    for name in people:
-        full, surname = text.rfind(name, start, end), text.rfind(name.split()[-1], start, end)
-        found = max(full + len(name) if full != -1 else -1, surname + len(name.split()[-1]) if surname != -1 else -1)
-        if found != -1 and (found, len(name)) > where:  # the mention that ends last; the fullest name of it
-            best, where = name, (found, len(name))
-    return best

@@ -253,7 +253,10 @@ def actor_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     profile = tables["actor_profile"]
     blocks = [("h2", "Tone toward actors")]
     if profile.empty:
-        return blocks + [("p", "No actor is configured or mentioned.")]
+        if corpus.config is not None and corpus.config.actors:
+            return blocks + [("p", "No configured actor is mentioned.")]
+        return blocks + [("p", "No actor is configured, and no name is written as an actor by several sources "
+                               "(places where events happen and adjectives such as nationalities are no actors).")]
     totals = profile.groupby("actor")["mentions"].sum()
     actors = [a for a in totals.sort_values(ascending=False, kind="stable").index if totals[a] >= 3]
     shown = pd.DataFrame({"actor": actors})
