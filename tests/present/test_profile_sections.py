@@ -51,7 +51,7 @@ def test_optional_tables_are_used_when_present(seeds_corpus, tables):
                           **{s: ["on a Monday"] for s in others}})
     voices = pd.DataFrame({"doc_id": [source, source], "name": ["a harbour official", "a harbour official"]})
     text = _paragraphs(profile_blocks(seeds_corpus, {**tables, "documents": documents, "facts": facts, "voices": voices}))[source]
-    assert "It reads as opinion or column (first-person views)." in text
+    assert "It reads as an opinion or column (first-person views)." in text
     assert "a harbour official ×2" in text
     assert f"the date of the signing ({len(others)} of {len(others)} others)" in text
     bare = {**tables, "documents": tables["documents"].drop(columns=["text_type", "text_type_evidence"], errors="ignore")}

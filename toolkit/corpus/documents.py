@@ -7,6 +7,8 @@ units and sentences with offsets into the cleaned text.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -277,6 +279,7 @@ def _load_document(source: Source, notices: list[Notice], keep_navigation: bool 
     domain = meta.url_domain(next((manifest[c] for c in meta.URL_COLUMNS if manifest.get(c)), ""))
     if domain:
         inferred["outlet"], provenance["outlet"] = domain, "inferred:url_domain"
+    own_date = inferred["published"] if provenance["published"] == "inferred:dateline" else ""
     values, provenance = meta.merge(manifest, inferred, provenance)
     if values.get("published"):
         iso = meta.normalise_date(values["published"])
@@ -286,6 +289,7 @@ def _load_document(source: Source, notices: list[Notice], keep_navigation: bool 
             values["published"], provenance["published"] = "", "missing"
         else:
             values["published"] = iso
+            _check_dateline(values, provenance, own_date, source.path, notices)
     values.update({k: v for k, v in manifest.items() if k not in meta.FIELDS})
     if not seems_english(text):
         notify(notices, source.path, "not_english", "seems not to be English; the toolkit's word lists are English, so measures will be unreliable")
@@ -295,6 +299,24 @@ def _load_document(source: Source, notices: list[Notice], keep_navigation: bool 
         units=units, sentences=sentences, removals=cleaned.removals, scrubbed=scrubbed,
         extractor=html.extractor if html else "",
     )
+
+
+#: Days a manifest's date may differ from the article's own dateline (time zones, a late edition).
+DATELINE_SLACK_DAYS = 1
+
+
+def _check_dateline(values: dict, provenance: dict, own_date: str, path, notices: list[Notice]) -> None:
+    """When the manifest dates an article otherwise than its own dateline ("Published October 3 2016"), keep
+    the manifest's date, record the dateline as ``dateline`` (relative dates are read against it) and warn."""
+    if provenance["published"] != "manifest" or not own_date:
+        return
+    gap = abs((dt.date.fromisoformat(values["published"]) - dt.date.fromisoformat(own_date)).days)
+    if gap > DATELINE_SLACK_DAYS:
+        values["dateline"] = own_date
+        notify(notices, path, "dateline_differs",
+               f"the manifest dates it {values['published']}, but its own dateline says {own_date}; relative dates "
+               "(\"on Monday\", \"last month\") are read against the dateline. Correct the published column of the "
+               "manifest if the dateline is right")
 
 
 def load_sources(sources: list[Source], notices: list[Notice], keep_navigation: bool = False) -> list[Document]:

@@ -43,11 +43,12 @@ DIFFER = {"diverge", "scope_differs", "inconsistent_within_source"}
 def _locate(raw: str, text: str, start: int, end: int) -> int | None:
     """Where ``raw[start:end]`` lies in the cleaned ``text``: found through its context, narrowing it until unique."""
     for width in (CONTEXT, 15, 6, 0):
-        before = raw[max(0, start - width):start]
-        after = raw[end:end + width]
-        at = text.find(before + raw[start:end] + after)
-        if at >= 0 and text.find(before + raw[start:end] + after, at + 1) < 0:
-            return at + len(before)
+        # the context either side, then after only (cleaning may have cut what comes before: a dateline)
+        for before in (raw[max(0, start - width):start], ""):
+            after = raw[end:end + width]
+            at = text.find(before + raw[start:end] + after)
+            if at >= 0 and text.find(before + raw[start:end] + after, at + 1) < 0:
+                return at + len(before)
     return None
 
 

@@ -54,16 +54,17 @@ _GOVERNMENT_WORD = re.compile(r"\b(?:officials?|government|ministry|ministries|a
                               r"kremlin|white house|pentagon|state department|foreign office|cabinet|presidency|"
                               r"armed forces|security forces|defen[cs]e ministry|interior ministry|prosecutors?|"
                               r"spokes(?:man|woman|person)|embassy|department of|[a-z]+ department|(?:general|high|military|army) command)\b", re.I)
-#: "Jo Roe" in running text: a given name and a surname (no organisation word), so a later "Roe" is a person.
+#: "Jo Roe" in running text: a given name and a surname (no organisation word), so a later "Roe" is a person;
+#: a name never runs across a line break ("... blames Russia" + a new paragraph "Activists say").
 FULL_NAME = re.compile(r"(?<=[a-z,;:] )(?!(?:General|President|Minister|Secretary|Senator|Governor|Mayor|Ambassador|Director|"
                        r"Chairman|Chief|Commander|Colonel|Captain|Major|Judge|Justice|Speaker|King|Queen|Prince|Pope|Saint|"
-                       r"North|South|East|West|New|Great|United|Human|Central|National|Supreme|High)\s)([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+([A-Z][a-z][\w’'-]+))\b(?!\s+[A-Z])")
+                       r"North|South|East|West|New|Great|United|Human|Central|National|Supreme|High)\s)([A-Z][a-z]+(?:[ \t]+[A-Z]\.)?[ \t]+([A-Z][a-z][\w’'-]+))\b(?![ \t]+[A-Z])")
 #: A lower-case role word followed by a name of two or more capitalised words, ending the phrase.
 _ROLE_AND_NAME = re.compile(r"\b([a-z]+)\s+[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+$")
 #: A person named with a title ("Rep. Jane Roe", "Finance Minister Jo Bell"): a name pronouns may stand for.
 TITLED_NAME = re.compile(r"\b(?:President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Ambassador|"
-                         r"Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|General|Gen\.|Judge|Justice|Speaker|Chancellor)\s+"
-                         r"((?:[A-Z][\w’'-]+\s+){0,2}(?:(?:al|el|bin|ibn|de|van|von)[\s-])?[A-Z][\w’'-]+)")
+                         r"Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|General|Gen\.|Judge|Justice|Speaker|Chancellor)[ \t]+"
+                         r"((?:[A-Z][\w’'-]+[ \t]+){0,2}(?:(?:al|el|bin|ibn|de|van|von)[ \t-])?[A-Z][\w’'-]+)")
 _SELF = {"my", "our", "me", "us", "i", "we", "mine", "ours"}
 _SELF_FORMS = {"my", "My", "our", "Our", "I", "we", "We", "me", "us"}  # not "US", the country
 

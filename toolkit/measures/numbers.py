@@ -108,9 +108,11 @@ def document_numbers(doc: Document, hedged_sentences: set[int] = frozenset(),
     """
     sources = sources or {}
     published = None
-    if doc.metadata.get("published"):
+    # relative dates are read against the article's own dateline when the manifest dates it otherwise
+    reference = doc.metadata.get("dateline") or doc.metadata.get("published")
+    if reference:
         try:
-            published = dt.date.fromisoformat(doc.metadata["published"])
+            published = dt.date.fromisoformat(reference)
         except ValueError:
             published = None
     years = _year_mentions(doc.text)

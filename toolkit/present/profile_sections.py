@@ -15,6 +15,8 @@ Optional tables are used when present and their sentences left out when not:
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -74,6 +76,23 @@ def _short(text: str, limit: int = CLAIM_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
+#: Below this probability the text-type model's pick is called a guess in a profile.
+SURE_TYPE = 0.6
+_PROBABILITY = re.compile(r"model probability ([0-9.]+)")
+_TOP_SIGNAL = re.compile(r"weighed most: (.+?) \(\+")
+
+
+def _type_evidence(evidence: str) -> str:
+    """" (model probability 0.97; the strongest signal: …)" from ``text_type_evidence``; the full list of
+    signals stays in the table of the kinds of text."""
+    probability, top = _PROBABILITY.search(evidence), _TOP_SIGNAL.search(evidence)
+    if not probability:
+        return f" ({_short(evidence, EVIDENCE_CHARS)})"
+    value = float(probability.group(1))
+    sure = "" if value >= SURE_TYPE else ", so this is a guess"
+    return f" (model probability {value:.2f}{sure}" + (f"; the strongest signal: {top.group(1)}" if top else "") + ")"
+
+
 def _kind_of_text(documents: pd.DataFrame) -> str:
     """The kind of text from ``text_type`` (with its evidence), else the manifest's genre; "" if neither."""
     if "text_type" in documents:
@@ -83,8 +102,9 @@ def _kind_of_text(documents: pd.DataFrame) -> str:
             evidence = ""
             if "text_type_evidence" in documents:
                 first = [e for e in documents["text_type_evidence"].dropna().astype(str) if e]
-                evidence = f" ({_short(first[0], EVIDENCE_CHARS)})" if first else ""
-            return f"It reads as {_join(kinds)}{evidence}."
+                evidence = _type_evidence(first[0]) if first else ""
+            named = _join(kinds)
+            return f"It reads as {'an' if named[:1] in 'aeiou' else 'a'} {named}{evidence}."
     if "genre" in documents:
         genres = [g for g in documents["genre"].fillna("").astype(str) if g]
         if genres:
@@ -285,7 +305,8 @@ def _left_out(tables: dict, source: str, sources: list[str]) -> str:
                 return "It leaves out none of the facts the others state."
             order = stated[missing.index].sort_values(ascending=False, kind="stable").index
             named = [f"{_short(missing.loc[i, label])} ({stated[i]} of {len(others)} others)" for i in order[:TOP_FACTS]]
-            return f"It leaves out {len(missing)} facts the others state, such as {_join(named)}."
+            return (f"It leaves out {'one fact' if len(missing) == 1 else f'{len(missing)} facts'} the others state, "
+                    f"{'namely' if len(missing) == 1 else 'such as'} {_join(named)}.")
     cover = tables.get("coverage")
     if cover is None or cover.empty:
         return ""

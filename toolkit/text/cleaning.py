@@ -129,6 +129,10 @@ def furniture_version() -> str:
     return max((rule.version for rule in furniture_rules()), key=int)
 
 
+#: Lines of text after the title searched for a dateline run into the text.
+DATELINE_LINES = 2
+
+
 def _rules(scope: str) -> list[Rule]:
     return [rule for rule in furniture_rules() if rule.scope == scope]
 
@@ -291,6 +295,8 @@ class _Cleaner:
                 match = rule.regex.match(text)
                 if match and match.end() < len(text):
                     rest = _normalise(text[match.end():])
+                    if rule.rule == "dateline":
+                        continue
                     if rest in later - {_normalise(text)}:
                         self.remove(line, "breadcrumb_title", "breadcrumb fused to a repeated title")
                     else:
@@ -303,7 +309,20 @@ class _Cleaner:
                 continue
             if title is None:
                 title = line
+        self._dateline_prefix([line for line in self.content() if line is not title][:DATELINE_LINES])
         return title
+
+    def _dateline_prefix(self, lines: list[Line]) -> None:
+        """A labelled date run into the first line of text ("Published October 3 2016 Rebels said..."):
+        cut, and kept as a dateline hint."""
+        rules = [rule for rule in _rules("prefix") if rule.rule == "dateline"]
+        for line in lines:
+            text = self.text(line)
+            match = next((m for rule in rules if (m := rule.regex.match(text)) and m.end() < len(text)), None)
+            if match is not None:
+                self.hints["datelines"].append((line.number, match.group(), parse_date(match.group())))
+                self.cut(line, line.start, line.start + match.end(), "dateline", "dateline run into the text")
+                return
 
     def _header_label(self, line: Line, text: str, after_title: bool) -> bool:
         for rule in _rules("header"):
