@@ -205,3 +205,15 @@ def test_a_toll_group_is_named_by_what_it_counts_and_what_happened(tmp_path):
     })
     shared = groups[groups["n_sources"] == 2]
     assert list(shared["label"]) == ["people killed"]
+
+
+def test_a_date_without_its_year_is_read_in_the_year_of_the_date_it_is_compared_with():
+    inferred = {"kind": "date", "surface": "early July", "date_low": "2017-07-01", "date_high": "2017-07-10",
+                "low": None, "high": None}
+    written = {"kind": "date", "surface": "July 2016", "date_low": "2016-07-01", "date_high": "2016-07-31",
+               "low": None, "high": None}
+    assert overlaps(inferred, written) is True
+    other_year = dict(written, surface="July 2015 and 2016")
+    assert overlaps(dict(inferred, surface="early July 2017"), other_year) is False
+    relative = dict(inferred, surface="last month")
+    assert overlaps(relative, written) is False

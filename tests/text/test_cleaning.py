@@ -83,8 +83,8 @@ def test_dateline_and_byline_become_hints():
 
 def test_pattern_file_is_versioned_and_general():
     rules = furniture_rules()
-    assert furniture_version() == "1"
-    assert {r.scope for r in rules} <= {"line", "marker", "suffix", "header", "prefix", "tail"}
+    assert furniture_version() == "2"
+    assert {r.scope for r in rules} <= {"line", "marker", "suffix", "header", "prefix", "tail", "tail_run"}
     assert all(r.reason for r in rules)
 
 
@@ -119,3 +119,23 @@ def test_scrub_removes_controls_and_invisible_marks_with_offsets_into_the_input(
 def test_scrub_leaves_clean_text_alone():
     text = "Plain text\twith a tab.\n\nAnd a paragraph — with “quotes” and é."
     assert scrub(text) == (text, [])
+
+
+def test_a_page_footer_run_onto_the_last_line_is_cut_from_its_first_phrase():
+    from toolkit.text.cleaning import clean
+
+    raw = ("Harbour reopens\n\nThe harbour reopened on Monday after repairs, the port authority said.\n\n"
+           "Ships queued at the gate all morning. Follow us on Instagram. Subscribe to our channel for news. "
+           "Copyright © 2031 Harbour Daily. Terms of Use Privacy Policy\n")
+    result = clean(raw)
+    kept = " ".join(raw[line.start:line.end] for line in result.lines if not line.removed)
+    assert "Ships queued at the gate all morning." in kept and "Follow us" not in kept and "Privacy" not in kept
+    assert [r.rule for r in result.removals] == ["footer_run"]
+
+
+def test_one_footer_phrase_in_prose_is_kept():
+    from toolkit.text.cleaning import clean
+
+    raw = ("Influencer fined\n\nThe court fined the influencer, whose post said follow us on the road, for "
+           "breaking the privacy policy of the venue.\n")
+    assert clean(raw).removals == []

@@ -165,6 +165,29 @@ def _comparable(a, b) -> bool:
     return alo <= bhi * MAGNITUDE_FACTOR and blo <= ahi * MAGNITUDE_FACTOR
 
 
+#: A year written in a date's words ("2016", "'16"): without one, the year was inferred from the article.
+_WRITTEN_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|['’]\d\d\b")
+
+
+def _in_year_of(row, interval: tuple, other: tuple) -> tuple:
+    """A date written without its year ("early July") moved into the year of the other date's interval, when
+    that lies within one year: the year was only inferred from the article, so a gap of whole years between
+    "early July" and "July 2016" is no difference. Relative dates ("last month") keep their year."""
+    low, high = interval
+    surface = str(row.get("surface", "") or "")
+    if not surface or low is None or high is None or other[0] is None or other[1] is None or _WRITTEN_YEAR.search(surface) \
+            or _RELATIVE_DATE.search(surface):
+        return interval
+    year = dt.date.fromordinal(int(other[0])).year
+    if dt.date.fromordinal(int(other[1])).year != year or dt.date.fromordinal(int(low)).year != dt.date.fromordinal(int(high)).year:
+        return interval
+    try:
+        return (float(dt.date.fromordinal(int(low)).replace(year=year).toordinal()),
+                float(dt.date.fromordinal(int(high)).replace(year=year).toordinal()))
+    except ValueError:  # 29 February
+        return interval
+
+
 def overlaps(a, b, tolerance: float = OVERLAP_TOLERANCE) -> bool | None:
     """Do two mentions' intervals overlap once widened by ``tolerance``? None if unknown."""
     (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
@@ -172,6 +195,7 @@ def overlaps(a, b, tolerance: float = OVERLAP_TOLERANCE) -> bool | None:
         return None
     if a["kind"] == "date":
         slack = 0.0
+        (alo, ahi), (blo, bhi) = _in_year_of(a, (alo, ahi), (blo, bhi)), _in_year_of(b, (blo, bhi), (alo, ahi))
         alo, blo = alo if alo is not None else -math.inf, blo if blo is not None else -math.inf
     else:
         alo, blo = alo or 0.0, blo or 0.0

@@ -43,6 +43,8 @@ COLUMNS = ["fact_id", "kind", "label", "state", "source", "mentioned", "wording"
            "start", "end", "note"]
 STATES = ("contradict", "inconsistent_within_source", "differ", "agree")
 NOT_MENTIONED = "not mentioned"
+#: The note of a figure whose sources measure different things (the number alignment's ``scope_differs``).
+SCOPE_DIFFERS = "possibly not one quantity: what is measured differs"
 #: The note of a figure that sources state alike in different words ("pledged", "a memorandum of"): the
 #: words are shown, but one figure described in other words is not a disagreement.
 SAID_OF_DIFFERENT_THINGS = "the sources describe this figure in different words"
@@ -182,6 +184,7 @@ def _quantity_statements(tables: dict, texts: dict[str, str], sentences: dict, s
     shared = groups[(groups["n_sources"] >= 2) & (groups["kind"] != "date")]
     status = dict(zip(shared["group_id"], shared["status"]))
     labels = dict(zip(shared["group_id"], shared["label"]))
+    scopes = dict(zip(shared["group_id"], shared["scope_note"].fillna(""))) if "scope_note" in shared else {}
     spans = {doc: {sid: (a, b) for sid, a, b, _ in rows} for doc, rows in sentences.items()}
     members = numbers[numbers["group_id"].isin(status)]
     # a group of vague amounts only ("billions", "thousands") is no fact sources can agree or differ on
@@ -193,7 +196,7 @@ def _quantity_statements(tables: dict, texts: dict[str, str], sentences: dict, s
         out.append(_statement("quantity", row.group_id, labels[row.group_id] or row.surface, sources[row.doc_id],
                               row.doc_id, int(row.sentence_id), int(row.start), int(row.end),
                               _wording(texts[row.doc_id], int(row.start), int(row.end), a, b), row.surface,
-                              status=status[row.group_id], exact=exact, kind_of=row.kind,
+                              status=status[row.group_id], scope=scopes.get(row.group_id, ""), exact=exact, kind_of=row.kind,
                               low=float(row.low) if pd.notna(row.low) else 0.0,
                               described=described(texts[row.doc_id], int(row.start), int(row.end), a, b)))
     return out
@@ -458,6 +461,10 @@ def _names_thing(key: str, items: list[dict], source: str, texts: dict[str, str]
 def _note(kind: str, items: list[dict]) -> str:
     """What a reader needs beside the quotes: the different things one figure is said to be; for an event's
     date, which precise dates a vaguer date of another source fits, and which no other source gives."""
+    if kind == "quantity" and any(s.get("status") == "scope_differs" for s in items):
+        # the alignment found that what is measured differs ("rare earths mineral deposits" against "mineral reserves")
+        scope = next((s["scope"] for s in items if s.get("scope")), "")
+        return f"{SCOPE_DIFFERS}" + (f": {scope}" if scope else "")
     if kind == "quantity":
         said: dict[str, list[str]] = defaultdict(list)
         for s in items:

@@ -14,7 +14,7 @@ from collections import Counter
 
 import pandas as pd
 
-from ..compare.facts import NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS
+from ..compare.facts import NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS, SCOPE_DIFFERS
 from ..compare.name_variants import mentions_name, names_in, no_fact, same_name, vague_amount
 from ..compare.same_event import source_groups, story_sources
 from ..compare.voices import silent_actors
@@ -134,8 +134,10 @@ def facts_blocks(tables: dict) -> list[tuple]:
         cells = facts[facts["fact_id"] == fact.fact_id]
         note = getattr(fact, "note", "")
         said = isinstance(note, str) and note.startswith(SAID_OF_DIFFERENT_THINGS)
+        scoped = isinstance(note, str) and note.startswith(SCOPE_DIFFERS)
         blocks.append(("h3", f"{_cut(fact.label, 80)}: "
-                             + ("the sources give this figure for different things" if said else _STATE_WORDS[fact.state])))
+                             + ("the sources give this figure for different things" if said else
+                                "the values differ, and so may what they measure" if scoped else _STATE_WORDS[fact.state])))
         if isinstance(note, str) and note:
             blocks.append(("p", note[0].upper() + note[1:] + "."))
         for source, group in cells[cells["mentioned"]].groupby("source", sort=False):

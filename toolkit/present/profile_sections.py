@@ -181,13 +181,22 @@ def _cited(tables: dict, documents: list[str]) -> str:
         name = next((c for c in ("name", "voice", "source") if c in voices), None)
         if name:
             mine = voices[voices["doc_id"].isin(documents)]
+            # an unnamed source ("reports", "analysts") is counted, not named as a voice
+            unnamed = mine[mine["voice_type"] == "vague"] if "voice_type" in mine else mine.iloc[0:0]
+            mine = mine.drop(unnamed.index)
+            vague = ""
+            if len(unnamed):
+                examples = list(dict.fromkeys(unnamed[name].astype(str).str.lower()))[:2]
+                quoted = " and ".join(f"“{e}”" for e in examples)
+                vague = (f"{len(unnamed)} unnamed source{'s' if len(unnamed) != 1 else ''} "
+                         f"({quoted if len(unnamed) == 1 else f'such as {quoted}'})")
             if mine.empty:
-                return "It quotes or paraphrases no one by name."
+                return f"It cites no one by name, only {vague}." if vague else "It quotes or paraphrases no one by name."
             counts = mine[name].astype(str).value_counts(sort=False)
             counts = counts.sort_values(ascending=False, kind="stable")
             named = [f"{n} ×{c}" if c > 1 else n for n, c in counts.head(TOP_CITED).items()]
             more = f", and {len(counts) - TOP_CITED} more" if len(counts) > TOP_CITED else ""
-            return f"It gives voice to {_join(named)}{more}."
+            return f"It gives voice to {_join(named)}{more}" + (f"; it also cites {vague}." if vague else ".")
     cues = tables["stance"]
     body = cues[cues["doc_id"].isin(documents) & (cues["category"] == "attribution") & ~cues["reported"].astype(bool)]
     if body.empty:

@@ -18,6 +18,7 @@ from ..compare.same_event import SAME_EVENT_FLOOR
 from ..corpus.documents import Corpus
 from ..data import validation_figures
 from ..measures.framing import FRAMES
+from ..measures.number_forms import APPROX_TOLERANCE
 from ..measures.sentiment import CONFIDENT_PROBABILITY, MIN_ACTOR_MENTIONS, confident_extremes
 from ..text.metadata import FIELDS
 from .evidence import direction, evidence, evidence_for, format_difference, format_value, quote
@@ -165,6 +166,11 @@ def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
         blocks[-1] = ("p", blocks[-1][1] + f" The sources are not all of one kind ({mix(kinds)}); an item says when it "
                                            "sets different kinds side by side, since address, first-person views and "
                                            "attribution differ with the kind of text as much as with the outlet.")
+    events = tables.get("event_groups")
+    if events is not None and len(events) and events["event_group"].max() > 1:
+        blocks[-1] = ("p", blocks[-1][1] + f" The articles fall into {int(events['event_group'].max())} groups that may "
+                                           "report different events (see the warning at the top): a source compared with "
+                                           "articles on other events may differ in story, not in coverage.")
     compared = list(dict.fromkeys(contrast["source"]))
     indexed = contrast.set_index(["source", "measure"])
     for row in findings.head(SUMMARY_ITEMS).itertuples():
@@ -409,10 +415,12 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
         blocks.append(("h3", "Where the numbers differ"))
         listed, note = _capped(list(flagged.itertuples()), "quantities reported differently", "data/quantity_groups.csv")
         for group in listed:
-            gap = f" Even allowing for approximations and bounds, they are {group.relative_gap:.0%} apart." if group.status != "scope_differs" and group.kind != "date" \
+            allowing = (f"Even allowing for approximations and bounds (a figure given as “about” is read as a band of "
+                        f"±{APPROX_TOLERANCE:.0%}, “at least” as open above)")
+            gap = f" {allowing}, they are {group.relative_gap:.0%} apart." if group.status != "scope_differs" and group.kind != "date" \
                 and pd.notna(group.relative_gap) and group.relative_gap > 0 else ""
             if gap and pd.notna(getattr(group, "gap_points", None)):  # shares: a gap in points, not a % of a %
-                gap = f" Even allowing for approximations and bounds, they are {group.gap_points:.3g} percentage points apart."
+                gap = f" {allowing}, they are {group.gap_points:.3g} percentage points apart."
             scope = f" What differs: {group.scope_note}." if group.status == "scope_differs" and group.scope_note else ""
             blocks.append(("p", f"**{group.label}** ({group.kind}, {group.unit}): {texts[group.status]}.{gap}{scope}"))
             rows = members[group.group_id]

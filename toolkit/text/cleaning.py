@@ -16,7 +16,12 @@ module only knows their *scopes*:
 ``prefix``
     a breadcrumb trail fused to the start of a header line is cut off;
 ``tail``
-    applied to the last few content lines: an author's closing biography.
+    applied to the last few content lines: an author's closing biography;
+``tail_run``
+    searched in the last few content lines: a page footer run onto the end of
+    a line ("Follow us on Instagram. ... Copyright © 2018 ... Privacy Policy")
+    is cut from its first phrase to the end of the line, when at least
+    :data:`FOOTER_PHRASES` such phrases follow.
 
 Two rules need no pattern: a line repeating an earlier line (a repeated title)
 is removed, and a known outlet name appended to the title is cut off.
@@ -129,6 +134,8 @@ def furniture_version() -> str:
     return max((rule.version for rule in furniture_rules()), key=int)
 
 
+#: Footer phrases (``tail_run`` rules) that must follow in one line before it is cut as a page footer.
+FOOTER_PHRASES = 3
 #: Lines of text after the title searched for a dateline run into the text.
 DATELINE_LINES = 2
 
@@ -359,6 +366,19 @@ class _Cleaner:
         if match and match.start() > 0:
             self.cut(title, title.start + match.start(), title.end, "outlet_suffix", "outlet name appended to the title")
 
+    def footer_run(self) -> None:
+        """A page footer run onto the end of one of the last lines of text: cut from its first phrase."""
+        rules = _rules("tail_run")
+        for line in self.content()[-TAIL_LINES:]:
+            text = self.text(line)
+            hits = sorted(m.start() for rule in rules for m in rule.regex.finditer(text))
+            if len(hits) >= FOOTER_PHRASES:
+                start = line.start + hits[0]
+                if hits[0] == 0:
+                    self.remove(line, rules[0].rule, rules[0].reason)
+                else:
+                    self.cut(line, start, line.end, rules[0].rule, rules[0].reason)
+
     def tail_rules(self) -> None:
         for line in self.content()[-TAIL_LINES:]:
             for rule in _rules("tail"):
@@ -400,6 +420,7 @@ def clean(raw: str, outlet: str | None = None) -> Cleaned:
     title = cleaner.header_rules()
     cleaner.repeated_lines()
     cleaner.outlet_suffix(title)
+    cleaner.footer_run()
     cleaner.tail_rules()
     cleaner.removals.sort(key=lambda r: (r.start, r.end))
     return Cleaned(
