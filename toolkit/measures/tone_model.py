@@ -535,6 +535,15 @@ def reverser_in_scope(sentence: str, start: int, end: int) -> bool:
     return not (reversers.isdisjoint(_tokens(sentence[:start])) and reversers.isdisjoint(_tokens(sentence[end:])))
 
 
+@lru_cache(maxsize=2)
+def _scope_openers(negators: bool) -> frozenset[str]:
+    """The words that open a scope (:func:`scope_marks`), to skip sentences without one."""
+    return frozenset(scope_words() | (_NEGATORS if negators else set()))
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
 @lru_cache(maxsize=1 << 12)
 def scope_marks(sentence: str, negators: bool = True) -> np.ndarray:
     """For each character of ``sentence``, whether its word is read as negated or reversed (booleans, read-only).
@@ -547,6 +556,11 @@ def scope_marks(sentence: str, negators: bool = True) -> np.ndarray:
     With ``negators=False``, the scope of reversers and words of change only.
     """
     marks = np.zeros(len(sentence) + 1, dtype=bool)
+    lower = sentence.lower()
+    if _scope_openers(negators).isdisjoint(_WORD.findall(lower)) and not (negators and "n't" in lower):
+        # most sentences: nothing opens a scope
+        marks.flags.writeable = False
+        return marks
     negated, reversers = False, scope_words()
     for match in _TOKEN.finditer(sentence):
         token = match.group().lower()
