@@ -48,7 +48,7 @@ def test_non_editable_install_carries_package_data(tmp_path):
     package = target / "toolkit"
     for name in ("lexicons/furniture.csv", "lexicons/abbreviations.csv", "lexicons/function_words.csv",
                  "lexicons/stance.csv", "lexicons/frames.csv", "lexicons/README.md",
-                 "models/actor_tone.csv", "models/sentence_tone.csv", "models/tone_cv.csv", "data/validation.csv"):
+                 "models/actor_tone.csv", "models/actor_tone_sequence.npz", "models/sentence_tone.csv", "models/tone_cv.csv", "data/validation.csv"):
         assert (package / name).is_file(), name
     check = subprocess.run(
         [sys.executable, "-c", "import toolkit, toolkit.text.cleaning as c; print(toolkit.__file__); print(len(c.furniture_rules()))"],

@@ -90,6 +90,10 @@ def test_effect_rules():
     assert effect_after(["was", "accused", "of"]) == ("patient", -1)
     assert effect_on_target(["for", "support", "regional", "in", "shift", "a"]) == -1  # a shift in support for X
     assert effect_on_target(["to", "shift", "a"]) == 0  # a shift to X: a word of change does nothing alone
+    assert effect_on_target(["on", "tariffs", "lowering"]) == 1  # lowering tariffs on X
+    # revoked the waivers it had granted to X: the reverser is further back, its scope reaches X
+    assert effect_on_target(["to", "granted", "had", "it", "waivers", "the", "revoked"], reversed_scope=True) == -1
+    assert effect_on_target(["on", "sanctions", "lifted"], reversed_scope=True) == 1  # reversed once, not twice
 
 
 @pytest.mark.parametrize("sentence, mention", [

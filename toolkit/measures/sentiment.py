@@ -22,7 +22,7 @@ import pandas as pd
 
 from .actors import mentions
 from ..corpus.documents import Corpus
-from .tone_model import CLASSES, actor_probabilities, clause_bounds, featurize, load_weights, predict, vader_scores
+from .tone_model import CLASSES, actor_probabilities_many, clause_bounds, featurize, load_weights, predict, vader_scores
 
 #: VADER's recommended thresholds for its compound score (Hutto & Gilbert 2014,
 #: vaderSentiment README): >= 0.05 positive, <= -0.05 negative.
@@ -79,13 +79,16 @@ def actor_sentiment(corpus: Corpus, actor_mentions: pd.DataFrame | None = None) 
     rows = []
     for doc_id, group in actor_mentions.groupby("doc_id", sort=False):
         doc = corpus.document(doc_id)
-        for sentence_id, actor, start, end, surface in zip(group["sentence_id"].tolist(), group["actor"].tolist(),
-                                                           group["start"].tolist(), group["end"].tolist(), group["surface"].tolist()):
-            sentence = doc.sentences[sentence_id]
-            probs = actor_probabilities(sentence.text, start - sentence.start, end - sentence.start)
+        items = list(zip(group["sentence_id"].tolist(), group["actor"].tolist(), group["start"].tolist(),
+                         group["end"].tolist(), group["surface"].tolist()))
+        sentences = [doc.sentences[sentence_id] for sentence_id, *_ in items]
+        probabilities = actor_probabilities_many([(s.text, start - s.start, end - s.start)
+                                                  for s, (_, _, start, end, _) in zip(sentences, items)])
+        for sentence, (sentence_id, actor, start, end, surface), (p_neg, p_neu, p_pos) in zip(sentences, items, probabilities.tolist()):
             a, b = clause_bounds(doc.text, start, end, sentence.start, sentence.end)
-            rows.append((doc_id, sentence_id, actor, start, end, surface, probs["pos"] - probs["neg"],
-                         max(CLASSES, key=probs.get), a, b, probs["neg"], probs["neu"], probs["pos"]))
+            probs = {"neg": p_neg, "neu": p_neu, "pos": p_pos}
+            rows.append((doc_id, sentence_id, actor, start, end, surface, p_pos - p_neg,
+                         max(CLASSES, key=probs.get), a, b, p_neg, p_neu, p_pos))
     return pd.DataFrame(rows, columns=ACTOR_COLUMNS)
 
 

@@ -70,8 +70,14 @@ def _chunk(word: str) -> tuple[list[int], list[int], list[int]]:
     return tokens
 
 
+#: Sentences whose tokens are remembered (a sentence is read once for each
+#: mention in it, by the linear and by the convolutional actor model).
+SENTENCE_CACHE = 1 << 12
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
 def encode(sentence: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Token ids and start and end character offsets of ``sentence``.
+    """Token ids and start and end character offsets of ``sentence``, remembered (treat them as read-only).
 
     Each whitespace-separated word is tokenized on its own (and remembered):
     the LLaMA 2 vocabulary has no token spanning a space, so the tokens are
