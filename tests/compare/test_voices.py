@@ -159,3 +159,15 @@ def test_where_a_body_sits_is_no_part_of_its_name():
             (1, "said", "Vale Rights Observatory", "organisation"), (2, "said", "Norland-based monitor", "vague")]
     table = voices(_tables(sentences, cues), {"d": "d"})
     assert table["voice"].tolist() == ["Vale Rights Observatory", "Vale Rights Observatory", "Norland-based monitor"]
+
+
+def test_an_initialism_with_and_without_its_dots_is_one_voice():
+    import pandas as pd
+
+    from toolkit.compare.voices import merge_variants
+
+    table = pd.DataFrame({"voice": ["US", "U.S.", "U.N."], "voice_type": ["government", "organisation", "organisation"],
+                          "_kind": ["body", "body", "body"], "side": ["", "", ""]})
+    merged = merge_variants(table)
+    assert list(merged["voice"]) == ["US", "US", "U.N."]
+    assert set(merged.loc[merged["voice"] == "US", "voice_type"]) == {"government"}

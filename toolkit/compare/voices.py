@@ -244,6 +244,10 @@ def merge_variants(table: pd.DataFrame, places: set[str] | frozenset[str] = froz
             longest = max(containers, key=len)
             if all(c == longest or c in longest for c in containers):
                 rename[voice] = longest
+    written = set(table["voice"])
+    for voice in written:  # "U.S." beside "US": one initialism, written with and without its dots
+        if re.fullmatch(r"(?:[A-Z]\.){2,}", voice) and voice.replace(".", "") in written:
+            rename.setdefault(voice, voice.replace(".", ""))
     table["voice"] = table["voice"].map(lambda v: rename.get(v, v))
     merged = table["voice"].isin(person_group)
     if merged.any():
@@ -253,7 +257,7 @@ def merge_variants(table: pd.DataFrame, places: set[str] | frozenset[str] = froz
     for voice in set(table["voice"]):
         rows = table["voice"] == voice
         state = side_of(voice) == voice.replace(".", "") and voice not in _UNIONS  # "US", "UK": a state by its short name
-        if (voice in places or state) and table.loc[rows, "voice_type"].eq("organisation").all():
+        if (voice in places or state) and table.loc[rows, "voice_type"].isin(["organisation", "government"]).all():
             table.loc[rows, "voice_type"] = "government"  # a country or capital speaking: its government
     sides = table[table["side"].ne("")].groupby("voice")["side"].first()
     table["side"] = table["voice"].map(lambda v: sides.get(v, ""))  # "Norland's minister Jo Roe" keeps Norland as Jo Roe

@@ -43,8 +43,16 @@ _STATE_WORDS = {"contradict": "the sources contradict each other",
 
 
 def _cut(text: str, size: int = HEADLINE_CHARS) -> str:
+    """``text`` cut to ``size`` characters with "…", its brackets closed ("over $60 billion (China-Pakistan…)").
+
+    >>> _cut("a figure (the corridor (of the north))", 20)
+    'a figure (the corri…)'
+    """
     text = str(text or "").strip()
-    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+    if len(text) <= size:
+        return text
+    cut = text[: size - 1].rstrip()
+    return cut + "…" + ")" * max(0, cut.count("(") - cut.count(")"))
 
 
 def source_identity(documents: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataFrame:
