@@ -43,7 +43,7 @@ _STATE_WORDS = {"contradict": "the sources contradict each other",
 
 
 def _cut(text: str, size: int = HEADLINE_CHARS) -> str:
-    """``text`` cut to ``size`` characters with "…", its brackets closed ("over $60 billion (China-Pakistan…)").
+    """``text`` cut to ``size`` characters with "…", its brackets closed ("over $60 billion (the Northern Rail Corridor…)").
 
     >>> _cut("a figure (the corridor (of the north))", 20)
     'a figure (the corri…)'
