@@ -149,12 +149,18 @@ def test_one_figure_in_different_words_agrees_and_shows_the_words(noted):
     assert "investment" in money["note"].iloc[0] and "agreement" in money["note"].iloc[0]
 
 
+def _two_articles(folder, first: str, second: str):
+    """The facts grid of two articles, ``a.txt`` and ``b.txt``."""
+    (folder / "a.txt").write_text(first, encoding="utf-8")
+    (folder / "b.txt").write_text(second, encoding="utf-8")
+    return _grid(folder)
+
+
 def test_a_reaction_reported_second_hand_does_not_contradict_silence(tmp_path):
-    (tmp_path / "a.txt").write_text("Port deal\n\nThe city signed a deal with Delta Shipping on Monday. "
-                                    "There are reports that the Ministry of Ports expressed concern.", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Port deal signed\n\nThe city signed a deal with Delta Shipping on Monday. "
-                                    "The Ministry of Ports has not commented publicly on the deal.", encoding="utf-8")
-    grid, _ = _grid(tmp_path)
+    grid, _ = _two_articles(tmp_path, "Port deal\n\nThe city signed a deal with Delta Shipping on Monday. "
+                                      "There are reports that the Ministry of Ports expressed concern.",
+                            "Port deal signed\n\nThe city signed a deal with Delta Shipping on Monday. "
+                            "The Ministry of Ports has not commented publicly on the deal.")
     reaction = grid[grid["kind"] == "reaction"].drop_duplicates("fact_id")
     assert list(reaction["state"]) == ["differ"] and "second-hand" in reaction["note"].iloc[0]
 
@@ -167,10 +173,9 @@ def test_a_vaguer_date_corroborates_a_precise_one(noted):
 
 
 def test_a_word_that_names_no_event_ties_no_date(tmp_path):
-    (tmp_path / "a.txt").write_text("Campaign week\n\nAides did not expect to focus on the party's positions this week. "
-                                    "The senator signed the pledge on 3 May 2031.", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Campaign note\n\nHe said he would help the party in November by staying in the race. "
-                                    "The senator signed the pledge on 3 May 2031.", encoding="utf-8")
-    grid, _ = _grid(tmp_path)
+    grid, _ = _two_articles(tmp_path, "Campaign week\n\nAides did not expect to focus on the party's positions this "
+                                      "week. The senator signed the pledge on 3 May 2031.",
+                            "Campaign note\n\nHe said he would help the party in November by staying in the race. "
+                            "The senator signed the pledge on 3 May 2031.")
     dates = grid[grid["kind"] == "event_date"]
     assert set(dates["label"]) == {"date of the signing"}

@@ -1,6 +1,7 @@
 import math
 
 import pandas as pd
+import pytest
 
 from toolkit.compare.comparison import compare
 from toolkit.compare.same_event import SAME_EVENT_FLOOR, event_groups
@@ -43,12 +44,20 @@ STORY_C = ("Orchestra opens season\n\nThe city orchestra opened its concert seas
            "Critics praised the violins and the conductor. Tickets for the winter concerts sold out within an hour.\n")
 
 
-def test_report_warns_when_an_article_reports_another_event(tmp_path):
+@pytest.fixture(scope="module")
+def two_stories(tmp_path_factory):
+    """Two articles on one ferry sinking and one on a concert: the corpus and its compared tables."""
+    folder = tmp_path_factory.mktemp("two_stories")
     for name, text in {"one": STORY_A, "two": STORY_B, "three": STORY_C}.items():
-        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
-    corpus = load_corpus(tmp_path)
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    corpus = load_corpus(folder)
     tables = analyze(corpus)
     tables.update(compare(corpus, tables, resamples=20))
+    return corpus, tables
+
+
+def test_report_warns_when_an_article_reports_another_event(two_stories):
+    corpus, tables = two_stories
     groups = tables["event_groups"].set_index("doc_id")["event_group"]
     assert groups["one"] == groups["two"] != groups["three"]
     text = " ".join(block[1] for block in event_blocks(tables))
@@ -57,14 +66,10 @@ def test_report_warns_when_an_article_reports_another_event(tmp_path):
     assert "may report another event" in three and "It leaves out" not in three
 
 
-def test_an_article_on_another_event_leaves_nothing_out_and_states_no_fact(tmp_path):
+def test_an_article_on_another_event_leaves_nothing_out_and_states_no_fact(two_stories):
     from toolkit.present.facts_sections import omission_items
 
-    for name, text in {"one": STORY_A, "two": STORY_B, "three": STORY_C}.items():
-        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
-    corpus = load_corpus(tmp_path)
-    tables = analyze(corpus)
-    tables.update(compare(corpus, tables, resamples=20))
+    _, tables = two_stories
     items = omission_items(tables)
     assert len(items) == 0 or not any("three" in row for row in items["omitters"]) and not any(
         "three" in row for row in items["short_omitters"])

@@ -651,7 +651,7 @@ def _label(members: list[dict]) -> str:
     """What the group counts, in the members' own words.
 
     The measured noun phrase (``measured``) whose head word most members'
-    measured phrases share ("mineral reserves", "reserves"), with "share of"
+    measured phrases share ("timber reserves", "reserves"), with "share of"
     before it for a percentage; else the member's ``concept`` phrase that holds
     most of the words the members share around their number; else the longest
     concept.

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -207,6 +208,7 @@ def _iso(day) -> str:
     return "" if pd.isna(day) else pd.Timestamp(day).date().isoformat()
 
 
+@lru_cache(maxsize=1)
 def _date_events() -> dict[str, str]:
     """Words naming an event a date can be the date of, each with the event's name: the event words of
     ``quantity_events.csv`` (named by their kind: "cargo" is a shipment) and ``date_events.csv``."""
@@ -215,14 +217,13 @@ def _date_events() -> dict[str, str]:
     return words
 
 
-_DATE_EVENTS = _date_events()
-
 
 def _date_statements(tables: dict, texts: dict[str, str], sentences: dict, sources: dict[str, str]) -> list[dict]:
     """Dates tied to the event words next to them: the words of ``date_events.csv`` ("attack", "signed",
     "meeting") within a few tokens of the date that other sources also put next to a date. Other words are
     no event: "the party's positions this week" and "help the party in November" are not two dates of one thing."""
     numbers = tables["numbers"]
+    events = _date_events()
     dates = numbers[(numbers["kind"] == "date") & numbers["date_low"].notna()]
     spans = {doc: {sid: (a, b) for sid, a, b, _ in rows} for doc, rows in sentences.items()}
     found = []
@@ -231,7 +232,7 @@ def _date_statements(tables: dict, texts: dict[str, str], sentences: dict, sourc
         a, b = spans[row.doc_id][int(row.sentence_id)]
         before = re.findall(r"[A-Za-z][\w-]+", text[a:int(row.start)])[-6:]
         after = re.findall(r"[A-Za-z][\w-]+", text[int(row.end):b])[:3]
-        window = [_DATE_EVENTS[w.lower()] for w in before + after if w.lower() in _DATE_EVENTS]
+        window = [events[w.lower()] for w in before + after if w.lower() in events]
         found.append((row, window, (a, b)))
     by_word: dict[str, set[str]] = defaultdict(set)
     by_doc_word: dict[tuple, int] = defaultdict(int)
@@ -462,7 +463,7 @@ def _note(kind: str, items: list[dict]) -> str:
     """What a reader needs beside the quotes: the different things one figure is said to be; for an event's
     date, which precise dates a vaguer date of another source fits, and which no other source gives."""
     if kind == "quantity" and any(s.get("status") == "scope_differs" for s in items):
-        # the alignment found that what is measured differs ("rare earths mineral deposits" against "mineral reserves")
+        # the alignment found that what is measured differs ("offshore gas fields" against "gas fields")
         scope = next((s["scope"] for s in items if s.get("scope")), "")
         return f"{SCOPE_DIFFERS}" + (f": {scope}" if scope else "")
     if kind == "quantity":

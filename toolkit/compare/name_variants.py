@@ -33,6 +33,7 @@ from ..corpus.documents import Corpus
 from ..lexicons import read_rows
 from ..text.dates import MONTHS as _MONTH_NUMBERS
 from ..text.dates import WEEKDAYS
+from .grouping import connected_groups
 
 #: Suffixes that make a demonym, an adjective of a group or a plural of a name
 #: ("Syrian", "Shiite", "Iraqi", "Sudanese", "Kurdish", "Sunnis"); the general
@@ -344,28 +345,14 @@ def merge_variants(mentions: pd.DataFrame) -> dict[str, str]:
     exactly one longer name ("Observatory", "Trump") mapped to it."""
     counts = mentions["actor"].value_counts()
     labels = list(counts.index)  # most mentioned first
-    parent = {label: label for label in labels}
-
-    def root(label: str) -> str:
-        while parent[label] != label:
-            parent[label] = parent[parent[label]]
-            label = parent[label]
-        return label
-
     by_shape: dict[tuple[int, str], list[str]] = {}
     for label in labels:
         parts = str(label).split()
         by_shape.setdefault((len(parts), fold(parts[0])[:1] if parts else ""), []).append(label)
-    for group in by_shape.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if root(a) != root(b) and all(same_name(x, y) for x, y in zip(str(a).split(), str(b).split())):
-                    parent[root(b)] = root(a)
-    components: dict[str, list[str]] = {}
-    for label in labels:
-        components.setdefault(root(label), []).append(label)
+    links = [(a, b) for group in by_shape.values() for i, a in enumerate(group) for b in group[i + 1:]
+             if all(same_name(x, y) for x, y in zip(str(a).split(), str(b).split()))]
     merged: dict[str, str] = {}
-    for members in components.values():
+    for members in connected_groups(labels, links):
         head = min(members, key=lambda m: (len(str(m)), -counts[m]))
         merged.update({m: head for m in members if m != head})
     # a one-word name that is a word of exactly one longer name is that name said short ("Observatory")

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .grouping import connected_groups
+
 #: Two articles sharing less vocabulary than this (TF-IDF cosine of stemmed content words) are not taken to
 #: report one event. Measured on the development corpora: articles on one event shared 0.30 to 0.57 with their
 #: nearest other article (BASIL triplets, 12 articles), while articles on other attacks of the same day and
@@ -48,24 +50,14 @@ def event_groups(similarity: pd.DataFrame, documents: list[str], floor: float = 
     >>> event_groups(pairs, ["a", "b", "c"])[["doc_id", "event_group"]].values.tolist()
     [['a', 1], ['b', 1], ['c', 2]]
     """
-    parent = {doc: doc for doc in documents}
-
-    def root(doc: str) -> str:
-        while parent[doc] != doc:
-            parent[doc] = parent[parent[doc]]
-            doc = parent[doc]
-        return doc
-
+    known = set(documents)
     others = similarity[(similarity["source_a"] != similarity["source_b"])
-                        & similarity["source_a"].isin(parent) & similarity["source_b"].isin(parent)]
-    for a, b in others.loc[others["similarity"] >= floor, ["source_a", "source_b"]].itertuples(index=False):
-        parent[root(a)] = root(b)
+                        & similarity["source_a"].isin(known) & similarity["source_b"].isin(known)]
+    linked = others.loc[others["similarity"] >= floor, ["source_a", "source_b"]].itertuples(index=False)
     nearest = (others.sort_values(["similarity"], ascending=False, kind="stable")
                .drop_duplicates("source_a").set_index("source_a"))
-    members: dict[str, list[str]] = {}
-    for doc in documents:
-        members.setdefault(root(doc), []).append(doc)
-    order = sorted(members.values(), key=lambda group: (-len(group), documents.index(group[0])))
+    # largest first; ties in corpus order (connected_groups gives groups in the order of their first article)
+    order = sorted(connected_groups(documents, linked), key=len, reverse=True)
     rows = []
     for number, group in enumerate(order, start=1):
         for doc in group:

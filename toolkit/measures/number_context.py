@@ -78,7 +78,7 @@ def measured_phrase(text: str, start: int, end: int, m_start: int, m_end: int, k
       processing*", "3.2% *to GDP*", "billions *in revenue*";
     * a counted noun written with the number: "14 *first-team players*";
     * otherwise the subject before it, without the verbs that link it to the
-      number: "*mineral reserves* estimated at $6 trillion".
+      number: "*timber reserves* estimated at $6 billion".
 
     Dates measure nothing; their phrase is empty.
 

@@ -195,7 +195,7 @@ def _term_presence(tables: dict, all_sources: list[str]) -> dict[str, tuple[str,
         .agg(" ".join)
     text = written.str.lower()
     out = {}
-    # words folded to a crude singular, so that "minerals" counts for "mineral"
+    # words folded to a crude singular, so that "harbours" counts for "harbour"
     counts = {s: Counter(w[:-1] if w.endswith("s") and not w.endswith("ss") else w
                          for w in re.findall(r"[a-z][a-z-]{4,}", text[s])) for s in all_sources if s in text.index}
     vocabularies = {src: names_in(written[src]) for src in counts}
