@@ -12,6 +12,9 @@ Two mentions are linked when
    :data:`LINK_THRESHOLD`. Mentions in the same article must be more alike
    (:data:`SAME_SOURCE_THRESHOLD`) before they are taken as one quantity.
 
+Two sources' dates that do not overlap are linked only when both are single days at most
+:data:`MAX_DISPUTED_DAYS` apart: "this week" and "last month" next to "the meeting" are two meetings.
+
 What a count counts and which event it belongs to weigh too
 (:mod:`toolkit.compare.quantity_events`): counts of people, civilians,
 "others" or lives are one count; two counts whose outcomes differ (killed,
@@ -35,7 +38,11 @@ a status:
     reports a divergence), and the sources differ on no other value;
 ``agree``
     every pair of values from different sources overlaps (after widening each
-    by :data:`OVERLAP_TOLERANCE`);
+    by :data:`OVERLAP_TOLERANCE`), and their stated floors are alike;
+``floors_differ``
+    every pair overlaps only because some values are open above ("at least
+    22", "at least 100", "100"): both can be true, but the lowest figures two
+    sources commit to differ by more than :data:`FLOOR_RATIO`;
 ``diverge``
     some values do not overlap and what they measure is the same: the same
     quantity, reported differently (near-synonyms such as "processing" and
@@ -70,6 +77,7 @@ from scipy import sparse
 
 from ..lexicons import function_words
 from ..measures.attribution import classify_source
+from ..measures.number_context import NUMBER_MARK, split_context
 from ..measures.number_units import lemma
 from ..text.dates import DATE_DTYPE
 from .similarity import NUMERIC_WORDS as _NUMERIC_WORDS
@@ -77,7 +85,7 @@ from .similarity import WORD as _WORD
 from .similarity import context_terms, stem
 from .similarity import cosine as _cosine
 from .similarity import tfidf as _tfidf
-from .quantity_events import Evidence, conflict, counted_class, evidence, is_toll_class, same_incident
+from .quantity_events import Evidence, conflict, counted_class, evidence, is_toll_class, same_incident, toll_update
 
 #: Minimum context similarity for two mentions in different sources to be linked.
 LINK_THRESHOLD = 0.20
@@ -94,6 +102,9 @@ SAME_SOURCE_THRESHOLD = 0.45
 SAME_CONCEPT_THRESHOLD = 0.45
 #: Relative widening of each interval before testing overlap (2%).
 OVERLAP_TOLERANCE = 0.02
+#: Overlapping values whose stated floors ("at least 22", "100") differ by more than this factor are not called
+#: agreeing (``floors_differ``): a quarter, well beyond an approximator's band.
+FLOOR_RATIO = 1.25
 #: Values more than this factor apart are never the same quantity.
 MAGNITUDE_FACTOR = 10.0
 #: Dates further apart than this are never the same event.
@@ -118,10 +129,12 @@ DAYS_PER_YEAR = 365.25
 _INTERVAL = "\x00interval"
 
 GROUP_COLUMNS = ["group_id", "label", "kind", "unit", "status", "n_sources", "sources", "n_mentions", "low", "high",
-                 "date_low", "date_high", "similarity", "members", "relative_gap", "scope_note", "gap_points"]
+                 "date_low", "date_high", "similarity", "members", "relative_gap", "scope_note", "gap_points", "update_note"]
 #: Kinds whose values are already shares, whose gap is stated in percentage points.
 POINT_KINDS = ("percent", "percentage_points")
-STATUSES = ("agree", "diverge", "scope_differs", "inconsistent_within_source", "single_source")
+STATUSES = ("agree", "floors_differ", "diverge", "scope_differs", "inconsistent_within_source", "single_source")
+#: Statuses of a group whose sources' figures differ (every status but ``agree`` and ``single_source``).
+DIFFERING = ("floors_differ", "diverge", "scope_differs", "inconsistent_within_source")
 
 
 def _bounds(row) -> tuple[float | None, float | None]:
@@ -366,6 +379,71 @@ _RELATIVE_DATE = re.compile(r"\b(?:this|last|next|past|previous|coming)\s+(?:wee
                             r"\b(?:yesterday|today|tomorrow|tonight|recently)\b", re.I)
 
 
+#: A sum's purpose: "for" right after it, or after "in funding" ("$1 billion for security at ports of entry").
+_PURPOSE = re.compile(r"^(?:(?:in|of)\s+(?:new\s+)?(?:funding|spending|aid|money|financing)\s+)?for\s+(?P<what>[^,;:()]+)", re.I)
+#: Words of a purpose that say nothing of what the money is for.
+_PURPOSE_GENERIC = frozenset({"funding", "fund", "spending", "money", "financing", "project", "program", "programme",
+                              "plan", "purpose", "purposes", "year", "years", "fiscal", "next", "new", "additional"})
+#: Words of a purpose read, at most.
+PURPOSE_WORDS = 6
+#: A purpose that refers back ("for that project", "for it") names nothing to compare.
+_ANAPHORIC = frozenset({"that", "this", "these", "those", "it", "them", "such"})
+
+
+def purpose(row) -> frozenset[str]:
+    """The stems of what a sum is said to be for ("$1 billion for security at ports of entry"); empty when the sentence does not say, or refers back ("for that project").
+
+    >>> sorted(purpose({"kind": "money", "context": "x || plus" + NUMBER_MARK + "for security at ports of entry."}))
+    ['entry', 'port', 'security']
+    """
+    if row.get("kind") != "money":
+        return frozenset()
+    found = _PURPOSE.match(split_context(str(row.get("context") or ""))[1])
+    if not found:
+        return frozenset()
+    words = re.findall(r"[a-z][a-z'’-]*", found.group("what").lower())[:PURPOSE_WORDS]
+    if words and words[0] in _ANAPHORIC:
+        return frozenset()
+    return frozenset(stem(w) for w in words if w not in function_words() and w not in _PURPOSE_GENERIC)
+
+
+def _purposes_differ(a, b) -> bool:
+    """Both sums say what they are for, and no word of the one purpose is in the other ("for a wall" against "for
+    security at ports of entry"): two sums, not two values of one."""
+    first, second = purpose(a), purpose(b)
+    return bool(first) and bool(second) and first.isdisjoint(second)
+
+
+#: Two sources' exact days further apart than this are dates of two events of one kind (two meetings, two
+#: shipments), not two values of one date: sources misdate an event by a day or so, not by weeks.
+MAX_DISPUTED_DAYS = 7
+
+
+def _near_days(a, b) -> bool:
+    """Both dates are single days at most :data:`MAX_DISPUTED_DAYS` apart (a dispute over one date is possible)."""
+    (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
+    return None not in (alo, ahi, blo, bhi) and alo == ahi and blo == bhi and abs(alo - blo) <= MAX_DISPUTED_DAYS
+
+
+def _dates_clash(a, b) -> bool:
+    """Two sources' dates that do not overlap and are not two days close enough to dispute
+    (:data:`MAX_DISPUTED_DAYS`): dates of two events of one kind."""
+    return a["kind"] == "date" and a["doc_id"] != b["doc_id"] and overlaps(a, b) is False and not _near_days(a, b)
+
+
+def _group_dates_clash(members: list[dict]) -> bool:
+    """Two sources' dates in one group clash (:func:`_dates_clash`) and neither source also gives a date that fits
+    the other's: a source torn between two dates (its inconsistency) may share a group with one that agrees with
+    either, but two sources each with one date of its own, weeks apart, report two events."""
+    for k, x in enumerate(members):
+        for y in members[k + 1:]:
+            if _dates_clash(x, y) and not any(
+                    z["doc_id"] == a["doc_id"] and z is not a and overlaps(z, b) is not False
+                    for a, b in ((x, y), (y, x)) for z in members):
+                return True
+    return False
+
+
 def _restates(a, b, facts, i: int, j: int) -> bool:
     """A toll stated twice in one sentence (a headline run into the text): the same value and outcome."""
     return facts is not None and bool(facts[i].outcome) and facts[i].outcome == facts[j].outcome and _same_value(a, b)
@@ -387,6 +465,10 @@ def link(records, near, sentence, i: int, j: int, facts: list[Evidence] | None =
     if a["kind"] == "date" and a["doc_id"] != b["doc_id"] and facts is not None and any(
             _RELATIVE_DATE.search(str(r["surface"])) and not facts[k].events for r, k in ((a, i), (b, j))):
         return None  # "this week" with no event beside it is the date of whatever the sentence says, not of an event
+    if a["kind"] == "money" and _purposes_differ(a, b):
+        return None
+    if _dates_clash(a, b):
+        return None  # two sources' dates of "the meeting" weeks apart are two meetings, not a dispute over one
     near_sim, sent_sim = _cosine(near[i], near[j]), _cosine(sentence[i], sentence[j])
     similarity = max(near_sim, sent_sim)
     if (a["doc_id"], a["sentence_id"]) == (b["doc_id"], b["sentence_id"]):
@@ -465,6 +547,7 @@ def align(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     restating = _restatements(records, facts)
     sentences = {i: set() if vague[i] or i in restating else {(r["doc_id"], r["sentence_id"])} for i, r in enumerate(records)}
     precise = {i: 0 if vague[i] else 1 for i in range(len(records))}
+    purposes = [purpose(r) if r["kind"] == "money" else None for r in records]
     owner = list(range(len(records)))
     link_similarity: dict[tuple[int, int], float] = {}
     for similarity, i, j in _candidates(records, near, sentence, facts):
@@ -481,6 +564,11 @@ def align(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         if (telling[gi] or telling[gj]) and any(conflict(facts[x], facts[y], records[x]["kind"])
                                                 for x in members[gi] for y in members[gj]):
             continue  # every member of a group counts the same outcome of the same event
+        if purposes[i] is not None and any(purposes[x] and purposes[y] and purposes[x].isdisjoint(purposes[y])
+                                           for x in members[gi] for y in members[gj]):
+            continue  # every sum of a group is for the same thing
+        if records[i]["kind"] == "date" and _group_dates_clash([records[k] for k in members[gi] + members[gj]]):
+            continue  # nor does a group join two sources' dates of two meetings through a third date
         link_similarity[(i, j)] = similarity
         if len(members[gi]) < len(members[gj]):
             gi, gj = gj, gi  # the smaller group joins the larger
@@ -507,6 +595,7 @@ def align(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             outcome = outcomes.pop().replace("_", " ")
             if outcome not in row["label"].split():
                 row["label"] = f"{row['label']} {outcome}"
+            row["update_note"] = update_note([records[i] for i in group])
         if row["kind"] == "date" and len(group) > 1:
             shared = frozenset.intersection(*(facts[i].events for i in group))
             if shared:  # the kind of event every date of the group is the date of
@@ -540,8 +629,30 @@ def _group_row(group_id: str, members: list[dict], index: list[int], vectors, si
         "date_low": day(low) if date else None, "date_high": day(high) if date else None,
         "similarity": similarity,
         "members": ";".join(f"{m['doc_id']}:{m['start']}-{m['end']}" for m in members),
-        "relative_gap": relative_gap(members), "scope_note": note, "gap_points": gap_points(members),
+        "relative_gap": relative_gap(members), "scope_note": note, "gap_points": gap_points(members), "update_note": "",
     }
+
+
+#: Sources quoted in a group's ``update_note``, at most.
+UPDATE_NOTE_SOURCES = 3
+
+
+def update_note(members: list[dict]) -> str:
+    """For a toll several sources give: the words of its sentences saying the toll changed over time, one per
+    source ("“updated toll” in b; “toll has risen” in c"), so that figures counted at different hours are not read
+    as a dispute; empty when no sentence says so.
+
+    >>> update_note([{"doc_id": "a", "context": "x || 22 were killed"}, {"doc_id": "b", "context": "x || 43 killed, in an updated toll"}])
+    '“updated toll” in b'
+    """
+    if len({m["doc_id"] for m in members}) < 2:
+        return ""
+    said = {}
+    for m in members:
+        cue = toll_update(str(m.get("context") or "").split(" || ", 1)[-1])
+        if cue and m["doc_id"] not in said:
+            said[m["doc_id"]] = f"“{cue}” in {m['doc_id']}"
+    return "; ".join(list(said.values())[:UPDATE_NOTE_SOURCES])
 
 
 def _gap(a, b) -> float:
@@ -638,7 +749,7 @@ def _names_count(words: list[str], row) -> bool:
     return head == row.get("unit") or counted_class(head) == counted_class(row.get("unit") or "")
 
 
-def _plural(noun: str) -> str:
+def plural(noun: str) -> str:
     """A counted noun's plural, for a label ("person" -> "people", "evacuee" -> "evacuees")."""
     if noun == "person":
         return "people"
@@ -667,7 +778,7 @@ def _label(members: list[dict]) -> str:
             return ("share of " if share else "") + named[:100]
         unit = str(members[0].get("unit") or "")
         if members[0]["kind"] == "count" and unit.replace(" ", "").isalpha():  # what is counted: "people", "evacuees"
-            return _plural(unit)
+            return plural(unit)
         counts = Counter(w for m in members for w in dict.fromkeys(
             w for w in _WORD.findall(m["context"].split(" || ")[0].lower()) if w not in function_words() | _NUMERIC_WORDS))
         shared = {w for w, n in counts.items() if n > 1}
@@ -726,6 +837,16 @@ def _part_of_total(a: dict, b: dict, members: list[dict]) -> bool:
     return False
 
 
+#: Longest span (days) of a date that can be one value of an event's date: a year alone ("the first meeting of
+#: 2019") says when in general, so it never makes a source inconsistent.
+MAX_DATED_SPAN = 31
+
+
+def _coarse_date(row: dict) -> bool:
+    low, high = _bounds(row)
+    return row["kind"] == "date" and (low is None or high is None or high - low > MAX_DATED_SPAN)
+
+
 def _dates_of_two_events(a: dict, b: dict) -> bool:
     """Two dates, counts or durations of one source are of one event only when an event word names it beside both
     ("signed on 3 May", "the signing on 5 May"; "11 killed in the shelling", "9 died in the shelling");
@@ -733,8 +854,27 @@ def _dates_of_two_events(a: dict, b: dict) -> bool:
     of one of its attacks), not two values of one."""
     if a["kind"] not in ("date", "count", "duration"):
         return False
+    if _coarse_date(a) or _coarse_date(b):
+        return True
     first, second = evidence(a).events, evidence(b).events
     return not (first and second and first & second)
+
+
+def floors_differ(members: list[dict]) -> bool:
+    """Two sources' overlapping figures commit to floors more than :data:`FLOOR_RATIO` apart ("at least 22" and
+    "at least 100"): both may be true, yet they do not agree. Vague amounts ("thousands") and dates say no floor.
+
+    >>> floors_differ([{"doc_id": "a", "kind": "count", "low": 22.0, "high": None},
+    ...                {"doc_id": "b", "kind": "count", "low": 100.0, "high": None}])
+    True
+    """
+    floors: dict[str, list[float]] = {}
+    for m in members:
+        low, _ = _bounds(m)
+        if m["kind"] != "date" and low is not None and low > 0 and not _vague(m):
+            floors.setdefault(m["doc_id"], []).append(low)
+    return any(max(a) > FLOOR_RATIO * min(b) or max(b) > FLOOR_RATIO * min(a)
+               for x, a in floors.items() for y, b in floors.items() if x < y)
 
 
 def _status(members: list[dict], index: list[int], vectors) -> tuple[str, str]:
@@ -754,7 +894,7 @@ def _status(members: list[dict], index: list[int], vectors) -> tuple[str, str]:
     if len({m["doc_id"] for m in members}) == 1 and not apart:
         return "single_source", ""
     if not apart:
-        return "agree", ""
+        return ("floors_differ" if floors_differ(members) else "agree"), ""
     position = {id(m): k for k, m in enumerate(members)}
     notes = sorted(((-_cosine(vectors[index[position[id(a)]]], vectors[index[position[id(b)]]]), note)
                     for a, b in apart if (note := scope_difference(a, b))), key=lambda x: x[0])

@@ -22,6 +22,7 @@ MARKS_PER_SOURCE = 3
 
 STATUS_LABELS = {
     "agree": "Agree",
+    "floors_differ": "Floors differ",
     "diverge": "Diverge",
     "scope_differs": "Scope differs",
     "inconsistent_within_source": "Inconsistent within a source",
@@ -33,7 +34,8 @@ def source_map(tables: dict) -> dict[str, str]:
     """Document id -> compared source (``tables["sources"]``; each document by default)."""
     mapping = tables.get("sources")
     if mapping is None:
-        return dict(zip(tables["documents"]["doc_id"], tables["documents"]["doc_id"]))
+        documents = tables["documents"] if "documents" in tables else tables["numbers"]
+        return dict(zip(documents["doc_id"], documents["doc_id"]))
     return dict(zip(mapping["doc_id"], mapping["source"]))
 
 

@@ -196,10 +196,13 @@ def coverage(corpus: Corpus, tables: dict[str, pd.DataFrame], sources: dict[str,
                              evidence=[f"{surface} ({'sentence ' + ref if not pooled else ref})" for surface, ref in
                                        zip(members["surface"], where(members["doc_id"], members["sentence_id"]))])
     evidence = members.groupby(["group_id", "source"], sort=False)["evidence"].agg("; ".join).to_dict()
-    reach = members.groupby("group_id")["source"].nunique()
     texts, published = source_texts(corpus, unit), source_days(tables.get("documents"), unit)
-    # a group of vague amounts only ("thousands", "billions") is no figure a source can leave out
-    precise = set(members["group_id"][np.array([not vague_amount(s) for s in members["surface"]], dtype=bool)])
+    # a figure is carried by the sources that give it as precisely as the most precise of them: "thousands"
+    # does not give "more than 5,000", nor "In September" "8 September 2025"; a group of vague amounts only is
+    # no figure a source can leave out
+    fine = members[_finest(members)]
+    reach = fine.groupby("group_id")["source"].nunique()
+    precise = set(fine["group_id"])
     dated = numbers[numbers["kind"] == "date"].assign(source=lambda t: t["doc_id"].map(unit))
     dates = {source: rows for source, rows in dated.groupby("source", sort=False)}
     for group in groups[groups["group_id"].isin(reach[reach > 1].index) & groups["group_id"].isin(precise)].itertuples():
@@ -248,6 +251,26 @@ def coverage(corpus: Corpus, tables: dict[str, pd.DataFrame], sources: dict[str,
             found = refs.get((claim_id, source))
             rows.append(("claim", claim_id, label, source, "present" if found else "absent", found or ""))
     return pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
+
+
+def precise_carriers(numbers: pd.DataFrame, unit: dict[str, str]) -> dict[str, int]:
+    """Per quantity group, how many sources (``unit``: document -> source) give its figure at the group's finest
+    precision (see :func:`_finest`): those that carry the figure a source may be said to leave out."""
+    members = numbers[numbers["group_id"].notna()]
+    fine = members[_finest(members)]
+    return fine.assign(source=fine["doc_id"].map(unit)).groupby("group_id")["source"].nunique().to_dict()
+
+
+def _finest(members: pd.DataFrame) -> np.ndarray:
+    """Which mentions give their group's figure at the group's finest precision: no vague amount, and for a
+    date no longer a span than the group's shortest ("8 September 2025", not "In September")."""
+    precise = np.array([not vague_amount(s) for s in members["surface"]], dtype=bool)
+    if "date_low" not in members or "date_high" not in members:
+        return precise
+    low, high = pd.to_datetime(members["date_low"], errors="coerce"), pd.to_datetime(members["date_high"], errors="coerce")
+    span = (high - low).dt.days.where(members["kind"].eq("date"))
+    shortest = span.groupby(members["group_id"]).transform("min")
+    return precise & ~(span > shortest).to_numpy(dtype=bool)
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:

@@ -37,8 +37,9 @@ import numpy as np
 import pandas as pd
 
 from ..lexicons import read_rows
+from .alignment import FLOOR_RATIO
 from .name_variants import vague_amount
-from .quantity_events import described
+from .quantity_events import described, toll_update
 
 COLUMNS = ["fact_id", "kind", "label", "state", "source", "mentioned", "wording", "value", "doc_id", "sentence_id",
            "start", "end", "note"]
@@ -46,6 +47,8 @@ STATES = ("contradict", "inconsistent_within_source", "differ", "agree")
 NOT_MENTIONED = "not mentioned"
 #: The note of a figure whose sources measure different things (the number alignment's ``scope_differs``).
 SCOPE_DIFFERS = "possibly not one quantity: what is measured differs"
+#: The note of a toll some source says changed over time (the alignment's ``update_note``).
+TOLL_UPDATED = "the toll changed over time, so figures counted at different hours can all be right"
 #: The note of a figure that sources state alike in different words ("pledged", "a memorandum of"): the
 #: words are shown, but one figure described in other words is not a disagreement.
 SAID_OF_DIFFERENT_THINGS = "the sources describe this figure in different words"
@@ -60,10 +63,9 @@ WITHOUT_DETAIL = "mentions it without this detail"
 #: Characters of a sentence kept around a mention in a cell (the full
 #: sentence is in data/sentences.csv).
 WORDING_CHARS = 260
-#: Aligned quantities whose point values differ by more than this factor
-#: are reported as ``differ`` even when their bounds overlap (the
-#: alignment's own tolerance, OVERLAP_TOLERANCE, is for rounding).
-AGREE_RATIO = 1.25
+#: Aligned quantities whose floors differ by more than this factor are reported as ``differ`` even when their
+#: bounds overlap: the alignment's ``floors_differ`` (its own tolerance, OVERLAP_TOLERANCE, is for rounding).
+AGREE_RATIO = FLOOR_RATIO
 
 _STOP = frozenset("""a an the and or but of to in on at by for from with as that this these those which who whom whose
 its it is was were be been being has have had will would could should may might can do does did not no than then
@@ -186,6 +188,7 @@ def _quantity_statements(tables: dict, texts: dict[str, str], sentences: dict, s
     status = dict(zip(shared["group_id"], shared["status"]))
     labels = dict(zip(shared["group_id"], shared["label"]))
     scopes = dict(zip(shared["group_id"], shared["scope_note"].fillna(""))) if "scope_note" in shared else {}
+    updated = set(shared.loc[shared["update_note"].fillna("").astype(bool), "group_id"]) if "update_note" in shared else set()
     spans = {doc: {sid: (a, b) for sid, a, b, _ in rows} for doc, rows in sentences.items()}
     members = numbers[numbers["group_id"].isin(status)]
     # a group of vague amounts only ("billions", "thousands") is no fact sources can agree or differ on
@@ -198,6 +201,7 @@ def _quantity_statements(tables: dict, texts: dict[str, str], sentences: dict, s
                               row.doc_id, int(row.sentence_id), int(row.start), int(row.end),
                               _wording(texts[row.doc_id], int(row.start), int(row.end), a, b), row.surface,
                               status=status[row.group_id], scope=scopes.get(row.group_id, ""), exact=exact, kind_of=row.kind,
+                              updated=row.group_id in updated,
                               low=float(row.low) if pd.notna(row.low) else 0.0,
                               described=described(texts[row.doc_id], int(row.start), int(row.end), a, b)))
     return out
@@ -404,10 +408,9 @@ def _state(kind: str, statements: list[dict]) -> str:
             # two figures in one article are often two things (killed, injured):
             # the alignment's call is not firm enough to say the source contradicts itself
             return "differ"
-        if status == "agree":
-            # overlapping bounds ("at least 22", "at least 100") still differ
-            lows = [s["low"] for s in statements if s["low"] > 0]
-            return "agree" if not lows or max(lows) <= AGREE_RATIO * min(lows) else "differ"
+        if status in ("agree", "floors_differ"):
+            # overlapping bounds ("at least 22", "at least 100") differ: the alignment's floors_differ
+            return "agree" if status == "agree" else "differ"
         exact_counts = all(s["exact"] and s["kind_of"] == "count" for s in statements)
         return "contradict" if status == "diverge" and exact_counts else "differ"
     if kind == "event_date":
@@ -462,6 +465,10 @@ def _names_thing(key: str, items: list[dict], source: str, texts: dict[str, str]
 def _note(kind: str, items: list[dict]) -> str:
     """What a reader needs beside the quotes: the different things one figure is said to be; for an event's
     date, which precise dates a vaguer date of another source fits, and which no other source gives."""
+    if kind == "quantity" and any(s.get("updated") for s in items):
+        # a toll that rose through the day: sources that counted at different hours can all be right
+        cues = list(dict.fromkeys(f"“{cue}” in {s['source']}" for s in items if (cue := toll_update(s["wording"]))))
+        return f"{TOLL_UPDATED}: " + "; ".join(cues[:NOTE_WORDS])
     if kind == "quantity" and any(s.get("status") == "scope_differs" for s in items):
         # the alignment found that what is measured differs ("offshore gas fields" against "gas fields")
         scope = next((s["scope"] for s in items if s.get("scope")), "")
@@ -477,6 +484,16 @@ def _note(kind: str, items: list[dict]) -> str:
         return f"{SAID_OF_DIFFERENT_THINGS}: " + "; ".join(
             f"{cls} ({', '.join(words[:NOTE_WORDS])}{f' and {len(words) - NOTE_WORDS} more' if len(words) > NOTE_WORDS else ''})"
             for cls, words in said.items())
+    if kind == "count":
+        # "a memorandum" names one without saying there was only one: say so beside "two memorandums"
+        articles = [x for x in items if x["count"] == 1 and str(x["value"]).split()[0].lower() in ("a", "an")]
+        counted = list(dict.fromkeys(f"“{x['value']}” in {x['source']}" for x in items if x["count"] >= 2))
+        if articles and counted:
+            named = list(dict.fromkeys(x["source"] for x in articles))
+            return (f"{', '.join(named[:NOTE_WORDS])}{f' and {len(named) - NOTE_WORDS} more' if len(named) > NOTE_WORDS else ''} "
+                    f"{'names' if len(named) == 1 else 'name'} it with “a” or “an”, which does not say there was only one; "
+                    f"the count is {'; '.join(counted[:NOTE_WORDS])}")
+        return ""
     if kind == "reaction":
         hearsay = [f"“{s['value']}” in {s['source']} is reported second-hand (“{s['second_hand']}”)"
                    for s in items if s.get("second_hand") and not s["silent"]]
@@ -561,7 +578,9 @@ def facts(tables: dict, texts: dict[str, str], sources: dict[str, str],
             continue
         label = max((s["label"] for s in items), key=lambda l: (sum(1 for s in items if s["label"] == l), -len(l)))
         if kind == "quantity" and (state == "agree" or not label):  # the agreed figure, then what it counts
-            surface = Counter(str(s["value"]) for s in items).most_common(1)[0][0]
+            # the figure as most sources give it, a precise one before a vague one ("more than 5,000", not "thousands")
+            said = Counter(str(s["value"]) for s in items)
+            surface = max(said, key=lambda v: (not vague_amount(v), said[v]))
             label = f"{surface} ({label})" if label and label != surface else surface
         note = _note(kind, items)
         facts_found.append((kind, key, label, state, items, note, story))

@@ -90,6 +90,21 @@ def counted_class(unit: str) -> str:
     return _lexicon()[0].get(unit, unit)
 
 
+@lru_cache(maxsize=1)
+def _structure_nouns() -> frozenset:
+    return frozenset(row["word"] for row in read_rows("quantity_events.csv") if row["role"] == "structure")
+
+
+def counts_structure(unit: str) -> bool:
+    """A count of the text's own parts or of a background set ("three broad categories", "17 elements"): no news
+    figure (``structure`` rows of ``lexicons/quantity_events.csv``).
+
+    >>> counts_structure("category"), counts_structure("person")
+    (True, False)
+    """
+    return lemma(str(unit or "").lower()) in _structure_nouns()
+
+
 def is_toll_class(unit: str) -> bool:
     """A count of people of some kind (the lexicon's counted classes): its outcome matters."""
     return unit in _lexicon()[0] or counted_class(unit) in _lexicon()[0].values()
@@ -185,6 +200,26 @@ def conflict(a: Evidence, b: Evidence, kind: str) -> str:
     if a.months and b.months and not a.months & b.months:
         return "different months"
     return ""
+
+
+#: Words saying a toll changed as time went on ("the death toll has risen to 70", "in an updated toll", "the
+#: previous death toll was 20"): sources that counted at different hours can all be right.
+_TOLL_UPDATE = re.compile(
+    r"\b(?:death\s+)?(?:toll|tally)\s+(?:[a-z]+\s+){0,2}?(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|climbs|mounted|mounts|"
+    r"jumped|increased|hits|hit)\b|\b(?:updated|previous|earlier|revised|latest)\s+(?:death\s+)?(?:toll|tally)\b|"
+    r"\b(?:has|have|had)\s+(?:risen|climbed|mounted)\s+to\b", re.IGNORECASE)
+
+
+def toll_update(sentence: str) -> str:
+    """The words of ``sentence`` saying a toll changed over time; empty when none.
+
+    >>> toll_update("The death toll has risen to 70, a source said.")
+    'toll has risen'
+    >>> toll_update("At least 43 people were killed, a monitor said in an updated toll.")
+    'updated toll'
+    """
+    found = _TOLL_UPDATE.search(sentence)
+    return found.group().removeprefix("death ").removeprefix("Death ") if found else ""
 
 
 def same_incident(a: Evidence, b: Evidence, kind: str = "count") -> bool:

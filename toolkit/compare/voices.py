@@ -39,6 +39,10 @@ _SHORT_STATE = re.compile(r"^(?:U\.S\.|US|UK|U\.K\.|EU|UN)\b")
 _UNIONS = frozenset({"EU", "UN"})
 #: Subjects that are no cited voice: plural and first-person pronouns (the writer or a group).
 _NO_VOICE = frozenset({"they", "them", "i", "we", "you", "it", "(unnamed)"})
+#: Words before a cited source saying its words come second-hand from unnamed reports ("there is reporting
+#: that", "reports suggest", "reportedly"): the reports are the voice, not the one they quote.
+_RELAYED = re.compile(r"\b(?:reports?|reporting|rumou?rs?)\s+(?:\w+\s+){0,2}?(?:that|suggest(?:s|ed)?|say|said|claim(?:s|ed)?)\s+"
+                      r"(?:[\w’'-]+\s+){0,8}$|\breportedly\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 #: Characters of the sentence kept as wording.
 WORDING_CHARS = 220
 
@@ -105,6 +109,50 @@ def _voice(voice: str, kind: str, row, people: dict[str, str], places: set[str],
     return voice, kind
 
 
+#: A role noun alone, with or without its article ("the president", "a monitor"): whom it is, the article says
+#: elsewhere by setting the role before a name.
+_ROLE_ALONE = re.compile(r"(?:the|a|an)?\s*(?:[A-Za-z]+-based\s+)?([a-z][a-z-]{3,})", re.I)
+#: Words that make a role another one ("Vice President", "former President"): no role noun alone stands for it.
+_ROLE_QUALIFIERS = frozenset({"vice", "deputy", "prime", "former", "acting", "assistant", "associate", "co", "ex",
+                              "under", "lieutenant", "late", "then", "outgoing", "incoming", "interim"})
+
+
+def role_holders(doc_sentences: dict[int, str]) -> dict[str, set[str]]:
+    """The names each lower-case role noun stands right before in an article ("President Donald Trump",
+    "the monitor, the Syrian Observatory for Human Rights"): role -> names.
+
+    >>> found = role_holders({0: "President Jo Roe spoke. The Vale-based monitor the Rights Watch said so."})
+    >>> found["president"], found["monitor"]
+    ({'Jo Roe'}, {'Rights Watch'})
+    """
+    found: dict[str, set[str]] = {}
+    for sentence in doc_sentences.values():
+        for m in _ROLE_BEFORE_NAME.finditer(sentence):
+            before = sentence[:m.start()].split()
+            if before and before[-1].lower().strip("-") in _ROLE_QUALIFIERS:
+                continue
+            name = m.group("name").strip()
+            if name.split()[0] not in CALENDAR and name.split()[0].lower() not in function_words() and name_core(name):
+                found.setdefault(m.group("role").lower(), set()).add(name)
+    return found
+
+
+#: A word right before a name (looked ahead, so that "said President Jo Roe" yields "President" too).
+_ROLE_BEFORE_NAME = re.compile(r"\b(?P<role>[A-Za-z][a-z-]{3,}),?\s+(?=(?:the\s+)?(?P<name>(?:(?:[A-Z][\w’'-]+|[A-Z]\.)\s+(?:(?:for|of)\s+)?){0,5}"
+                               r"[A-Z][\w’'-]+))")
+
+
+def bound_role(source: str, holders: dict[str, set[str]]) -> str:
+    """The one name a role noun alone ("the president") stands before in its article, else ``""``."""
+    alone = _ROLE_ALONE.fullmatch(source.strip())
+    if not alone or alone.group(1).lower() in function_words():
+        return ""
+    names = holders.get(alone.group(1).lower(), set())
+    if not names or len({_surname(name_core(n)) for n in names}) != 1:
+        return ""  # no name, or several people hold the role ("President Roe", "President Kay")
+    return max(names, key=lambda n: (len(n), n))
+
+
 def voice_words(variant: str, voice: str) -> str:
     """The words of one of several coordinated speakers as the text writes them
     ("Mr. Kay" of "Ms. Roe and Mr. Kay"), else the voice."""
@@ -151,6 +199,7 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
     rows = []
     people = corpus_people(by_doc)
     binders: dict[str, PronounBinder] = {}
+    holders: dict[str, dict[str, set[str]]] = {}
     stems = places | {name_core(n).split()[-1].removeprefix("al-") for n in people.values() if name_core(n)}
     capitals = {w for doc in by_doc.values() for text in doc.values() for w in re.findall(r"[A-Z][a-z]+", text)}
     stems |= {w[:-1] for w in capitals if w.endswith("n")}  # a country beside its demonym ("Kenya", "Kenyan")
@@ -163,6 +212,15 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
         sentence = doc_sentences.get(sid, "")
         at = int(row.start) - offsets.get((row.doc_id, sid), 0)
         variant = pronoun_subject(sentence, at, int(row.end) - int(row.start), source) or source
+        if kind == "vague":
+            # "the president replied" in an article that writes "President Donald Trump": that person
+            if row.doc_id not in holders:
+                holders[row.doc_id] = role_holders(doc_sentences)
+            named = bound_role(source, holders[row.doc_id])
+            if named:
+                source, kind = named, classify_source(named)
+        if kind != "vague" and _RELAYED.search(sentence[:max(at, 0)]):
+            continue  # "there is reporting that China expressed concern": the reporting speaks, China is only said to
         if source.lower() in _PRONOUNS:
             # a pronoun the attribution table left unbound (a table made elsewhere): the same binding
             source = binder.bind(source, sid, at)

@@ -17,8 +17,8 @@ Scores:
   belong to one gold incident and count (precision);
 * verdicts: over gold incidents reported by two or more articles whose
   figures the toolkit links, the share whose group status matches the gold
-  verdict (``agree`` against ``agree``; ``differ`` against ``diverge``,
-  ``scope_differs`` or ``inconsistent_within_source``).
+  verdict (``agree`` against ``agree``; ``differ`` against any status of
+  :data:`~toolkit.compare.alignment.DIFFERING`).
 
 ``python -m toolkit.evaluation.tolls_eval --corpora DIR --gold DIR``.
 """
@@ -31,13 +31,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..compare.alignment import DIFFERING
 from ..corpus.documents import load_corpus
 from ..pipeline import analyze
 
 #: Characters of context on each side used to find a gold figure in the cleaned text.
 CONTEXT = 30
 #: Group statuses that count as the gold's "differ".
-DIFFER = {"diverge", "scope_differs", "inconsistent_within_source"}
+DIFFER = set(DIFFERING)
 
 
 def _locate(raw: str, text: str, start: int, end: int) -> int | None:

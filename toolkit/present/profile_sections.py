@@ -20,8 +20,11 @@ import re
 import numpy as np
 import pandas as pd
 
-from ..compare.by_source import source_documents
+from ..compare.alignment import plural
+from ..compare.by_source import source_documents, source_map
+from ..compare.coverage import precise_carriers
 from ..compare.name_variants import vague_amount
+from ..compare.quantity_events import counts_structure
 from ..compare.registry import MEASURES
 from ..measures.framing import FRAMES
 from ..measures.text_type import LABELS as TEXT_TYPE_LABELS
@@ -227,7 +230,8 @@ def _number_surfaces(tables: dict, group_ids: list[str], documents: list[str] | 
         rows = numbers[numbers["group_id"] == group_id]
         if documents is not None:
             rows = rows[rows["doc_id"].isin(documents)]
-        if len(rows):
+        if len(rows):  # a precise figure before a vague one ("more than 5,000 people", not "thousands")
+            rows = rows.iloc[np.argsort([vague_amount(str(v)) for v in rows["surface"]], kind="stable")]
             picked.append(f"“{rows.iloc[0]['surface']}”" + (f" in `{rows.iloc[0]['doc_id']}`" if cite else ""))
     return picked
 
@@ -261,6 +265,9 @@ def _alone(tables: dict, source: str, documents: list[str]) -> str:
         """A group of vague amounts only ("thousands", "dozens of children"): no figure of its own."""
         return all(vague_amount(v) for v in values.loc[values["group_id"] == group_id, "surface"])
 
+    # a count of the text's own parts or a background set ("three broad categories") is no news figure
+    if "unit" in single:
+        single = single[~((single["kind"] == "count") & single["unit"].map(counts_structure))]
     single = single[np.array([not vague(g) and not stated_elsewhere(g) for g in single["group_id"]], dtype=bool)]
     # one figure written twice in the source ("at least 27", "at least 27 people") counts once
     first = values[values["group_id"].isin(single["group_id"])].drop_duplicates("group_id")
@@ -278,6 +285,46 @@ def _alone(tables: dict, source: str, documents: list[str]) -> str:
     return ("Only it has " + "; and ".join(parts) + ".") if parts else ""
 
 
+def source_documents_of(tables: dict, source: str) -> list[str]:
+    """The documents of one source (``tables["sources"]``; the source itself when each document is one)."""
+    mapping = tables.get("sources")
+    return list(mapping["doc_id"][mapping["source"] == source]) if mapping is not None else [source]
+
+
+def _value_stated(tables: dict, group_id: str, documents: list[str]) -> bool:
+    """Whether the documents state a value of the group's kind and unit that overlaps one of its precise values."""
+    numbers = tables["numbers"]
+    if not {"low", "high", "unit"} <= set(numbers.columns):
+        return False
+    values = numbers.assign(lo=pd.to_numeric(numbers["low"], errors="coerce"), hi=pd.to_numeric(numbers["high"], errors="coerce"))
+    values["hi"] = values["hi"].fillna(values["lo"])
+    group = values[(values["group_id"] == group_id) & ~values["surface"].map(lambda v: vague_amount(str(v)))].dropna(subset=["lo"])
+    mine = values[values["doc_id"].isin(documents)]
+    for row in group.itertuples():
+        same = mine[(mine["kind"] == row.kind) & (mine["unit"] == row.unit)]
+        if ((same["lo"] <= row.hi) & (same["hi"] >= row.lo)).any():
+            return True
+        if row.kind == "count" and row.lo == row.hi and row.lo in _COUNT_WORDS and str(row.unit).isalpha():
+            # a small count the scanner passed over ("the two villages of ..."): the number and the noun in the text
+            said = re.compile(rf"\b(?:{int(row.lo)}|{_COUNT_WORDS[row.lo]})\s+(?:[\w’'-]+\s+){{0,2}}?"
+                              rf"(?:{re.escape(str(row.unit))}|{re.escape(plural(str(row.unit)))})\b", re.I)
+            if any(said.search(text) for text in _texts(tables, documents)):
+                return True
+    return False
+
+
+#: Small counts written as words, searched in a source's text by :func:`_value_stated`.
+_COUNT_WORDS = {float(n): w for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+def _texts(tables: dict, documents: list[str]) -> list[str]:
+    """The body sentences of the documents, from the ``sentences`` table."""
+    sentences = tables.get("sentences")
+    if sentences is None or "text" not in sentences:
+        return []
+    return list(sentences.loc[sentences["doc_id"].isin(documents), "text"].astype(str))
+
+
 def _figure_stated(tables: dict, claim_id: str, label: str, source: str) -> bool:
     """Whether ``source`` states a figure of the claim (same kind and unit, overlapping values): the claim may
     then be there in other words, and is not called left out (claims are matched by wording alone)."""
@@ -291,9 +338,7 @@ def _figure_stated(tables: dict, claim_id: str, label: str, source: str) -> bool
     values["hi"] = values["hi"].fillna(values["lo"])
     stated = values[[k in keys for k in zip(values["doc_id"], values["sentence_id"])]].dropna(subset=["lo"])
     stated = stated[stated["kind"].isin(FIGURE_KINDS)]  # amounts, not dates: many sentences share a year
-    mapping = tables.get("sources")
-    documents = list(mapping["doc_id"][mapping["source"] == source]) if mapping is not None else [source]
-    mine = values[values["doc_id"].isin(documents)]
+    mine = values[values["doc_id"].isin(source_documents_of(tables, source))]
     for row in stated.itertuples():
         same = mine[(mine["unit"] == row.unit) & (mine["kind"] == row.kind)]
         if ((same["lo"] <= row.hi) & (same["hi"] >= row.lo)).any():
@@ -343,7 +388,18 @@ def _left_out(tables: dict, source: str, sources: list[str]) -> str:
                      for t, i, label in zip(absent["fact_type"], absent["fact_id"], absent["label"])]]
     if absent.empty:
         return "It leaves out none of the actors and agreed figures the others share."
-    absent["carried"] = [carried.get((t, i), 0) for t, i in zip(absent["fact_type"], absent["fact_id"])]
+    # a figure is carried by the sources that give it as precisely ("In September" does not give "8 September")
+    fine = precise_carriers(numbers, source_map(tables)) if numbers is not None and "group_id" in numbers else {}
+    absent["carried"] = [fine.get(i, carried.get((t, i), 0)) if t == "quantity" else carried.get((t, i), 0)
+                         for t, i in zip(absent["fact_type"], absent["fact_id"])]
+    absent = absent[absent["carried"] > 0]
+    # a figure the source states elsewhere, in another sentence the alignment did not join ("the two villages of
+    # Kefraya and Foua" for "two Shia villages"), is not left out
+    documents = source_documents_of(tables, source)
+    absent = absent[[not (t == "quantity" and _value_stated(tables, i, documents))
+                     for t, i in zip(absent["fact_type"], absent["fact_id"])]]
+    if absent.empty:
+        return "It leaves out none of the actors and agreed figures the others share."
     absent = absent.sort_values(["carried", "fact_type", "fact_id"], ascending=[False, True, True])
     named = []
     for row in absent.head(TOP_FACTS).itertuples():

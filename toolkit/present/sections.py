@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..compare.alignment import DIFFERING, FLOOR_RATIO
 from ..compare.by_source import source_documents
 from ..compare.profiles import FDR
 from ..compare.registry import MEASURES, charted, tabled
@@ -378,8 +379,6 @@ def _figure(row) -> str:
     return f"{row.surface} (`{row.doc_id}`{voice})"
 
 
-#: Statuses of a quantity group whose figures differ.
-DIFFERING = ("diverge", "scope_differs", "inconsistent_within_source")
 
 
 def _within_one_story(tables: dict, groups: pd.DataFrame) -> pd.Series:
@@ -401,6 +400,8 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     crossing = groups[groups["status"].isin(DIFFERING) & ~one_story]
     flagged = flagged.sort_values("relative_gap", ascending=False, kind="stable")  # the widest gaps first
     texts = {"diverge": "the sources give values that do not overlap",
+             "floors_differ": f"the figures can all be true, as some are only floors (“at least”), but the lowest figures "
+                              f"two sources commit to differ by more than {FLOOR_RATIO - 1:.0%}",
              "scope_differs": "the values differ and so does what is measured: possibly a definitional mismatch, "
                               "not a contradiction",
              "inconsistent_within_source": "one source gives two values that do not overlap"}
@@ -422,6 +423,9 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
             if gap and pd.notna(getattr(group, "gap_points", None)):  # shares: a gap in points, not a % of a %
                 gap = f" {allowing}, they are {group.gap_points:.3g} percentage points apart."
             scope = f" What differs: {group.scope_note}." if group.status == "scope_differs" and group.scope_note else ""
+            updated = getattr(group, "update_note", "")
+            if isinstance(updated, str) and updated:  # a toll that rose through the day is no dispute
+                scope += f" Some sources say the toll changed over time ({updated}), so figures counted at different hours can all be right."
             blocks.append(("p", f"**{group.label}** ({group.kind}, {group.unit}): {texts[group.status]}.{gap}{scope}"))
             rows = members[group.group_id]
             shown = [_figure(r) for r in rows.head(SIDE_BY_SIDE).itertuples()]
