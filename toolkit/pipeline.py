@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .compare.alignment import align
+from .compare.alignment import align, article_days
 from .compare.comparison import compare
 from .compare.document_frames import document_frames
 from .compare.per_document import actor_profile, frame_shares, sentiment_profile, stance_profile
@@ -175,7 +175,7 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
 def combine(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
     """Join the partitions' tables (in partition order) and run the cross-document steps."""
     joined = {name: _concat([part[name] for part in parts]) for name in parts[0]}
-    numbered, groups = align(joined.pop("numbers"))
+    numbered, groups = align(joined.pop("numbers"), article_days(joined.get("documents")))
     joined["numbers"] = numbered.drop(columns=["context"])
     joined["quantity_groups"] = groups
     joined["suggested_actors"] = rank_names(joined.pop("names"))

@@ -217,3 +217,45 @@ def test_a_date_without_its_year_is_read_in_the_year_of_the_date_it_is_compared_
     assert overlaps(dict(inferred, surface="early July 2017"), other_year) is False
     relative = dict(inferred, surface="last month")
     assert overlaps(relative, written) is False
+
+
+def test_floors_far_apart_are_no_agreement(tmp_path):
+    # "at least 22" and "at least 100" can both be true, yet a reader would not call them agreeing
+    _, groups = _groups(tmp_path, {
+        "alpha": "A car bomb hit a bus convoy in Norland on Saturday, killing at least 22 people, state media said.",
+        "beta": "A car bomb hit a bus convoy in Norland on Saturday, killing at least 100 people, a monitor said.",
+    })
+    shared = groups[groups["n_sources"] == 2]
+    assert list(shared["status"]) == ["floors_differ"]
+
+
+def test_a_toll_that_rose_says_so(tmp_path):
+    _, groups = _groups(tmp_path, {
+        "alpha": "A car bomb hit a bus convoy in Norland on Saturday, killing 24 people, the monitor said.",
+        "beta": "The death toll from the car bomb that hit a bus convoy in Norland on Saturday has risen to 70 people killed.",
+    })
+    toll = groups[groups["n_sources"] == 2]
+    assert len(toll) == 1 and "has risen to" in toll.iloc[0]["update_note"] and "beta" in toll.iloc[0]["update_note"]
+
+
+def test_sums_for_different_purposes_are_two_quantities(tmp_path):
+    mentions, _ = _groups(tmp_path, {
+        "alpha": "The president demanded $5 billion for a wall on the southern border before the budget talks.",
+        "beta": "A senator proposed an additional $1 billion for security at ports of entry in the budget talks.",
+    })
+    wall = mentions[mentions["surface"] == "$5 billion"]["group_id"].iloc[0]
+    ports = mentions[mentions["surface"] == "$1 billion"]["group_id"].iloc[0]
+    assert wall != ports
+
+
+def test_two_sources_dates_weeks_apart_are_two_events():
+    from toolkit.compare.alignment import _group_dates_clash
+
+    def date(doc, low, high):
+        return {"doc_id": doc, "kind": "date", "date_low": pd.Timestamp(low), "date_high": pd.Timestamp(high), "surface": low}
+    # two meetings a month apart: no dispute over one date, nor through a third date of another source
+    assert _group_dates_clash([date("a", "2019-01-01", "2019-01-06"), date("b", "2018-12-01", "2018-12-31"),
+                               date("c", "2018-12-11", "2018-12-11")])
+    # one source torn between two dates, one of which another source gives: its own inconsistency, kept together
+    assert not _group_dates_clash([date("a", "2025-10-07", "2025-10-07"), date("a", "2025-09-08", "2025-09-08"),
+                                   date("b", "2025-09-08", "2025-09-08")])

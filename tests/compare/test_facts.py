@@ -179,3 +179,21 @@ def test_a_word_that_names_no_event_ties_no_date(tmp_path):
                             "The senator signed the pledge on 3 May 2031.")
     dates = grid[grid["kind"] == "event_date"]
     assert set(dates["label"]) == {"date of the signing"}
+
+
+def test_the_facts_grid_and_the_numbers_agree_on_floors_and_on_vague_amounts(tmp_path):
+    from toolkit.pipeline import analyze
+    grid, corpus = _two_articles(
+        tmp_path,
+        "Convoy hit\n\nA car bomb hit a bus convoy in Norland on Saturday, killing at least 22 people, state media said. "
+        "More than 5,000 people had left the two towns on Friday.",
+        "Convoy bombing\n\nA car bomb hit a bus convoy in Norland on Saturday, killing at least 100 people, a monitor said. "
+        "Thousands of people had left the two towns on Friday.")
+    groups = analyze(corpus)["quantity_groups"]
+    status = dict(zip(groups["label"], groups["status"]))
+    state = grid[grid["kind"] == "quantity"].drop_duplicates("fact_id").set_index("label")["state"]
+    killed = next(label for label in state.index if "killed" in label)
+    assert state[killed] == "differ" and status["people killed"] == "floors_differ"
+    # "thousands" holds "more than 5,000": the same figure said less precisely, in both sections
+    assert not any(status.get(label) in ("diverge", "floors_differ") for label in status if "killed" not in label)
+    assert all(s == "agree" for label, s in state.items() if label != killed)

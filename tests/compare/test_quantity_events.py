@@ -109,3 +109,8 @@ def test_each_figure_carries_its_attributed_source(aligned):
 def test_empty_context_gives_no_evidence():
     assert evidence({"kind": "count", "unit": "person", "context": ""}) == Evidence("person")
     assert isinstance(pd.DataFrame([evidence(_row("", "killed"))]), pd.DataFrame)
+
+
+def test_counts_of_the_texts_own_parts_are_no_news_figure():
+    from toolkit.compare.quantity_events import counts_structure
+    assert counts_structure("categories") and counts_structure("element") and not counts_structure("civilian")

@@ -171,3 +171,27 @@ def test_an_initialism_with_and_without_its_dots_is_one_voice():
     merged = merge_variants(table)
     assert list(merged["voice"]) == ["US", "US", "U.N."]
     assert set(merged.loc[merged["voice"] == "US", "voice_type"]) == {"government"}
+
+
+def test_a_role_noun_alone_is_the_one_person_the_article_gives_that_role():
+    from toolkit.compare.voices import bound_role, role_holders
+    held = role_holders({0: "President Jo Roe met Vice President Al Kay on Monday.", 1: "Later, President Roe spoke."})
+    assert bound_role("the president", held) == "Jo Roe"
+    # two people hold the role: no binding
+    assert bound_role("the president", role_holders({0: "President Jo Roe met President Li Wen."})) == ""
+    assert bound_role("the monitor", role_holders({0: "The Vale-based monitor, the Rights Watch, said so."})) == "Rights Watch"
+
+
+def test_relayed_reports_are_no_voice_of_whom_they_quote():
+    sentences = ["There is even reporting that Norland expressed concern over the shipment.",
+                 "Reports suggest Norland has branded the coverage a wedge.", "Norland said it would respond."]
+    cues = [(0, "expressed concern", "Norland", "government"), (1, "branded", "Norland", "government"),
+            (2, "said", "Norland", "government")]
+    table = voices(_tables(sentences, cues), {"d": "d"})
+    assert table["sentence_id"].tolist() == [2]
+
+
+def test_the_president_is_the_president_the_article_names(tmp_path):
+    tables, sources = _analysed(tmp_path, "President Ana Ruiz visited the dock on Monday. "
+                                          "“It will reopen,” the president said.")
+    assert voices(tables, sources)["voice"].tolist() == ["Ana Ruiz"]

@@ -83,8 +83,8 @@ def test_dateline_and_byline_become_hints():
 
 def test_pattern_file_is_versioned_and_general():
     rules = furniture_rules()
-    assert furniture_version() == "2"
-    assert {r.scope for r in rules} <= {"line", "marker", "suffix", "header", "prefix", "tail", "tail_run"}
+    assert furniture_version() == "3"
+    assert {r.scope for r in rules} <= {"line", "marker", "suffix", "header", "prefix", "tail", "tail_run", "head_run"}
     assert all(r.reason for r in rules)
 
 
@@ -139,3 +139,21 @@ def test_one_footer_phrase_in_prose_is_kept():
     raw = ("Influencer fined\n\nThe court fined the influencer, whose post said follow us on the road, for "
            "breaking the privacy policy of the venue.\n")
     assert clean(raw).removals == []
+
+
+def test_a_title_repeated_with_a_wire_dateline_and_share_widgets_run_into_the_text():
+    raw = ("Rebels attack the northern city\n\nRebels attack the northern city AFP Friday 28 Oct 2016 A photo caption "
+           "Print Tweet Views 2494 Related Rebels launched a major assault on Friday, officials said. " + BODY)
+    result = clean(raw)
+    rules = {r.rule for r in result.removals}
+    assert {"title_run", "dateline", "share_widget"} <= rules
+    assert result.hints["datelines"][0][2].isoformat() == "2016-10-28"
+    kept = [raw[line.start:line.end] for line in result.lines if not line.removed and line.end > line.start]
+    assert kept[1].startswith("Rebels launched a major assault")
+
+
+def test_a_bare_date_and_the_title_opening_the_text_are_cut():
+    result = clean("Seven killed in the city\n\n7 October 2016 Seven killed in the city. Six civilians were killed. " + BODY)
+    raw = "Seven killed in the city\n\n7 October 2016 Seven killed in the city. Six civilians were killed. " + BODY
+    kept = [raw[line.start:line.end] for line in result.lines if not line.removed and line.end > line.start]
+    assert kept[1].startswith("Six civilians were killed")

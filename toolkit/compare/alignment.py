@@ -69,6 +69,7 @@ import math
 import re
 from itertools import combinations
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 import numpy as np
@@ -506,7 +507,7 @@ def _restatements(records, facts) -> set[int]:
     return found
 
 
-def align(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def align(mentions: pd.DataFrame, dated: dict[str, dt.date] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Group the mentions of the same quantity and give each group a status.
 
     Links are taken strongest first; a link is refused when it would put two
@@ -516,6 +517,10 @@ def align(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     ----------
     mentions : DataFrame
         The output of :func:`toolkit.measures.numbers.numbers`.
+    dated : dict, optional
+        The day each document is dated (its dateline, else its publication
+        date; see :func:`article_days`): tolls of articles dated more than
+        :data:`~toolkit.compare.quantity_events.MAX_TOLL_DAYS` apart are never one quantity.
 
     Returns
     -------
@@ -538,7 +543,10 @@ def align(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     near_terms = [context_terms(_event_words(r["context"].split(" || ")[0]) if r["kind"] == "date" else r["context"].split(" || ")[0])
                   for r in records]
     near, sentence = _tfidf(near_terms), _tfidf([context_terms(r["context"]) for r in records])
+    days = {doc: day.toordinal() for doc, day in (dated or {}).items() if day is not None}
     facts = [evidence(r) for r in records]
+    if days:  # the day each article is dated: two tolls of articles days apart are two incidents
+        facts = [replace(f, published=days.get(r["doc_id"], 0)) if f.outcome else f for f, r in zip(facts, records)]
     # groups holding a mention whose evidence can conflict with another's (a toll's outcome, a date's event)
     telling = {i: bool(f.outcome or f.cumulative or records[i]["kind"] == "date" and f.events) for i, f in enumerate(facts)}
     members = {i: [i] for i in range(len(records))}
@@ -606,6 +614,22 @@ def align(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     mentions["group_id"] = pd.Series(ids, index=mentions.index, dtype=object)
     groups = pd.DataFrame(rows, columns=GROUP_COLUMNS)
     return mentions, groups.astype({"low": float, "high": float, "date_low": DATE_DTYPE, "date_high": DATE_DTYPE})
+
+
+def article_days(documents: pd.DataFrame | None) -> dict[str, dt.date]:
+    """The day each document is dated, from the ``documents`` table: its own dateline when the manifest dates it
+    otherwise (``dateline``), else ``published``; documents with neither are left out."""
+    if documents is None or documents.empty or "published" not in documents:
+        return {}
+    out = {}
+    dateline = documents["dateline"] if "dateline" in documents else pd.Series("", index=documents.index)
+    for doc, published, own in zip(documents["doc_id"], documents["published"], dateline):
+        for value in (own, published):
+            day = pd.to_datetime(value, errors="coerce") if isinstance(value, (str, dt.date, pd.Timestamp)) and str(value) else pd.NaT
+            if day is not pd.NaT and not pd.isna(day):
+                out[str(doc)] = day.date()
+                break
+    return out
 
 
 def _group_row(group_id: str, members: list[dict], index: list[int], vectors, similarity: float | None) -> dict:

@@ -14,7 +14,9 @@ From a mention's unit and the words of its sentence (``lexicons/quantity_events.
 * time references: the weekdays and months the sentence names;
 * whether the figure is a running total ("since the war began", "so far"),
   or the toll of another incident than the one in view ("another car bomb",
-  "a similar attack", "two months ago").
+  "a similar attack", "two months ago");
+* the day its article is dated: tolls of articles dated more than
+  :data:`MAX_TOLL_DAYS` apart are of different incidents.
 
 Two mentions whose evidence conflicts are never one quantity:
 :func:`conflict` says why.
@@ -47,6 +49,11 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _MONTH_ABBR = {m[:3]: m for m in _MONTHS} | {"sept": "september"}
 
 
+#: Tolls of articles dated further apart than this many days are of different incidents (or a toll
+#: revised long after): a toll is reported the day of the attack or the next, and updated within days.
+MAX_TOLL_DAYS = 3
+
+
 @dataclass(frozen=True)
 class Evidence:
     """What one mention counts and which event it belongs to."""
@@ -58,6 +65,8 @@ class Evidence:
     months: frozenset = frozenset()
     cumulative: bool = False
     other_event: bool = False
+    #: The day its article is dated (its dateline, else its publication date), as an ordinal; 0 when unknown.
+    published: int = 0
 
 
 @lru_cache(maxsize=1)
@@ -189,6 +198,8 @@ def conflict(a: Evidence, b: Evidence, kind: str) -> str:
         return ""
     if a.other_event != b.other_event:
         return "another incident"
+    if (a.outcome or b.outcome) and a.published and b.published and abs(a.published - b.published) > MAX_TOLL_DAYS:
+        return "articles dated days apart"
     if a.outcome != b.outcome:
         return f"{a.outcome or 'no outcome'} vs {b.outcome or 'no outcome'}"
     if a.cumulative != b.cumulative:

@@ -52,7 +52,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..compare.alignment import align
+from ..compare.alignment import align, article_days
 from ..compare.comparison import compare
 from ..corpus.documents import load_corpus
 from ..measures import framing
@@ -176,7 +176,7 @@ def run(words: int, out: Path, seeds: Path, quantulum: bool = True, dask: bool =
         per_document = ("segment", "sentiment", "stance", "framing", "numbers", "readability")
         total = sum(r["seconds"] for r in rows if r["stage"] in per_document)
         record("analysis_total", n, total, _peak_mb())
-        numbered, groups = timed("alignment", lambda: align(found), n)
+        numbered, groups = timed("alignment", lambda: align(found, article_days(corpus.documents_table())), n)
         tables["numbers"], tables["quantity_groups"] = numbered.drop(columns=["context"]), groups
         vader_scores.cache_clear()
         tables = timed("analyze_local", lambda: analyze(corpus), n)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..compare.alignment import align, overlaps
+from ..compare.alignment import align, article_days, overlaps
 from ..corpus.documents import Corpus, load_corpus
 from ..measures.framing import frames
 from ..measures.numbers import numbers
@@ -205,7 +205,7 @@ def _as_gold(mentions: pd.DataFrame) -> pd.DataFrame:
 
 def seed_numbers(corpus: Corpus, gold: Path) -> list[tuple]:
     """Extraction P/R/F1 (value, value+unit, exact interval), pairwise grouping F1, status accuracy."""
-    mentions, groups = align(numbers(corpus))
+    mentions, groups = align(numbers(corpus), article_days(corpus.documents_table()))
     mentions = _as_gold(mentions)
     truth = pd.read_csv(gold / "mentions.csv", keep_default_na=False)
     statuses = pd.read_csv(gold / "groups.csv", keep_default_na=False)

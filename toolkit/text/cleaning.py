@@ -136,6 +136,10 @@ def furniture_version() -> str:
 
 #: Footer phrases (``tail_run`` rules) that must follow in one line before it is cut as a page footer.
 FOOTER_PHRASES = 3
+#: Words a title needs before its repetition at the start of the text is cut (a one-word title may open the text).
+TITLE_RUN_WORDS = 4
+#: Characters at the start of a line of text searched for sharing widgets (``head_run`` rules).
+HEAD_RUN_CHARS = 400
 #: Lines of text after the title searched for a dateline run into the text.
 DATELINE_LINES = 2
 
@@ -316,12 +320,26 @@ class _Cleaner:
                 continue
             if title is None:
                 title = line
-        self._dateline_prefix([line for line in self.content() if line is not title][:DATELINE_LINES])
+        lines = [line for line in self.content() if line is not title][:DATELINE_LINES]
+        self._title_run(lines[:1], title)
+        self._dateline_prefix(lines)
+        self._title_run(lines[:1], title)  # "7 October 2016 <the title> <the text>": after its dateline
+        self._head_run(lines)
         return title
 
+    def _title_run(self, lines: list[Line], title: Line | None) -> None:
+        """The title repeated at the start of the first line of text, run into it ("Rebels attack Rebels
+        attack AFP Friday ..."): cut."""
+        if title is None or not lines:
+            return
+        heading, text = self.text(title).strip().rstrip(".:"), self.text(lines[0])
+        run = re.match(re.escape(heading) + r"[.:]?(?=\s+\S)", text) if len(heading.split()) >= TITLE_RUN_WORDS else None
+        if run:
+            self.cut(lines[0], lines[0].start, lines[0].start + run.end(), "title_run", "the title repeated, run into the text")
+
     def _dateline_prefix(self, lines: list[Line]) -> None:
-        """A labelled date run into the first line of text ("Published October 3 2016 Rebels said..."):
-        cut, and kept as a dateline hint."""
+        """A labelled date run into the first line of text ("Published October 3 2016 Rebels said...", "AFP Friday
+        28 Oct 2016 Rebels said..."): cut, and kept as a dateline hint."""
         rules = [rule for rule in _rules("prefix") if rule.rule == "dateline"]
         for line in lines:
             text = self.text(line)
@@ -329,6 +347,17 @@ class _Cleaner:
             if match is not None:
                 self.hints["datelines"].append((line.number, match.group(), parse_date(match.group())))
                 self.cut(line, line.start, line.start + match.end(), "dateline", "dateline run into the text")
+                return
+
+    def _head_run(self, lines: list[Line]) -> None:
+        """Sharing widgets run into the first words of text ("... Get short URL 9832 A source told ..."): cut from
+        the start of the line to the end of the last widget phrase within its first :data:`HEAD_RUN_CHARS`."""
+        rules = _rules("head_run")
+        for line in lines:
+            text = self.text(line)
+            ends = [m.end() for rule in rules for m in rule.regex.finditer(text[:HEAD_RUN_CHARS])]
+            if ends and max(ends) < len(text):
+                self.cut(line, line.start, line.start + max(ends), rules[0].rule, rules[0].reason)
                 return
 
     def _header_label(self, line: Line, text: str, after_title: bool) -> bool:
