@@ -77,3 +77,13 @@ def test_an_article_on_another_event_leaves_nothing_out_and_states_no_fact(two_s
     veloria = cover[cover["label"].str.contains("Veloria")]
     assert len(veloria) and "three" not in set(veloria["source"])
     assert "three" not in set(tables["facts"]["source"])
+
+
+def test_copies_of_one_text_are_found_and_counted_as_one():
+    from toolkit.compare.copies import copies, copy_of
+    reuse = pd.DataFrame({"source_a": ["a", "a", "b"], "source_b": ["b", "b", "c"], "words": [60, 30, 9]})
+    documents = pd.DataFrame({"doc_id": ["a", "b", "c"], "words": [100, 120, 300]})
+    pairs = copies(reuse, documents)
+    # a and b share 90 of a's 100 words: copies; b and c share 9 words: one quote, not a copy
+    assert pairs[["doc_a", "doc_b"]].values.tolist() == [["a", "b"]] and pairs["share"].iloc[0] == 0.9
+    assert copy_of(pairs) == {"a": "a", "b": "a"}

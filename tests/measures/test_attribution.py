@@ -33,6 +33,11 @@ def _found(text):
     ("According to reports the storm destroyed a bridge near the town.", [("reports", "vague", "According to")]),
     ("According to the English-language desk of Nordpress news agency the storm hit the coast.",
      [("English-language desk of Nordpress news agency", "outlet", "According to")]),
+    # a plea in court is no words reported; "citing" after a speaker is that speaker's support
+    ("Jo Bell pleaded guilty on Friday to lying to investigators.", []),
+    ("Jo Bell pleaded with the council to reopen the dock.", [("Jo Bell", "person", "pleaded")]),
+    ("“He should go,” Mr. Kay said in a statement, citing former senators like Tom Hale.",
+     [("Mr. Kay", "person", "said"), ("Mr. Kay", "person", "citing")]),
 ])
 def test_attributions_in_written_sentences(text, expected):
     assert _found(text) == expected

@@ -100,3 +100,17 @@ def test_a_gap_between_percentages_is_stated_in_points(seeds_corpus):
     for label in shares["label"]:
         line = next(l for l in text.splitlines() if l.startswith(f"**{label}**"))
         assert "percentage points apart" in line and "% apart" not in line
+
+
+def test_copies_and_articles_dated_days_apart_are_warned_of():
+    from toolkit.present.sections import _days_apart, copy_blocks
+    documents = pd.DataFrame({"doc_id": ["a", "b", "c"], "words": [100, 120, 300],
+                              "published": ["2031-05-01", "2031-05-01", "2031-05-01"], "dateline": ["", "", "2031-05-20"]})
+    reuse = pd.DataFrame({"source_a": ["a"], "source_b": ["b"], "words": [95], "start_a": [0], "end_a": [1],
+                          "start_b": [0], "end_b": [1], "text": ["x"]})
+    (warning,) = copy_blocks({"text_reuse": reuse, "documents": documents})
+    assert "`a` and `b` (95% of the shorter one's 100 words)" in warning[1]
+    groups = pd.DataFrame({"doc_id": ["a", "b", "c"], "event_group": [1, 1, 1]})
+    (dated,) = _days_apart({"documents": documents}, groups)
+    assert "`c` (2031-05-20)" in dated[1] and "`a` (2031-05-01)" in dated[1]
+    assert _days_apart({"documents": documents.iloc[:2]}, groups.iloc[:2]) == []

@@ -463,6 +463,10 @@ def _main_subject(text: str, sentence_start: int, cue_start: int) -> str:
     return _clean_np(match.group(1)) if match else ""
 
 
+#: A plea entered in court after "pleaded" ("pleaded guilty", "pleaded not guilty"), not words reported.
+_PLEA = re.compile(r"\s+(?:guilty|not\s+guilty|innocent|no\s+contest|the\s+fifth)\b", re.I)
+
+
 def find_attributions(
     text: str,
     start: int,
@@ -485,8 +489,13 @@ def find_attributions(
         surface = match.surface
         if kind in ("speech_verb", "characterising_verb") and surface[:1].isupper() and match.start != start:
             continue  # "the United States", "Reports" as a noun
+        if surface.lower().startswith("plead") and _PLEA.match(text, match.end, end):
+            continue  # "pleaded guilty": a plea entered in court, not words reported
         source = ""
-        if kind == "source_follows":
+        if kind == "source_follows" and surface.lower() == "citing" and found:
+            # "X said ..., citing senators like Y": X's support for X's words, so X's cue; Y does not speak here
+            source = found[-1].source
+        elif kind == "source_follows":
             source = _np_after(text, match.end, end)
             name = _name_after(text, match.end, end)
             runs_on = source and re.match(r"\s*[.!?”\"]*\s*$", text[text.find(source, match.end, end) + len(source):end] if source in text[match.end:end] else "")

@@ -14,6 +14,7 @@ from collections import Counter
 
 import pandas as pd
 
+from ..compare.copies import copies, copy_of
 from ..compare.facts import NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS, SCOPE_DIFFERS
 from ..compare.name_variants import mentions_name, names_in, no_fact, same_name, vague_amount
 from ..compare.same_event import source_groups, story_sources
@@ -164,8 +165,16 @@ def facts_blocks(tables: dict) -> list[tuple]:
     agreeing = per_fact[per_fact["state"] == "agree"]
     if len(agreeing):
         stated = facts[facts["mentioned"]].groupby("fact_id")["source"].nunique()
+        # copies of one text agreeing are one text saying it (see copy_blocks)
+        copied = copy_of(copies(tables.get("text_reuse"), tables.get("documents")))
+        texts = facts[facts["mentioned"]].assign(text=lambda t: t["doc_id"].map(lambda d: copied.get(d, d)))
+        texts = texts.groupby("fact_id")["text"].nunique()
+
+        def count(fact_id) -> str:
+            n, k = int(stated[fact_id]), int(texts[fact_id])
+            return f"{n} sources" + ("" if k == n else f", {'copies of one text' if k == 1 else f'{k} distinct texts'}")
         blocks.append(("p", "The sources agree on: " + "; ".join(
-            f"{_cut(r.label, 60)} ({stated[r.fact_id]} sources)" for r in agreeing.head(20).itertuples()) + "."))
+            f"{_cut(r.label, 60)} ({count(r.fact_id)})" for r in agreeing.head(20).itertuples()) + "."))
     return blocks
 
 

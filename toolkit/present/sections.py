@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..compare.alignment import DIFFERING, FLOOR_RATIO
-from ..compare.by_source import source_documents
+from ..compare.alignment import DIFFERING, FLOOR_RATIO, article_days
+from ..compare.by_source import source_documents, source_map
+from ..compare.copies import copies
+from ..compare.quantity_events import MAX_TOLL_DAYS
 from ..compare.profiles import FDR
 from ..compare.registry import MEASURES, charted, tabled
-from ..compare.same_event import SAME_EVENT_FLOOR
+from ..compare.same_event import SAME_EVENT_FLOOR, source_groups
 from ..corpus.documents import Corpus
 from ..data import validation_figures
 from ..measures.framing import FRAMES
@@ -142,6 +144,15 @@ def summary_findings(tables: dict) -> pd.DataFrame:
     return first
 
 
+def _apart(tables: dict, compared: list[str]) -> set[str]:
+    """The sources whose articles share an event group (``event_groups``) with no other source's."""
+    of_source = source_groups(tables.get("event_groups"), source_map(tables))
+    if not of_source:
+        return set()
+    return {s for s in compared
+            if not any(of_source.get(s, set()) & groups for other, groups in of_source.items() if other != s)}
+
+
 def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     contrast = tables["contrasts"]
     if contrast.empty:
@@ -173,6 +184,7 @@ def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                                            "report different events (see the warning at the top): a source compared with "
                                            "articles on other events may differ in story, not in coverage.")
     compared = list(dict.fromkeys(contrast["source"]))
+    apart = _apart(tables, compared)
     indexed = contrast.set_index(["source", "measure"])
     for row in findings.head(SUMMARY_ITEMS).itertuples():
         measure = MEASURES[row.measure]
@@ -187,7 +199,10 @@ def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                             f"{format_difference(measure, row.ci_low, unit=False)} to {format_difference(measure, row.ci_high)}; "
                             f"q = {row.q_value:.3f})." + (f" {mixed}" if mixed else "")
                             + (f" Also on this measure: {'; '.join(also)}." if also else "")
-                            + _unconfirmed(measure, row.source, indexed)))
+                            + _unconfirmed(measure, row.source, indexed)
+                            + (f" `{row.source}` shares an event group with no other source (see the warning at the "
+                               "top): it may report another event, so this may be a difference of story, not of "
+                               "coverage." if row.source in apart else "")))
         shown = evidence(corpus, tables, row.source, row.measure)
         if shown:
             blocks += shown.blocks(corpus)
@@ -576,7 +591,7 @@ def event_blocks(tables: dict) -> list[tuple]:
     may report different events, and differences between groups are differences of story."""
     groups = tables.get("event_groups")
     if groups is None or groups.empty or groups["event_group"].max() <= 1:
-        return []
+        return _days_apart(tables, groups)
     count = int(groups["event_group"].max())
     parts = []
     for number, members in list(groups.groupby("event_group", sort=True))[:LISTED_EVENT_GROUPS]:
@@ -593,7 +608,49 @@ def event_blocks(tables: dict) -> list[tuple]:
                   f"little with each other (TF-IDF cosine below {SAME_EVENT_FLOOR:.2f} between any two articles of different groups; "
                   f"articles on one event usually share 0.3 or more): {'; '.join(parts)}{more}. Where a finding sets articles "
                   "of different groups side by side, it compares different stories, not different coverage of one story. "
-                  "Each article's group is in `data/event_groups.csv`.")]
+                  "Each article's group is in `data/event_groups.csv`.")] + _days_apart(tables, groups)
+
+
+def _days_apart(tables: dict, groups: pd.DataFrame | None) -> list[tuple]:
+    """A warning when articles that share vocabulary (one event group, or all the articles) are dated more than
+    :data:`~toolkit.compare.quantity_events.MAX_TOLL_DAYS` apart by their own datelines: they may report events
+    of different days, and their tolls are not compared."""
+    days = article_days(tables.get("documents"))
+    if groups is None or groups.empty:
+        groups = pd.DataFrame({"doc_id": list(days), "event_group": 1})
+    parts = []
+    for _, members in groups.groupby("event_group", sort=True):
+        dated = sorted((days[d], d) for d in members["doc_id"] if d in days)
+        if len(dated) > 1 and (dated[-1][0] - dated[0][0]).days > MAX_TOLL_DAYS:
+            parts.append(f"{', '.join(f'`{d}` ({day.isoformat()})' for day, d in dated[:LISTED_DATED])}"
+                         + (f" and {len(dated) - LISTED_DATED} more" if len(dated) > LISTED_DATED else ""))
+    if not parts:
+        return []
+    return [("p", "**Some articles on one subject are dated days apart** by their own datelines (or, without one, the "
+                  f"manifest): {'; '.join(parts[:LISTED_EVENT_GROUPS])}. They may report events of different days: "
+                  f"casualty figures of articles dated more than {MAX_TOLL_DAYS} days apart are never compared.")]
+
+
+#: Articles named with their dates in the warning that articles are dated days apart.
+LISTED_DATED = 6
+
+
+#: Pairs of copies named one by one in the warning; the rest are counted.
+LISTED_COPIES = 6
+
+
+def copy_blocks(tables: dict) -> list[tuple]:
+    """A warning when some articles are copies of one text (:func:`toolkit.compare.copies.copies`): where they
+    agree, one text says it, not two sources."""
+    pairs = copies(tables.get("text_reuse"), tables.get("documents"))
+    if pairs.empty:
+        return []
+    named = [f"`{r.doc_a}` and `{r.doc_b}` ({r.share:.0%} of the shorter one's {r.shorter_words:,} words)"
+             for r in pairs.head(LISTED_COPIES).itertuples()]
+    more = f"; and {len(pairs) - LISTED_COPIES} more pairs" if len(pairs) > LISTED_COPIES else ""
+    return [("p", f"**Some articles are copies of one text.** These share most of their words word for word: "
+                  f"{'; '.join(named)}{more}. Where copies agree on a fact, one text says it, not two sources "
+                  "confirming it; the facts below count them as one text. The shared passages are in `data/text_reuse.csv`.")]
 
 
 def report_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
@@ -602,7 +659,7 @@ def report_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     head = [("h1", f"{corpus.name or 'Corpus'}: how the sources differ"),
             ("p", f"{len(docs)} articles, {int(docs['words'].sum()):,} words, {int(docs['sentences'].sum()):,} sentences. "
                   f"{corpus.config.description}".strip())]
-    return (head + problem_blocks(tables) + event_blocks(tables) + profile_blocks(corpus, tables) + facts_report_blocks(tables) + summary_blocks(corpus, tables) + overview_blocks(corpus, tables) + tone_blocks(corpus, tables)
+    return (head + problem_blocks(tables) + event_blocks(tables) + copy_blocks(tables) + profile_blocks(corpus, tables) + facts_report_blocks(tables) + summary_blocks(corpus, tables) + overview_blocks(corpus, tables) + tone_blocks(corpus, tables)
             + actor_blocks(corpus, tables) + stance_blocks(corpus, tables) + frame_blocks(corpus, tables)
             + number_blocks(corpus, tables) + coverage_blocks(corpus, tables) + readability_blocks(corpus, tables)
             + methods_blocks() + appendix_blocks(tables))
