@@ -259,3 +259,19 @@ def test_two_sources_dates_weeks_apart_are_two_events():
     # one source torn between two dates, one of which another source gives: its own inconsistency, kept together
     assert not _group_dates_clash([date("a", "2025-10-07", "2025-10-07"), date("a", "2025-09-08", "2025-09-08"),
                                    date("b", "2025-09-08", "2025-09-08")])
+
+
+def test_a_time_between_two_events_is_no_span(tmp_path):
+    mentions, groups = _groups(tmp_path, {
+        "alpha": "Warplanes have pounded seven bridges over the river in the past four days, the army said. "
+                 "The warplanes destroyed two more bridges over the river just three days after the first raid, the army said.",
+    })
+    assert "inconsistent_within_source" not in set(groups["status"])
+
+
+def test_a_date_without_its_year_is_the_nearest_past_one(tmp_path):
+    (tmp_path / "a.txt").write_text("Budget talks\n\nThe leaders met again on Wednesday, their first meeting since Dec. 11.\n")
+    (tmp_path / "sources.csv").write_text("doc_id,file,published\na,a.txt,2031-01-02\n")
+    found = numbers(load_corpus(tmp_path))
+    day = found[found["surface"] == "Dec. 11"]
+    assert str(day["date_low"].iloc[0])[:10] == "2030-12-11"

@@ -195,3 +195,12 @@ def test_the_president_is_the_president_the_article_names(tmp_path):
     tables, sources = _analysed(tmp_path, "President Ana Ruiz visited the dock on Monday. "
                                           "“It will reopen,” the president said.")
     assert voices(tables, sources)["voice"].tolist() == ["Ana Ruiz"]
+
+
+def test_a_role_two_people_hold_goes_to_the_one_the_article_is_about():
+    from toolkit.compare.voices import bound_role, role_holders, surname_mentions
+    text = {0: "President Jo Roe spoke on Monday.", 1: "Roe said the port would open.", 2: "Roe thanked staff.",
+            3: "In 2020 President Al Kay closed the port."}
+    assert bound_role("the president", role_holders(text), surname_mentions(text)) == "Jo Roe"
+    text[4] = "Kay disagreed."
+    assert bound_role("the president", role_holders(text), surname_mentions(text)) == ""

@@ -96,8 +96,12 @@ def test_a_year_the_others_give_is_not_left_out_but_a_day_is():
                              "source": ["a", "b", "c"] * 2, "state": ["present", "present", "absent"] * 2,
                              "evidence": ["2030", "2030", "", "4 May 2030", "4 May 2030", ""]})
     numbers = pd.DataFrame({"group_id": ["y", "d", "d"], "doc_id": ["a", "a", "b"], "kind": ["date"] * 3,
-                            "surface": ["2030", "4 May 2030", "May 2030"],
-                            "date_low": pd.to_datetime(["2030-01-01", "2030-05-04", "2030-05-01"]),
-                            "date_high": pd.to_datetime(["2030-12-31", "2030-05-04", "2030-05-31"])})
+                            "surface": ["2030", "4 May 2030", "4 May 2030"],
+                            "date_low": pd.to_datetime(["2030-01-01", "2030-05-04", "2030-05-04"]),
+                            "date_high": pd.to_datetime(["2030-12-31", "2030-05-04", "2030-05-04"])})
     text = _left_out({"quantity_groups": groups, "coverage": coverage, "numbers": numbers}, "c", ["a", "b", "c"])
     assert "4 May 2030" in text and "“2030”" not in text and text.startswith("It leaves out one")
+    # the day given by one other source only, the other giving the month: no figure "the others" give
+    numbers.loc[2, ["surface", "date_low", "date_high"]] = ["May 2030", pd.Timestamp("2030-05-01"), pd.Timestamp("2030-05-31")]
+    text = _left_out({"quantity_groups": groups, "coverage": coverage, "numbers": numbers}, "c", ["a", "b", "c"])
+    assert "4 May 2030" not in text

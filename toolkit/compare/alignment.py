@@ -408,6 +408,15 @@ def purpose(row) -> frozenset[str]:
     return frozenset(stem(w) for w in words if w not in function_words() and w not in _PURPOSE_GENERIC)
 
 
+#: Words after a duration that make it the time between two events ("three days after the raid", "a week later").
+_BETWEEN = re.compile(r"^(?:after|later|before|earlier|ago|apart)\b", re.I)
+
+
+def _interval_between(row) -> bool:
+    """A duration that is the time between two events ("just three days after demolishing ..."), not a span."""
+    return row.get("kind") == "duration" and bool(_BETWEEN.match(split_context(str(row.get("context") or ""))[1]))
+
+
 def _purposes_differ(a, b) -> bool:
     """Both sums say what they are for, and no word of the one purpose is in the other ("for a wall" against "for
     security at ports of entry"): two sums, not two values of one."""
@@ -468,6 +477,8 @@ def link(records, near, sentence, i: int, j: int, facts: list[Evidence] | None =
         return None  # "this week" with no event beside it is the date of whatever the sentence says, not of an event
     if a["kind"] == "money" and _purposes_differ(a, b):
         return None
+    if a["kind"] == "duration" and _interval_between(a) != _interval_between(b):
+        return None  # "three days after the raid" is a time between two events, "in the past four days" a span
     if _dates_clash(a, b):
         return None  # two sources' dates of "the meeting" weeks apart are two meetings, not a dispute over one
     near_sim, sent_sim = _cosine(near[i], near[j]), _cosine(sentence[i], sentence[j])
@@ -556,6 +567,7 @@ def align(mentions: pd.DataFrame, dated: dict[str, dt.date] | None = None) -> tu
     sentences = {i: set() if vague[i] or i in restating else {(r["doc_id"], r["sentence_id"])} for i, r in enumerate(records)}
     precise = {i: 0 if vague[i] else 1 for i in range(len(records))}
     purposes = [purpose(r) if r["kind"] == "money" else None for r in records]
+    between = [_interval_between(r) for r in records]
     owner = list(range(len(records)))
     link_similarity: dict[tuple[int, int], float] = {}
     for similarity, i, j in _candidates(records, near, sentence, facts):
@@ -575,6 +587,8 @@ def align(mentions: pd.DataFrame, dated: dict[str, dt.date] | None = None) -> tu
         if purposes[i] is not None and any(purposes[x] and purposes[y] and purposes[x].isdisjoint(purposes[y])
                                            for x in members[gi] for y in members[gj]):
             continue  # every sum of a group is for the same thing
+        if records[i]["kind"] == "duration" and len({between[k] for k in members[gi] + members[gj]}) > 1:
+            continue  # nor does a span join a time between two events
         if records[i]["kind"] == "date" and _group_dates_clash([records[k] for k in members[gi] + members[gj]]):
             continue  # nor does a group join two sources' dates of two meetings through a third date
         link_similarity[(i, j)] = similarity

@@ -253,12 +253,15 @@ def coverage(corpus: Corpus, tables: dict[str, pd.DataFrame], sources: dict[str,
     return pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
 
 
-def precise_carriers(numbers: pd.DataFrame, unit: dict[str, str]) -> dict[str, int]:
+def precise_carriers(numbers: pd.DataFrame, unit: dict[str, str], copied: dict[str, str] | None = None) -> dict[str, int]:
     """Per quantity group, how many sources (``unit``: document -> source) give its figure at the group's finest
-    precision (see :func:`_finest`): those that carry the figure a source may be said to leave out."""
+    precision (see :func:`_finest`): those that carry the figure a source may be said to leave out. Copies of one
+    text (``copied``: document -> the first of its copies) count once."""
     members = numbers[numbers["group_id"].notna()]
     fine = members[_finest(members)]
-    return fine.assign(source=fine["doc_id"].map(unit)).groupby("group_id")["source"].nunique().to_dict()
+    copied = copied or {}
+    text = fine["doc_id"].map(lambda d: unit.get(copied.get(d, d), copied.get(d, d)))
+    return fine.assign(source=text).groupby("group_id")["source"].nunique().to_dict()
 
 
 def _finest(members: pd.DataFrame) -> np.ndarray:

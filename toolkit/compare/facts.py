@@ -29,6 +29,7 @@ narrow conditions above; every looser disagreement is ``differ``.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -48,7 +49,7 @@ NOT_MENTIONED = "not mentioned"
 #: The note of a figure whose sources measure different things (the number alignment's ``scope_differs``).
 SCOPE_DIFFERS = "possibly not one quantity: what is measured differs"
 #: The note of a toll some source says changed over time (the alignment's ``update_note``).
-TOLL_UPDATED = "the toll changed over time, so figures counted at different hours can all be right"
+TOLL_UPDATED = "some sources say the toll changed over time, so their figures, counted at different hours, can all be right"
 #: The note of a figure that sources state alike in different words ("pledged", "a memorandum of"): the
 #: words are shown, but one figure described in other words is not a disagreement.
 SAID_OF_DIFFERENT_THINGS = "the sources describe this figure in different words"
@@ -203,6 +204,7 @@ def _quantity_statements(tables: dict, texts: dict[str, str], sentences: dict, s
                               status=status[row.group_id], scope=scopes.get(row.group_id, ""), exact=exact, kind_of=row.kind,
                               updated=row.group_id in updated,
                               low=float(row.low) if pd.notna(row.low) else 0.0,
+                              high=float(row.high) if pd.notna(row.high) else math.inf,
                               described=described(texts[row.doc_id], int(row.start), int(row.end), a, b)))
     return out
 
@@ -462,13 +464,31 @@ def _names_thing(key: str, items: list[dict], source: str, texts: dict[str, str]
     return any(pattern.search(texts[d]) for d, s in sources.items() if s == source)
 
 
+def _torn(items: list[dict]) -> list[str]:
+    """Per source, two of its own figures that do not overlap: "arabiya itself gives “at least 100” and “24”"."""
+    out = []
+    by_source: dict[str, list[dict]] = defaultdict(list)
+    for s in items:
+        if s.get("kind_of") and not vague_amount(str(s["value"])) and not toll_update(s["wording"]):
+            by_source[s["source"]].append(s)  # "the previous death toll was 20" is an earlier count, said to be
+    for source, mine in by_source.items():
+        pair = next(((x, y) for k, x in enumerate(mine) for y in mine[k + 1:]
+                     if x["low"] > y.get("high", math.inf) * 1.02 or y["low"] > x.get("high", math.inf) * 1.02), None)
+        if pair:
+            out.append(f"{source} itself gives both “{pair[0]['value']}” and “{pair[1]['value']}”")
+    return out
+
+
 def _note(kind: str, items: list[dict]) -> str:
     """What a reader needs beside the quotes: the different things one figure is said to be; for an event's
     date, which precise dates a vaguer date of another source fits, and which no other source gives."""
     if kind == "quantity" and any(s.get("updated") for s in items):
-        # a toll that rose through the day: sources that counted at different hours can all be right
+        # a toll that rose through the day: sources that counted at different hours can all be right; but not a
+        # source that gives two figures of its own that do not overlap
         cues = list(dict.fromkeys(f"“{cue}” in {s['source']}" for s in items if (cue := toll_update(s["wording"]))))
-        return f"{TOLL_UPDATED}: " + "; ".join(cues[:NOTE_WORDS])
+        torn = _torn(items)
+        return (f"{TOLL_UPDATED} ({'; '.join(cues[:NOTE_WORDS])})"
+                + (f"; yet {'; '.join(torn[:NOTE_WORDS])}" if torn else ""))
     if kind == "quantity" and any(s.get("status") == "scope_differs" for s in items):
         # the alignment found that what is measured differs ("offshore gas fields" against "gas fields")
         scope = next((s["scope"] for s in items if s.get("scope")), "")
@@ -572,15 +592,17 @@ def facts(tables: dict, texts: dict[str, str], sources: dict[str, str],
         story = None
         if event_group and len(set(event_group.values())) > 1:
             items, story = _one_story(items, event_group)
-        stating = {s["source"] for s in items}
-        state = _state(kind, items)
+        # a vague amount ("hundreds") is quoted beside the figures, but states no value to agree or differ on
+        precise = [s for s in items if not (kind == "quantity" and vague_amount(str(s["value"])))]
+        stating = {s["source"] for s in precise}
+        state = _state(kind, precise) if precise else "agree"
         if len(stating) < 2 and state != "inconsistent_within_source":
             continue
         label = max((s["label"] for s in items), key=lambda l: (sum(1 for s in items if s["label"] == l), -len(l)))
         if kind == "quantity" and (state == "agree" or not label):  # the agreed figure, then what it counts
-            # the figure as most sources give it, a precise one before a vague one ("more than 5,000", not "thousands")
-            said = Counter(str(s["value"]) for s in items)
-            surface = max(said, key=lambda v: (not vague_amount(v), said[v]))
+            # the figure as most sources give it precisely ("more than 5,000", not "thousands")
+            said = Counter(str(s["value"]) for s in precise)
+            surface = max(said, key=lambda v: said[v])
             label = f"{surface} ({label})" if label and label != surface else surface
         note = _note(kind, items)
         facts_found.append((kind, key, label, state, items, note, story))

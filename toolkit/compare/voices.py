@@ -131,7 +131,7 @@ def role_holders(doc_sentences: dict[int, str]) -> dict[str, set[str]]:
             before = sentence[:m.start()].split()
             if before and before[-1].lower().strip("-") in _ROLE_QUALIFIERS:
                 continue
-            name = m.group("name").strip()
+            name = re.sub(r"(?:’s|'s)$", "", m.group("name").strip())
             if name.split()[0] not in CALENDAR and name.split()[0].lower() not in function_words() and name_core(name):
                 found.setdefault(m.group("role").lower(), set()).add(name)
     return found
@@ -142,15 +142,40 @@ _ROLE_BEFORE_NAME = re.compile(r"\b(?P<role>[A-Za-z][a-z-]{3,}),?\s+(?=(?:the\s+
                                r"[A-Z][\w’'-]+))")
 
 
-def bound_role(source: str, holders: dict[str, set[str]]) -> str:
-    """The one name a role noun alone ("the president") stands before in its article, else ``""``."""
+#: How many times more often than any other holder of a role a person must be named to be the one a role noun
+#: alone stands for ("the president" in an article on President Roe that once names President Kay).
+ROLE_DOMINANCE = 3
+
+
+def bound_role(source: str, holders: dict[str, set[str]], mentions: dict[str, int] | None = None) -> str:
+    """The name a role noun alone ("the president") stands for in its article: the one name the role stands
+    before, or of several, the one whose surname the article names :data:`ROLE_DOMINANCE` times as often as any
+    other's (``mentions``: surname -> count); else ``""``."""
     alone = _ROLE_ALONE.fullmatch(source.strip())
     if not alone or alone.group(1).lower() in function_words():
         return ""
     names = holders.get(alone.group(1).lower(), set())
-    if not names or len({_surname(name_core(n)) for n in names}) != 1:
+    by_surname: dict[str, list[str]] = {}
+    for name in names:
+        by_surname.setdefault(_surname(name_core(name)), []).append(name)
+    if len(by_surname) > 1 and mentions:
+        ranked = sorted(by_surname, key=lambda s: -mentions.get(s, 0))
+        top, rest = mentions.get(ranked[0], 0), max(mentions.get(s, 0) for s in ranked[1:])
+        if top and top >= ROLE_DOMINANCE * max(rest, 1):
+            by_surname = {ranked[0]: by_surname[ranked[0]]}
+    if len(by_surname) != 1:
         return ""  # no name, or several people hold the role ("President Roe", "President Kay")
-    return max(names, key=lambda n: (len(n), n))
+    return max(next(iter(by_surname.values())), key=lambda n: (len(n), n))
+
+
+def surname_mentions(doc_sentences: dict[int, str]) -> dict[str, int]:
+    """How often each capitalised word of an article is written, lower-cased (a surname's mentions)."""
+    counts: dict[str, int] = {}
+    for sentence in doc_sentences.values():
+        for word in re.findall(r"[A-Z][\w’'-]+", sentence):
+            word = re.sub(r"(?:’s|'s)$", "", word).lower()  # keyed as :func:`~toolkit.measures.speakers.surname` keys
+            counts[word] = counts.get(word, 0) + 1
+    return counts
 
 
 def voice_words(variant: str, voice: str) -> str:
@@ -199,7 +224,7 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
     rows = []
     people = corpus_people(by_doc)
     binders: dict[str, PronounBinder] = {}
-    holders: dict[str, dict[str, set[str]]] = {}
+    holders: dict[str, tuple[dict[str, set[str]], dict[str, int]]] = {}
     stems = places | {name_core(n).split()[-1].removeprefix("al-") for n in people.values() if name_core(n)}
     capitals = {w for doc in by_doc.values() for text in doc.values() for w in re.findall(r"[A-Z][a-z]+", text)}
     stems |= {w[:-1] for w in capitals if w.endswith("n")}  # a country beside its demonym ("Kenya", "Kenyan")
@@ -215,8 +240,8 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
         if kind == "vague":
             # "the president replied" in an article that writes "President Donald Trump": that person
             if row.doc_id not in holders:
-                holders[row.doc_id] = role_holders(doc_sentences)
-            named = bound_role(source, holders[row.doc_id])
+                holders[row.doc_id] = (role_holders(doc_sentences), surname_mentions(doc_sentences))
+            named = bound_role(source, *holders[row.doc_id])
             if named:
                 source, kind = named, classify_source(named)
         if kind != "vague" and _RELAYED.search(sentence[:max(at, 0)]):

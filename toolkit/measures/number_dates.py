@@ -47,6 +47,11 @@ def _year_mentions(text: str) -> list[tuple[int, int]]:
 
 
 
+#: Days after an article's date beyond which a date written without its year is read as last year's: news
+#: reports the recent past far more than events most of a year ahead.
+FUTURE_DAYS = 183
+
+
 class DateReader:
     """The scanner's handlers of dates; mixed into the scanner (needs ``text``, ``start``, ``end``,
     ``context_year``, ``published``, ``block`` and ``_mention``)."""
@@ -64,12 +69,24 @@ class DateReader:
             return None
         return self._mention(match, kind="date", unit="date", low=day, high=day)
 
+    def _near_publication(self, year: int | None, month: int, day: int) -> int | None:
+        """The year of a date written without one: the article's year, or the year before when the date would
+        otherwise fall more than :data:`FUTURE_DAYS` after the article ("Dec. 11" in an article of 2 January
+        2019 is 11 December 2018)."""
+        if year is None or self.published is None or year != self.published.year:
+            return year
+        try:
+            ahead = (dt.date(year, month, day) - self.published).days
+        except ValueError:
+            return year
+        return year - 1 if ahead > FUTURE_DAYS else year
+
     def _month_day(self, match: re.Match) -> Mention | None:
         month = month_number(match.group("month") or match.group("month2"))
         day = int(match.group("day") or match.group("day2"))
         if month is None or (match.group("month") == "May" and not match.group("year")):
             return None
-        year = int(match.group("year")) if match.group("year") else self.context_year
+        year = int(match.group("year")) if match.group("year") else self._near_publication(self.context_year, month, day)
         mention = self._mention(match, kind="date", unit="date")
         try:
             if year is None:
@@ -87,7 +104,7 @@ class DateReader:
             before = self.text[max(self.start, match.start() - 12):match.start()].lower()
             if not re.search(r"\b(?:in|since|until|by|from|early|late|mid|of|last|next|this)\s+$", before):
                 return None  # "May" the modal
-        year = int(match.group("year")) if match.group("year") else self.context_year
+        year = int(match.group("year")) if match.group("year") else self._near_publication(self.context_year, month, 1)
         part = match.group("part") or ("mid" if match.group().lower().startswith("mid-") else None)
         if year is None:
             mention = self._mention(match, kind="date", unit="date")

@@ -164,10 +164,12 @@ def facts_blocks(tables: dict) -> list[tuple]:
             blocks.append(("p", "Not mentioned by: " + _listed(missing) + "."))
     agreeing = per_fact[per_fact["state"] == "agree"]
     if len(agreeing):
-        stated = facts[facts["mentioned"]].groupby("fact_id")["source"].nunique()
+        # the sources that give the figure, not only a vague amount beside it ("hundreds")
+        given = facts[facts["mentioned"] & ~((facts["kind"] == "quantity") & facts["value"].map(lambda v: vague_amount(str(v))))]
+        stated = given.groupby("fact_id")["source"].nunique()
         # copies of one text agreeing are one text saying it (see copy_blocks)
         copied = copy_of(copies(tables.get("text_reuse"), tables.get("documents")))
-        texts = facts[facts["mentioned"]].assign(text=lambda t: t["doc_id"].map(lambda d: copied.get(d, d)))
+        texts = given.assign(text=lambda t: t["doc_id"].map(lambda d: copied.get(d, d)))
         texts = texts.groupby("fact_id")["text"].nunique()
 
         def count(fact_id) -> str:

@@ -22,6 +22,7 @@ import pandas as pd
 
 from ..compare.alignment import plural
 from ..compare.by_source import source_documents, source_map
+from ..compare.copies import copies, copy_of
 from ..compare.coverage import precise_carriers
 from ..compare.name_variants import vague_amount
 from ..compare.quantity_events import counts_structure
@@ -389,10 +390,12 @@ def _left_out(tables: dict, source: str, sources: list[str]) -> str:
     if absent.empty:
         return "It leaves out none of the actors and agreed figures the others share."
     # a figure is carried by the sources that give it as precisely ("In September" does not give "8 September")
-    fine = precise_carriers(numbers, source_map(tables)) if numbers is not None and "group_id" in numbers else {}
+    copied = copy_of(copies(tables.get("text_reuse"), tables.get("documents")))
+    fine = precise_carriers(numbers, source_map(tables), copied) if numbers is not None and "group_id" in numbers else {}
     absent["carried"] = [fine.get(i, carried.get((t, i), 0)) if t == "quantity" else carried.get((t, i), 0)
                          for t, i in zip(absent["fact_type"], absent["fact_id"])]
-    absent = absent[absent["carried"] > 0]
+    # a figure is left out when at least two other texts give it (one, when there are only two sources)
+    absent = absent[absent["carried"] >= (2 if len(sources) > 2 else 1)]
     # a figure the source states elsewhere, in another sentence the alignment did not join ("the two villages of
     # Kefraya and Foua" for "two Shia villages"), is not left out
     documents = source_documents_of(tables, source)

@@ -414,7 +414,7 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     flagged = groups[groups["status"].isin(DIFFERING) & one_story]
     crossing = groups[groups["status"].isin(DIFFERING) & ~one_story]
     flagged = flagged.sort_values("relative_gap", ascending=False, kind="stable")  # the widest gaps first
-    texts = {"diverge": "the sources give values that do not overlap",
+    texts = {"diverge": "some of the values the sources give do not overlap",
              "floors_differ": f"the figures can all be true, as some are only floors (“at least”), but the lowest figures "
                               f"two sources commit to differ by more than {FLOOR_RATIO - 1:.0%}",
              "scope_differs": "the values differ and so does what is measured: possibly a definitional mismatch, "
@@ -612,10 +612,14 @@ def event_blocks(tables: dict) -> list[tuple]:
 
 
 def _days_apart(tables: dict, groups: pd.DataFrame | None) -> list[tuple]:
-    """A warning when articles that share vocabulary (one event group, or all the articles) are dated more than
+    """A warning when news reports that share vocabulary (one event group, or all the articles) are dated more than
     :data:`~toolkit.compare.quantity_events.MAX_TOLL_DAYS` apart by their own datelines: they may report events
     of different days, and their tolls are not compared."""
-    days = article_days(tables.get("documents"))
+    documents = tables.get("documents")
+    if documents is not None and "text_type" in documents:
+        # a news report tells a day's events; a column or an analysis a month later is no other event
+        documents = documents[documents["text_type"].fillna("news_report") == "news_report"]
+    days = article_days(documents)
     if groups is None or groups.empty:
         groups = pd.DataFrame({"doc_id": list(days), "event_group": 1})
     parts = []
