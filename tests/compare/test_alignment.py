@@ -275,3 +275,15 @@ def test_a_date_without_its_year_is_the_nearest_past_one(tmp_path):
     found = numbers(load_corpus(tmp_path))
     day = found[found["surface"] == "Dec. 11"]
     assert str(day["date_low"].iloc[0])[:10] == "2030-12-11"
+
+
+def test_a_year_alone_beside_a_month_is_no_other_value():
+    from toolkit.compare.alignment import _status
+
+    def date(doc, low, high):
+        return {"doc_id": doc, "kind": "date", "date_low": pd.Timestamp(low), "date_high": pd.Timestamp(high),
+                "surface": low, "context": "the meeting || the meeting"}
+    members = [date("a", "2018-12-01", "2018-12-31"), date("b", "2018-12-11", "2018-12-11"), date("b", "2019-01-01", "2019-12-31")]
+    assert _status(members, [0, 1, 2], [{}, {}, {}])[0] == "agree"
+    # two years alone still differ
+    assert _status([date("a", "2016-01-01", "2016-12-31"), date("b", "2018-01-01", "2018-12-31")], [0, 1], [{}, {}])[0] == "diverge"

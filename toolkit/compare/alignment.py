@@ -443,12 +443,13 @@ def _dates_clash(a, b) -> bool:
 
 def _group_dates_clash(members: list[dict]) -> bool:
     """Two sources' dates in one group clash (:func:`_dates_clash`) and neither source also gives a date that fits
-    the other's: a source torn between two dates (its inconsistency) may share a group with one that agrees with
-    either, but two sources each with one date of its own, weeks apart, report two events."""
+    the other's (a day or a month, not a year alone): a source torn between two dates (its inconsistency) may share
+    a group with one that agrees with either, but two sources each with one date of its own, weeks apart, report
+    two events."""
     for k, x in enumerate(members):
         for y in members[k + 1:]:
             if _dates_clash(x, y) and not any(
-                    z["doc_id"] == a["doc_id"] and z is not a and overlaps(z, b) is not False
+                    z["doc_id"] == a["doc_id"] and z is not a and not _coarse_date(z) and overlaps(z, b) is not False
                     for a, b in ((x, y), (y, x)) for z in members):
                 return True
     return False
@@ -920,6 +921,8 @@ def _status(members: list[dict], index: list[int], vectors) -> tuple[str, str]:
     within, apart = [], []
     for k, a in enumerate(members):
         for b in members[k + 1:]:
+            if a["kind"] == "date" and _coarse_date(a) != _coarse_date(b):
+                continue  # a year alone beside a day or a month says when in general, not another value of it
             if overlaps(a, b) is False:
                 if a["doc_id"] != b["doc_id"] or _two_voices(a, b):
                     apart.append((a, b))
