@@ -105,3 +105,12 @@ def test_a_year_the_others_give_is_not_left_out_but_a_day_is():
     numbers.loc[2, ["surface", "date_low", "date_high"]] = ["May 2030", pd.Timestamp("2030-05-01"), pd.Timestamp("2030-05-31")]
     text = _left_out({"quantity_groups": groups, "coverage": coverage, "numbers": numbers}, "c", ["a", "b", "c"])
     assert "4 May 2030" not in text
+
+
+def test_officials_by_role_only_are_counted_as_unnamed():
+    from toolkit.present.profile_sections import _cited
+    voices = pd.DataFrame({"voice": ["Jo Roe", "three officials familiar with the talks", "reports"],
+                           "voice_type": ["person", "government", "vague"], "doc_id": ["a"] * 3})
+    text = _cited({"voices": voices}, ["a"])
+    assert text.startswith("It gives voice to Jo Roe;") and "2 unnamed sources" in text
+    assert "three officials familiar with the talks" in text

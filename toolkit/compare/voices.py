@@ -178,6 +178,30 @@ def surname_mentions(doc_sentences: dict[int, str]) -> dict[str, int]:
     return counts
 
 
+#: Role nouns that, with no name beside them, leave a source unnamed ("three officials familiar with the meeting",
+#: "a source at the Police Command", "White House aides"): the body may be named, the person speaking is not.
+_ANONYMOUS_HEAD = re.compile(r"\b(?:officials?|sources?|aides?|diplomats?|insiders?|advis[eo]rs?|staffers?|people|person|"
+                             r"someone|spokes(?:man|woman|person))\b(?!\s+[A-Z])", re.I)
+#: Words after which a role noun's phrase says where or what the source is, not who ("familiar with", "at the").
+_AFTER_HEAD = re.compile(r"\s(?:of|in|at|from|with|familiar|who|close|briefed|involved|knowledgeable)\b")
+
+
+def unnamed_voice(voice: str, voice_type: str) -> bool:
+    """A voice that names no one: ``vague``, or an official or body's member by role only ("three officials
+    familiar with the meeting", "US officials", "a source at the Police Command"). The voice table keeps
+    such a source's type (``government``), as the annotation guideline does; a profile counts it as unnamed.
+
+    >>> [unnamed_voice(v, t) for v, t in [("three officials familiar with the meeting", "government"),
+    ...  ("White House officials", "government"), ("Donald Trump", "person"), ("the Interior Ministry", "government"),
+    ...  ("spokesman Omar Vell", "person")]]
+    [True, True, False, False, False]
+    """
+    if voice_type == "vague":
+        return True
+    head = _AFTER_HEAD.split(" " + str(voice).strip(), maxsplit=1)[0].strip()
+    return voice_type in ("government", "organisation") and bool(_ANONYMOUS_HEAD.search(head.split()[-1] if head else ""))
+
+
 def voice_words(variant: str, voice: str) -> str:
     """The words of one of several coordinated speakers as the text writes them
     ("Mr. Kay" of "Ms. Roe and Mr. Kay"), else the voice."""

@@ -26,6 +26,7 @@ from ..compare.copies import copies, copy_of
 from ..compare.coverage import precise_carriers
 from ..compare.name_variants import vague_amount
 from ..compare.quantity_events import counts_structure
+from ..compare.voices import unnamed_voice
 from ..compare.registry import MEASURES
 from ..measures.framing import FRAMES
 from ..measures.text_type import LABELS as TEXT_TYPE_LABELS
@@ -185,8 +186,10 @@ def _cited(tables: dict, documents: list[str]) -> str:
         name = next((c for c in ("name", "voice", "source") if c in voices), None)
         if name:
             mine = voices[voices["doc_id"].isin(documents)]
-            # an unnamed source ("reports", "analysts") is counted, not named as a voice
-            unnamed = mine[mine["voice_type"] == "vague"] if "voice_type" in mine else mine.iloc[0:0]
+            # an unnamed source ("reports", "analysts", "three officials familiar with the meeting") is counted,
+            # not named as a voice
+            unnamed = mine[[unnamed_voice(v, t) for v, t in zip(mine[name].astype(str), mine["voice_type"])]] \
+                if "voice_type" in mine else mine.iloc[0:0]
             mine = mine.drop(unnamed.index)
             vague = ""
             if len(unnamed):
