@@ -1,4 +1,4 @@
-"""Articles that are copies of one text: where they agree, one text says it, not two sources.
+"""Articles that are copies of one text, and passages two articles share: where they agree, one text says it.
 
 Two articles are copies when the passages they share word for word
 (:func:`toolkit.compare.coverage.text_reuse`, runs of eight or more words)
@@ -55,4 +55,39 @@ def copy_of(pairs: pd.DataFrame) -> dict[str, str]:
     return {doc: min(group) for group in groups for doc in group}
 
 
-__all__ = ["COPY_COLUMNS", "COPY_SHARE", "copies", "copy_of"]
+def distinct_texts(statements: pd.DataFrame, reuse: pd.DataFrame | None, copied: dict[str, str]) -> int:
+    """How many texts a fact's statements come from: statements of copies of one text (``copied``:
+    :func:`copy_of`), or in two sentences that hold one passage the two articles share word for word (``reuse``,
+    offsets ``start_a``/``end_a``, ``start_b``/``end_b``), are one text saying it.
+
+    ``statements`` has ``doc_id`` and the span of each statement's sentence, ``sentence_start`` and
+    ``sentence_end`` (else the statement's own ``start`` and ``end``).
+
+    >>> reuse = pd.DataFrame({"source_a": ["a"], "start_a": [100], "end_a": [300], "source_b": ["b"],
+    ...                       "start_b": [0], "end_b": [200], "words": [30]})
+    >>> distinct_texts(pd.DataFrame({"doc_id": ["a", "b", "c"], "start": [150, 50, 10], "end": [160, 60, 20]}), reuse, {})
+    2
+    """
+    lows = statements["sentence_start"] if "sentence_start" in statements else statements["start"]
+    highs = statements["sentence_end"] if "sentence_end" in statements else statements["end"]
+    rows = list(zip(statements["doc_id"].astype(str), lows.astype(int), highs.astype(int)))
+    by_text: dict[str, list[int]] = {}
+    for k, (doc, _, _) in enumerate(rows):
+        by_text.setdefault(copied.get(doc, doc), []).append(k)
+    links = [(members[0], k) for members in by_text.values() for k in members[1:]]
+    by_doc: dict[str, list[int]] = {}
+    for k, (doc, _, _) in enumerate(rows):
+        by_doc.setdefault(doc, []).append(k)
+    if reuse is not None and len(reuse) and len(by_doc) > 1:
+        # only the passages two of these documents share, each read once
+        shared = reuse[reuse["source_a"].isin(by_doc) & reuse["source_b"].isin(by_doc)]
+        for a, lo_a, hi_a, b, lo_b, hi_b in zip(shared["source_a"], shared["start_a"], shared["end_a"],
+                                               shared["source_b"], shared["start_b"], shared["end_b"]):
+            left = [k for k in by_doc[a] if rows[k][1] < hi_a and lo_a < rows[k][2]]
+            right = [k for k in by_doc[b] if rows[k][1] < hi_b and lo_b < rows[k][2]]
+            if left and right:
+                links += [(left[0], k) for k in left[1:] + right]
+    return len(connected_groups(list(range(len(rows))), links))
+
+
+__all__ = ["COPY_COLUMNS", "COPY_SHARE", "copies", "copy_of", "distinct_texts"]

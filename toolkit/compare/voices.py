@@ -41,7 +41,8 @@ _UNIONS = frozenset({"EU", "UN"})
 _NO_VOICE = frozenset({"they", "them", "i", "we", "you", "it", "(unnamed)"})
 #: Words before a cited source saying its words come second-hand from unnamed reports ("there is reporting
 #: that", "reports suggest", "reportedly"): the reports are the voice, not the one they quote.
-_RELAYED = re.compile(r"\b(?:reports?|reporting|rumou?rs?)\s+(?:\w+\s+){0,2}?(?:that|suggest(?:s|ed)?|say|said|claim(?:s|ed)?)\s+"
+_RELAYED = re.compile(r"\b(?:reports?|reporting|rumou?rs?|accounts?)\s+(?:\w+\s+){0,2}?(?:that|suggest(?:s|ed)?|say|said|"
+                      r"claim(?:s|ed)?|note(?:s|d)?)\s+"
                       r"(?:[\w’'-]+\s+){0,8}$|\breportedly\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 #: Characters of the sentence kept as wording.
 WORDING_CHARS = 220

@@ -14,7 +14,7 @@ from collections import Counter
 
 import pandas as pd
 
-from ..compare.copies import copies, copy_of
+from ..compare.copies import copies, copy_of, distinct_texts
 from ..compare.facts import NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS, SCOPE_DIFFERS
 from ..compare.name_variants import mentions_name, names_in, no_fact, same_name, vague_amount
 from ..compare.same_event import source_groups, story_sources
@@ -36,6 +36,9 @@ MAX_VOICES = 30
 SHORT_SHARE = 0.5
 #: Headlines are cut to this many characters in prose.
 HEADLINE_CHARS = 70
+
+#: Agreed facts listed, at most.
+MAX_AGREED = 20
 
 _STATE_WORDS = {"contradict": "the sources contradict each other",
                 "inconsistent_within_source": "one source gives two incompatible values",
@@ -167,16 +170,24 @@ def facts_blocks(tables: dict) -> list[tuple]:
         # the sources that give the figure, not only a vague amount beside it ("hundreds")
         given = facts[facts["mentioned"] & ~((facts["kind"] == "quantity") & facts["value"].map(lambda v: vague_amount(str(v))))]
         stated = given.groupby("fact_id")["source"].nunique()
-        # copies of one text agreeing are one text saying it (see copy_blocks)
-        copied = copy_of(copies(tables.get("text_reuse"), tables.get("documents")))
-        texts = given.assign(text=lambda t: t["doc_id"].map(lambda d: copied.get(d, d)))
-        texts = texts.groupby("fact_id")["text"].nunique()
+        # copies of one text, or a passage two articles share word for word, agreeing are one text saying it
+        reuse = tables.get("text_reuse")
+        copied = copy_of(copies(reuse, tables.get("documents")))
+        sentences = tables.get("sentences")
+        if sentences is not None and {"start", "end"} <= set(sentences.columns):
+            spans = sentences[["doc_id", "sentence_id", "start", "end"]].rename(columns={"start": "sentence_start", "end": "sentence_end"})
+            given = given.merge(spans, on=["doc_id", "sentence_id"], how="left")
+            given["sentence_start"] = given["sentence_start"].fillna(given["start"])
+            given["sentence_end"] = given["sentence_end"].fillna(given["end"])
+        shown = agreeing.head(MAX_AGREED)
+        texts = {fact_id: distinct_texts(rows, reuse, copied)
+                 for fact_id, rows in given[given["fact_id"].isin(shown["fact_id"])].groupby("fact_id")}
 
         def count(fact_id) -> str:
             n, k = int(stated[fact_id]), int(texts[fact_id])
-            return f"{n} sources" + ("" if k == n else f", {'copies of one text' if k == 1 else f'{k} distinct texts'}")
+            return f"{n} sources" + ("" if k >= n else f", {'one text shared word for word' if k == 1 else f'{k} distinct texts'}")
         blocks.append(("p", "The sources agree on: " + "; ".join(
-            f"{_cut(r.label, 60)} ({count(r.fact_id)})" for r in agreeing.head(20).itertuples()) + "."))
+            f"{_cut(r.label, 60)} ({count(r.fact_id)})" for r in shown.itertuples()) + "."))
     return blocks
 
 
