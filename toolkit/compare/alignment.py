@@ -126,8 +126,11 @@ TOLL_THRESHOLD = SAME_VALUE_THRESHOLD
 #: Days in a year, for the relative gap of dates.
 DAYS_PER_YEAR = 365.25
 
-#: Key under which :func:`align` keeps each record's interval, read once (a record, not a column of any table).
+#: Keys under which :func:`align` keeps each record's interval, a sum's purpose and whether a duration is a time
+#: between two events, each read once (a record's, not columns of any table).
 _INTERVAL = "\x00interval"
+_PURPOSE_KEY = "\x00purpose"
+_BETWEEN_KEY = "\x00between"
 
 GROUP_COLUMNS = ["group_id", "label", "kind", "unit", "status", "n_sources", "sources", "n_mentions", "low", "high",
                  "date_low", "date_high", "similarity", "members", "relative_gap", "scope_note", "gap_points", "update_note"]
@@ -397,6 +400,8 @@ def purpose(row) -> frozenset[str]:
     >>> sorted(purpose({"kind": "money", "context": "x || plus" + NUMBER_MARK + "for security at ports of entry."}))
     ['entry', 'port', 'security']
     """
+    if _PURPOSE_KEY in row:
+        return row[_PURPOSE_KEY]  # read once by :func:`align`
     if row.get("kind") != "money":
         return frozenset()
     found = _PURPOSE.match(split_context(str(row.get("context") or ""))[1])
@@ -414,6 +419,8 @@ _BETWEEN = re.compile(r"^(?:after|later|before|earlier|ago|apart)\b", re.I)
 
 def _interval_between(row) -> bool:
     """A duration that is the time between two events ("just three days after demolishing ..."), not a span."""
+    if _BETWEEN_KEY in row:
+        return row[_BETWEEN_KEY]  # read once by :func:`align`
     return row.get("kind") == "duration" and bool(_BETWEEN.match(split_context(str(row.get("context") or ""))[1]))
 
 
@@ -552,6 +559,7 @@ def align(mentions: pd.DataFrame, dated: dict[str, dt.date] | None = None) -> tu
     records = mentions.to_dict("records")
     for r in records:
         r[_INTERVAL] = _bounds(r)
+        r[_PURPOSE_KEY], r[_BETWEEN_KEY] = purpose(r), _interval_between(r)
     near_terms = [context_terms(_event_words(r["context"].split(" || ")[0]) if r["kind"] == "date" else r["context"].split(" || ")[0])
                   for r in records]
     near, sentence = _tfidf(near_terms), _tfidf([context_terms(r["context"]) for r in records])
@@ -567,8 +575,6 @@ def align(mentions: pd.DataFrame, dated: dict[str, dt.date] | None = None) -> tu
     restating = _restatements(records, facts)
     sentences = {i: set() if vague[i] or i in restating else {(r["doc_id"], r["sentence_id"])} for i, r in enumerate(records)}
     precise = {i: 0 if vague[i] else 1 for i in range(len(records))}
-    purposes = [purpose(r) if r["kind"] == "money" else None for r in records]
-    between = [_interval_between(r) for r in records]
     owner = list(range(len(records)))
     link_similarity: dict[tuple[int, int], float] = {}
     for similarity, i, j in _candidates(records, near, sentence, facts):
@@ -585,10 +591,10 @@ def align(mentions: pd.DataFrame, dated: dict[str, dt.date] | None = None) -> tu
         if (telling[gi] or telling[gj]) and any(conflict(facts[x], facts[y], records[x]["kind"])
                                                 for x in members[gi] for y in members[gj]):
             continue  # every member of a group counts the same outcome of the same event
-        if purposes[i] is not None and any(purposes[x] and purposes[y] and purposes[x].isdisjoint(purposes[y])
-                                           for x in members[gi] for y in members[gj]):
+        if records[i]["kind"] == "money" and any(_purposes_differ(records[x], records[y])
+                                                 for x in members[gi] for y in members[gj]):
             continue  # every sum of a group is for the same thing
-        if records[i]["kind"] == "duration" and len({between[k] for k in members[gi] + members[gj]}) > 1:
+        if records[i]["kind"] == "duration" and len({records[k][_BETWEEN_KEY] for k in members[gi] + members[gj]}) > 1:
             continue  # nor does a span join a time between two events
         if records[i]["kind"] == "date" and _group_dates_clash([records[k] for k in members[gi] + members[gj]]):
             continue  # nor does a group join two sources' dates of two meetings through a third date

@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from ..lexicons import read_rows
-from .alignment import FLOOR_RATIO
+from .alignment import FLOOR_RATIO, overlaps
 from .name_variants import vague_amount
 from .quantity_events import described, toll_update
 
@@ -464,6 +464,11 @@ def _names_thing(key: str, items: list[dict], source: str, texts: dict[str, str]
     return any(pattern.search(texts[d]) for d, s in sources.items() if s == source)
 
 
+def _interval(statement: dict) -> dict:
+    """A quantity statement as the alignment reads a mention (kind and interval), for :func:`overlaps`."""
+    return {"kind": statement["kind_of"], "low": statement["low"], "high": statement.get("high", math.inf)}
+
+
 def _torn(items: list[dict]) -> list[str]:
     """Per source, two of its own figures that do not overlap: "arabiya itself gives “at least 100” and “24”"."""
     out = []
@@ -473,7 +478,7 @@ def _torn(items: list[dict]) -> list[str]:
             by_source[s["source"]].append(s)  # "the previous death toll was 20" is an earlier count, said to be
     for source, mine in by_source.items():
         pair = next(((x, y) for k, x in enumerate(mine) for y in mine[k + 1:]
-                     if x["low"] > y.get("high", math.inf) * 1.02 or y["low"] > x.get("high", math.inf) * 1.02), None)
+                     if overlaps(_interval(x), _interval(y)) is False), None)
         if pair:
             out.append(f"{source} itself gives both “{pair[0]['value']}” and “{pair[1]['value']}”")
     return out

@@ -29,6 +29,7 @@ from ..compare.quantity_events import counts_structure
 from ..compare.voices import unnamed_voice
 from ..compare.registry import MEASURES
 from ..measures.framing import FRAMES
+from ..measures.number_forms import NUMBER_WORDS
 from ..measures.text_type import LABELS as TEXT_TYPE_LABELS
 from .evidence import direction, format_value
 from .kinds import kind_label, source_kinds
@@ -240,6 +241,13 @@ def _number_surfaces(tables: dict, group_ids: list[str], documents: list[str] | 
     return picked
 
 
+def _intervals(numbers: pd.DataFrame) -> pd.DataFrame:
+    """The numbers with each value's interval as floats, ``lo`` and ``hi`` (``hi`` is ``lo`` when open above)."""
+    values = numbers.assign(lo=pd.to_numeric(numbers["low"], errors="coerce"), hi=pd.to_numeric(numbers["high"], errors="coerce"))
+    values["hi"] = values["hi"].fillna(values["lo"])
+    return values
+
+
 def _alone(tables: dict, source: str, documents: list[str]) -> str:
     """What only this source reports: figures no other source gives (``quantity_groups``) and actors only it names."""
     parts = []
@@ -247,9 +255,7 @@ def _alone(tables: dict, source: str, documents: list[str]) -> str:
     single = groups[(groups["n_sources"] == 1) & groups["sources"].astype(str).isin(documents)
                     & groups["kind"].isin(FIGURE_KINDS)]
     numbers = tables["numbers"]
-    values = numbers.assign(lo=pd.to_numeric(numbers["low"], errors="coerce"),
-                            hi=pd.to_numeric(numbers["high"], errors="coerce"))
-    values["hi"] = values["hi"].fillna(values["lo"])
+    values = _intervals(numbers)
     others = values[~values["doc_id"].isin(documents)]
 
     def stated_elsewhere(group_id: str) -> bool:
@@ -290,9 +296,8 @@ def _alone(tables: dict, source: str, documents: list[str]) -> str:
 
 
 def source_documents_of(tables: dict, source: str) -> list[str]:
-    """The documents of one source (``tables["sources"]``; the source itself when each document is one)."""
-    mapping = tables.get("sources")
-    return list(mapping["doc_id"][mapping["source"] == source]) if mapping is not None else [source]
+    """The documents of one source (:func:`~toolkit.compare.by_source.source_map`)."""
+    return [doc for doc, of in source_map(tables).items() if of == source]
 
 
 def _value_stated(tables: dict, group_id: str, documents: list[str]) -> bool:
@@ -300,8 +305,7 @@ def _value_stated(tables: dict, group_id: str, documents: list[str]) -> bool:
     numbers = tables["numbers"]
     if not {"low", "high", "unit"} <= set(numbers.columns):
         return False
-    values = numbers.assign(lo=pd.to_numeric(numbers["low"], errors="coerce"), hi=pd.to_numeric(numbers["high"], errors="coerce"))
-    values["hi"] = values["hi"].fillna(values["lo"])
+    values = _intervals(numbers)
     group = values[(values["group_id"] == group_id) & ~values["surface"].map(lambda v: vague_amount(str(v)))].dropna(subset=["lo"])
     mine = values[values["doc_id"].isin(documents)]
     for row in group.itertuples():
@@ -317,8 +321,8 @@ def _value_stated(tables: dict, group_id: str, documents: list[str]) -> bool:
     return False
 
 
-#: Small counts written as words, searched in a source's text by :func:`_value_stated`.
-_COUNT_WORDS = {float(n): w for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+#: Small counts written as words (the numbers' own word list), searched in a source's text by :func:`_value_stated`.
+_COUNT_WORDS = {float(n): w for w, n in NUMBER_WORDS.items() if n <= 12}
 
 
 def _texts(tables: dict, documents: list[str]) -> list[str]:
@@ -338,8 +342,7 @@ def _figure_stated(tables: dict, claim_id: str, label: str, source: str) -> bool
     members = claims[claims["claim_id"] == claim_id]
     members = members[members["text"].astype(str).str.startswith(str(label)[:60])].head(1)  # the sentence quoted
     keys = set(zip(members["doc_id"], members["sentence_id"]))
-    values = numbers.assign(lo=pd.to_numeric(numbers["low"], errors="coerce"), hi=pd.to_numeric(numbers["high"], errors="coerce"))
-    values["hi"] = values["hi"].fillna(values["lo"])
+    values = _intervals(numbers)
     stated = values[[k in keys for k in zip(values["doc_id"], values["sentence_id"])]].dropna(subset=["lo"])
     stated = stated[stated["kind"].isin(FIGURE_KINDS)]  # amounts, not dates: many sentences share a year
     mine = values[values["doc_id"].isin(source_documents_of(tables, source))]
@@ -350,8 +353,19 @@ def _figure_stated(tables: dict, claim_id: str, label: str, source: str) -> bool
     return False
 
 
-def _left_out(tables: dict, source: str, sources: list[str]) -> str:
-    """Facts the others share that it does not state, most widely carried first (``facts`` or ``coverage``)."""
+def figure_carriers(tables: dict) -> dict[str, int]:
+    """Per quantity group, the texts that give its figure as precisely as any (copies of one text count once;
+    :func:`~toolkit.compare.coverage.precise_carriers`): read once for every profile."""
+    numbers = tables.get("numbers")
+    if numbers is None or "group_id" not in numbers:
+        return {}
+    copied = copy_of(copies(tables.get("text_reuse"), tables.get("documents")))
+    return precise_carriers(numbers, source_map(tables), copied)
+
+
+def _left_out(tables: dict, source: str, sources: list[str], carriers: dict[str, int] | None = None) -> str:
+    """Facts the others share that it does not state, most widely carried first (``facts`` or ``coverage``).
+    ``carriers``: :func:`figure_carriers`, when already read."""
     facts = tables.get("facts")
     if facts is not None and len(facts) and source in facts.columns:
         label = next((c for c in ("label", "fact", "description", "fact_id") if c in facts), None)
@@ -393,8 +407,7 @@ def _left_out(tables: dict, source: str, sources: list[str]) -> str:
     if absent.empty:
         return "It leaves out none of the actors and agreed figures the others share."
     # a figure is carried by the sources that give it as precisely ("In September" does not give "8 September")
-    copied = copy_of(copies(tables.get("text_reuse"), tables.get("documents")))
-    fine = precise_carriers(numbers, source_map(tables), copied) if numbers is not None and "group_id" in numbers else {}
+    fine = carriers if carriers is not None else figure_carriers(tables)
     absent["carried"] = [fine.get(i, carried.get((t, i), 0)) if t == "quantity" else carried.get((t, i), 0)
                          for t, i in zip(absent["fact_type"], absent["fact_id"])]
     # a figure is left out when at least two other texts give it (one, when there are only two sources)
@@ -452,6 +465,7 @@ def profile_blocks(corpus, tables: dict) -> list[tuple]:
                     "from `stance.csv`, what only it reports from `quantity_groups.csv` and `actor_tone_by_source.csv`, "
                     "and what it leaves out from `coverage.csv`.")]
     kinds = source_kinds(tables)
+    carriers = figure_carriers(tables)
     for source, docs in list(groups.items())[:MAX_PROFILED]:
         mine = documents.loc[docs].reset_index()
         titles = [t for t in mine["title"].fillna("").astype(str) if t]
@@ -461,7 +475,7 @@ def profile_blocks(corpus, tables: dict) -> list[tuple]:
         # what only it reports and what it leaves out are differences of story for an article on another event
         sentences = [f"{head}: {_length(source, words)}", apart, _kind_of_text(mine), _frames(tables, source),
                      _findings(tables, source), _cited(tables, docs)]
-        sentences += [] if apart else [_alone(tables, source, docs), _left_out(tables, source, sources)]
+        sentences += [] if apart else [_alone(tables, source, docs), _left_out(tables, source, sources, carriers)]
         blocks.append(("p", " ".join(s for s in sentences if s)))
     if len(groups) > MAX_PROFILED:
         blocks.append(("p", f"The first {MAX_PROFILED} of {len(groups):,} sources are profiled; all figures are in `data/`."))
