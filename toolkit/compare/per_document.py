@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..corpus.documents import Corpus
+from ..measures.attribution import unnamed_sources
 from ..measures.framing import FRAMES, frames, is_body_sentence
 from ..measures.sentiment import sentiment
 from ..measures.stance import CATEGORIES, stance
@@ -82,14 +83,14 @@ def stance_profile(corpus: Corpus, cues: pd.DataFrame | None = None) -> pd.DataF
     counts = own.groupby(["doc_id", "category"]).size().to_dict()
     sentences = own.groupby(["doc_id", "category"])["sentence_id"].nunique().to_dict()
     attributions = own[own["category"] == "attribution"]
-    vague = (attributions["source_type"] == "vague").groupby(attributions["doc_id"]).mean().to_dict()
+    vague = unnamed_sources(attributions).groupby(attributions["doc_id"]).mean().to_dict()
     epistemic = cues[cues["epistemic"].astype(bool)] if "epistemic" in cues else cues.iloc[:0].assign(epistemic=False)
     own_epistemic = epistemic[~epistemic["reported"].astype(bool)]
     epistemic_counts = own_epistemic.groupby("doc_id").size().to_dict()
     epistemic_sentences_ = own_epistemic.groupby("doc_id")["sentence_id"].nunique().to_dict()
     reported_share = epistemic["reported"].astype(bool).groupby(epistemic["doc_id"]).mean().to_dict()
     all_attributions = cues[cues["category"] == "attribution"]
-    named_mask = all_attributions["source_type"] != "vague"
+    named_mask = ~unnamed_sources(all_attributions)  # "three officials familiar with ..." names no one
     named_sentences = all_attributions[named_mask].groupby("doc_id")["sentence_id"].agg(set).to_dict()
     any_sentences = all_attributions.groupby("doc_id")["sentence_id"].agg(set).to_dict()
     rows = []

@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 from textstat.backend.selections import list_words
 
+from ..measures.attribution import unnamed_sources
 from ..measures.framing import FRAMES, is_body_text
 from ..measures.readability import syllables
 from ..text.segment import WORD_RE
@@ -86,14 +87,15 @@ def sentence_features(tables: dict[str, pd.DataFrame], group_by: str = "doc_id",
     for category in ("hedge", "booster", "attitude", "attribution", "self_mention", "engagement"):
         column = counts[category] if category in counts else pd.Series(dtype=float)
         body[category] = column.reindex(keys).fillna(0).astype(float).to_numpy()
-    body["vague"] = per_sentence(own[(own["category"] == "attribution") & (own["source_type"] == "vague")])
+    own_attributions = own[own["category"] == "attribution"]
+    body["vague"] = per_sentence(own_attributions[unnamed_sources(own_attributions)])
     body["hedged"] = (body["hedge"] > 0).astype(float)
     body["attributed"] = (body["attribution"] > 0).astype(float)
     hedges = cues[cues["category"] == "hedge"]
     body["hedge_all"] = per_sentence(hedges)
     body["hedge_reported"] = per_sentence(hedges[hedges["reported"].astype(bool)])
     attributions = cues[cues["category"] == "attribution"]
-    named = per_sentence(attributions[attributions["source_type"] != "vague"]) > 0
+    named = per_sentence(attributions[~unnamed_sources(attributions)]) > 0
     any_source = per_sentence(attributions) > 0
     body["named_sourced"] = named.astype(float)
     body["vague_sourced"] = (any_source & ~named).astype(float)

@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..lexicons import function_words
 from ..measures.attribution import ORG_WORD, classify_source, coordinated_persons, is_organisation_name
+from ..measures.attribution import unnamed_source as unnamed_voice
 from ..measures.speakers import (CALENDAR, DEMONYM as _DEMONYM, PRONOUNS as _PRONOUNS, PronounBinder, corpus_people,
                                  name_core, pronoun_subject, surname as _surname)
 from ..text.quotes import quoted_spans
@@ -118,6 +119,12 @@ _ROLE_QUALIFIERS = frozenset({"vice", "deputy", "prime", "former", "acting", "as
                               "under", "lieutenant", "late", "then", "outgoing", "incoming", "interim"})
 
 
+#: Words before a role noun that make it an office sought or held, not a title of the name after it.
+_NOT_TITLE_BEFORE = frozenset({"for", "as", "to", "become", "became"})
+#: Source nouns that are no person's role ("according to reporting the Coalition ...").
+_NOT_ROLES = frozenset({"reporting", "media", "press", "footage", "video", "study", "survey", "statement", "report"})
+
+
 def role_holders(doc_sentences: dict[int, str]) -> dict[str, set[str]]:
     """The names each lower-case role noun stands right before in an article ("President Donald Trump",
     "the monitor, the Syrian Observatory for Human Rights"): role -> names.
@@ -130,8 +137,11 @@ def role_holders(doc_sentences: dict[int, str]) -> dict[str, set[str]]:
     for sentence in doc_sentences.values():
         for m in _ROLE_BEFORE_NAME.finditer(sentence):
             before = sentence[:m.start()].split()
-            if before and before[-1].lower().strip("-") in _ROLE_QUALIFIERS:
-                continue
+            if before and before[-1].lower().strip("-") in _ROLE_QUALIFIERS | _NOT_TITLE_BEFORE:
+                continue  # "Vice President Jo Roe"; "running for president, Jo Roe": no title of the name
+            role = m.group("role").lower()
+            if role in _NOT_ROLES or (role.endswith("s") and not role.endswith("ss")):
+                continue  # "reports the Coalition ...", "officials Jo Roe and ...": no one person's role
             name = re.sub(r"(?:’s|'s)$", "", m.group("name").strip())
             if name.split()[0] not in CALENDAR and name.split()[0].lower() not in function_words() and name_core(name):
                 found.setdefault(m.group("role").lower(), set()).add(name)
@@ -179,28 +189,27 @@ def surname_mentions(doc_sentences: dict[int, str]) -> dict[str, int]:
     return counts
 
 
-#: Role nouns that, with no name beside them, leave a source unnamed ("three officials familiar with the meeting",
-#: "a source at the Police Command", "White House aides"): the body may be named, the person speaking is not.
-_ANONYMOUS_HEAD = re.compile(r"\b(?:officials?|sources?|aides?|diplomats?|insiders?|advis[eo]rs?|staffers?|people|person|"
-                             r"someone|spokes(?:man|woman|person))\b(?!\s+[A-Z])", re.I)
-#: Words after which a role noun's phrase says where or what the source is, not who ("familiar with", "at the").
-_AFTER_HEAD = re.compile(r"\s(?:of|in|at|from|with|familiar|who|close|briefed|involved|knowledgeable)\b")
+#: A sentence that names who made the statement just cited ("The statement came from Sen. Jo Roe and ...").
+_CAME_FROM = re.compile(r"^\s*(?:The|That|This|Their)\s+(?:joint\s+)?(?:statement|letter|remarks|comments|message|appeal|call)\s+"
+                        r"(?:came from|was from|was (?:issued|signed|released|sent|written) by)\s+(?P<who>[^;:]+?)\s*[.;:]?\s*$")
 
 
-def unnamed_voice(voice: str, voice_type: str) -> bool:
-    """A voice that names no one: ``vague``, or an official or body's member by role only ("three officials
-    familiar with the meeting", "US officials", "a source at the Police Command"). The voice table keeps
-    such a source's type (``government``), as the annotation guideline does; a profile counts it as unnamed.
+def named_next(sentence: str) -> str:
+    """The persons a sentence names as the authors of the statement before it, joined by "and", or ``""``.
 
-    >>> [unnamed_voice(v, t) for v, t in [("three officials familiar with the meeting", "government"),
-    ...  ("White House officials", "government"), ("Donald Trump", "person"), ("the Interior Ministry", "government"),
-    ...  ("spokesman Omar Vell", "person")]]
-    [True, True, False, False, False]
+    >>> named_next("The statement came from Sen. Jo Roe, and former Sens. Al Kay and Ann Lee.")
+    'Jo Roe and Al Kay and Ann Lee'
     """
-    if voice_type == "vague":
-        return True
-    head = _AFTER_HEAD.split(" " + str(voice).strip(), maxsplit=1)[0].strip()
-    return voice_type in ("government", "organisation") and bool(_ANONYMOUS_HEAD.search(head.split()[-1] if head else ""))
+    match = _CAME_FROM.match(sentence)
+    if not match:
+        return ""
+    names = []
+    for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group("who")):
+        run = re.search(r"((?:[A-Z][\w’'-]+\s+)?[A-Z][\w’'-]+\s+[A-Z][\w’'-]+)\s*$", part)
+        name = name_core(run.group(1)) if run else ""
+        if len(name.split()) >= 2 and classify_source(name) == "person":
+            names.append(name)
+    return " and ".join(names)
 
 
 def voice_words(variant: str, voice: str) -> str:
@@ -271,6 +280,10 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
                 source, kind = named, classify_source(named)
         if kind != "vague" and _RELAYED.search(sentence[:max(at, 0)]):
             continue  # "there is reporting that China expressed concern": the reporting speaks, China is only said to
+        if source.lower() == "they":
+            named = named_next(doc_sentences.get(sid + 1, ""))
+            if named:  # "“...,” they said. The statement came from Sen. Jo Roe and Sen. Al Kay.": those persons
+                source, kind = named, "person"
         if source.lower() in _PRONOUNS:
             # a pronoun the attribution table left unbound (a table made elsewhere): the same binding
             source = binder.bind(source, sid, at)

@@ -59,6 +59,8 @@ _PLURAL = re.compile(r"\b(?P<word>(?:(?:tens|hundreds)\s+of\s+(?=thousands|milli
 _GATE_WORDS = frozenset([*_ONES, *_TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens",
                          "decade", "decades", "century", "hundreds", "thousands", "millions", "billions", "trillions"])
 _LOWER_WORD = re.compile(r"[a-z]+")
+#: A closing quotation mark between a sum and its scale word ("$5.6” billion").
+_QUOTE_BEFORE_SCALE = re.compile(r"[”\"](?=\s(?i:hundred|thousand|million|billion|trillion)\b)")
 
 
 def _wordy(text: str) -> bool:
@@ -227,6 +229,9 @@ class _Extractor(DateReader, SkipRules, UnitReader):
     def _scale_at(self, position: int, money: bool) -> tuple[float, int, str]:
         """A scale word right after a number: (factor, end, word); (1, position, "") when none."""
         factor, end, words = 1.0, position, []
+        split = _QUOTE_BEFORE_SCALE.match(self.text, end, self.end) if money else None
+        if split:
+            end = split.end()  # "we’re asking for $5.6” billion": a quotation closed inside the figure
         while True:
             match = _SCALE_AFTER.match(self.text, end, self.end)
             if match is None:
@@ -358,7 +363,7 @@ class _Extractor(DateReader, SkipRules, UnitReader):
         if r.currency is None and r.unit is None and not r.noun and _PEOPLE_AFTER.match(text, r.last, self.end):
             r.noun = "person"  # "213 dead", "1,429 died": a count of people
         if r.currency is None and r.unit is None and not r.noun:
-            r.noun, noun_end = self._noun_at(r.last)
+            r.noun, noun_end = self._noun_at(r.last, proper=r.words)
             if r.noun:
                 r.last = noun_end
             elif r.scale_word:

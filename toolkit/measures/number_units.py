@@ -20,10 +20,25 @@ _COMPOUND = re.compile(r"[ \t](?P<w>[a-z]{3,})[ \t](?P<n>[a-z]{3,})\b")
 _NOT_NOUN_ENDINGS = ("ly", "ing", "al", "ous", "ive", "ic", "ful", "less", "able", "ible", "est", "ish", "ent", "ant",
                      "ar", "ary")
 #: Words looked at after a number for its counted noun ("14 first-team players").
-NOUN_WINDOW = 5
+NOUN_WINDOW = 6
+#: A capitalised word that may modify a counted noun ("Missouri", "Republican"): a word, not a number or initial.
+_PROPER_MODIFIER = re.compile(r"[A-Z][a-z]{2,}\b(?![’'.-])")
+#: Endings of a capitalised plural that counts people by party, faith or origin ("Republicans", "Democrats").
+_PROPER_PLURALS = ("ans", "ats", "ists", "ers", "ites")
+#: A lower-case modifier after "and" or "or" ("past and present").
+_LOWER_MODIFIER = re.compile(r"\s+[a-z]{3,}\s")
+
+
+def _plural_noun_follows(text: str, position: int, end: int, window: int = 4) -> bool:
+    """Whether a plural word ends the next few words, with only words between (no punctuation):
+    "... Missouri Republican senators" has a counted noun to come."""
+    following = re.match(r"(?:\s+[A-Za-z][a-z]+){1,%d}" % window, text[position:end])
+    return bool(following) and any(w.endswith("s") and not w.endswith("ss") and w[:1].islower() or
+                                   (w[:1].isupper() and w.endswith(_PROPER_PLURALS))
+                                   for w in following.group(0).split())
 #: Modifiers that may stand between a number and its noun though they are function words or end in -s.
 _NOUN_MODIFIERS = frozenset("other more new additional further extra different separate previous various "
-                            "famous serious numerous enormous anonymous dangerous such".split())
+                            "famous serious numerous enormous anonymous dangerous such past present former current".split())
 #: Words that are never the counted noun after a number, though they end in -s.
 _NOT_NOUNS = frozenset(
     "was has is this his its us as yes thus plus less unless across previous various famous serious numerous "
@@ -174,12 +189,15 @@ class UnitReader:
             return None, position, ""
         return unit, match.end(), alias
 
-    def _noun_at(self, position: int) -> tuple[str, int]:
+    def _noun_at(self, position: int, proper: bool = False) -> tuple[str, int]:
         """The counted noun after a number: its lemma and end, or ("", position).
 
         The noun is the first plural among the next :data:`NOUN_WINDOW` words
         (modifiers such as "new", "other", "first-team" may come before it); a
-        singular noun joined by a hyphen counts too ("a four-day visit").
+        singular noun joined by a hyphen counts too ("a four-day visit"). With
+        ``proper`` (a number written in words), capitalised modifiers and a
+        capitalised plural count too ("five senior Missouri Republicans"); after
+        digits they are a name ("10 Downing Street").
         """
         hyphen = re.match(r"-(?P<w>[a-z]{3,})\b(?!-)", self.text[position:min(self.end, position + 30)])
         if hyphen and hyphen.group("w") not in function_words() and hyphen.group("w") not in _NOT_NOUNS:
@@ -192,7 +210,18 @@ class UnitReader:
             word = match.group("w")
             lower = word.lower()
             if index and word[0].isupper():
-                break
+                if not proper or not _PROPER_MODIFIER.match(self.text, match.start("w")):
+                    break
+                if word.endswith(_PROPER_PLURALS):
+                    return _singular(word).lower(), match.end()  # "five senior Missouri Republicans"
+                if not _plural_noun_follows(self.text, match.end(), self.end):
+                    break
+                end = match.end()  # "five Missouri Republican senators": a name as a modifier of the counted noun
+                continue
+            if index and lower in ("and", "or") and _plural_noun_follows(self.text, match.end(), self.end) \
+                    and _LOWER_MODIFIER.match(self.text, match.end()):
+                end = match.end()  # "five past and present senators": two modifiers joined
+                continue
             if len(word) > 1 and word.isupper():
                 end = match.end()  # an acronym or a name in capitals ("12 UN workers", "70 REUTERS") is no counted noun
                 continue

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..measures.attribution import unnamed_sources
 from ..compare.by_source import source_documents
 from ..compare.registry import MEASURES, Measure
 
@@ -117,13 +118,15 @@ def _clearest_cue(tables: dict, documents: list[str], spec: Measure) -> tuple | 
     mine = cues[cues["doc_id"].isin(documents) & ~cues["reported"].astype(bool)]
     if spec.evidence == "vague":
         attributions = mine[mine["category"] == "attribution"]
-        named = set(zip(*attributions.loc[attributions["source_type"] != "vague", ["doc_id", "sentence_id"]].T.values))
-        mine = attributions[attributions["source_type"] == "vague"]
+        unnamed = unnamed_sources(attributions)
+        named = set(zip(*attributions.loc[~unnamed, ["doc_id", "sentence_id"]].T.values))
+        mine = attributions[unnamed]
         # A sentence that also names a source does not show vague sourcing, when another one can.
         only = mine[[key not in named for key in zip(mine["doc_id"], mine["sentence_id"])]]
         mine = only if len(only) else mine
     elif spec.evidence == "named":
-        mine = mine[(mine["category"] == "attribution") & (mine["source_type"] != "vague")]
+        mine = mine[mine["category"] == "attribution"]
+        mine = mine[~unnamed_sources(mine)]
     else:
         mine = mine[mine["category"] == spec.evidence_arg]
     mine = _body(tables, mine)

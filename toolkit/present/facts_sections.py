@@ -20,6 +20,8 @@ from ..compare.name_variants import mentions_name, names_in, no_fact, same_name,
 from ..compare.same_event import source_groups, story_sources
 from ..compare.voices import silent_actors
 from ..measures.text_type import LABELS
+#: The text type of a chatbot-style reply (:mod:`toolkit.measures.text_type`), which confirms nothing by itself.
+REPLY = "conversational_reply"
 
 #: Facts quoted side by side, at most (all are in data/facts.csv).
 MAX_FACTS_QUOTED = 15
@@ -183,9 +185,16 @@ def facts_blocks(tables: dict) -> list[tuple]:
         texts = {fact_id: distinct_texts(rows, reuse, copied)
                  for fact_id, rows in given[given["fact_id"].isin(shown["fact_id"])].groupby("fact_id")}
 
+        documents = tables.get("documents")
+        replies = set(documents.loc[documents["text_type"] == REPLY, "doc_id"]) \
+            if documents is not None and "text_type" in documents else set()
+        replying = given[given["doc_id"].isin(replies)].groupby("fact_id")["source"].nunique()
+
         def count(fact_id) -> str:
-            n, k = int(stated[fact_id]), int(texts[fact_id])
-            return f"{n} sources" + ("" if k >= n else f", {'one text shared word for word' if k == 1 else f'{k} distinct texts'}")
+            n, k, r = int(stated[fact_id]), int(texts[fact_id]), int(replying.get(fact_id, 0))
+            # a conversational reply repeats what it was told or read: no independent confirmation
+            reply = "" if not r else f", {'one' if r == 1 else r} of them {'a conversational reply' if r == 1 else 'conversational replies'}"
+            return f"{n} sources" + ("" if k >= n else f", {'one text shared word for word' if k == 1 else f'{k} distinct texts'}") + reply
         blocks.append(("p", "The sources agree on: " + "; ".join(
             f"{_cut(r.label, 60)} ({count(r.fact_id)})" for r in shown.itertuples()) + "."))
     return blocks

@@ -277,7 +277,7 @@ def _alone(tables: dict, source: str, documents: list[str]) -> str:
 
     # a count of the text's own parts or a background set ("three broad categories") is no news figure
     if "unit" in single:
-        single = single[~((single["kind"] == "count") & single["unit"].map(counts_structure))]
+        single = single[~((single["kind"] == "count") & single["unit"].map(lambda u: bool(counts_structure(u))))]
     single = single[np.array([not vague(g) and not stated_elsewhere(g) for g in single["group_id"]], dtype=bool)]
     # one figure written twice in the source ("at least 27", "at least 27 people") counts once
     first = values[values["group_id"].isin(single["group_id"])].drop_duplicates("group_id")
@@ -363,7 +363,8 @@ def figure_carriers(tables: dict) -> dict[str, int]:
     return precise_carriers(numbers, source_map(tables), copied)
 
 
-def _left_out(tables: dict, source: str, sources: list[str], carriers: dict[str, int] | None = None) -> str:
+def _left_out(tables: dict, source: str, sources: list[str], carriers: dict[str, int] | None = None,
+              copied: dict[str, str] | None = None) -> str:
     """Facts the others share that it does not state, most widely carried first (``facts`` or ``coverage``).
     ``carriers``: :func:`figure_carriers`, when already read."""
     facts = tables.get("facts")
@@ -379,9 +380,35 @@ def _left_out(tables: dict, source: str, sources: list[str], carriers: dict[str,
             named = [f"{_short(missing.loc[i, label])} ({stated[i]} of {len(others)} others)" for i in order[:TOP_FACTS]]
             return (f"It leaves out {'one fact' if len(missing) == 1 else f'{len(missing)} facts'} the others state, "
                     f"{'namely' if len(missing) == 1 else 'such as'} {_join(named)}.")
+    absent = left_out(tables, source, sources, carriers, copied)
+    if absent is None:
+        return ""
+    if absent.empty:
+        return "It leaves out none of the actors and agreed figures the others share."
+    named = []
+    for row in absent.head(TOP_FACTS).itertuples():
+        if row.fact_type == "actor":
+            what = row.label
+        elif row.fact_type == "quantity":
+            surfaces = _number_surfaces(tables, [row.fact_id], cite=True)
+            what = f"a figure the others give ({surfaces[0]})" if surfaces else "a figure the others give"
+        else:
+            what = f"“{_short(row.label)}”"
+        named.append(f"{what} ({row.carried} of {row.read_among - 1} others)")
+    if len(absent) == 1:
+        return f"It leaves out one of the actors and agreed figures the others share: {named[0]}."
+    return f"It leaves out {len(absent)} of the actors and agreed figures the others share, such as {_join(named)}."
+
+
+def left_out(tables: dict, source: str, sources: list[str], carriers: dict[str, int] | None = None,
+             copied: dict[str, str] | None = None) -> pd.DataFrame | None:
+    """The actors and agreed figures the others share that a source does not state (rows of ``coverage`` with
+    ``carried``, the texts that state each, and ``read_among``, the sources it is read among), most widely carried
+    first; ``None`` without a coverage table. ``carriers``: :func:`figure_carriers`, and ``copied``: each copied
+    document's first copy (:func:`~toolkit.compare.copies.copy_of`), when already read."""
     cover = tables.get("coverage")
     if cover is None or cover.empty:
-        return ""
+        return None
     # Only what absence can be checked for: an actor, or a figure the others agree on. A claim found in some
     # sources by word overlap may be in the others in other words, and where the sources' values of a
     # quantity differ, a source with another value has not left it out (the facts grid compares them).
@@ -395,17 +422,21 @@ def _left_out(tables: dict, source: str, sources: list[str], carriers: dict[str,
         days = set(numbers.loc[(numbers["kind"] == "date") & low.notna() & (low == high), "group_id"].astype(str))
         agreed -= set(groups.loc[groups["kind"] == "date", "group_id"].astype(str)) - days
     cover = cover[(cover["fact_type"] == "actor") | ((cover["fact_type"] == "quantity") & cover["fact_id"].astype(str).isin(agreed))]
-    carried = cover[cover["state"] != "absent"].groupby(["fact_type", "fact_id"])["source"].nunique()
+    if copied is None:
+        copied = copy_of(copies(tables.get("text_reuse"), tables.get("documents")))
+    present = cover[cover["state"] != "absent"]
+    # copies of one text state a fact once
+    carried = present["source"].map(lambda s: copied.get(s, s)).groupby([present["fact_type"], present["fact_id"]]).nunique()
     # the sources a fact is read among (those of its event group, when the articles report several events)
     listed = cover.groupby(["fact_type", "fact_id"])["source"].nunique()
     absent = cover[(cover["source"] == source) & (cover["state"] == "absent")].copy()
     # a claim whose figure the source states in other words is not called left out (see _figure_stated)
     if absent.empty:
-        return "It leaves out none of the actors and agreed figures the others share."
-    absent = absent[[not (t == "claim" and _figure_stated(tables, i, label, source))
-                     for t, i, label in zip(absent["fact_type"], absent["fact_id"], absent["label"])]]
+        return absent.assign(carried=[], read_among=[])
+    absent = absent[np.array([not (t == "claim" and _figure_stated(tables, i, label, source))
+                              for t, i, label in zip(absent["fact_type"], absent["fact_id"], absent["label"])], dtype=bool)]
     if absent.empty:
-        return "It leaves out none of the actors and agreed figures the others share."
+        return absent.assign(carried=[], read_among=[])
     # a figure is carried by the sources that give it as precisely ("In September" does not give "8 September")
     fine = carriers if carriers is not None else figure_carriers(tables)
     absent["carried"] = [fine.get(i, carried.get((t, i), 0)) if t == "quantity" else carried.get((t, i), 0)
@@ -415,24 +446,10 @@ def _left_out(tables: dict, source: str, sources: list[str], carriers: dict[str,
     # a figure the source states elsewhere, in another sentence the alignment did not join ("the two villages of
     # Kefraya and Foua" for "two Shia villages"), is not left out
     documents = source_documents_of(tables, source)
-    absent = absent[[not (t == "quantity" and _value_stated(tables, i, documents))
-                     for t, i in zip(absent["fact_type"], absent["fact_id"])]]
-    if absent.empty:
-        return "It leaves out none of the actors and agreed figures the others share."
-    absent = absent.sort_values(["carried", "fact_type", "fact_id"], ascending=[False, True, True])
-    named = []
-    for row in absent.head(TOP_FACTS).itertuples():
-        if row.fact_type == "actor":
-            what = row.label
-        elif row.fact_type == "quantity":
-            surfaces = _number_surfaces(tables, [row.fact_id], cite=True)
-            what = f"a figure the others give ({surfaces[0]})" if surfaces else "a figure the others give"
-        else:
-            what = f"“{_short(row.label)}”"
-        named.append(f"{what} ({row.carried} of {listed.get((row.fact_type, row.fact_id), len(sources)) - 1} others)")
-    if len(absent) == 1:
-        return f"It leaves out one of the actors and agreed figures the others share: {named[0]}."
-    return f"It leaves out {len(absent)} of the actors and agreed figures the others share, such as {_join(named)}."
+    absent = absent[np.array([not (t == "quantity" and _value_stated(tables, i, documents))
+                              for t, i in zip(absent["fact_type"], absent["fact_id"])], dtype=bool)]
+    absent["read_among"] = [listed.get((t, i), len(sources)) for t, i in zip(absent["fact_type"], absent["fact_id"])]
+    return absent.sort_values(["carried", "fact_type", "fact_id"], ascending=[False, True, True])
 
 
 def _other_event(tables: dict, docs: list[str]) -> str:
@@ -466,6 +483,7 @@ def profile_blocks(corpus, tables: dict) -> list[tuple]:
                     "and what it leaves out from `coverage.csv`.")]
     kinds = source_kinds(tables)
     carriers = figure_carriers(tables)
+    copied = copy_of(copies(tables.get("text_reuse"), tables.get("documents")))
     for source, docs in list(groups.items())[:MAX_PROFILED]:
         mine = documents.loc[docs].reset_index()
         titles = [t for t in mine["title"].fillna("").astype(str) if t]
@@ -475,7 +493,7 @@ def profile_blocks(corpus, tables: dict) -> list[tuple]:
         # what only it reports and what it leaves out are differences of story for an article on another event
         sentences = [f"{head}: {_length(source, words)}", apart, _kind_of_text(mine), _frames(tables, source),
                      _findings(tables, source), _cited(tables, docs)]
-        sentences += [] if apart else [_alone(tables, source, docs), _left_out(tables, source, sources, carriers)]
+        sentences += [] if apart else [_alone(tables, source, docs), _left_out(tables, source, sources, carriers, copied)]
         blocks.append(("p", " ".join(s for s in sentences if s)))
     if len(groups) > MAX_PROFILED:
         blocks.append(("p", f"The first {MAX_PROFILED} of {len(groups):,} sources are profiled; all figures are in `data/`."))

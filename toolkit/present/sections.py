@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..compare.alignment import DIFFERING, FLOOR_RATIO, article_days
 from ..compare.by_source import source_documents, source_map
-from ..compare.copies import copies
+from ..compare.copies import copies, copy_of
 from ..compare.quantity_events import MAX_TOLL_DAYS
 from ..compare.profiles import FDR
 from ..compare.registry import MEASURES, charted, tabled
@@ -28,7 +28,7 @@ from .evidence import direction, evidence, evidence_for, format_difference, form
 from .facts_sections import facts_report_blocks
 from .kinds import kind_headers, mix, side_by_side, source_kinds, with_kind_column
 from .kinds import named as named_kind
-from .profile_sections import profile_blocks
+from .profile_sections import figure_carriers, left_out, profile_blocks
 
 #: Contrasts named in the summary, at most.
 SUMMARY_ITEMS = 10
@@ -470,7 +470,6 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
 
 def coverage_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     cover = tables["coverage"]
-    absent = cover[cover["state"] == "absent"].groupby("source").size()
     blocks = [("h2", "Coverage and omission"),
               ("p", "Facts several sources share — quantities, actors and claims (sentences with a close counterpart in "
                     "another source) — and whether each source states them, omits them, or reports them differently. "
@@ -479,9 +478,20 @@ def coverage_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                + (f" ({MAX_FACTS} of {cover[['fact_type', 'fact_id']].drop_duplicates().shape[0]:,} facts: those some "
                   "source reports differently or leaves out first; all are in `data/coverage.csv`)"
                   if cover[["fact_type", "fact_id"]].drop_duplicates().shape[0] > MAX_FACTS else ""))]
-    sources, note = _capped(list(source_documents(corpus, tables)), "sources", "data/coverage.csv")
-    omitted = pd.DataFrame({"source": sources, "facts omitted": [int(absent.get(s, 0)) for s in sources]})
-    blocks += [("table", with_kind_column(omitted, source_kinds(tables))), *note]
+    everyone = list(source_documents(corpus, tables))
+    sources, note = _capped(everyone, "sources", "data/coverage.csv")
+    carriers = figure_carriers(tables)
+    copied = copy_of(copies(tables.get("text_reuse"), tables.get("documents")))
+    checkable = {s: left_out(tables, s, everyone, carriers, copied) for s in sources}
+    claims = cover[(cover["state"] == "absent") & (cover["fact_type"] == "claim")].groupby("source").size()
+    omitted = pd.DataFrame({"source": sources,
+                            "actors and agreed figures left out": [0 if checkable[s] is None else len(checkable[s]) for s in sources],
+                            "shared claims with no match in its words": [int(claims.get(s, 0)) for s in sources]})
+    blocks += [("table", with_kind_column(omitted, source_kinds(tables))),
+               ("p", "The first count is the one the profiles name: actors, and figures the others agree on, that at "
+                     "least two other texts state (copies count once). The second counts claims, found by shared "
+                     "wording, that no sentence of the source matches; a claim told in other words counts here, "
+                     "so it is no omission until read."), *note]
     reuse = tables["text_reuse"]
     blocks.append(("h3", "Text shared word for word"))
     if reuse.empty:
