@@ -188,13 +188,15 @@ _WRITTEN_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|['’]\d\d\b")
 
 def _in_year_of(row, interval: tuple, other: tuple) -> tuple:
     """A date written without its year ("early July") moved into the year of the other date's interval, when
-    that lies within one year: the year was only inferred from the article, so a gap of whole years between
-    "early July" and "July 2016" is no difference. Relative dates ("last month") keep their year."""
+    that lies within one year and is no year alone: the year was only inferred from the article, so a gap of whole
+    years between "early July" and "July 2016" is no difference. Relative dates ("last month") keep their year."""
     low, high = interval
     surface = str(row.get("surface", "") or "")
     if not surface or low is None or high is None or other[0] is None or other[1] is None or _WRITTEN_YEAR.search(surface) \
             or _RELATIVE_DATE.search(surface):
         return interval
+    if other[1] - other[0] > MAX_DATED_SPAN:
+        return interval  # against a year alone ("in 2018"), a month without its year ("December") may be of any year
     year = dt.date.fromordinal(int(other[0])).year
     if dt.date.fromordinal(int(other[1])).year != year or dt.date.fromordinal(int(low)).year != dt.date.fromordinal(int(high)).year:
         return interval

@@ -22,7 +22,7 @@ from ..measures.attribution import ORG_WORD, classify_source, coordinated_person
 from ..measures.attribution import unnamed_source as unnamed_voice
 from ..measures.speakers import (CALENDAR, DEMONYM as _DEMONYM, PRONOUNS as _PRONOUNS, PronounBinder, corpus_people,
                                  name_core, pronoun_subject, surname as _surname)
-from ..text.quotes import quoted_spans
+from ..text.quotes import quoted_spans, running_quotes
 
 COLUMNS = ["voice", "voice_type", "side", "mode", "from_outlet", "source", "doc_id", "sentence_id", "start", "end",
            "cue", "wording", "variant"]
@@ -45,6 +45,8 @@ _NO_VOICE = frozenset({"they", "them", "i", "we", "you", "it", "(unnamed)"})
 _RELAYED = re.compile(r"\b(?:reports?|reporting|rumou?rs?|accounts?)\s+(?:\w+\s+){0,2}?(?:that|suggest(?:s|ed)?|say|said|"
                       r"claim(?:s|ed)?|note(?:s|d)?)\s+"
                       r"(?:[\w’'-]+\s+){0,8}$|\breportedly\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+#: Verbs of a view ("Iran views X as a rival"): with a country as subject, the writer's account of a stance.
+_PERCEPTION = frozenset({"see", "sees", "saw", "view", "views", "viewed", "regard", "regards", "regarded"})
 #: Characters of the sentence kept as wording.
 WORDING_CHARS = 220
 
@@ -258,6 +260,10 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
     rows = []
     people = corpus_people(by_doc)
     binders: dict[str, PronounBinder] = {}
+    quoting: dict[str, set[int]] = {}
+    cue_starts: dict[tuple[str, int], list[int]] = {}  # where each sentence's attribution cues start, in the sentence
+    for doc_id, sid, start in zip(cited_rows["doc_id"], cited_rows["sentence_id"], cited_rows["start"]):
+        cue_starts.setdefault((doc_id, int(sid)), []).append(int(start) - offsets.get((doc_id, int(sid)), 0))
     holders: dict[str, tuple[dict[str, set[str]], dict[str, int]]] = {}
     stems = places | {name_core(n).split()[-1].removeprefix("al-") for n in people.values() if name_core(n)}
     capitals = {w for doc in by_doc.values() for text in doc.values() for w in re.findall(r"[A-Z][a-z]+", text)}
@@ -280,6 +286,8 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
                 source, kind = named, classify_source(named)
         if kind != "vague" and _RELAYED.search(sentence[:max(at, 0)]):
             continue  # "there is reporting that China expressed concern": the reporting speaks, China is only said to
+        if str(row.surface).lower() in _PERCEPTION and source in places:
+            continue  # "Iran views the port as a rival": the writer's account of a country's view, no one cited
         if source.lower() == "they":
             named = named_next(doc_sentences.get(sid + 1, ""))
             if named:  # "“...,” they said. The statement came from Sen. Jo Roe and Sen. Al Kay.": those persons
@@ -295,7 +303,13 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
             kind = "person"
             for name in speakers:
                 binder.cite(sid, name)
-        mode = "direct_quote" if quoted_spans(sentence) else "paraphrase"
+        if row.doc_id not in quoting:
+            quoting[row.doc_id] = _quoting_sentences(doc_sentences, offsets, row.doc_id)
+        quoted = quoted_spans(sentence)
+        cues_here = cue_starts.get((row.doc_id, sid), [at])
+        if len(cues_here) > 1:  # each quotation is the words of the cue nearest to it ("... following Roe's remarks “...”")
+            quoted = [(a, b) for a, b in quoted if min(cues_here, key=lambda c: min(abs(c - a), abs(c - b))) == at]
+        mode = "direct_quote" if quoted or sid in quoting[row.doc_id] else "paraphrase"
         wording = sentence if len(sentence) <= WORDING_CHARS else sentence[:WORDING_CHARS].rstrip() + "…"
         for voice in speakers:  # "Ms. Roe and Mr. Kay said": two voices, each credited with the citation
             voice, voice_kind = _voice(voice, kind, row, people, places, stems, capitals)
@@ -309,6 +323,20 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
     table = merge_variants(table, places=places)
     table = table.drop_duplicates(["doc_id", "sentence_id", "voice"], ignore_index=True)
     return table[COLUMNS]
+
+
+def _quoting_sentences(doc_sentences: dict[int, str], offsets: dict[tuple[str, int], int], doc_id: str) -> set[int]:
+    """The sentences of an article that hold words of a quotation running over several sentences
+    (:func:`toolkit.text.quotes.running_quotes`), read from the sentences at their offsets."""
+    ids = sorted(doc_sentences)
+    bounds = [(offsets.get((doc_id, i), 0), offsets.get((doc_id, i), 0) + len(doc_sentences[i])) for i in ids]
+    if not bounds or any(b[0] < a[1] for a, b in zip(bounds, bounds[1:])):
+        return set()  # offsets that overlap: no text to rebuild
+    chars = [" "] * bounds[-1][1]
+    for (start, end), i in zip(bounds, ids):
+        chars[start:end] = doc_sentences[i]
+    running = running_quotes("".join(chars), bounds)
+    return {i for i, spans in zip(ids, running) if spans}
 
 
 def _places(by_doc: dict[str, dict[int, str]]) -> set[str]:

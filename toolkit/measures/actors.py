@@ -125,7 +125,8 @@ def mentions(corpus: Corpus, actors: tuple[Actor, ...] | list[Actor] | None = No
         cuisine; :func:`not_a_mention`) is left out.
     """
     actors = tuple(actors) if actors is not None else (corpus.config.actors or tuple(suggested_actors(corpus)))
-    matcher = PhraseMatcher(((alias, actor) for actor in actors for alias in actor.aliases), case_sensitive=True)
+    spelled = {(spelling, actor.name): actor for actor in actors for alias in actor.aliases for spelling in _spellings(alias)}
+    matcher = PhraseMatcher(((spelling, actor) for (spelling, _), actor in spelled.items()), case_sensitive=True)
     rows = []
     for doc in corpus:
         for sentence in doc.sentences:
@@ -139,6 +140,17 @@ def mentions(corpus: Corpus, actors: tuple[Actor, ...] | list[Actor] | None = No
                 rows.append((doc.doc_id, sentence.sentence_id, actor.name, actor.kind, match.start, match.end, match.surface))
                 previous = (actor.name, match.end)
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+
+
+def _spellings(alias: str) -> tuple[str, ...]:
+    """An alias and, for an initialism, its dotted form ("FBI" and "F.B.I."), which some outlets' style writes.
+
+    >>> _spellings("FBI"), _spellings("Acme")
+    (('FBI', 'F.B.I.'), ('Acme',))
+    """
+    if re.fullmatch(r"[A-Z]{2,5}", alias):
+        return alias, ".".join(alias) + "."
+    return (alias,)
 
 
 def _is_parenthesised_alias(text: str, previous_end: int, start: int, end: int) -> bool:

@@ -535,6 +535,13 @@ def _main_subject(text: str, sentence_start: int, cue_start: int) -> str:
     return _clean_np(match.group(1)) if match else ""
 
 
+#: A possessive noun of speech followed by a judgement of it ("Roe's comments were offensive"): the words are
+#: the subject of someone else's verdict, not content the writer credits to Roe.
+_JUDGED = re.compile(r"\s+(?:were|was|are|is|have been|had been)\s+(?:\w+ly\s+)?(?!(?:that|about|on|in|made|given|published|"
+                     r"released|reported|issued|quoted|echoed)\b)[a-z]+", re.I)
+#: A verb of judging right before a possessive noun of speech ("condemned Roe's comments").
+_JUDGING_VERB = re.compile(r"\b(?:condemn|criticiz|criticis|denounc|slamm?|blast|reject|defend|disavow|distanc|repudiat|"
+                           r"apologi[sz]|dismiss|mock|ridicul|praise|welcom)\w*\s+(?:(?:the|those|these)\s+)?$", re.I)
 #: A plea entered in court after "pleaded" ("pleaded guilty", "pleaded not guilty"), not words reported.
 _PLEA = re.compile(r"\s+(?:guilty|not\s+guilty|innocent|no\s+contest|the\s+fifth)\b", re.I)
 
@@ -605,6 +612,8 @@ def find_attributions(
             if not re.search(r"(?:’s|'s)\s", possessor.group(0)) and \
                     re.search(r"\b(?:his|her|their|its|my|our|your)\s+$", text[start:possessor.start()], re.I):
                 continue  # "her FBI interview": she gave it; the name says to whom, not who speaks
+            if _JUDGED.match(text, match.end, end) or _JUDGING_VERB.search(text, max(start, possessor.start() - 40), possessor.start()):
+                continue  # "Roe's comments were offensive", "condemned Roe's remarks": words judged, not words reported
             source = _clean_np(possessor.group(1))
             if not source or source.lower() in function_words():
                 continue  # "In a statement", "During the interview": no possessor

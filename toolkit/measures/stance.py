@@ -26,7 +26,7 @@ from ..corpus.config import CorpusConfig
 from ..corpus.documents import Corpus
 from ..lexicons import read_rows
 from ..text.phrases import PhraseMatch, PhraseMatcher
-from ..text.quotes import inside, quoted_spans
+from ..text.quotes import inside, quoted_spans, running_quotes
 
 CATEGORIES = ("hedge", "booster", "attitude", "self_mention", "engagement", "attribution")
 STANCE_COLUMNS = ["doc_id", "sentence_id", "start", "end", "surface", "category", "subcategory",
@@ -168,12 +168,14 @@ def epistemic_sentences(table: pd.DataFrame, writer_only: bool = False) -> set[t
     return set(zip(rows["doc_id"], rows["sentence_id"].astype(int)))
 
 
-def sentence_cues(text: str, start: int, end: int, known: dict[str, str] | None = None) -> list[dict]:
-    """Stance cues of the sentence ``text[start:end]``, offsets into ``text``.
+def sentence_cues(text: str, start: int, end: int, known: dict[str, str] | None = None,
+                  running: list[tuple[int, int]] = ()) -> list[dict]:
+    """Stance cues of the sentence ``text[start:end]``, offsets into ``text``; ``running``: the parts of the
+    sentence inside a quotation that runs over several sentences (:func:`toolkit.text.quotes.running_quotes`).
 
     Returns dicts with the columns of :data:`STANCE_COLUMNS` less the ids.
     """
-    quotes = quoted_spans(text, start, end)
+    quotes = quoted_spans(text, start, end) + list(running)
     attributions = find_attributions(text, start, end, quotes, known)
     speech = [a.end for a in attributions if a.speech]
     reported_from = min(speech) if speech else None
@@ -265,8 +267,9 @@ def stance(corpus: Corpus) -> pd.DataFrame:
                 known.setdefault(full.group(2), "person")
         # "he said": the person the one binding of :mod:`.speakers` gives (the voices table uses it too)
         binder = PronounBinder({s.sentence_id: s.text for s in doc.sentences})
-        for sentence in doc.sentences:
-            for cue in sentence_cues(doc.text, sentence.start, sentence.end, known):
+        running = running_quotes(doc.text, [(s.start, s.end) for s in doc.sentences])
+        for sentence, carried in zip(doc.sentences, running):
+            for cue in sentence_cues(doc.text, sentence.start, sentence.end, known, carried):
                 if cue["category"] == "attribution" and cue["source"].lower() in _PERSON_PRONOUNS:
                     cue["source"] = binder.bind(cue["source"], sentence.sentence_id, cue["start"] - sentence.start) or cue["source"]
                 rows.append({"doc_id": doc.doc_id, "sentence_id": sentence.sentence_id, **cue})

@@ -20,7 +20,7 @@ from ..compare.registry import MEASURES, charted, tabled
 from ..compare.same_event import SAME_EVENT_FLOOR, source_groups
 from ..corpus.documents import Corpus
 from ..data import validation_figures
-from ..measures.framing import FRAMES
+from ..measures.framing import FRAMES, is_body_text
 from ..measures.number_forms import APPROX_TOLERANCE
 from ..measures.sentiment import CONFIDENT_PROBABILITY, MIN_ACTOR_MENTIONS, confident_extremes
 from ..text.metadata import FIELDS
@@ -260,6 +260,13 @@ def tone_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
               ("table", shown),
               ("h3", "The most negative sentence of each source (news model)")]
     tone = tables["sentiment"]
+    sentences = tables.get("sentences")
+    if sentences is not None and {"kind", "text"} <= set(sentences.columns):
+        # a heading or a label ("Execution risk") is no sentence of the source's own tone
+        body = sentences[pd.Series([is_body_text(k, str(t)) for k, t in zip(sentences["kind"], sentences["text"])],
+                                   index=sentences.index, dtype=bool)]
+        kept = tone.merge(body[["doc_id", "sentence_id"]], on=["doc_id", "sentence_id"])
+        tone = kept if len(kept) else tone
     lowest = tone.loc[tone.groupby("doc_id", sort=False)["news"].idxmin()].set_index("doc_id")
     quotes = []
     for documents in source_documents(corpus, tables).values():
@@ -328,9 +335,15 @@ def stance_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                     "or reported speech are listed in `data/stance.csv` but not counted). 95% intervals in brackets."),
               ("chart", "stance", "Hedges, boosters, attributions and reader address per 1,000 words, with 95% intervals" + _chart_note(tables, False)),
               ("table", shown), ("h3", "Whom each source cites")]
-    cues = tables["stance"]
-    attributions = cues[cues["category"] == "attribution"]
-    cited = [f"{r.source or 'unnamed'} ({r.source_type})" for r in attributions.itertuples()]
+    voices = tables.get("voices")
+    if voices is not None and {"voice", "voice_type", "doc_id"} <= set(voices.columns):
+        # the voices of "Who speaks", so that both sections name the same sources with the same types
+        attributions = voices
+        cited = [f"{v} ({t})" for v, t in zip(voices["voice"], voices["voice_type"])]
+    else:
+        cues = tables["stance"]
+        attributions = cues[cues["category"] == "attribution"]
+        cited = [f"{r.source or 'unnamed'} ({r.source_type})" for r in attributions.itertuples()]
     by_doc: dict[str, list[str]] = {}
     for doc_id, name in zip(attributions["doc_id"], cited):
         by_doc.setdefault(doc_id, []).append(name)
