@@ -287,3 +287,17 @@ def test_a_year_alone_beside_a_month_is_no_other_value():
     assert _status(members, [0, 1, 2], [{}, {}, {}])[0] == "agree"
     # two years alone still differ
     assert _status([date("a", "2016-01-01", "2016-12-31"), date("b", "2018-01-01", "2018-12-31")], [0, 1], [{}, {}])[0] == "diverge"
+
+
+def test_a_month_without_its_year_is_not_moved_into_a_bare_year():
+    december = {"kind": "date", "surface": "December", "date_low": "2017-12-01", "date_high": "2017-12-31"}
+    year = {"kind": "date", "surface": "2018", "date_low": "2018-01-01", "date_high": "2018-12-31"}
+    july = {"kind": "date", "surface": "July 2016", "date_low": "2016-07-01", "date_high": "2016-07-31"}
+    early_july = {"kind": "date", "surface": "early July", "date_low": "2017-07-01", "date_high": "2017-07-10"}
+    assert overlaps(december, year) is False
+    assert overlaps(early_july, july) is True  # a year inferred from the article gives way to a written month
+
+
+def test_a_contraction_is_no_qualifier():
+    from toolkit.compare.alignment import scope_difference
+    assert scope_difference({"doc_id": "x", "measured": "we’re asking"}, {"doc_id": "y", "measured": "funding"}) == ""

@@ -204,3 +204,44 @@ def test_a_role_two_people_hold_goes_to_the_one_the_article_is_about():
     assert bound_role("the president", role_holders(text), surname_mentions(text)) == "Jo Roe"
     text[4] = "Kay disagreed."
     assert bound_role("the president", role_holders(text), surname_mentions(text)) == ""
+
+
+def test_the_statement_after_they_said_names_the_speakers():
+    from toolkit.compare.voices import named_next
+    assert named_next("The statement came from Vale Sen. Jo Roe, and former Sens. Al Kay and Ann Lee, all Republicans.") \
+        == "Jo Roe and Al Kay and Ann Lee"
+    assert named_next("The talks came from nowhere.") == ""
+
+
+def test_they_said_is_the_persons_named_next(tmp_path):
+    text = ("“The right decision is to step aside,” they said. The statement came from Sen. Jo Roe and former "
+            "Sen. Al Kay.")
+    tables, sources = _analysed(tmp_path, text)
+    assert {"Jo Roe", "Al Kay"} <= set(voices(tables, sources)["voice"])
+
+
+def test_no_role_binds_reports_or_an_office_sought(tmp_path):
+    from toolkit.compare.voices import role_holders
+    found = role_holders({0: "According to reports the Coalition jets struck.", 1: "He ran for president, Ann Lee said.",
+                          2: "President Jo Roe spoke."})
+    assert "reports" not in found and found["president"] == {"Jo Roe"}
+
+
+def test_a_quotation_over_two_sentences_is_quoted(tmp_path):
+    text = "Jo Roe spoke at the port. “We are ready. We will open the port on Monday,” Roe said."
+    tables, sources = _analysed(tmp_path, text)
+    table = voices(tables, sources)
+    assert set(table.loc[table["voice"] == "Jo Roe", "mode"]) == {"direct_quote"}
+
+
+def test_a_quotation_belongs_to_the_nearest_cue(tmp_path):
+    text = "The Vale ministry announced a new fund, following Jo Roe's remarks about the “massive reserves.”"
+    tables, sources = _analysed(tmp_path, text)
+    table = voices(tables, sources).set_index("voice")
+    assert table.loc["Vale ministry", "mode"] == "paraphrase"
+
+
+def test_a_countrys_view_is_no_voice(tmp_path):
+    text = "Ships sailed to Norland on Monday. Norland views the port as a rival, officials in Vale said."
+    tables, sources = _analysed(tmp_path, text)
+    assert "Norland" not in set(voices(tables, sources)["voice"])

@@ -196,3 +196,35 @@ def test_types_of_named_bodies():
     assert classify_source("Norland Tehreek-e-Adl") == "organisation"  # a party named in the construct X-e-Y
     assert [k for _, k, _ in _found("Opposition parties (for example the Green League) have called for a vote.")] == ["organisation"]
     assert [(s, k) for s, k, _ in _found("The market is empty, Ali Kan, 24, said.")] == [("Ali Kan", "person")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name before an appositive set off by commas, with an adverb before the verb
+    ("Representative Jo Roe, Republican of Vale and the chairman of the budget committee, also said the plan would fail.",
+     [("Representative Jo Roe", "person", "said")]),
+    ("The firm’s former director, Al Kay, also described the offices in detail.", [("Al Kay", "person", "described")]),
+    # an appositive whose closing comma is missing
+    ("Jo Roe, the member of parliament from the Vale Party said the strikes must stop.", [("Jo Roe", "person", "said")]),
+    # a name run into its role without a comma
+    ("Ann Lee deputy emergencies director at the Vale group says the town was mined.", [("Ann Lee", "person", "says")]),
+    # a time phrase after the subject
+    ("The Vale aid chief Al Kay this week said the city was a kill zone.", [("Vale aid chief Al Kay", "person", "said")]),
+    # a possessive pronoun before the name: she gave the interview, the name says to whom
+    ("The mayor said her rival lied during her FBI interview in July.", [("mayor", "vague", "said")]),
+    # a view inside words already reported is no second source
+    ("It says Vale seeks a partner, and the U.S. sees value in Vale as a supplier.", []),
+    # words of a source judged by someone else cite no one
+    ("“Jo Roe's comments were offensive and wrong,” Al Kay said.", [("Al Kay", "person", "said")]),
+    ("The senators condemned Roe's remarks on Tuesday.", [("senators", "vague", "condemned")]),
+])
+def test_speakers_named_around_appositives_and_reported_words(text, expected):
+    assert _found(text) == expected
+
+
+def test_officials_named_by_role_only_are_unnamed_sources():
+    import pandas as pd
+    from toolkit.measures.attribution import unnamed_sources
+    table = pd.DataFrame({"source": ["three officials familiar with the meeting", "the Interior Ministry", "Jo Roe", "analysts",
+                                     "a source at the Police Command"],
+                          "source_type": ["government", "government", "person", "vague", "government"]})
+    assert unnamed_sources(table).tolist() == [True, False, False, True, True]

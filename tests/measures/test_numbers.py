@@ -250,3 +250,20 @@ def test_a_year_naming_the_thing_after_it_is_a_date_not_a_count(sentence, year):
                                              ("Volunteers planted 1999 trees.", 1999.0)])
 def test_a_year_like_count_of_plural_things_stays_a_count(sentence, value):
     assert [m for m in extract(sentence) if m.kind == "count"]
+
+
+@pytest.mark.parametrize("text, surface, unit, low", [
+    # a count in words before names and joined modifiers of its noun
+    ("Roe spoke after five past and present Vale Republican senators urged him to quit.",
+     "five past and present Vale Republican senators", "senator", 5.0),
+    ("Officials, including five senior Vale Republicans, were less forgiving.", "five senior Vale Republicans", "republican", 5.0),
+    # a quotation closed inside a sum
+    ("“We are asking for $5.6” billion, Roe said.", "$5.6” billion", "USD", 5.6e9),
+])
+def test_counts_in_words_and_sums_split_by_a_quote(text, surface, unit, low):
+    found = one(text)
+    assert (found.surface, found.unit, found.low) == (surface, unit, low)
+
+
+def test_digits_before_a_name_count_no_noun_of_it():
+    assert [m.unit for m in extract("He met 10 Downing Street officials.")] != ["official"]

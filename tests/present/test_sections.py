@@ -114,3 +114,34 @@ def test_copies_and_articles_dated_days_apart_are_warned_of():
     (dated,) = _days_apart({"documents": documents}, groups)
     assert "`c` (2031-05-20)" in dated[1] and "`a` (2031-05-01)" in dated[1]
     assert _days_apart({"documents": documents.iloc[:2]}, groups.iloc[:2]) == []
+
+
+def test_news_reports_dated_a_day_or_two_apart_get_a_gentler_note():
+    from toolkit.present.sections import _days_apart
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "words": [100, 120], "published": ["2031-05-01", "2031-05-03"],
+                              "dateline": ["", ""]})
+    groups = pd.DataFrame({"doc_id": ["a", "b"], "event_group": [1, 1]})
+    (note,) = _days_apart({"documents": documents}, groups)
+    assert "dated on different days" in note[1] and "`b` (2031-05-03)" in note[1] and "never compared" not in note[1]
+
+
+def test_tone_extremes_and_cited_sources_read_the_body_and_the_voices(seeds_corpus, tables):
+    from toolkit.present.sections import stance_blocks, tone_blocks
+    quoted = [b for b in tone_blocks(seeds_corpus, tables) if b[0] == "quote"]
+    assert quoted and all(len(b[1].split()) >= 4 for b in quoted)  # no heading ("Execution risk") as a sentence
+    if "voices" in tables:
+        listed = next(b[1] for b in stance_blocks(seeds_corpus, tables) if b[0] == "list")
+        typed = {f"{v} ({t})" for v, t in zip(tables["voices"]["voice"], tables["voices"]["voice_type"])}
+        assert all(any(name.split(" ×")[0] == t for t in typed) for item in listed for name in item.split(": ", 1)[1].split("; ")
+                   if not name.startswith("and "))
+
+
+def test_the_coverage_table_counts_what_the_profiles_name(seeds_corpus, tables):
+    import re
+    from toolkit.present.profile_sections import profile_blocks
+    table = next(b[1] for b in sections.coverage_blocks(seeds_corpus, tables) if b[0] == "table").set_index("source")
+    profiles = " ".join(b[1] for b in profile_blocks(seeds_corpus, tables) if b[0] == "p")
+    for source, count in table["actors and agreed figures left out"].items():
+        said = re.search(rf"\*\*`{re.escape(source)}`\*\*.*?It leaves out (none|one|\d+) of the actors", profiles)
+        assert said, source
+        assert {"none": 0, "one": 1}.get(said.group(1), None) == count or said.group(1) == str(count)

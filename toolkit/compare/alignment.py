@@ -759,9 +759,14 @@ def _phrase_terms(phrase) -> tuple[frozenset[str], str, tuple[str, ...]]:
     return _phrase_terms_of(phrase if isinstance(phrase, str) else "")
 
 
+#: A contracted verb or negation at a word's end ("we’re", "they’ve", "don’t").
+_CONTRACTION = re.compile(r"[’'](?:re|ve|ll|d|m|t)$", re.I)
+
+
 @lru_cache(maxsize=8192)
 def _phrase_terms_of(phrase: str) -> tuple[frozenset[str], str, tuple[str, ...]]:
-    words = tuple(w for w in _PHRASE.findall(phrase) if not w[:1].isupper())
+    # names (capitalised) and contractions ("we’re", "they’ve": a clause, not a qualifier) are left out
+    words = tuple(w for w in _PHRASE.findall(phrase) if not w[:1].isupper() and not _CONTRACTION.search(w))
     if not words:
         return frozenset(), "", ()
     modifiers = frozenset(stem(p) for w in words[:-1] for p in w.split("-") if p and p.lower() not in function_words())

@@ -645,17 +645,25 @@ def _days_apart(tables: dict, groups: pd.DataFrame | None) -> list[tuple]:
     days = article_days(documents)
     if groups is None or groups.empty:
         groups = pd.DataFrame({"doc_id": list(days), "event_group": 1})
-    parts = []
+    parts, near = [], []
     for _, members in groups.groupby("event_group", sort=True):
         dated = sorted((days[d], d) for d in members["doc_id"] if d in days)
-        if len(dated) > 1 and (dated[-1][0] - dated[0][0]).days > MAX_TOLL_DAYS:
-            parts.append(f"{', '.join(f'`{d}` ({day.isoformat()})' for day, d in dated[:LISTED_DATED])}"
-                         + (f" and {len(dated) - LISTED_DATED} more" if len(dated) > LISTED_DATED else ""))
-    if not parts:
-        return []
-    return [("p", "**Some articles on one subject are dated days apart** by their own datelines (or, without one, the "
-                  f"manifest): {'; '.join(parts[:LISTED_EVENT_GROUPS])}. They may report events of different days: "
-                  f"casualty figures of articles dated more than {MAX_TOLL_DAYS} days apart are never compared.")]
+        if len(dated) < 2 or dated[-1][0] == dated[0][0]:
+            continue
+        listed = (f"{', '.join(f'`{d}` ({day.isoformat()})' for day, d in dated[:LISTED_DATED])}"
+                  + (f" and {len(dated) - LISTED_DATED} more" if len(dated) > LISTED_DATED else ""))
+        (parts if (dated[-1][0] - dated[0][0]).days > MAX_TOLL_DAYS else near).append(listed)
+    blocks = []
+    if parts:
+        blocks.append(("p", "**Some articles on one subject are dated days apart** by their own datelines (or, without one, "
+                            f"the manifest): {'; '.join(parts[:LISTED_EVENT_GROUPS])}. They may report events of different "
+                            f"days: casualty figures of articles dated more than {MAX_TOLL_DAYS} days apart are never compared."))
+    if near:
+        # a story that runs over days: a later report may tell a later meeting, and an earlier one cannot tell it
+        blocks.append(("p", "**The news reports are dated on different days** by their own datelines (or, without one, the "
+                            f"manifest): {'; '.join(near[:LISTED_EVENT_GROUPS])}. A later report may tell later events of "
+                            "the story, so what an earlier one leaves out may not have happened yet when it was written."))
+    return blocks
 
 
 #: Articles named with their dates in the warning that articles are dated days apart.

@@ -1,0 +1,30 @@
+"""Quotations, within a sentence and over several."""
+
+from toolkit.text.quotes import quoted_spans, running_quotes
+
+
+def _running(text, bounds):
+    return [[text[a:b] for a, b in spans] for spans in running_quotes(text, bounds)]
+
+
+def test_a_quotation_over_two_sentences_is_seen_in_both():
+    text = "“We are ready. We open on Monday,” she said. Then she left."
+    assert _running(text, [(0, 14), (15, 43), (44, 58)]) == [["“We are ready."], ["We open on Monday,”"], []]
+
+
+def test_a_quotation_within_one_sentence_is_left_to_it():
+    text = "She said “we are ready” and left. He stayed."
+    assert _running(text, [(0, 33), (34, 44)]) == [[], []]
+    assert [text[a:b] for a, b in quoted_spans(text, 0, 33)] == ["“we are ready”"]
+
+
+def test_marks_of_two_styles_do_not_pair_across_sentences():
+    text = "“We are ready,\" he said. They disagreed. “It is late.” she said."
+    assert _running(text, [(0, 24), (25, 40), (41, 64)]) == [[], [], []]
+
+
+def test_straight_marks_pair_over_sentences_only_when_all_pair():
+    text = '"It is done. We leave now," the source said.'
+    assert _running(text, [(0, 12), (13, 44)]) == [['"It is done.'], ['We leave now,"']]
+    odd = '"It is done. We leave now," the source said of the "plan.'
+    assert _running(odd, [(0, 12), (13, 57)]) == [[], []]
