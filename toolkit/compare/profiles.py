@@ -17,7 +17,9 @@ contrast ``survives`` only when its q-value is at most :data:`FDR` (so that at
 most 5% of the surviving contrasts are expected to be false discoveries), its
 interval excludes zero, its difference is at least the measure's
 ``min_effect`` and each side has at least the measure's ``min_events`` events
-(:class:`toolkit.compare.registry.Measure`). The report names only
+(:class:`toolkit.compare.registry.Measure`). A source has "less" of a counted
+measure only when at least two of the other sources show some: where one other
+source alone does it, the difference is that source's. The report names only
 contrasts that survive.
 
 Rates are ratios of sums over resampled sentences (e.g. hedges per 1,000
@@ -228,6 +230,10 @@ def profiles(features: pd.DataFrame, resamples: int = RESAMPLES, seed: int = SEE
     return pd.DataFrame(rows, columns=PROFILE_COLUMNS)
 
 
+#: Other sources that must show a counted measure's events for a source to be said to have less of it.
+MIN_OTHERS_WITH_EVENTS = 2
+
+
 def contrasts(features: pd.DataFrame, resamples: int = RESAMPLES, seed: int = SEED) -> pd.DataFrame:
     """Each source against all the others pooled, with a bootstrap interval of the difference.
 
@@ -237,8 +243,9 @@ def contrasts(features: pd.DataFrame, resamples: int = RESAMPLES, seed: int = SE
         ``source, measure, value, rest, difference`` (value - rest),
         ``ci_low, ci_high`` (95% interval of the difference; the source and
         the rest resampled independently, the rest source by source, so that
-        each source keeps its number of sentences in every replicate), ``separated`` (the interval excludes 0 and
-        each side has the measure's ``min_events``), ``n`` (the source's
+        each source keeps its number of sentences in every replicate), ``separated`` (the interval excludes 0,
+        each side has the measure's ``min_events``, and for a source with less of a counted measure, at least
+        :data:`MIN_OTHERS_WITH_EVENTS` other sources have some), ``n`` (the source's
         sentences), ``events`` and ``rest_events`` (counted events, or
         sentences for tone and length, on each side), ``p_value`` (bootstrap,
         see :func:`bootstrap_p`), ``q_value`` (Benjamini-Hochberg over every
@@ -263,6 +270,7 @@ def contrasts(features: pd.DataFrame, resamples: int = RESAMPLES, seed: int = SE
     for i, source in enumerate(sources):
         boot_total += draws(i, source)
     full_total = sum(v.sum(axis=0) for v in values.values())
+    sums = {s: {c: np.array([v]) for c, v in zip(columns, values[s].sum(axis=0))} for s in sources}
     for i, source in enumerate(sources):
         mine = values[source]
         boot_mine = draws(i, source)
@@ -278,6 +286,10 @@ def contrasts(features: pd.DataFrame, resamples: int = RESAMPLES, seed: int = SE
             if len(diff):
                 low, high = np.quantile(diff, [(1 - LEVEL) / 2, (1 + LEVEL) / 2])
                 separated = bool(low > 0 or high < 0) and _enough_events(measure, full_mine, full_rest)
+                if separated and value < other and measure.counted:
+                    # "less X than the others" needs X in at least two of them: when one other source alone does
+                    # X, the finding is that source's, not a trait of this one
+                    separated = sum(events(measure, sums[s]) > 0 for s in sources if s != source) >= MIN_OTHERS_WITH_EVENTS
             else:
                 low = high = np.nan
                 separated = False

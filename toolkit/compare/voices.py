@@ -428,8 +428,9 @@ def _speaks(actor: str, voice: str, side: str) -> bool:
         return True
     initials = "".join(c for w in actor.split() if w[:1].isupper() for c in w if c.isupper()).lower()
     plain = voice.lower().replace(".", "")
-    if len(initials) >= 2 and (plain == initials or plain.startswith(initials + " ")):
-        return True
+    if len(initials) >= 2 and (plain == initials or plain.startswith(initials + " ")
+                               or str(side).lower().replace(".", "") == initials):
+        return True  # "US", "US officials", or a voice the text sets on the US side ("US envoy Jo Roe")
     key = _key(actor)
     return len(actor) >= 4 and (_key(voice) == key or (bool(side) and _key(side) == key))
 

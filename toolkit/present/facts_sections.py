@@ -20,6 +20,8 @@ from ..compare.name_variants import mentions_name, names_in, no_fact, same_name,
 from ..compare.same_event import source_groups, story_sources
 from ..compare.voices import silent_actors
 from ..measures.text_type import LABELS
+from .profile_sections import value_stated
+
 #: The text type of a chatbot-style reply (:mod:`toolkit.measures.text_type`), which confirms nothing by itself.
 REPLY = "conversational_reply"
 
@@ -297,10 +299,12 @@ def omission_items(tables: dict) -> pd.DataFrame:
     # an article on another event (``event_groups``) does not leave out the names of this one
     of_source = source_groups(tables.get("event_groups"), dict(zip(sources["doc_id"], sources["source"]))
                               if sources is not None else {})
+    stated = _figures_stated_otherwise(tables, facts, of_source)
     rows = []
     for key, (label, carriers) in present.items():
         universe = story_sources(carriers, of_source, all_sources)
         carriers = carriers & set(universe)
+        universe = [s for s in universe if s in carriers or s not in stated.get(key, set())]
         if len(carriers) < 2 or len(carriers) == len(universe):
             continue
         median = pd.Series([words[s] for s in carriers]).median()
@@ -313,6 +317,28 @@ def omission_items(tables: dict) -> pd.DataFrame:
         return out
     out["long"] = out["omitters"].map(len)
     return out.sort_values(["carried_by", "long", "label"], ascending=[False, False, True], ignore_index=True).drop(columns="long")
+
+
+def _figures_stated_otherwise(tables: dict, facts: pd.DataFrame | None, of_source: dict) -> dict[str, set]:
+    """Per agreed figure of the facts grid (``fact:<id>``), the sources that state its value in a sentence the
+    alignment did not join ("two Shia villages" beside "two besieged towns"): they do not leave it out, as the
+    profiles say (:func:`toolkit.present.profile_sections.value_stated`)."""
+    numbers = tables.get("numbers")
+    if facts is None or facts.empty or numbers is None or not {"group_id", "start", "doc_id"} <= set(numbers.columns):
+        return {}
+    sources = tables.get("sources")
+    documents = ({} if sources is None else
+                 sources.groupby("source")["doc_id"].agg(list).to_dict())
+    group_at = {(d, int(a)): str(g) for d, a, g in zip(numbers["doc_id"], numbers["start"], numbers["group_id"]) if pd.notna(g)}
+    out: dict[str, set] = {}
+    agreed = facts[(facts["kind"] == "quantity") & (facts["state"] == "agree")]
+    for fact_id, group in agreed.groupby("fact_id", sort=False):
+        given = group[group["mentioned"]]
+        group_ids = {group_at.get((d, int(a))) for d, a in zip(given["doc_id"], given["start"]) if pd.notna(a)} - {None}
+        for source in set(facts["source"]) - set(group.loc[group["mentioned"], "source"]):
+            if any(value_stated(tables, g, documents.get(source, [source])) for g in group_ids):
+                out.setdefault(f"fact:{fact_id}", set()).add(source)
+    return out
 
 
 def omission_blocks(tables: dict) -> list[tuple]:

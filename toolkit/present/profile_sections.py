@@ -25,7 +25,7 @@ from ..compare.by_source import source_documents, source_map
 from ..compare.copies import copies, copy_of
 from ..compare.coverage import precise_carriers
 from ..compare.name_variants import vague_amount
-from ..compare.quantity_events import counts_structure
+from ..compare.quantity_events import counted_class, counts_structure
 from ..compare.voices import unnamed_voice
 from ..compare.registry import MEASURES
 from ..measures.framing import FRAMES
@@ -301,7 +301,7 @@ def source_documents_of(tables: dict, source: str) -> list[str]:
     return [doc for doc, of in source_map(tables).items() if of == source]
 
 
-def _value_stated(tables: dict, group_id: str, documents: list[str]) -> bool:
+def value_stated(tables: dict, group_id: str, documents: list[str]) -> bool:
     """Whether the documents state a value of the group's kind and unit that overlaps one of its precise values."""
     numbers = tables["numbers"]
     if not {"low", "high", "unit"} <= set(numbers.columns):
@@ -310,7 +310,9 @@ def _value_stated(tables: dict, group_id: str, documents: list[str]) -> bool:
     group = values[(values["group_id"] == group_id) & ~values["surface"].map(lambda v: vague_amount(str(v)))].dropna(subset=["lo"])
     mine = values[values["doc_id"].isin(documents)]
     for row in group.itertuples():
-        same = mine[(mine["kind"] == row.kind) & (mine["unit"] == row.unit)]
+        # the same unit, or a counted noun of its class ("two villages" for "two towns")
+        same = mine[(mine["kind"] == row.kind) & ((mine["unit"] == row.unit) | (
+            (row.kind == "count") & (mine["unit"].astype(str).map(counted_class) == counted_class(str(row.unit)))))]
         if ((same["lo"] <= row.hi) & (same["hi"] >= row.lo)).any():
             return True
         if row.kind == "count" and row.lo == row.hi and row.lo in _COUNT_WORDS and str(row.unit).isalpha():
@@ -322,7 +324,7 @@ def _value_stated(tables: dict, group_id: str, documents: list[str]) -> bool:
     return False
 
 
-#: Small counts written as words (the numbers' own word list), searched in a source's text by :func:`_value_stated`.
+#: Small counts written as words (the numbers' own word list), searched in a source's text by :func:`value_stated`.
 _COUNT_WORDS = {float(n): w for w, n in NUMBER_WORDS.items() if n <= 12}
 
 
@@ -447,7 +449,7 @@ def left_out(tables: dict, source: str, sources: list[str], carriers: dict[str, 
     # a figure the source states elsewhere, in another sentence the alignment did not join ("the two villages of
     # Kefraya and Foua" for "two Shia villages"), is not left out
     documents = source_documents_of(tables, source)
-    absent = absent[np.array([not (t == "quantity" and _value_stated(tables, i, documents))
+    absent = absent[np.array([not (t == "quantity" and value_stated(tables, i, documents))
                               for t, i in zip(absent["fact_type"], absent["fact_id"])], dtype=bool)]
     absent["read_among"] = [listed.get((t, i), len(sources)) for t, i in zip(absent["fact_type"], absent["fact_id"])]
     return absent.sort_values(["carried", "fact_type", "fact_id"], ascending=[False, True, True])
