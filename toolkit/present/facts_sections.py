@@ -20,7 +20,7 @@ from ..compare.name_variants import mentions_name, names_in, no_fact, same_name,
 from ..compare.same_event import source_groups, story_sources
 from ..compare.voices import silent_actors
 from ..measures.text_type import LABELS
-from .profile_sections import value_stated
+from .profile_sections import stating_documents
 
 #: The text type of a chatbot-style reply (:mod:`toolkit.measures.text_type`), which confirms nothing by itself.
 REPLY = "conversational_reply"
@@ -322,7 +322,7 @@ def omission_items(tables: dict) -> pd.DataFrame:
 def _figures_stated_otherwise(tables: dict, facts: pd.DataFrame | None, of_source: dict) -> dict[str, set]:
     """Per agreed figure of the facts grid (``fact:<id>``), the sources that state its value in a sentence the
     alignment did not join ("two Shia villages" beside "two besieged towns"): they do not leave it out, as the
-    profiles say (:func:`toolkit.present.profile_sections.value_stated`)."""
+    profiles say (:func:`toolkit.present.profile_sections.stating_documents`)."""
     numbers = tables.get("numbers")
     if facts is None or facts.empty or numbers is None or not {"group_id", "start", "doc_id"} <= set(numbers.columns):
         return {}
@@ -335,8 +335,9 @@ def _figures_stated_otherwise(tables: dict, facts: pd.DataFrame | None, of_sourc
     for fact_id, group in agreed.groupby("fact_id", sort=False):
         given = group[group["mentioned"]]
         group_ids = {group_at.get((d, int(a))) for d, a in zip(given["doc_id"], given["start"]) if pd.notna(a)} - {None}
-        for source in set(facts["source"]) - set(group.loc[group["mentioned"], "source"]):
-            if any(value_stated(tables, g, documents.get(source, [source])) for g in group_ids):
+        stating = set().union(*(stating_documents(tables, g) for g in group_ids)) if group_ids else set()
+        for source in set(facts["source"]) - set(given["source"]):
+            if stating & set(documents.get(source, [source])):
                 out.setdefault(f"fact:{fact_id}", set()).add(source)
     return out
 

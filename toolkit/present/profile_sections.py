@@ -302,38 +302,55 @@ def source_documents_of(tables: dict, source: str) -> list[str]:
 
 
 def value_stated(tables: dict, group_id: str, documents: list[str]) -> bool:
-    """Whether the documents state a value of the group's kind and unit that overlaps one of its precise values."""
+    """Whether the documents state a value of the group's kind and unit (or, for a count, of its counted noun's
+    class: "two villages" for "two towns") that overlaps one of its precise values."""
+    return bool(stating_documents(tables, group_id) & set(documents))
+
+
+def stating_documents(tables: dict, group_id: str) -> set[str]:
+    """The documents that state a value of a quantity group in some sentence (see :func:`value_stated`), read
+    at once for every document and kept per numbers table: a group is checked once, not once per source."""
     numbers = tables["numbers"]
     if not {"low", "high", "unit"} <= set(numbers.columns):
-        return False
-    values = _intervals(numbers)
+        return set()
+    held = _STATED.get(id(numbers))
+    if held is None or held[0] is not numbers:
+        values = _intervals(numbers)
+        values["unit_class"] = values["unit"].astype(str).map(counted_class)
+        _STATED.clear()
+        held = _STATED[id(numbers)] = (numbers, values, {})
+    _, values, known = held
+    if group_id not in known:
+        known[group_id] = _stating(tables, values, group_id)
+    return known[group_id]
+
+
+#: The numbers table last read by :func:`stating_documents`, its intervals and the documents found per group.
+_STATED: dict[int, tuple[pd.DataFrame, pd.DataFrame, dict[str, set[str]]]] = {}
+
+
+def _stating(tables: dict, values: pd.DataFrame, group_id: str) -> set[str]:
     group = values[(values["group_id"] == group_id) & ~values["surface"].map(lambda v: vague_amount(str(v)))].dropna(subset=["lo"])
-    mine = values[values["doc_id"].isin(documents)]
+    found: set[str] = set()
     for row in group.itertuples():
-        # the same unit, or a counted noun of its class ("two villages" for "two towns")
-        same = mine[(mine["kind"] == row.kind) & ((mine["unit"] == row.unit) | (
-            (row.kind == "count") & (mine["unit"].astype(str).map(counted_class) == counted_class(str(row.unit)))))]
-        if ((same["lo"] <= row.hi) & (same["hi"] >= row.lo)).any():
-            return True
+        same_kind = values[values["kind"] == row.kind]
+        unit = same_kind["unit"] == row.unit
+        if row.kind == "count":
+            unit |= same_kind["unit_class"] == row.unit_class
+        found |= set(same_kind.loc[unit & (same_kind["lo"] <= row.hi) & (same_kind["hi"] >= row.lo), "doc_id"])
         if row.kind == "count" and row.lo == row.hi and row.lo in _COUNT_WORDS and str(row.unit).isalpha():
             # a small count the scanner passed over ("the two villages of ..."): the number and the noun in the text
             said = re.compile(rf"\b(?:{int(row.lo)}|{_COUNT_WORDS[row.lo]})\s+(?:[\w’'-]+\s+){{0,2}}?"
                               rf"(?:{re.escape(str(row.unit))}|{re.escape(plural(str(row.unit)))})\b", re.I)
-            if any(said.search(text) for text in _texts(tables, documents)):
-                return True
-    return False
+            sentences = tables.get("sentences")
+            if sentences is not None and "text" in sentences:
+                hits = sentences["text"].astype(str).str.contains(said, regex=True)
+                found |= set(sentences.loc[hits, "doc_id"])
+    return found
 
 
 #: Small counts written as words (the numbers' own word list), searched in a source's text by :func:`value_stated`.
 _COUNT_WORDS = {float(n): w for w, n in NUMBER_WORDS.items() if n <= 12}
-
-
-def _texts(tables: dict, documents: list[str]) -> list[str]:
-    """The body sentences of the documents, from the ``sentences`` table."""
-    sentences = tables.get("sentences")
-    if sentences is None or "text" not in sentences:
-        return []
-    return list(sentences.loc[sentences["doc_id"].isin(documents), "text"].astype(str))
 
 
 def _figure_stated(tables: dict, claim_id: str, label: str, source: str) -> bool:
