@@ -197,3 +197,10 @@ def test_the_facts_grid_and_the_numbers_agree_on_floors_and_on_vague_amounts(tmp
     # "thousands" holds "more than 5,000": the same figure said less precisely, in both sections
     assert not any(status.get(label) in ("diverge", "floors_differ") for label in status if "killed" not in label)
     assert all(s == "agree" for label, s in state.items() if label != killed)
+
+
+def test_a_week_across_the_new_year_is_no_date_of_december():
+    from toolkit.compare.facts import _date_overlap
+    week = {"low": "2030-12-30", "high": "2031-01-05", "value": "this week"}
+    assert not _date_overlap(week, {"low": "2030-12-11", "high": "2030-12-11", "value": "Dec. 11"})
+    assert _date_overlap(week, {"low": "2031-01-02", "high": "2031-01-02", "value": "Jan. 2"})

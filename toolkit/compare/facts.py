@@ -394,9 +394,10 @@ def _date_overlap(x: dict, y: dict) -> bool:
     ("early July") is compared on month and day only."""
     xl, xh, yl, yh = x["low"], x["high"], y["low"], y["high"]
     if not (re.search(r"\d{4}", str(x["value"])) and re.search(r"\d{4}", str(y["value"]))):
-        xl, xh, yl, yh = xl[5:], xh[5:], yl[5:], yh[5:]
-        if xl > xh or yl > yh:  # a range across the new year
-            return True
+        # a range across the new year ("this week" from 31 December) is two ranges of month and day
+        first = [(xl[5:], xh[5:])] if xl[5:] <= xh[5:] else [(xl[5:], "12-31"), ("01-01", xh[5:])]
+        second = [(yl[5:], yh[5:])] if yl[5:] <= yh[5:] else [(yl[5:], "12-31"), ("01-01", yh[5:])]
+        return any(not (ah < bl or bh < al) for al, ah in first for bl, bh in second)
     return not (xh < yl or yh < xl)
 
 
