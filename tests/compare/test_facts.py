@@ -204,3 +204,17 @@ def test_a_week_across_the_new_year_is_no_date_of_december():
     week = {"low": "2030-12-30", "high": "2031-01-05", "value": "this week"}
     assert not _date_overlap(week, {"low": "2030-12-11", "high": "2030-12-11", "value": "Dec. 11"})
     assert _date_overlap(week, {"low": "2031-01-02", "high": "2031-01-02", "value": "Jan. 2"})
+
+
+def test_dates_weeks_apart_are_two_events_not_one_date_in_dispute():
+    from toolkit.compare.facts import _events_apart
+    week = {"source": "a", "low": "2030-12-30", "high": "2031-01-05", "value": "this week"}
+    assert _events_apart([week, {"source": "b", "low": "2030-12-11", "high": "2030-12-11", "value": "Dec. 11"}])
+    assert not _events_apart([week, {"source": "b", "low": "2031-01-08", "high": "2031-01-08", "value": "Jan. 8"}])
+
+
+def test_a_year_alone_does_not_join_two_events():
+    from toolkit.compare.facts import _events_apart
+    week = {"source": "a", "low": "2030-12-30", "high": "2031-01-05", "value": "this week"}
+    year = {"source": "b", "low": "2031-01-01", "high": "2031-12-31", "value": "2031"}
+    assert _events_apart([week, year, {"source": "b", "low": "2030-12-11", "high": "2030-12-11", "value": "Dec. 11"}])

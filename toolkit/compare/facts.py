@@ -29,6 +29,7 @@ narrow conditions above; every looser disagreement is ``differ``.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
@@ -38,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from ..lexicons import read_rows
-from .alignment import FLOOR_RATIO, overlaps
+from .alignment import FLOOR_RATIO, MAX_DATED_SPAN, MAX_DISPUTED_DAYS, overlaps
 from .name_variants import vague_amount
 from .quantity_events import described, toll_update
 
@@ -401,6 +402,19 @@ def _date_overlap(x: dict, y: dict) -> bool:
     return not (xh < yl or yh < xl)
 
 
+def _events_apart(statements: list[dict]) -> bool:
+    """Every two sources' dates are further apart than :data:`~toolkit.compare.alignment.MAX_DISPUTED_DAYS`:
+    dates of two events of one kind (two meetings), as the alignment reads them, not a dispute over one date."""
+    def day(value: str) -> dt.date:
+        return dt.date.fromisoformat(str(value)[:10])
+
+    # a year alone ("the first meeting of 2019") says when in general, not which event (the alignment's rule)
+    dated = [s for s in statements if (day(s["high"]) - day(s["low"])).days <= MAX_DATED_SPAN]
+    pairs = [(x, y) for x in dated for y in dated if x["source"] < y["source"]]
+    return bool(pairs) and all(max((day(y["low"]) - day(x["high"])).days, (day(x["low"]) - day(y["high"])).days)
+                               > MAX_DISPUTED_DAYS for x, y in pairs)
+
+
 def _state(kind: str, statements: list[dict]) -> str:
     by_source = defaultdict(list)
     for s in statements:
@@ -604,6 +618,8 @@ def facts(tables: dict, texts: dict[str, str], sources: dict[str, str],
         state = _state(kind, precise) if precise else "agree"
         if len(stating) < 2 and state != "inconsistent_within_source":
             continue
+        if kind == "event_date" and state == "differ" and _events_apart(precise):
+            continue  # "this week" and "Dec. 11": two meetings, not two dates of one
         label = max((s["label"] for s in items), key=lambda l: (sum(1 for s in items if s["label"] == l), -len(l)))
         if kind == "quantity" and (state == "agree" or not label):  # the agreed figure, then what it counts
             # the figure as most sources give it precisely ("more than 5,000", not "thousands")
