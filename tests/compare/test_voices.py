@@ -245,3 +245,11 @@ def test_a_countrys_view_is_no_voice(tmp_path):
     text = "Ships sailed to Norland on Monday. Norland views the port as a rival, officials in Vale said."
     tables, sources = _analysed(tmp_path, text)
     assert "Norland" not in set(voices(tables, sources)["voice"])
+
+
+def test_a_body_described_then_named_is_one_voice(tmp_path):
+    text = ("A leading international rights group says mines killed hundreds in the town. "
+            "Vale Rights Watch says in a report that it counted 69 dead.")
+    tables, sources = _analysed(tmp_path, text)
+    table = voices(tables, sources)
+    assert set(table["voice"]) == {"Vale Rights Watch"} and set(table["voice_type"]) == {"organisation"}

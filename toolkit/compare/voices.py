@@ -320,9 +320,36 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
                          row.doc_id, sid, int(row.start), int(row.end), row.surface, wording,
                          variant if len(speakers) == 1 else voice_words(variant, voice), voice_kind))
     table = pd.DataFrame(rows, columns=COLUMNS + ["_kind"])
+    table = _named_next_sentence(table)
     table = merge_variants(table, places=places)
     table = table.drop_duplicates(["doc_id", "sentence_id", "voice"], ignore_index=True)
     return table[COLUMNS]
+
+
+#: Head nouns of a body described before it is named ("a leading international rights group").
+_BODY_HEAD = re.compile(r"\b(?:group|organi[sz]ation|watchdog|monitor|agency|charity|body|institute|foundation)$", re.I)
+
+
+def _named_next_sentence(table: pd.DataFrame) -> pd.DataFrame:
+    """A body described in one sentence ("A leading international rights group says …") and named as a voice in
+    the next ("Human Rights Watch says …") is that body: the description shares a word with the name. The
+    first citation takes the name, so the body is not counted again as an unnamed source."""
+    if table.empty:
+        return table
+    named = {(d, int(s)): v for d, s, v, t in zip(table["doc_id"], table["sentence_id"], table["voice"], table["voice_type"])
+             if t in ("organisation", "government", "outlet")}
+    table = table.copy()
+    for index, row in table[table["voice_type"] == "vague"].iterrows():
+        described = str(row["voice"])
+        name = named.get((row["doc_id"], int(row["sentence_id"]) + 1))
+        if not name or not _BODY_HEAD.search(described):
+            continue
+        words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", described)} - set(function_words())
+        words -= {w.lower() for w in _BODY_HEAD.findall(described)} | {"leading", "international", "local", "national"}
+        if words & {w.lower() for w in re.findall(r"[A-Za-z]{4,}", name)}:
+            kind = table.loc[table["voice"] == name, "voice_type"].iloc[0]
+            table.loc[index, ["voice", "voice_type", "_kind"]] = [name, kind, kind]
+    return table
 
 
 def _quoting_sentences(doc_sentences: dict[int, str], offsets: dict[tuple[str, int], int], doc_id: str) -> set[int]:
