@@ -217,7 +217,7 @@ def unnamed_sources(table: pd.DataFrame) -> pd.Series:
 _COORDINATION = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
-def _named_person(part: str) -> bool:
+def named_person(part: str) -> bool:
     """A named person by its own words: a title and a name ("Ms. Roe"), or a given name and a surname
     ("Jo Roe"); one capitalised word alone ("Procter") says nothing."""
     words = part.split()
@@ -245,7 +245,7 @@ def coordinated_persons(source: str, is_person=None) -> list[str]:
     parts = [p.strip() for p in _COORDINATION.split(source.strip())]
     if len(parts) < 2 or not all(parts):
         return [source]
-    if all(_named_person(p) or (is_person is not None and re.fullmatch(r"[A-Z][\w’'-]+", p) and is_person(p))
+    if all(named_person(p) or (is_person is not None and re.fullmatch(r"[A-Z][\w’'-]+", p) and is_person(p))
            for p in parts):
         return parts
     return [source]

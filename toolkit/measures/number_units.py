@@ -21,7 +21,7 @@ _NOT_NOUN_ENDINGS = ("ly", "ing", "al", "ous", "ive", "ic", "ful", "less", "able
                      "ar", "ary")
 #: Words looked at after a number for its counted noun ("14 first-team players").
 NOUN_WINDOW = 6
-#: A capitalised word that may modify a counted noun ("Missouri", "Republican"): a word, not a number or initial.
+#: A capitalised word that may modify a counted noun ("Vale", "Republican"): a word, not a number or initial.
 _PROPER_MODIFIER = re.compile(r"[A-Z][a-z]{2,}\b(?![’'.-])")
 #: Endings of a capitalised plural that counts people by party, faith or origin ("Republicans", "Democrats").
 _PROPER_PLURALS = ("ans", "ats", "ists", "ers", "ites")
@@ -31,7 +31,7 @@ _LOWER_MODIFIER = re.compile(r"\s+[a-z]{3,}\s")
 
 def _plural_noun_follows(text: str, position: int, end: int, window: int = 4) -> bool:
     """Whether a plural word ends the next few words, with only words between (no punctuation):
-    "... Missouri Republican senators" has a counted noun to come."""
+    "... Vale Republican senators" has a counted noun to come."""
     following = re.match(r"(?:\s+[A-Za-z][a-z]+){1,%d}" % window, text[position:end])
     return bool(following) and any(w.endswith("s") and not w.endswith("ss") and w[:1].islower() or
                                    (w[:1].isupper() and w.endswith(_PROPER_PLURALS))
@@ -196,7 +196,7 @@ class UnitReader:
         (modifiers such as "new", "other", "first-team" may come before it); a
         singular noun joined by a hyphen counts too ("a four-day visit"). With
         ``proper`` (a number written in words), capitalised modifiers and a
-        capitalised plural count too ("five senior Missouri Republicans"); after
+        capitalised plural count too ("five senior Vale Republicans"); after
         digits they are a name ("10 Downing Street").
         """
         hyphen = re.match(r"-(?P<w>[a-z]{3,})\b(?!-)", self.text[position:min(self.end, position + 30)])
@@ -213,10 +213,10 @@ class UnitReader:
                 if not proper or not _PROPER_MODIFIER.match(self.text, match.start("w")):
                     break
                 if word.endswith(_PROPER_PLURALS):
-                    return _singular(word).lower(), match.end()  # "five senior Missouri Republicans"
+                    return _singular(word).lower(), match.end()  # "five senior Vale Republicans"
                 if not _plural_noun_follows(self.text, match.end(), self.end):
                     break
-                end = match.end()  # "five Missouri Republican senators": a name as a modifier of the counted noun
+                end = match.end()  # "five Vale Republican senators": a name as a modifier of the counted noun
                 continue
             if index and lower in ("and", "or") and _plural_noun_follows(self.text, match.end(), self.end) \
                     and _LOWER_MODIFIER.match(self.text, match.end()):

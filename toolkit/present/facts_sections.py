@@ -19,7 +19,7 @@ from ..compare.facts import NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS, SCOPE_DIFFE
 from ..compare.name_variants import mentions_name, names_in, no_fact, same_name, vague_amount
 from ..compare.same_event import source_groups, story_sources
 from ..compare.voices import silent_actors
-from ..measures.attribution import classify_source, is_organisation_name
+from ..measures.attribution import named_person
 from ..measures.text_type import LABELS
 from .profile_sections import stating_documents
 
@@ -368,17 +368,6 @@ def omission_blocks(tables: dict) -> list[tuple]:
             ("list", lines)]
 
 
-def _person_actor(actor: str) -> bool:
-    """An actor whose name reads as a person's: two or more capitalised words that name no body.
-
-    >>> _person_actor("Jo Roe"), _person_actor("China"), _person_actor("Vale Party"), _person_actor("Democrats")
-    (True, False, False, False)
-    """
-    words = actor.split()
-    return len(words) >= 2 and all(w[:1].isupper() for w in words) and not is_organisation_name(actor) \
-        and classify_source(actor) == "person"
-
-
 def voices_blocks(tables: dict) -> list[tuple]:
     """Who speaks in each source: cited voices by type and side, quoted or paraphrased, second-hand from outlets."""
     table = tables.get("voices")
@@ -426,7 +415,7 @@ def voices_blocks(tables: dict) -> list[tuple]:
         # persons only: a country, a party or an office speaks through people ("US envoy Jo Roe", "Kremlin spokesman
         # Al Kay") whom the voices table does not always tie to it, so "never quoted" could not be told for it
         unquoted = [f"{r.actor}" for r in silent.itertuples() if r.cited_by > 0 and r.quoted_by == 0
-                    and _person_actor(str(r.actor))][:MAX_VOICES]
+                    and named_person(str(r.actor))][:MAX_VOICES]
         if none:
             blocks.append(("p", "**Written about but never cited** by any source: " + ", ".join(none) + "."))
         if unquoted:
