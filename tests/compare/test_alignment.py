@@ -110,7 +110,7 @@ def test_prefilter_finds_every_link_of_the_all_pairs_test(tmp_path):
     import json
     import warnings
 
-    from toolkit.compare.alignment import _candidates, _event_words, link
+    from toolkit.compare.alignment import _MEASURED_KEY, _candidates, _event_words, link
     from toolkit.compare.quantity_events import evidence
     from toolkit.evaluation.bench import synthetic_corpus
     from toolkit.compare.similarity import context_terms, tfidf
@@ -123,6 +123,8 @@ def test_prefilter_finds_every_link_of_the_all_pairs_test(tmp_path):
         warnings.simplefilter("ignore")
         found = pd.concat([numbers(load_corpus(SEEDS)), numbers(load_corpus(path))], ignore_index=True)
     records = found.to_dict("records")
+    for r in records:  # as align reads them: the measured phrase's words
+        r[_MEASURED_KEY] = frozenset(context_terms(str(r.get("measured") or "")))
     near = tfidf([context_terms(_event_words(r["context"].split(" || ")[0]) if r["kind"] == "date" else r["context"].split(" || ")[0])
                   for r in records])
     sentence = tfidf([context_terms(r["context"]) for r in records])
@@ -301,3 +303,14 @@ def test_a_month_without_its_year_is_not_moved_into_a_bare_year():
 def test_a_contraction_is_no_qualifier():
     from toolkit.compare.alignment import scope_difference
     assert scope_difference({"doc_id": "x", "measured": "we’re asking"}, {"doc_id": "y", "measured": "funding"}) == ""
+
+
+def test_the_same_count_of_the_same_people_is_one_quantity_whatever_the_words_around_it(tmp_path):
+    mentions, groups = _groups(tmp_path, {
+        "alpha": "With the dispute in its tenth day and affecting 800,000 federal employees, the talks stalled.",
+        "beta": "In the meantime, about 800,000 federal employees face real problems with their household finances.",
+        "gamma": "Four past and present Norland Republican senators urged him to step aside.",
+        "delta": "Other officials, including four senior Norland Republicans, were less forgiving.",
+    })
+    shared = groups[groups["n_sources"] == 2]
+    assert sorted(shared["sources"]) == ["alpha;beta", "delta;gamma"] and set(shared["status"]) == {"agree"}

@@ -163,6 +163,8 @@ def test_a_reaction_reported_second_hand_does_not_contradict_silence(tmp_path):
                             "The Ministry of Ports has not commented publicly on the deal.")
     reaction = grid[grid["kind"] == "reaction"].drop_duplicates("fact_id")
     assert list(reaction["state"]) == ["differ"] and "second-hand" in reaction["note"].iloc[0]
+    # the silence is quoted as written, as no reaction on record, not as "no reaction"
+    assert "not commented publicly" in reaction["note"].iloc[0] and "on record" in reaction["note"].iloc[0]
 
 
 def test_a_vaguer_date_corroborates_a_precise_one(noted):

@@ -63,8 +63,8 @@ def _analysed(tmp_path, text):
     """The stance and sentence tables of one written article, as the pipeline makes them."""
     (tmp_path / "a.txt").write_text("A Title\n\n" + text + "\n", encoding="utf-8")
     corpus = load_corpus(tmp_path)
-    sentences = pd.DataFrame([(d.doc_id, s.sentence_id, s.start, s.text) for d in corpus for s in d.sentences],
-                             columns=["doc_id", "sentence_id", "start", "text"])
+    sentences = pd.DataFrame([(d.doc_id, s.sentence_id, s.start, s.kind, s.text) for d in corpus for s in d.sentences],
+                             columns=["doc_id", "sentence_id", "start", "kind", "text"])
     return {"stance": stance(corpus), "sentences": sentences}, {d.doc_id: d.doc_id for d in corpus}
 
 
@@ -191,6 +191,12 @@ def test_relayed_reports_are_no_voice_of_whom_they_quote():
     assert table["sentence_id"].tolist() == [2]
 
 
+def test_a_document_named_again_is_no_new_voice(tmp_path):
+    tables, sources = _analysed(tmp_path, "Jo Roe wrote in a tweet that the port would close. "
+                                          "Critics said the port would stay open, but according to the tweet, it closes in May.")
+    assert voices(tables, sources)["voice"].tolist() == ["Jo Roe", "Critics"]
+
+
 def test_the_president_is_the_president_the_article_names(tmp_path):
     tables, sources = _analysed(tmp_path, "President Ana Ruiz visited the dock on Monday. "
                                           "“It will reopen,” the president said.")
@@ -253,3 +259,14 @@ def test_a_body_described_then_named_is_one_voice(tmp_path):
     tables, sources = _analysed(tmp_path, text)
     table = voices(tables, sources)
     assert set(table["voice"]) == {"Vale Rights Watch"} and set(table["voice_type"]) == {"organisation"}
+
+
+def test_a_title_cites_no_voice_and_relayed_words_are_the_reports_quote(tmp_path):
+    tables, sources = _analysed(tmp_path, "Jo Roe Says the Port Will Close\n\n"
+                                          "Jo Roe said on Monday that the port would close. "
+                                          "Reports suggest Norland has branded the plan “a wedge” between the towns.")
+    table = voices(tables, sources)
+    kinds = dict(zip(tables["sentences"]["sentence_id"], tables["sentences"]["kind"]))
+    assert table["voice"].tolist() == ["Jo Roe", "reports"]
+    assert all(kinds[s] not in ("title", "heading") for s in table["sentence_id"])
+    assert table.loc[table["voice"] == "reports", "mode"].tolist() == ["direct_quote"]

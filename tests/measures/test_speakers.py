@@ -40,3 +40,9 @@ def test_binder_prefers_the_person_cited_among_several():
     binder.cite(0, "Ruiz")
     assert binder.bind("she", 1) == "Ana Ruiz"  # cited as "Ruiz", named in full in the article
     assert PronounBinder(sentences).bind("he", 1) == ""  # two persons, none cited: too close to call
+
+
+def test_headlines_run_together_name_no_person():
+    # an initialism and two country names are no person's name ("Norway Sweden UN chief ...")
+    assert person_mentions("Norway Sweden UN chief demands an inquiry") == []
+    assert person_mentions("Jordan Lee met Ann Roe.") == [(0, "Jordan Lee"), (15, "Ann Roe")]

@@ -69,3 +69,17 @@ def test_spellings_bylines_months_and_aliases_are_no_omissions(tmp_path):
     labels = {label.lower() for label in items["label"]} if len(items) else set()
     assert not labels & {"rashidin", "december", "afp", "corvania", "velmar", "corvanias"}, items
     assert not any("thousand" in label for label in labels)
+
+
+def test_a_source_giving_only_a_vague_amount_neither_carries_nor_leaves_out_the_figure(tmp_path):
+    body = "The convoy left the two besieged towns of Norland on Friday after the deal was signed. "
+    texts = {"one": "Convoy leaves\n\n" + body + "More than 5,000 people who had lived under siege left the towns.\n",
+             "two": "Towns emptied\n\n" + body + "The buses carried some 5,000 people from the besieged towns.\n",
+             "three": "Deal stalls\n\n" + body + "The delay left thousands of people from the besieged towns stranded.\n",
+             "four": "Blast hits convoy\n\n" + body + "The halt stranded thousands at two transit points outside the city.\n",
+             "five": "Convoy on the move\n\n" + body + "Officials said the buses would reach the city by night.\n"}
+    _, tables = _tables(tmp_path, texts)
+    items = omission_items(tables)
+    (figure,) = items[items["label"].str.contains("5,000")].itertuples()
+    # "thousands" is no figure a source can be charged with leaving out, nor one that confirms it
+    assert figure.carriers == ["one", "two"] and figure.omitters + figure.short_omitters == ["five"]

@@ -23,8 +23,12 @@ def test_marks_of_two_styles_do_not_pair_across_sentences():
     assert _running(text, [(0, 24), (25, 40), (41, 64)]) == [[], [], []]
 
 
-def test_straight_marks_pair_over_sentences_only_when_all_pair():
+def test_straight_marks_pair_over_sentences_only_when_all_in_the_paragraph_pair():
     text = '"It is done. We leave now," the source said.'
     assert _running(text, [(0, 12), (13, 44)]) == [['"It is done.'], ['We leave now,"']]
     odd = '"It is done. We leave now," the source said of the "plan.'
     assert _running(odd, [(0, 12), (13, 57)]) == [[], []]
+    # a stray mark in another paragraph spoils no quotation of this one
+    text = 'The "plan. was read.\n\n"It is done. We leave now," the source said.'
+    bounds = [(0, 10), (11, 20), (22, 34), (35, 66)]
+    assert _running(text, bounds) == [[], [], ['"It is done.'], ['We leave now,"']]

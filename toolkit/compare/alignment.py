@@ -131,6 +131,10 @@ DAYS_PER_YEAR = 365.25
 _INTERVAL = "\x00interval"
 _PURPOSE_KEY = "\x00purpose"
 _BETWEEN_KEY = "\x00between"
+_MEASURED_KEY = "\x00measured"
+#: Content words two mentions' measured phrases must share ("federal employees", "Missouri Republican senators" and
+#: "senior Missouri Republicans") for the same value of two sources to be one quantity whatever the words around it.
+MEASURED_SHARED_WORDS = 2
 
 GROUP_COLUMNS = ["group_id", "label", "kind", "unit", "status", "n_sources", "sources", "n_mentions", "low", "high",
                  "date_low", "date_high", "similarity", "members", "relative_gap", "scope_note", "gap_points", "update_note"]
@@ -257,6 +261,11 @@ def _event_words(text: str) -> str:
     return " ".join(w for w in text.split() if not w[:1].isupper())
 
 
+def _measured_alike(a, b) -> bool:
+    """The two mentions' measured phrases share :data:`MEASURED_SHARED_WORDS` content words."""
+    return len(a.get(_MEASURED_KEY, frozenset()) & b.get(_MEASURED_KEY, frozenset())) >= MEASURED_SHARED_WORDS
+
+
 def _same_value(a, b) -> bool:
     """Both mentions state (about) the same narrow value."""
     (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
@@ -309,6 +318,9 @@ def _prefilter(records, rows: list[int], near, sentence, low, high, floor: float
     vocabulary: dict[str, int] = {}
     near_m, sentence_m = _matrix(near, rows, vocabulary), _matrix(sentence, rows, vocabulary)
     size = len(vocabulary) or 1
+    measured_vocabulary: dict[str, int] = {}
+    measured_m = _matrix({i: dict.fromkeys(records[i].get(_MEASURED_KEY, ()), 1.0) for i in rows}, rows, measured_vocabulary)
+    measured_m.resize((len(rows), len(measured_vocabulary) or 1))
     near_m.resize((len(rows), size))
     sentence_m.resize((len(rows), size))
     date = records[rows[0]]["kind"] == "date"
@@ -355,6 +367,9 @@ def _prefilter(records, rows: list[int], near, sentence, low, high, floor: float
         # dates of different sources link on their event words (near_sim), or on the sentence when their nearest
         # event words name one kind of event (see link): the prefilter keeps both
         score = np.where(~same_doc & ~same_value, near_sim, best) if date and floor >= 1.0 else best
+        if not date:  # the same value of two sources whose measured phrases are alike links whatever its context
+            shared = (measured_m[part] @ measured_m.T).toarray()
+            score = np.where(same_value & ~same_doc & (shared >= MEASURED_SHARED_WORDS), np.maximum(score, 1.0), score)
         linked = keep & comparable & (score >= required - PREFILTER_MARGIN)
         for x, y in zip(*np.nonzero(linked)):
             found.append((rows[part.start + x], rows[y]))
@@ -502,7 +517,9 @@ def link(records, near, sentence, i: int, j: int, facts: list[Evidence] | None =
     elif a["doc_id"] == b["doc_id"]:
         linked = similarity >= SAME_SOURCE_THRESHOLD
     elif _same_value(a, b):
-        linked = similarity >= SAME_VALUE_THRESHOLD
+        alike = _measured_alike(a, b)
+        linked = similarity >= SAME_VALUE_THRESHOLD or alike
+        similarity = max(similarity, SAME_VALUE_THRESHOLD) if alike else similarity
     elif facts is not None and same_incident(facts[i], facts[j], a["kind"]) and (a["kind"] != "date" or overlaps(a, b)):
         linked = similarity >= TOLL_THRESHOLD  # the same outcome of one kind of event; a date of one kind of event
     elif _vague_consistent(a, b):
@@ -562,6 +579,7 @@ def align(mentions: pd.DataFrame, dated: dict[str, dt.date] | None = None) -> tu
     for r in records:
         r[_INTERVAL] = _bounds(r)
         r[_PURPOSE_KEY], r[_BETWEEN_KEY] = purpose(r), _interval_between(r)
+        r[_MEASURED_KEY] = frozenset(context_terms(str(r.get("measured") or "")))
     near_terms = [context_terms(_event_words(r["context"].split(" || ")[0]) if r["kind"] == "date" else r["context"].split(" || ")[0])
                   for r in records]
     near, sentence = _tfidf(near_terms), _tfidf([context_terms(r["context"]) for r in records])

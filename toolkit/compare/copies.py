@@ -56,6 +56,17 @@ def copy_of(pairs: pd.DataFrame) -> dict[str, str]:
 
 
 def distinct_texts(statements: pd.DataFrame, reuse: pd.DataFrame | None, copied: dict[str, str]) -> int:
+    """How many texts a fact's statements come from (:func:`text_groups`).
+
+    >>> reuse = pd.DataFrame({"source_a": ["a"], "start_a": [100], "end_a": [300], "source_b": ["b"],
+    ...                       "start_b": [0], "end_b": [200], "words": [30]})
+    >>> distinct_texts(pd.DataFrame({"doc_id": ["a", "b", "c"], "start": [150, 50, 10], "end": [160, 60, 20]}), reuse, {})
+    2
+    """
+    return len(text_groups(statements, reuse, copied))
+
+
+def text_groups(statements: pd.DataFrame, reuse: pd.DataFrame | None, copied: dict[str, str]) -> list[list[str]]:
     """How many texts a fact's statements come from: statements of copies of one text (``copied``:
     :func:`copy_of`), or in two sentences that hold one passage the two articles share word for word (``reuse``,
     offsets ``start_a``/``end_a``, ``start_b``/``end_b``), are one text saying it.
@@ -63,10 +74,12 @@ def distinct_texts(statements: pd.DataFrame, reuse: pd.DataFrame | None, copied:
     ``statements`` has ``doc_id`` and the span of each statement's sentence, ``sentence_start`` and
     ``sentence_end`` (else the statement's own ``start`` and ``end``).
 
+    Returns the documents of each text (sorted), one list per text.
+
     >>> reuse = pd.DataFrame({"source_a": ["a"], "start_a": [100], "end_a": [300], "source_b": ["b"],
     ...                       "start_b": [0], "end_b": [200], "words": [30]})
-    >>> distinct_texts(pd.DataFrame({"doc_id": ["a", "b", "c"], "start": [150, 50, 10], "end": [160, 60, 20]}), reuse, {})
-    2
+    >>> text_groups(pd.DataFrame({"doc_id": ["a", "b", "c"], "start": [150, 50, 10], "end": [160, 60, 20]}), reuse, {})
+    [['a', 'b'], ['c']]
     """
     lows = statements["sentence_start"] if "sentence_start" in statements else statements["start"]
     highs = statements["sentence_end"] if "sentence_end" in statements else statements["end"]
@@ -87,7 +100,8 @@ def distinct_texts(statements: pd.DataFrame, reuse: pd.DataFrame | None, copied:
             right = [k for k in by_doc[b] if rows[k][1] < hi_b and lo_b < rows[k][2]]
             if left and right:
                 links += [(left[0], k) for k in left[1:] + right]
-    return len(connected_groups(list(range(len(rows))), links))
+    groups = [sorted({rows[k][0] for k in group}) for group in connected_groups(list(range(len(rows))), links)]
+    return sorted(groups)
 
 
-__all__ = ["COPY_COLUMNS", "COPY_SHARE", "copies", "copy_of", "distinct_texts"]
+__all__ = ["COPY_COLUMNS", "COPY_SHARE", "copies", "copy_of", "distinct_texts", "text_groups"]

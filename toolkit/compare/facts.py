@@ -538,9 +538,13 @@ def _note(kind: str, items: list[dict]) -> str:
         hearsay = [f"“{s['value']}” in {s['source']} is reported second-hand (“{s['second_hand']}”)"
                    for s in items if s.get("second_hand") and not s["silent"]]
         hearsay = list(dict.fromkeys(hearsay))
-        if hearsay and any(s["silent"] for s in items):
+        silent = list(dict.fromkeys(f"“{s['value']}” in {s['source']}" for s in items if s["silent"]))
+        if hearsay and silent:
             more = f" and {len(hearsay) - NOTE_WORDS} more" if len(hearsay) > NOTE_WORDS else ""
-            return "; ".join(hearsay[:NOTE_WORDS]) + more + ", so it can stand beside the statement that there was no reaction"
+            # the silence as written ("officials have not commented publicly"): no comment on record, which
+            # other words of the same source may qualify
+            return ("; ".join(hearsay[:NOTE_WORDS]) + more + ", so it can stand beside "
+                    + "; ".join(silent[:NOTE_WORDS]) + ", which says only that no reaction is on record")
         return ""
     if kind != "event_date" or len({s["source"] for s in items}) < 2:
         return ""

@@ -46,6 +46,10 @@ _RELAYED = re.compile(r"\b(?:reports?|reporting|rumou?rs?|accounts?)\s+(?:\w+\s+
                       r"claim(?:s|ed)?|note(?:s|d)?)\s+"
                       r"(?:[\w’'-]+\s+){0,8}$|\breportedly\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 #: Verbs of a view ("Iran views X as a rival"): with a country as subject, the writer's account of a stance.
+#: A document named again with a definite word ("according to the tweet", "the statement said"): it points back to
+#: a text cited where it was introduced, so it is no new voice.
+_DOCUMENT = frozenset({"tweet", "tweets", "post", "statement", "letter", "memo", "message", "email", "e-mail", "filing",
+                       "document", "release", "video", "interview", "report", "study", "survey", "ruling"})
 _PERCEPTION = frozenset({"see", "sees", "saw", "view", "views", "viewed", "regard", "regards", "regarded"})
 #: Characters of the sentence kept as wording.
 WORDING_CHARS = 220
@@ -243,7 +247,8 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
         binding of :class:`toolkit.measures.speakers.PronounBinder` (a pronoun
         that table left unbound gets the same binding here, so it stays out);
         a pronoun with no person, a plural or first-person one, and a
-        source made of function words are left out. Named persons joined by
+        source made of function words are left out, as are titles and headings (a summary of the article, whose
+        citations its body gives). Named persons joined by
         "and" ("Ms. Roe and Mr. Kay said") are one row each, with the same cue
         (:func:`toolkit.measures.attribution.coordinated_persons`). Variants of one name in a
         corpus are merged (:func:`merge_variants`); ``variant`` keeps the words
@@ -253,17 +258,24 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
     cited_rows = stance[stance["category"] == "attribution"].sort_values(["doc_id", "sentence_id", "start"])
     by_doc: dict[str, dict[int, str]] = {}
     offsets: dict[tuple[str, int], int] = {}
+    headings: set[tuple[str, int]] = set()  # "Jo Roe calls on ..." as a title: the article's summary, not a citation
     for r in tables["sentences"].itertuples(index=False):
         by_doc.setdefault(r.doc_id, {})[int(r.sentence_id)] = str(r.text)
         offsets[r.doc_id, int(r.sentence_id)] = int(getattr(r, "start", 0))
+        if getattr(r, "kind", "") in ("title", "heading"):
+            headings.add((r.doc_id, int(r.sentence_id)))
     places = _places(by_doc)
     rows = []
     people = corpus_people(by_doc)
     binders: dict[str, PronounBinder] = {}
     quoting: dict[str, set[int]] = {}
     cue_starts: dict[tuple[str, int], list[int]] = {}  # where each sentence's attribution cues start, in the sentence
-    for doc_id, sid, start in zip(cited_rows["doc_id"], cited_rows["sentence_id"], cited_rows["start"]):
-        cue_starts.setdefault((doc_id, int(sid)), []).append(int(start) - offsets.get((doc_id, int(sid)), 0))
+    for doc_id, sid, start, kind in zip(cited_rows["doc_id"], cited_rows["sentence_id"], cited_rows["start"],
+                                        cited_rows["source_type"]):
+        at = int(start) - offsets.get((doc_id, int(sid)), 0)
+        if kind != "vague" and _RELAYED.search(by_doc.get(doc_id, {}).get(int(sid), "")[:max(at, 0)]):
+            continue  # a view the reports relay ("Reports suggest Vale has branded it “a wedge”"): the reports' words
+        cue_starts.setdefault((doc_id, int(sid)), []).append(at)
     holders: dict[str, tuple[dict[str, set[str]], dict[str, int]]] = {}
     stems = places | {name_core(n).split()[-1].removeprefix("al-") for n in people.values() if name_core(n)}
     capitals = {w for doc in by_doc.values() for text in doc.values() for w in re.findall(r"[A-Z][a-z]+", text)}
@@ -271,6 +283,8 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
     for row in cited_rows.itertuples(index=False):
         source = str(row.source).strip() if isinstance(row.source, str) else ""
         sid = int(row.sentence_id)
+        if (row.doc_id, sid) in headings:
+            continue
         kind = str(row.source_type) if isinstance(row.source_type, str) else "vague"
         doc_sentences = by_doc.get(row.doc_id, {})
         binder = binders.get(row.doc_id) or binders.setdefault(row.doc_id, PronounBinder(doc_sentences))
@@ -288,6 +302,9 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
             continue  # "there is reporting that China expressed concern": the reporting speaks, China is only said to
         if str(row.surface).lower() in _PERCEPTION and source in places:
             continue  # "Iran views the port as a rival": the writer's account of a country's view, no one cited
+        if source.lower() in _DOCUMENT and re.search(r"\b(?:the|this|that|these|those)\s+" + re.escape(source) + r"\b",
+                                                     sentence, re.I):
+            continue  # "according to the tweet": the text cited where it was introduced, no new voice
         if source.lower() == "they":
             named = named_next(doc_sentences.get(sid + 1, ""))
             if named:  # "“...,” they said. The statement came from Sen. Jo Roe and Sen. Al Kay.": those persons

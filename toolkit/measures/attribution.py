@@ -117,6 +117,16 @@ def is_organisation_name(name: str) -> bool:
                 or _OUTLET_SHAPE.search(name))
 
 
+@lru_cache(maxsize=1)
+def territory_names() -> frozenset[str]:
+    """English names of countries and territories (Unicode CLDR, read offline through Babel), as written and
+    with "and" for "&" ("Trinidad and Tobago")."""
+    from babel import Locale
+
+    names = {str(name) for name in Locale("en").territories.values()}
+    return frozenset(names | {name.replace(" & ", " and ") for name in names})
+
+
 def classify_source(source: str, known: dict[str, str] | None = None, initial: bool = False) -> str:
     """Classify a source as ``outlet``, ``organisation``, ``government``, ``person`` or ``vague``.
 
@@ -133,6 +143,8 @@ def classify_source(source: str, known: dict[str, str] | None = None, initial: b
 
     >>> [classify_source(s) for s in ["Reuters", "Natalie Baker", "Analysts in Asia", "officials", "the Interior Ministry", ""]]
     ['outlet', 'person', 'vague', 'government', 'government', 'vague']
+    >>> classify_source("the United States"), classify_source("New Zealand")
+    ('government', 'government')
     """
     text = source.strip()
     if not text:
@@ -140,6 +152,8 @@ def classify_source(source: str, known: dict[str, str] | None = None, initial: b
     lowered = text.lower()
     if lowered in _PRONOUN_PERSON:
         return "person"
+    if _DETERMINER.sub("", text) in territory_names():
+        return "government"  # "the United States said": a state speaks through its government
     words = text.split()
     head_part = re.split(r"\s(?:in|of|from|at|on|for|with|and)\s", text, maxsplit=1)[0].split()
     head_text = " ".join(head_part)
@@ -467,7 +481,9 @@ def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
         if head in _vague() or np in _vague() or _ROLE_HEAD.match(head):
             return np  # "the bank indicated": an unnamed source
         return ""  # "the shipment says": a thing, not a source
-    if not np or len(np.split()) > MAX_SOURCE_WORDS:
+    if np and len(np.split()) > MAX_SOURCE_WORDS:
+        return _name_ending(np)  # "The speaker of the People's Council of Vale Jo Ann Roe said": the name
+    if not np:
         return ""
     last = np.split()[-1]
     if all(w.lower() in function_words() and not w.isupper() for w in np.split()) and last.lower() not in _PRONOUN_PERSON | {"they"}:
@@ -479,6 +495,25 @@ def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
     if last.lower() in _PRONOUN_PERSON | {"they"}:
         return last  # "... fired her after she complained": the pronoun is the subject, not the clause before it
     return np
+
+
+def _name_ending(np: str) -> str:
+    """The person's name that ends a long role phrase ("the speaker of the Assembly of Vale Jo Ann Roe"): its
+    last two or three capitalised words, without a country's name or a word of a body before them; ``""``
+    when it ends otherwise or is no role of something ("speaker of", "head of").
+
+    >>> _name_ending("speaker of the People's Assembly of Vale Jo Ann Roe"), _name_ending("head of the Vale Ports Authority")
+    ('Jo Ann Roe', '')
+    """
+    if not re.match(r"[a-z]+\s+of\s", np):
+        return ""  # a clause ("On Monday President Jo Roe warned rebels in East Vale"), not a role and its holder
+    words = np.split()
+    tail: list[str] = []
+    while words and words[-1][:1].isupper() and len(tail) < 3 and not _ORG_WORD.fullmatch(words[-1]) \
+            and words[-1] not in territory_names():
+        tail.insert(0, words.pop())
+    name = " ".join(tail)
+    return name if len(tail) >= 2 and classify_source(name) == "person" else ""
 
 
 #: A part of a named body ("the Arabic-language desk of Acme News", "the press office of the Ministry").
@@ -542,6 +577,11 @@ _JUDGED = re.compile(r"\s+(?:were|was|are|is|have been|had been)\s+(?:\w+ly\s+)?
 #: A verb of judging right before a possessive noun of speech ("condemned Roe's comments").
 _JUDGING_VERB = re.compile(r"\b(?:condemn|criticiz|criticis|denounc|slamm?|blast|reject|defend|disavow|distanc|repudiat|"
                            r"apologi[sz]|dismiss|mock|ridicul|praise|welcom)\w*\s+(?:(?:the|those|these)\s+)?$", re.I)
+#: A possessive noun of speech as an event, with no words of it given: the subject of a verb of happening
+#: ("Roe's comments Monday came at a time when ...") or after a preposition of time or cause ("involving Roe's comments").
+_AS_EVENT_AFTER = re.compile(r"(?:\s+[\w’'.-]+){0,4}?\s+(?:came|come|comes|followed|follow|follows|sparked|sparks|drew|draws|"
+                             r"prompted|prompts|caused|causes|triggered|triggers|led|leads)\b", re.I)
+_AS_EVENT_BEFORE = re.compile(r"\b(?:involving|amid|over|since|despite|regarding|concerning)\s+(?:the\s+)?$", re.I)
 #: A plea entered in court after "pleaded" ("pleaded guilty", "pleaded not guilty"), not words reported.
 _PLEA = re.compile(r"\s+(?:guilty|not\s+guilty|innocent|no\s+contest|the\s+fifth)\b", re.I)
 
@@ -614,6 +654,10 @@ def find_attributions(
                 continue  # "her FBI interview": she gave it; the name says to whom, not who speaks
             if _JUDGED.match(text, match.end, end) or _JUDGING_VERB.search(text, max(start, possessor.start() - 40), possessor.start()):
                 continue  # "Roe's comments were offensive", "condemned Roe's remarks": words judged, not words reported
+            if not re.search(r"[“”\"]", text[match.end:end]) and (
+                    _AS_EVENT_AFTER.match(text, match.end, end)
+                    or _AS_EVENT_BEFORE.search(text, max(start, possessor.start() - 30), possessor.start())):
+                continue  # "Roe's comments Monday came at a time ...", "involving Roe's comments": an event, no words given
             source = _clean_np(possessor.group(1))
             if not source or source.lower() in function_words():
                 continue  # "In a statement", "During the interview": no possessor

@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..lexicons import function_words
 from ..text.dates import MONTHS, WEEKDAYS
 from ..text.quotes import inside, quoted_spans
-from .attribution import TITLED_NAME, classify_source, is_organisation_name
+from .attribution import TITLED_NAME, classify_source, is_organisation_name, territory_names
 
 #: A demonym (Kenyan, Russian, British, Sudanese...) by its endings.
 DEMONYM = re.compile(r"\b([A-Z][a-z]+(?:ese|ian|an|i|ish|ch))\b")
@@ -178,8 +178,10 @@ def _person_mentions(sentence: str) -> tuple[tuple[int, str], ...]:
 @lru_cache(maxsize=65536)
 def _person_name(name: str) -> bool:
     """Whether a run of two or three capitalised words reads as a person's name (cached: names recur)."""
+    words = name.split()
     return not (is_organisation_name(name) or _NOT_A_NAME.match(name)) and classify_source(name) == "person" \
-        and not any(w.lower() in function_words() for w in name.split())
+        and not any(w.lower() in function_words() or re.fullmatch(r"[A-Z]{2,}", w) for w in words) \
+        and sum(w in territory_names() for w in words) < 2  # "Syria Iran UN chief": headlines run together
 
 
 def _surname_mentions(sentence: str, people: dict[str, str]) -> list[tuple[int, str]]:
@@ -278,6 +280,13 @@ class PronounBinder:
     >>> binder = PronounBinder({0: "Vale spokesman Omar Vell described the damage.", 1: "“It is bad,” he said."})
     >>> binder.bind("he", 1)
     'Omar Vell'
+
+    A person a pronoun was bound to keeps that pronoun's gender in the article:
+
+    >>> binder = PronounBinder({0: "Omar Vell spoke.", 1: "“It is bad,” he said.",
+    ...                         2: "Vell answered a question from lawmaker Ann Roe, who asked for aid.", 3: "“Send it,” she said."})
+    >>> binder.bind("he", 1), binder.bind("she", 3)
+    ('Omar Vell', 'Ann Roe')
     """
 
     def __init__(self, sentences: dict[int, str]):
@@ -304,6 +313,8 @@ class PronounBinder:
                     people.setdefault(surname(source), source)
         name = re.sub(r"(?:’s|'s)$", "", resolve_pronoun(pronoun, self.sentences, sentence_id, self.cited, people,
                                                           self._genders, at))  # "Roe’s plan ... he said": Roe
+        if name and pronoun.lower() in ("he", "she"):
+            self._genders.setdefault(surname(name), pronoun.lower())  # "he" once, never "she" later
         full = name_core(self._people.get(surname(name), "")) if name else ""
         if len(name_core(name).split()) < 2 and len(full.split()) >= 2:
             return full  # "Roe" of a "Jo Roe" the article names: the full name

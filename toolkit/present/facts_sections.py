@@ -14,7 +14,7 @@ from collections import Counter
 
 import pandas as pd
 
-from ..compare.copies import copies, copy_of, distinct_texts
+from ..compare.copies import copies, copy_of, text_groups
 from ..compare.facts import NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS, SCOPE_DIFFERS
 from ..compare.name_variants import mentions_name, names_in, no_fact, same_name, vague_amount
 from ..compare.same_event import source_groups, story_sources
@@ -137,7 +137,8 @@ def facts_blocks(tables: dict) -> list[tuple]:
     names = _names(source_identity(tables["documents"], tables.get("sources")))
     per_fact = facts.drop_duplicates("fact_id")
     counts = per_fact["state"].value_counts()
-    blocks = [("h2", "Facts the sources state differently"),
+    differing = int((per_fact["state"] != "agree").sum())
+    blocks = [("h2", "Facts the sources state differently" if differing else "Facts the sources state"),
               ("p", f"{len(per_fact)} {'fact' if len(per_fact) == 1 else 'facts'} (figures, event dates, counts of things, "
                     f"reactions of actors) {'is' if len(per_fact) == 1 else 'are'} stated "
                     f"by at least two sources: contradictory {counts.get('contradict', 0)}, "
@@ -185,19 +186,31 @@ def facts_blocks(tables: dict) -> list[tuple]:
             given["sentence_start"] = given["sentence_start"].fillna(given["start"])
             given["sentence_end"] = given["sentence_end"].fillna(given["end"])
         shown = agreeing.head(MAX_AGREED)
-        texts = {fact_id: distinct_texts(rows, reuse, copied)
+        texts = {fact_id: text_groups(rows, reuse, copied)
                  for fact_id, rows in given[given["fact_id"].isin(shown["fact_id"])].groupby("fact_id")}
+        source_of = dict(zip(given["doc_id"], given["source"]))
 
         documents = tables.get("documents")
         replies = set(documents.loc[documents["text_type"] == REPLY, "doc_id"]) \
             if documents is not None and "text_type" in documents else set()
         replying = given[given["doc_id"].isin(replies)].groupby("fact_id")["source"].nunique()
 
+        def shared(docs: list[str]) -> str:
+            """The sources of one text, and how they share it: copies of one article, or a passage in the same words
+            (which may be stock wording or one quoted statement, not a copy: the reader judges)."""
+            sources = sorted({source_of.get(d, d) for d in docs})
+            if len(sources) < 2:
+                return ""
+            how = "copies of one text" if len({copied.get(d, d) for d in docs}) == 1 else "in the same words"
+            named = [f"`{s}`" for s in sources]
+            return f"{', '.join(named[:-1])} and {named[-1]} {how}"
+
         def count(fact_id) -> str:
-            n, k, r = int(stated[fact_id]), int(texts[fact_id]), int(replying.get(fact_id, 0))
+            n, r = int(stated[fact_id]), int(replying.get(fact_id, 0))
             # a conversational reply repeats what it was told or read: no independent confirmation
             reply = "" if not r else f", {'one' if r == 1 else r} of them {'a conversational reply' if r == 1 else 'conversational replies'}"
-            return f"{n} sources" + ("" if k >= n else f", {'one text shared word for word' if k == 1 else f'{k} distinct texts'}") + reply
+            alike = [text for text in (shared(docs) for docs in texts[fact_id]) if text]
+            return f"{n} sources" + reply + "".join(f"; {text}" for text in alike)
         blocks.append(("p", "The sources agree on: " + "; ".join(
             f"{_cut(r.label, 60)} ({count(r.fact_id)})" for r in shown.itertuples()) + "."))
     return blocks
@@ -284,7 +297,9 @@ def omission_items(tables: dict) -> pd.DataFrame:
         for fact_id, group in agreed.groupby("fact_id", sort=False):
             if all(vague_amount(v) for v in group.loc[group["mentioned"], "value"]):
                 continue  # "thousands", "billions": no figure a source can leave out
-            present[f"fact:{fact_id}"] = (f"the figure {group['label'].iloc[0]}", set(group.loc[group["mentioned"], "source"]))
+            # a source that gives only a vague amount ("thousands of people" for "5,000 people") neither carries the
+            # figure nor leaves it out (see _figures_stated_otherwise)
+            present[f"fact:{fact_id}"] = (f"the figure {group['label'].iloc[0]}", set(group.loc[_precise(group), "source"]))
     coverage = tables.get("coverage")
     if coverage is not None and len(coverage):
         for (kind, fact_id), group in coverage.groupby(["fact_type", "fact_id"], sort=False):
@@ -337,10 +352,16 @@ def _figures_stated_otherwise(tables: dict, facts: pd.DataFrame | None, of_sourc
         given = group[group["mentioned"]]
         group_ids = {group_at.get((d, int(a))) for d, a in zip(given["doc_id"], given["start"]) if pd.notna(a)} - {None}
         stating = set().union(*(stating_documents(tables, g) for g in group_ids)) if group_ids else set()
-        for source in set(facts["source"]) - set(given["source"]):
-            if stating & set(documents.get(source, [source])):
-                out.setdefault(f"fact:{fact_id}", set()).add(source)
+        precise = set(group.loc[_precise(group), "source"])
+        for source in set(facts["source"]) - precise:
+            if source in set(given["source"]) or stating & set(documents.get(source, [source])):
+                out.setdefault(f"fact:{fact_id}", set()).add(source)  # in other words, or only vaguely ("thousands")
     return out
+
+
+def _precise(group: pd.DataFrame) -> pd.Series:
+    """Rows of a figure of the facts grid that give it, not only a vague amount ("thousands")."""
+    return group["mentioned"] & ~group["value"].map(lambda v: vague_amount(str(v)))
 
 
 def omission_blocks(tables: dict) -> list[tuple]:

@@ -317,6 +317,7 @@ def stating_documents(tables: dict, group_id: str) -> set[str]:
     if held is None or held[0] is not numbers:
         values = _intervals(numbers)
         values["unit_class"] = values["unit"].astype(str).map(counted_class)
+        values["vague"] = values["surface"].map(lambda v: vague_amount(str(v))).astype(bool)
         _STATED.clear()
         held = _STATED[id(numbers)] = (numbers, values, {})
     _, values, known = held
@@ -330,13 +331,14 @@ _STATED: dict[int, tuple[pd.DataFrame, pd.DataFrame, dict[str, set[str]]]] = {}
 
 
 def _stating(tables: dict, values: pd.DataFrame, group_id: str) -> set[str]:
-    group = values[(values["group_id"] == group_id) & ~values["surface"].map(lambda v: vague_amount(str(v)))].dropna(subset=["lo"])
+    group = values[(values["group_id"] == group_id) & ~values["vague"]].dropna(subset=["lo"])
     found: set[str] = set()
     for row in group.itertuples():
         same_kind = values[values["kind"] == row.kind]
         unit = same_kind["unit"] == row.unit
         if row.kind == "count":
-            unit |= same_kind["unit_class"] == row.unit_class
+            # a vague amount with no noun ("stranded thousands") gives any count of its size, vaguely
+            unit |= (same_kind["unit_class"] == row.unit_class) | (same_kind["vague"] & ~same_kind["unit"].fillna("").astype(bool))
         found |= set(same_kind.loc[unit & (same_kind["lo"] <= row.hi) & (same_kind["hi"] >= row.lo), "doc_id"])
         if row.kind == "count" and row.lo == row.hi and row.lo in _COUNT_WORDS and str(row.unit).isalpha():
             # a small count the scanner passed over ("the two villages of ..."): the number and the noun in the text

@@ -691,7 +691,7 @@ def copy_blocks(tables: dict) -> list[tuple]:
     more = f"; and {len(pairs) - LISTED_COPIES} more pairs" if len(pairs) > LISTED_COPIES else ""
     return [("p", f"**Some articles are copies of one text.** These share most of their words word for word: "
                   f"{'; '.join(named)}{more}. Where copies agree on a fact, one text says it, not two sources "
-                  "confirming it; the facts below count them, and any passage two articles share word for word, as one text. The shared passages are in `data/text_reuse.csv`.")]
+                  "confirming it; the agreements below name them, and the sources that state a fact in the same words. The shared passages are in `data/text_reuse.csv`.")]
 
 
 def report_blocks(corpus: Corpus, tables: dict) -> list[tuple]:

@@ -67,8 +67,7 @@ def running_quotes(text: str, bounds: list[tuple[int, int]]) -> list[list[tuple[
     """Per sentence (``bounds``: the sentences' ``(start, end)`` in ``text``, in order), the parts of it inside a
     quotation that opens or closes in another sentence ("“It is done. We leave now,” she said."), which a
     sentence's own :func:`quoted_spans` cannot see. Typographic marks count when the quotation is well formed;
-    straight double marks when the text holds an even number of them and the quotation stays within one
-    paragraph; a quotation longer than :data:`MAX_QUOTE_CHARS` is a stray mark.
+    straight double marks within a paragraph that holds an even number of them; a quotation longer than :data:`MAX_QUOTE_CHARS` is a stray mark.
 
     >>> t = "“It is done. We leave now,” she said. He left."
     >>> [[t[a:b] for a, b in spans] for spans in running_quotes(t, [(0, 12), (13, 36), (37, 46)])]
@@ -77,10 +76,14 @@ def running_quotes(text: str, bounds: list[tuple[int, int]]) -> list[list[tuple[
     out: list[list[tuple[int, int]]] = [[] for _ in bounds]
     if not bounds or not any(mark in text for mark in _RUNNING_OPEN | {'"'}):
         return out
-    straight = text.count('"', bounds[0][0], bounds[-1][1]) % 2 == 0  # straight marks pair only when they all do
-    running = [(a, b) for a, b in quoted_spans(text, bounds[0][0], bounds[-1][1])
-               if (text[a] in _RUNNING_OPEN and _well_formed(text[a:b]))
-               or (straight and text[a] == '"' and not re.search(r"[“”«»„]|\n\s*\n", text[a:b]))]
+    first, last = bounds[0][0], bounds[-1][1]
+    running = [(a, b) for a, b in quoted_spans(text, first, last) if text[a] in _RUNNING_OPEN and _well_formed(text[a:b])]
+    # straight marks pair within a paragraph that holds an even number of them (one stray mark elsewhere spoils no other)
+    breaks = [m.end() for m in re.finditer(r"\n\s*\n", text[first:last])]
+    for start, end in zip([first] + [first + b for b in breaks], [first + b for b in breaks] + [last]):
+        if text.count('"', start, end) % 2 == 0 and '"' in text[start:end]:
+            running += [(a, b) for a, b in quoted_spans(text, start, end)
+                        if text[a] == '"' and not re.search(r"[“”«»„]|\n\s*\n", text[a:b])]
     if not running:
         return out
     starts = [s for s, _ in bounds]
