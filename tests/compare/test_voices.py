@@ -270,3 +270,11 @@ def test_a_title_cites_no_voice_and_relayed_words_are_the_reports_quote(tmp_path
     assert table["voice"].tolist() == ["Jo Roe", "reports"]
     assert all(kinds[s] not in ("title", "heading") for s in table["sentence_id"])
     assert table.loc[table["voice"] == "reports", "mode"].tolist() == ["direct_quote"]
+
+
+def test_a_person_described_by_role_is_the_person_named_before(tmp_path):
+    tables, sources = _analysed(tmp_path, "Jo Roe, a former minister, said the strikes must stop. "
+                                          "“The world has a duty to act” the member of parliament from the governing "
+                                          "Vale Party said.")
+    table = voices(tables, sources)
+    assert table["voice"].tolist() == ["Jo Roe", "Jo Roe"] and table["mode"].tolist()[-1] == "direct_quote"

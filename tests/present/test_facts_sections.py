@@ -83,3 +83,18 @@ def test_a_source_giving_only_a_vague_amount_neither_carries_nor_leaves_out_the_
     (figure,) = items[items["label"].str.contains("5,000")].itertuples()
     # "thousands" is no figure a source can be charged with leaving out, nor one that confirms it
     assert figure.carriers == ["one", "two"] and figure.omitters + figure.short_omitters == ["five"]
+
+
+def test_an_outlet_a_voice_spoke_to_is_named_as_a_source_of_its_words():
+    from toolkit.present.facts_sections import _told_outlets
+    table = pd.DataFrame({"cue": ["told", "said"], "wording": ["Jo Roe told Acme News in Vale that the port would close.",
+                                                               "Al Kay told reporters the port would stay open."]})
+    assert _told_outlets(table) == {"Acme News"}
+
+
+def test_facts_only_copies_of_one_text_state_are_counted_apart(tmp_path):
+    text = ("Blast in Vale\n\nA rocket attack on the old market of Vale killed 8 persons and injured 58 others on Monday, "
+            "the police command said. Rescue teams searched the market until late at night for more victims.\n")
+    _, tables = _tables(tmp_path, {"one": text, "two": text.replace("Blast in Vale", "Rockets hit Vale market")})
+    text = to_markdown(facts_report_blocks(tables))
+    assert "stated only by copies of one text" in text

@@ -46,6 +46,10 @@ _RELAYED = re.compile(r"\b(?:reports?|reporting|rumou?rs?|accounts?)\s+(?:\w+\s+
                       r"claim(?:s|ed)?|note(?:s|d)?)\s+"
                       r"(?:[\w’'-]+\s+){0,8}$|\breportedly\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 #: Verbs of a view ("Iran views X as a rival"): with a country as subject, the writer's account of a stance.
+#: A person described by a role ("the four-term congressman", "the member of parliament from the Vale Party"),
+#: named in the sentences before.
+_DESCRIBED = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:congressman|congresswoman|senator|lawmaker|legislator|representative|"
+                        r"member of parliament|minister|governor|mayor|ambassador|envoy)\b(?:\s+(?:of|from|for)\s.*)?", re.I)
 #: A document named again with a definite word ("according to the tweet", "the statement said"): it points back to
 #: a text cited where it was introduced, so it is no new voice.
 _DOCUMENT = frozenset({"tweet", "tweets", "post", "statement", "letter", "memo", "message", "email", "e-mail", "filing",
@@ -296,6 +300,9 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
             if row.doc_id not in holders:
                 holders[row.doc_id] = (role_holders(doc_sentences), surname_mentions(doc_sentences))
             named = bound_role(source, *holders[row.doc_id])
+            if not named and _DESCRIBED.match(source) and re.search(r"\bthe\s+" + re.escape(source), sentence, re.I):
+                # "“...,” the four-term congressman said": the person named or cited just before, as a pronoun would
+                named = binder.bind("he", sid, at, learn=False) or binder.bind("she", sid, at, learn=False)
             if named:
                 source, kind = named, classify_source(named)
         if kind != "vague" and _RELAYED.search(sentence[:max(at, 0)]):

@@ -32,23 +32,29 @@ _DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|some)\s+", re.I)
 _TRAILING = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|been|being|also|even|alike|reportedly|recently|publicly|actively|repeatedly|will|would|may|might|could|did|does|do|not|already|too|themselves|itself))+$", re.I)
 _FOLLOWING_NP = re.compile(r"\s*((?:the\s+)?(?:[^,.;:()“”\"—]|\.(?=\s*[A-Z]))+?)(?=\s*(?:[,;:()“”\"—]|\.(?!\s*[A-Z])|\s(?:and|that|which|who|whose|in|on|at|for|to|as|is|was|has)\b|$))")
 _POSSESSOR = re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)(?:’s|'s)?\s+(?:[a-z]+\s+)?$")
-_PERSON_TITLE = re.compile(r"\b(?:President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Ambassador|Charge|Chargé|CEO|Chief|Director|Chairman|Chair|Spokesperson|Spokesman|Spokeswoman|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|General|Gen\.|Commander|King|Queen|Prince|Pope)\b")
+_PERSON_TITLE = re.compile(r"\b(?:President|Prime Minister|Minister|Leader|Speaker|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Ambassador|Charge|Chargé|CEO|Chief|Director|Chairman|Chair|Spokesperson|Spokesman|Spokeswoman|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|General|Gen\.|Commander|King|Queen|Prince|Pope)\b")
 _ORG_WORD = re.compile(r"\b(?:Department|Ministry|Agency|Agencies|Bank|Company|Corp|Corporation|Inc|Ltd|Organization|Organisation|Institute|University|Council|Commission|Office|Embassy|Government|Fund|Group|Association|Authority|Board|Committee|Administration|Party|Forces|Army|Navy|Court|Parliament|Congress|Senate|Union|Federation|Foundation|Centre|Center|Service|Services|Metals|Works|Watch|Observatory|Network|Coalition|Front|Movement|Alliance|Campaign|Society|Trust|Initiative|Project|Brigades?|Command|Headquarters)\b")
 #: Words of a named body ("Acme Corporation", "the Vale Party"): such a name is no person's.
 ORG_WORD = _ORG_WORD
 #: Outlet names by shape: a capitalised title ending in a newspaper word, or a
 #: name followed by what it is ("the Dawn newspaper", "the Xinhua news agency").
 _OUTLET_SHAPE = re.compile(
-    r"\b(?:[A-Z][\w&'’-]*\s+)+(?:Times|Post|Tribune|Herald|Gazette|Journal|Chronicle|Telegraph|Observer|Express|Monitor|Inquirer|Dispatch|Courier)\b"
+    r"\b(?:[A-Z][\w&'’-]*\s+)+(?:Times|Post|Tribune|Herald|Gazette|Journal|Chronicle|Telegraph|Observer|Express|Monitor|Inquirer|Dispatch|Courier|News)\b"
     r"|\b[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)*\s+(?:newspaper|news agency|news service|wire service|daily|broadcaster|news channel|news website|magazine|weekly)\b")
 #: Lower-case heads that name a person or body by role ("the minister said", "the bank indicated").
 _ROLE_HEAD = re.compile(r"^(?:minister|president|premier|chancellor|secretary|senator|governor|mayor|ambassador|envoy|chief|director|"
                         r"chairman|chairwoman|chair|ceo|founder|official|spokesperson|spokesman|spokeswoman|adviser|advisor|analyst|"
+                        r"congressman|congresswoman|legislator|representative|member|"
                         r"expert|economist|lawyer|attorney|judge|court|general|commander|leader|lawmaker|regulator|watchdog|"
                         r"department|ministry|agency|bank|company|corporation|firm|government|administration|office|embassy|"
                         r"council|commission|committee|board|authority|institute|university|party|union|group|association|"
                         r"report|study|survey|statement|newspaper|daily|broadcaster|magazine|author|writer|editor|columnist)s?$")
 _PRONOUN_PERSON = {"he", "she", "him", "her", "i"}
+#: Roles one person holds in an article's story, written alone ("the president replied", "the congressman said").
+_ONE_HOLDER = re.compile(r"(?:president|premier|chancellor|governor|mayor|congressman|congresswoman)", re.I)
+#: Lower-case roles one person holds ("the member of parliament from ...", "the four-term congressman").
+_PERSON_ROLE = re.compile(r"(?:member|congressman|congresswoman|senator|lawmaker|legislator|representative|minister|"
+                          r"governor|mayor|ambassador|envoy|chairman|chairwoman|president|premier|chancellor|leader)", re.I)
 #: Words that make an unnamed source, or a named body, a government or official one: the state's
 #: executive, its ministries, armed forces and police ("officials", "Army sources", "the Interior
 #: Ministry", "a source at the Police Command"). A named official ("Minister Jo Bell") stays a person.
@@ -160,6 +166,8 @@ def classify_source(source: str, known: dict[str, str] | None = None, initial: b
     for name, kind in sorted((known or {}).items(), key=lambda item: -len(item[0])):
         if name and (head_text == name or head_text.endswith(" " + name)):
             return kind  # the head of the phrase is a known name
+    if text[:1].islower() and _PERSON_ROLE.fullmatch(head_part[-1] if head_part else ""):
+        return "vague"  # "member of parliament from the Vale Party": a person by role, not the body named after it
     if _outlet_pattern().search(text) or _OUTLET_SHAPE.search(text):
         return "outlet"
     if " and " in text and len(coordinated_persons(text)) > 1:
@@ -213,10 +221,17 @@ def unnamed_source(voice: str, voice_type: str) -> bool:
     ...  ("White House officials", "government"), ("Donald Trump", "person"), ("the Interior Ministry", "government"),
     ...  ("spokesman Omar Vell", "person")]]
     [True, True, False, False, False]
+
+    A role one person holds, alone, points back to the person the article names with it:
+
+    >>> unnamed_source("president", "vague"), unnamed_source("four-term congressman", "vague"), unnamed_source("analysts", "vague")
+    (False, False, True)
     """
-    if voice_type == "vague":
-        return True
     head = _AFTER_HEAD.split(" " + str(voice).strip(), maxsplit=1)[0].strip()
+    if voice_type == "vague":
+        # "the president replied", "the four-term congressman said": the one person the article gives the role
+        words = head.split()
+        return not (words and len(words) <= 3 and head[:1].islower() and _ONE_HOLDER.fullmatch(words[-1]))
     return voice_type in ("government", "organisation") and bool(_ANONYMOUS_HEAD.search(head.split()[-1] if head else ""))
 
 
@@ -371,7 +386,8 @@ def _clean_np(np: str) -> str:
     np = np.strip(" \t\n'’\"")
     np = _trim_clause(_trim_front(np))
     np = _TRAILING_TIME.sub("", np)
-    np = _GENERIC_TAIL.sub("", np)
+    named = _GENERIC_TAIL.sub("", np)  # "the Acme analysis": Acme; "one analysis": the analysis itself
+    np = named if named.split() and named.split()[-1][:1].isupper() else np
     np = _TRAILING.sub("", np)
     np = _LEADING.sub("", np)
     np = _LEADING_PP.sub("", np) if _LEADING_PP.match(np) and np[_LEADING_PP.match(np).end():][:1].isupper() else (
@@ -396,7 +412,7 @@ _PARENTHETICAL_END = re.compile(r"^(.*?[^,]),\s*(?:(?:which|who|whose|where)\b[^
 
 #: An adverb between a subject's closing comma and its verb ("Jo Roe, the envoy, also said").
 _BEFORE_VERB_ADVERB = re.compile(r",\s*(?:also|then|later|again|further|separately|similarly|likewise|previously|earlier|"
-                                 r"recently)\s+$")
+                                 r"recently|(?:though|however|meanwhile|too|instead|in turn|in response),?)\s+$")
 #: A sentence that opens with a name and an appositive never closed before its verb
 #: ("Jo Roe, the member of parliament from the Vale Party said").
 _UNCLOSED_APPOSITIVE = re.compile(r"^\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,3}),\s+(?:the|a|an)\s+[a-z][^,;:“”\"()]{2,100}$")
@@ -467,6 +483,8 @@ def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
         # "..., Senate Leader Jo Roe, said": an appositive name too long for the aside pattern
         named = _clean_np(re.split(r"[,;:“”\"()—–]", before.rstrip(" ,"))[-1])
         words = named.split()
+        if words and words[-1].lower() in _vague() and len(words) <= MAX_SOURCE_WORDS:
+            return named  # "Outside economists and trade experts, however, said": an unnamed source
         if not 2 <= len(words) <= 6 or not all(w[:1].isupper() or w in ("of", "the", "de", "al") for w in words):
             return ""
         titled = re.search(r"\b(?:Leader|Speaker|Secretary|Minister|President|Director|Chairman|Chief|Senator|Representative|"
@@ -534,6 +552,13 @@ def _name_after(text: str, start: int, end: int) -> str:
     return name if name and len(name.split()) <= MAX_SOURCE_WORDS and name[:1].isupper() else ""
 
 
+#: A person described by a role and what it is of, closing a sentence before its verb
+#: ("... the member of parliament from the governing Vale Party said.").
+_DESCRIBED_ROLE = re.compile(r"(?:^|[\s”\"])the\s+((?:[a-z][\w-]*\s+){0,2}(?:member of parliament|member|congressman|"
+                             r"congresswoman|senator|lawmaker|legislator|minister|governor|mayor|ambassador|envoy)"
+                             r"\s+(?:of|from|for)\s+[^,;:“”\"]{1,80}?)\s*$")
+
+
 def _trailing_source(text: str, clause_start: int, cue_start: int, end: int) -> str:
     """The source of a reporting verb that closes its sentence without a comma before it
     ("... on Wednesday a monitor said.", "... the Observatory said in a statement."): the last
@@ -541,6 +566,9 @@ def _trailing_source(text: str, clause_start: int, cue_start: int, end: int) -> 
     rest = text[cue_start:end]
     if not re.match(r"\w+(?:\s+(?:on|in|at|late|early|last|this)\b[^.;:]{0,40})?\s*[.!?”\"]*\s*$", rest):
         return ""
+    described = _DESCRIBED_ROLE.search(text, clause_start, cue_start)
+    if described:
+        return _clean_np(described.group(1))  # "“...” the member of parliament from the Vale Party said": a person by role
     match = _TRAILING_NP.search(text, clause_start, cue_start)
     if not match:
         return ""

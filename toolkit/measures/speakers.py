@@ -300,9 +300,9 @@ class PronounBinder:
         if source and source.lower() not in PRONOUNS:
             self.cited.setdefault(sentence_id, []).append(source)
 
-    def bind(self, pronoun: str, sentence_id: int, at: int | None = None) -> str:
+    def bind(self, pronoun: str, sentence_id: int, at: int | None = None, learn: bool = True) -> str:
         """The person ``pronoun`` (he, she) stands for in sentence ``sentence_id``, or ``""``; ``at`` is
-        where the pronoun's cue starts in the sentence."""
+        where the pronoun's cue starts in the sentence. ``learn``: the person keeps the pronoun's gender."""
         if self._people is None:  # read the article's names once, and only when a pronoun needs them
             self._people = corpus_people({"": self.sentences})
             self._genders = title_genders(self.sentences.values())
@@ -313,7 +313,7 @@ class PronounBinder:
                     people.setdefault(surname(source), source)
         name = re.sub(r"(?:’s|'s)$", "", resolve_pronoun(pronoun, self.sentences, sentence_id, self.cited, people,
                                                           self._genders, at))  # "Roe’s plan ... he said": Roe
-        if name and pronoun.lower() in ("he", "she"):
+        if name and learn and pronoun.lower() in ("he", "she"):
             self._genders.setdefault(surname(name), pronoun.lower())  # "he" once, never "she" later
         full = name_core(self._people.get(surname(name), "")) if name else ""
         if len(name_core(name).split()) < 2 and len(full.split()) >= 2:

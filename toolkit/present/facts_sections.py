@@ -19,7 +19,7 @@ from ..compare.facts import NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS, SCOPE_DIFFE
 from ..compare.name_variants import mentions_name, names_in, no_fact, same_name, vague_amount
 from ..compare.same_event import source_groups, story_sources
 from ..compare.voices import silent_actors
-from ..measures.attribution import named_person
+from ..measures.attribution import classify_source, named_person
 from ..measures.text_type import LABELS
 from .profile_sections import stating_documents
 
@@ -137,13 +137,20 @@ def facts_blocks(tables: dict) -> list[tuple]:
     names = _names(source_identity(tables["documents"], tables.get("sources")))
     per_fact = facts.drop_duplicates("fact_id")
     counts = per_fact["state"].value_counts()
+    # a fact only copies of one text state is one text saying it, not sources agreeing
+    copied = copy_of(copies(tables.get("text_reuse"), tables.get("documents")))
+    given = facts[facts["mentioned"]]
+    one_text = int((given.assign(text=given["doc_id"].map(lambda d: copied.get(d, d)))
+                    .groupby("fact_id")["text"].nunique() == 1).sum())
     differing = int((per_fact["state"] != "agree").sum())
     blocks = [("h2", "Facts the sources state differently" if differing else "Facts the sources state"),
               ("p", f"{len(per_fact)} {'fact' if len(per_fact) == 1 else 'facts'} (figures, event dates, counts of things, "
                     f"reactions of actors) {'is' if len(per_fact) == 1 else 'are'} stated "
                     f"by at least two sources: contradictory {counts.get('contradict', 0)}, "
                     f"inconsistent within one source {counts.get('inconsistent_within_source', 0)}, "
-                    f"differing {counts.get('differ', 0)}, agreeing {counts.get('agree', 0)}. "
+                    f"differing {counts.get('differ', 0)}, agreeing {counts.get('agree', 0)}"
+                    + (f" ({'it is' if one_text == 1 and len(per_fact) == 1 else f'{one_text} of them are'} stated only by copies of one text)"
+                       if one_text else "") + ". "
                     "A contradiction is called only when two statements cannot both be true (different exact "
                     "counts in a shared context, or an actor said to have reacted and not to have reacted). Every "
                     "cell, with offsets, is in `data/facts.csv`.")]
@@ -258,8 +265,12 @@ def _term_presence(tables: dict, all_sources: list[str]) -> dict[str, tuple[str,
     # paraphrase ("shipped") would hide it; a name written with a capital inside a sentence is checkable
     body = sentences[~sentences["kind"].isin(["title", "heading"])] if "kind" in sentences else sentences
     raw = " ".join(body["text"])  # titles are in title case: every word has a capital
-    names = {m.lower() for m in re.findall(r"(?<=[a-z,;] )([A-Z][a-z][a-z-]{3,})", raw)}
-    names = {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in names}
+    fold = lambda w: w[:-1] if w.endswith("s") and not w.endswith("ss") else w  # noqa: E731
+    capitalised = Counter(fold(m.lower()) for m in re.findall(r"(?<=[a-z,;] )([A-Z][a-z][a-z-]{3,})", raw))
+    lower = Counter(fold(m) for m in re.findall(r"(?<![\w’'-])([a-z][a-z-]{4,})", raw))
+    # a name is written with its capital more often than without ("an operation" ten times and "Operation
+    # Vale Shield" once is a common word)
+    names = {w for w, n in capitalised.items() if n >= lower[w]}
     for word in sorted((vocabulary - named) & names):
         if no_fact(word) or any(same_name(word, n) for n in named if n[:1] == word[:1]):
             # a month, a weekday, a relative day or a news agency's byline is no fact left out, and
@@ -412,8 +423,9 @@ def voices_blocks(tables: dict) -> list[tuple]:
             continue
         kinds = Counter(mine["voice_type"])
         sides = sorted({s for s in mine["side"] if s})
-        outlets = sorted(set(mine.loc[mine["from_outlet"], "voice"]))
-        line = (f"**{names[source]}**: {len(mine)} attributions, {int((mine['mode'] == 'direct_quote').sum())} with "
+        # outlets cited, and outlets a voice spoke to ("Jo Roe told Acme News"): the words may come from them
+        outlets = sorted(set(mine.loc[mine["from_outlet"], "voice"]) | _told_outlets(mine))
+        line = (f"**{names[source]}**: {len(mine)} attribution{'s' if len(mine) != 1 else ''}, {int((mine['mode'] == 'direct_quote').sum())} with "
                 f"quoted words; " + ", ".join(f"{n} {k}" for k, n in kinds.most_common()))
         if sides:
             line += "; sides named: " + ", ".join(sides)
@@ -442,6 +454,20 @@ def voices_blocks(tables: dict) -> list[tuple]:
         if unquoted:
             blocks.append(("p", "**Cited but never quoted in their own words** (persons; a country or a body speaks through people): " + ", ".join(unquoted) + "."))
     return blocks
+
+
+_TOLD = re.compile(r"\b(?:told|tells|told the|in an interview with)\s+((?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})")
+
+
+def _told_outlets(voices: pd.DataFrame) -> set[str]:
+    """News outlets the cited voices spoke to ("Jo Roe told Acme News in Vale that ..."), by the cue's sentence."""
+    found = set()
+    for cue, wording in zip(voices["cue"].astype(str), voices["wording"].astype(str)):
+        if cue.lower() in ("told", "tells", "interview"):
+            for name in _TOLD.findall(wording):
+                if classify_source(name) == "outlet":
+                    found.add(re.sub(r"^the\s+|[.’']+$", "", name))
+    return found
 
 
 def facts_report_blocks(tables: dict) -> list[tuple]:
