@@ -220,3 +220,12 @@ def test_a_year_alone_does_not_join_two_events():
     week = {"source": "a", "low": "2030-12-30", "high": "2031-01-05", "value": "this week"}
     year = {"source": "b", "low": "2031-01-01", "high": "2031-12-31", "value": "2031"}
     assert _events_apart([week, year, {"source": "b", "low": "2030-12-11", "high": "2030-12-11", "value": "Dec. 11"}])
+
+
+def test_a_day_one_source_alone_gives_an_event_is_set_beside_the_event_another_gives_it(tmp_path):
+    grid, _ = _two_articles(tmp_path, "Port deal\n\nThe city signed the port deal on 8 March 2025. "
+                                      "The first cargo was shipped on April 2, 2025, and a second one left soon after.",
+                            "Cargo leaves\n\nThe March 8, 2025, first cargo shipped under the deal. "
+                            "The first cargo was shipped on April 2, 2025, officials said.")
+    notes = " ".join(grid.loc[grid["kind"] == "event_date", "note"].dropna().unique())
+    assert "as the day of the signing" in notes, grid

@@ -278,3 +278,10 @@ def test_a_person_described_by_role_is_the_person_named_before(tmp_path):
                                           "Vale Party said.")
     table = voices(tables, sources)
     assert table["voice"].tolist() == ["Jo Roe", "Jo Roe"] and table["mode"].tolist()[-1] == "direct_quote"
+
+
+def test_a_person_and_a_body_joined_by_and_are_two_voices(tmp_path):
+    tables, sources = _analysed(tmp_path, "Jo Roe visited the port on Monday. "
+                                          "Jo Roe and the Interior Ministry have long claimed that the port is safe.")
+    table = voices(tables, sources)
+    assert sorted(zip(table["voice"], table["voice_type"])) == [("Interior Ministry", "government"), ("Jo Roe", "person")]

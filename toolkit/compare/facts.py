@@ -225,10 +225,9 @@ def _date_events() -> dict[str, str]:
 
 
 
-def _date_statements(tables: dict, texts: dict[str, str], sentences: dict, sources: dict[str, str]) -> list[dict]:
-    """Dates tied to the event words next to them: the words of ``date_events.csv`` ("attack", "signed",
-    "meeting") within a few tokens of the date that other sources also put next to a date. Other words are
-    no event: "the party's positions this week" and "help the party in November" are not two dates of one thing."""
+def _dated_windows(tables: dict, texts: dict[str, str], sentences: dict) -> list[tuple]:
+    """Each date of the numbers table with the event words (``date_events.csv``) six words before it or three
+    after, and its sentence's span: ``(row, words, (start, end))``."""
     numbers = tables["numbers"]
     events = _date_events()
     dates = numbers[(numbers["kind"] == "date") & numbers["date_low"].notna()]
@@ -241,6 +240,14 @@ def _date_statements(tables: dict, texts: dict[str, str], sentences: dict, sourc
         after = re.findall(r"[A-Za-z][\w-]+", text[int(row.end):b])[:3]
         window = [events[w.lower()] for w in before + after if w.lower() in events]
         found.append((row, window, (a, b)))
+    return found
+
+
+def _date_statements(tables: dict, texts: dict[str, str], sentences: dict, sources: dict[str, str]) -> list[dict]:
+    """Dates tied to the event words next to them: the words of ``date_events.csv`` ("attack", "signed",
+    "meeting") within a few tokens of the date that other sources also put next to a date. Other words are
+    no event: "the party's positions this week" and "help the party in November" are not two dates of one thing."""
+    found = _dated_windows(tables, texts, sentences)
     by_word: dict[str, set[str]] = defaultdict(set)
     by_doc_word: dict[tuple, int] = defaultdict(int)
     for row, window, _ in found:
@@ -562,6 +569,21 @@ def _note(kind: str, items: list[dict]) -> str:
     return "; ".join(parts)
 
 
+def _same_day_elsewhere(items: list[dict], dated: list[tuple], sources: dict[str, str], key) -> str:
+    """A day one source alone gives for this event that another source gives for another event ("the trial
+    shipment on September 8" beside "signed on 8 September"): one of the two may have been confused.
+    ``dated``: ``(source, day ordinal, event)`` of every single day an event word dates."""
+    parts = []
+    for x in items:
+        if x["low"] != x["high"] or any(y["source"] != x["source"] and y["low"] <= x["low"] <= y["high"] for y in items):
+            continue
+        for source, day, event in dated:
+            if source != x["source"] and event != key and day and day == x["low"]:
+                parts.append(f"{source} gives {x['value']} as the day of the {event}")
+                break
+    return "; ".join(dict.fromkeys(parts))
+
+
 def _one_story(items: list[dict], event_group: dict[str, int]) -> tuple[list[dict], int | None]:
     """The statements of the event group (``same_event``) most of the stating sources belong to, and that group:
     articles that report different events do not state one fact."""
@@ -605,6 +627,9 @@ def facts(tables: dict, texts: dict[str, str], sources: dict[str, str],
                   + counted
                   + _party_statements([c for c in counted if c["kind"] == "count"], texts, sentences, sources)
                   + _reaction_statements(texts, sentences, sources))
+    # every single day an event word dates, for the day a source alone gives one event and another source another
+    dated = [(sources[row.doc_id], _iso(row.date_low), words[0]) for row, words, _ in
+             _dated_windows(tables, texts, sentences) if words and _iso(row.date_low) == _iso(row.date_high)]
     grouped: dict[tuple, list[dict]] = defaultdict(list)
     for s in statements:
         grouped[(s["kind"], s["key"])].append(s)
@@ -631,6 +656,8 @@ def facts(tables: dict, texts: dict[str, str], sources: dict[str, str],
             surface = max(said, key=lambda v: said[v])
             label = f"{surface} ({label})" if label and label != surface else surface
         note = _note(kind, items)
+        if kind == "event_date":
+            note = "; ".join(p for p in [note, _same_day_elsewhere(items, dated, sources, key)] if p)
         facts_found.append((kind, key, label, state, items, note, story))
     order = {state: i for i, state in enumerate(STATES)}
     facts_found.sort(key=lambda f: (order[f[3]], -len({s["source"] for s in f[4]}), f[0], str(f[1])))

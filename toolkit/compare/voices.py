@@ -18,7 +18,7 @@ import re
 import pandas as pd
 
 from ..lexicons import function_words
-from ..measures.attribution import ORG_WORD, classify_source, coordinated_persons, is_organisation_name
+from ..measures.attribution import ORG_WORD, classify_source, coordinated_persons, is_organisation_name, named_person
 from ..measures.attribution import unnamed_source as unnamed_voice
 from ..measures.speakers import (CALENDAR, DEMONYM as _DEMONYM, PRONOUNS as _PRONOUNS, PronounBinder, corpus_people,
                                  name_core, pronoun_subject, surname as _surname)
@@ -323,7 +323,13 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
                 continue
             kind = "person"
         speakers = coordinated_persons(source, lambda part: _surname(part) in people) if kind != "outlet" else [source]
-        if kind == "person" or variant != source or len(speakers) > 1:
+        mixed = _mixed_coordination(source, people) if len(speakers) == 1 and kind != "outlet" else {}
+        if mixed:  # "Jo Roe and the Interior Ministry have long claimed": a person and a body, each a voice
+            speakers = list(mixed)
+            for name, name_kind in mixed.items():
+                if name_kind == "person":
+                    binder.cite(sid, name)
+        elif kind == "person" or variant != source or len(speakers) > 1:
             kind = "person"
             for name in speakers:
                 binder.cite(sid, name)
@@ -336,7 +342,7 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
         mode = "direct_quote" if quoted or sid in quoting[row.doc_id] else "paraphrase"
         wording = sentence if len(sentence) <= WORDING_CHARS else sentence[:WORDING_CHARS].rstrip() + "…"
         for voice in speakers:  # "Ms. Roe and Mr. Kay said": two voices, each credited with the citation
-            voice, voice_kind = _voice(voice, kind, row, people, places, stems, capitals)
+            voice, voice_kind = _voice(voice, mixed.get(voice, kind), row, people, places, stems, capitals)
             if not voice:
                 continue
             kind_out = voice_type(voice, voice_kind)
@@ -348,6 +354,18 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
     table = merge_variants(table, places=places)
     table = table.drop_duplicates(["doc_id", "sentence_id", "voice"], ignore_index=True)
     return table[COLUMNS]
+
+
+def _mixed_coordination(source: str, people: dict[str, str]) -> dict[str, str]:
+    """The parts of a source that joins a named person and a named body with "and" ("Jo Roe and the Interior
+    Ministry"), each with its type; empty for any other source (two bodies, "Procter and Gamble", a role)."""
+    parts = [re.sub(r"^the\s+", "", p.strip()) for p in re.split(r"\s+and\s+", source.strip())]
+    if len(parts) != 2 or not all(p[:1].isupper() for p in parts):
+        return {}
+    kinds = {p: "person" if named_person(p) or (re.fullmatch(r"[A-Z][\w’'-]+", p) and _surname(p) in people)
+             else classify_source(p) for p in parts}
+    persons = [p for p, k in kinds.items() if k == "person"]
+    return kinds if len(persons) == 1 and all(k in ("government", "organisation") for p, k in kinds.items() if p not in persons) else {}
 
 
 #: Head nouns of a body described before it is named ("a leading international rights group").
