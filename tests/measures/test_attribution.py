@@ -247,3 +247,8 @@ def test_a_long_role_phrase_ends_in_the_name_of_whoever_holds_it():
 
 def test_a_country_as_a_source_is_its_government():
     assert classify_source("the United States") == classify_source("Norway") == "government"
+
+
+def test_a_passive_with_an_adverb_cites_no_one_and_a_view_has_its_holder():
+    assert _cues("Norland is often described as rich in copper.") == []
+    assert _cues("Jo Roe has long claimed that the port is safe.") == [("claimed", "Jo Roe", "person")]

@@ -307,7 +307,8 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
                 source, kind = named, classify_source(named)
         if kind != "vague" and _RELAYED.search(sentence[:max(at, 0)]):
             continue  # "there is reporting that China expressed concern": the reporting speaks, China is only said to
-        if str(row.surface).lower() in _PERCEPTION and source in places:
+        if str(row.surface).lower() in _PERCEPTION and all(
+                part in places for part in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.sub(r"^both\s+", "", source)) if part):
             continue  # "Iran views the port as a rival": the writer's account of a country's view, no one cited
         if source.lower() in _DOCUMENT and re.search(r"\b(?:the|this|that|these|those)\s+" + re.escape(source) + r"\b",
                                                      sentence, re.I):

@@ -205,7 +205,8 @@ def classify_source(source: str, known: dict[str, str] | None = None, initial: b
 #: Role nouns that, with no name beside them, leave a source unnamed ("three officials familiar with the meeting",
 #: "a source at the Police Command", "White House aides"): the body may be named, the person speaking is not.
 _ANONYMOUS_HEAD = re.compile(r"\b(?:officials?|sources?|aides?|diplomats?|insiders?|advis[eo]rs?|staffers?|people|person|"
-                             r"someone|spokes(?:man|woman|person))\b(?!\s+[A-Z])", re.I)
+                             r"someone|spokes(?:man|woman|person)|analysts?|experts?|investors?|observers?|critics?|"
+                             r"economists?|activists?|residents?|witnesses)\b(?!\s+[A-Z])", re.I)
 #: Words after which a role noun's phrase says where or what the source is, not who ("familiar with", "at the").
 _AFTER_HEAD = re.compile(r"\s(?:of|in|at|from|with|familiar|who|close|briefed|involved|knowledgeable)\b")
 
@@ -490,8 +491,8 @@ def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
         titled = re.search(r"\b(?:Leader|Speaker|Secretary|Minister|President|Director|Chairman|Chief|Senator|Representative|"
                            r"Governor|Mayor|Ambassador|Spokes(?:man|woman|person))\s+[A-Z][\w’'-]+\s+[A-Z][\w’'-]+$", named)
         return named if titled or TITLED_NAME.search(named) or classify_source(named) == "person" else ""
-    if re.search(r"\b(?:was|were|is|are|be|been|being)\s*$", clause, re.I):
-        return ""  # passive ("was announced"): the agent, if any, comes later
+    if re.search(r"\b(?:was|were|is|are|be|been|being)(?:\s+(?:\w+ly|often|long|still|now|also|not|even))*\s*$", clause, re.I):
+        return ""  # passive ("was announced", "is often described"): the agent, if any, comes later
     np = _clean_np(clause)
     determined = _DETERMINER.match(_LEADING.sub("", clause.strip()))
     if determined and np and len(np.split()) <= 3 and np.split()[-1].isalpha() and np.islower():
