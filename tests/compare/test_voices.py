@@ -63,8 +63,8 @@ def _analysed(tmp_path, text):
     """The stance and sentence tables of one written article, as the pipeline makes them."""
     (tmp_path / "a.txt").write_text("A Title\n\n" + text + "\n", encoding="utf-8")
     corpus = load_corpus(tmp_path)
-    sentences = pd.DataFrame([(d.doc_id, s.sentence_id, s.start, s.kind, s.text) for d in corpus for s in d.sentences],
-                             columns=["doc_id", "sentence_id", "start", "kind", "text"])
+    sentences = pd.DataFrame([(d.doc_id, s.sentence_id, s.unit_id, s.start, s.kind, s.text) for d in corpus for s in d.sentences],
+                             columns=["doc_id", "sentence_id", "unit_id", "start", "kind", "text"])
     return {"stance": stance(corpus), "sentences": sentences}, {d.doc_id: d.doc_id for d in corpus}
 
 
@@ -272,12 +272,16 @@ def test_a_title_cites_no_voice_and_relayed_words_are_the_reports_quote(tmp_path
     assert table.loc[table["voice"] == "reports", "mode"].tolist() == ["direct_quote"]
 
 
-def test_a_person_described_by_role_is_the_person_named_before(tmp_path):
-    tables, sources = _analysed(tmp_path, "Jo Roe, a former minister, said the strikes must stop. "
-                                          "“The world has a duty to act” the member of parliament from the governing "
-                                          "Vale Party said.")
+def test_a_person_described_by_role_is_the_person_named_before_with_its_title(tmp_path):
+    tables, sources = _analysed(tmp_path, "Rep. Jo Roe said the strikes must stop. "
+                                          "“I had no idea how to run an office,” the four-term congressman said.")
     table = voices(tables, sources)
     assert table["voice"].tolist() == ["Jo Roe", "Jo Roe"] and table["mode"].tolist()[-1] == "direct_quote"
+    # the person named just before without that title is not the one described (an accuser, say)
+    tables, sources = _analysed(tmp_path, "Rep. Jo Roe resigned on Friday. His former aide, Ann Kay, said he had "
+                                          "fired her. “I had no idea how to run an office,” the four-term congressman said.")
+    table = voices(tables, sources)
+    assert "Ann Kay" not in table.loc[table["sentence_id"] == table["sentence_id"].max(), "voice"].tolist()
 
 
 def test_a_person_and_a_body_joined_by_and_are_two_voices(tmp_path):
@@ -285,3 +289,10 @@ def test_a_person_and_a_body_joined_by_and_are_two_voices(tmp_path):
                                           "Jo Roe and the Interior Ministry have long claimed that the port is safe.")
     table = voices(tables, sources)
     assert sorted(zip(table["voice"], table["voice_type"])) == [("Interior Ministry", "government"), ("Jo Roe", "person")]
+
+
+def test_straight_quotes_over_two_sentences_are_quoted_whatever_other_paragraphs_hold(tmp_path):
+    tables, sources = _analysed(tmp_path, 'The "plan is late, critics said.\n\n'
+                                          '"The issues are too big. The right decision is to step aside," Jo Roe said.')
+    table = voices(tables, sources)
+    assert table.loc[table["voice"] == "Jo Roe", "mode"].tolist() == ["direct_quote"]

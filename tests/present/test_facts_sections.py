@@ -13,6 +13,8 @@ def test_opening_sections_on_seeds(seeds_corpus):
     text = to_markdown(blocks)
     assert "## Facts the sources state differently" in text and "## Who speaks" in text
     assert "conversational reply" in text
+    # second-hand words beside a silence, "a memorandum" beside "two": differing words, not a conflict
+    assert "in words or measures that can all be true" in text and "their statements can all be true" in text
     # names and headlines, not slugs, where the manifest gives them
     assert "Azad News HD" in text
     identity = source_identity(tables["documents"], tables["sources"])

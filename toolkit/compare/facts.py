@@ -54,6 +54,15 @@ TOLL_UPDATED = "some sources say the toll changed over time, so their figures, c
 #: The note of a figure that sources state alike in different words ("pledged", "a memorandum of"): the
 #: words are shown, but one figure described in other words is not a disagreement.
 SAID_OF_DIFFERENT_THINGS = "the sources describe this figure in different words"
+#: Words of a note that says the statements of a differing fact can all be true: second-hand words beside a silence,
+#: "a memorandum" beside "two memorandums".
+COMPATIBLE_NOTES = ("so it can stand beside", "which does not say there was only one")
+
+
+def compatible(note) -> bool:
+    """Whether a differing fact's note says its statements can all be true (different words or measures, no conflict)."""
+    return isinstance(note, str) and (note.startswith((SAID_OF_DIFFERENT_THINGS, SCOPE_DIFFERS))
+                                      or any(words in note for words in COMPATIBLE_NOTES))
 #: Wordings quoted per kind of description in a note (a corpus of many sources lists the first ones).
 NOTE_WORDS = 5
 #: Words before a reaction that make it second-hand or uncertain ("there is even reporting that Norland

@@ -50,6 +50,25 @@ _RELAYED = re.compile(r"\b(?:reports?|reporting|rumou?rs?|accounts?)\s+(?:\w+\s+
 #: named in the sentences before.
 _DESCRIBED = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:congressman|congresswoman|senator|lawmaker|legislator|representative|"
                         r"member of parliament|minister|governor|mayor|ambassador|envoy)\b(?:\s+(?:of|from|for)\s.*)?", re.I)
+#: Titles written before a name, by the role a description gives ("the congressman" is "Rep. Jo Roe").
+_ROLE_TITLES = {"congressman": r"Rep\.|Representative|Congressman", "congresswoman": r"Rep\.|Representative|Congresswoman",
+                "representative": r"Rep\.|Representative", "senator": r"Sen\.|Senator", "lawmaker": r"Rep\.|Sen\.|MP",
+                "legislator": r"Rep\.|Sen\.|MP", "member of parliament": r"MP|[Mm]ember of [Pp]arliament",
+                "minister": r"[\w-]*\s*Minister", "governor": r"Gov\.|Governor", "mayor": r"Mayor",
+                "ambassador": r"Ambassador", "envoy": r"[Ee]nvoy"}
+
+
+def _holds_role(name: str, description: str, doc_sentences: dict[int, str]) -> bool:
+    """Whether the article writes ``name`` after a title of the role ``description`` gives ("Rep. Jo Roe" for
+    "the four-term congressman"; its surname is enough)."""
+    role = next((r for r in _ROLE_TITLES if re.search(rf"\b{r}\b", description, re.I)), None)
+    if role is None:
+        return False
+    surname = name_core(name).split()[-1] if name_core(name) else ""
+    pattern = re.compile(rf"(?:{_ROLE_TITLES[role]})\s+(?:[A-Z][\w.’'-]*\s+){{0,2}}{re.escape(surname)}\b")
+    return bool(surname) and any(pattern.search(text) for text in doc_sentences.values())
+
+
 #: A document named again with a definite word ("according to the tweet", "the statement said"): it points back to
 #: a text cited where it was introduced, so it is no new voice.
 _DOCUMENT = frozenset({"tweet", "tweets", "post", "statement", "letter", "memo", "message", "email", "e-mail", "filing",
@@ -263,7 +282,9 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
     by_doc: dict[str, dict[int, str]] = {}
     offsets: dict[tuple[str, int], int] = {}
     headings: set[tuple[str, int]] = set()  # "Jo Roe calls on ..." as a title: the article's summary, not a citation
+    paragraphs: dict[tuple[str, int], int] = {}
     for r in tables["sentences"].itertuples(index=False):
+        paragraphs[r.doc_id, int(r.sentence_id)] = int(getattr(r, "unit_id", 0))
         by_doc.setdefault(r.doc_id, {})[int(r.sentence_id)] = str(r.text)
         offsets[r.doc_id, int(r.sentence_id)] = int(getattr(r, "start", 0))
         if getattr(r, "kind", "") in ("title", "heading"):
@@ -301,8 +322,10 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
                 holders[row.doc_id] = (role_holders(doc_sentences), surname_mentions(doc_sentences))
             named = bound_role(source, *holders[row.doc_id])
             if not named and _DESCRIBED.match(source) and re.search(r"\bthe\s+" + re.escape(source), sentence, re.I):
-                # "“...,” the four-term congressman said": the person named or cited just before, as a pronoun would
+                # "“...,” the four-term congressman said": the person named or cited just before, as a pronoun would,
+                # when the article gives that person a title of the role ("Rep. Jo Roe"); else no one
                 named = binder.bind("he", sid, at, learn=False) or binder.bind("she", sid, at, learn=False)
+                named = named if named and _holds_role(named, source, doc_sentences) else ""
             if named:
                 source, kind = named, classify_source(named)
         if kind != "vague" and _RELAYED.search(sentence[:max(at, 0)]):
@@ -335,7 +358,7 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
             for name in speakers:
                 binder.cite(sid, name)
         if row.doc_id not in quoting:
-            quoting[row.doc_id] = _quoting_sentences(doc_sentences, offsets, row.doc_id)
+            quoting[row.doc_id] = _quoting_sentences(doc_sentences, offsets, row.doc_id, paragraphs)
         quoted = quoted_spans(sentence)
         cues_here = cue_starts.get((row.doc_id, sid), [at])
         if len(cues_here) > 1:  # each quotation is the words of the cue nearest to it ("... following Roe's remarks “...”")
@@ -395,9 +418,11 @@ def _named_next_sentence(table: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def _quoting_sentences(doc_sentences: dict[int, str], offsets: dict[tuple[str, int], int], doc_id: str) -> set[int]:
+def _quoting_sentences(doc_sentences: dict[int, str], offsets: dict[tuple[str, int], int], doc_id: str,
+                       paragraphs: dict[tuple[str, int], int] | None = None) -> set[int]:
     """The sentences of an article that hold words of a quotation running over several sentences
-    (:func:`toolkit.text.quotes.running_quotes`), read from the sentences at their offsets."""
+    (:func:`toolkit.text.quotes.running_quotes`), read from the sentences at their offsets, with a blank line
+    between two paragraphs (``paragraphs``: each sentence's paragraph)."""
     ids = sorted(doc_sentences)
     bounds = [(offsets.get((doc_id, i), 0), offsets.get((doc_id, i), 0) + len(doc_sentences[i])) for i in ids]
     if not bounds or any(b[0] < a[1] for a, b in zip(bounds, bounds[1:])):
@@ -405,6 +430,9 @@ def _quoting_sentences(doc_sentences: dict[int, str], offsets: dict[tuple[str, i
     chars = [" "] * bounds[-1][1]
     for (start, end), i in zip(bounds, ids):
         chars[start:end] = doc_sentences[i]
+    for (_, end), (start, _), a, b in zip(bounds, bounds[1:], ids, ids[1:]):
+        if paragraphs and start - end >= 2 and paragraphs.get((doc_id, a)) != paragraphs.get((doc_id, b)):
+            chars[end:end + 2] = "\n\n"
     running = running_quotes("".join(chars), bounds)
     return {i for i, spans in zip(ids, running) if spans}
 

@@ -15,7 +15,7 @@ from collections import Counter
 import pandas as pd
 
 from ..compare.copies import copies, copy_of, text_groups
-from ..compare.facts import NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS, SCOPE_DIFFERS
+from ..compare.facts import NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS, SCOPE_DIFFERS, compatible
 from ..compare.name_variants import mentions_name, names_in, no_fact, same_name, vague_amount
 from ..compare.same_event import source_groups, story_sources
 from ..compare.voices import silent_actors
@@ -143,12 +143,16 @@ def facts_blocks(tables: dict) -> list[tuple]:
     one_text = int((given.assign(text=given["doc_id"].map(lambda d: copied.get(d, d)))
                     .groupby("fact_id")["text"].nunique() == 1).sum())
     differing = int((per_fact["state"] != "agree").sum())
+    can_all = int(sum(compatible(n) for n, st in zip(per_fact.get("note", pd.Series(dtype=str)), per_fact["state"])
+                      if st == "differ"))
     blocks = [("h2", "Facts the sources state differently" if differing else "Facts the sources state"),
               ("p", f"{len(per_fact)} {'fact' if len(per_fact) == 1 else 'facts'} (figures, event dates, counts of things, "
                     f"reactions of actors) {'is' if len(per_fact) == 1 else 'are'} stated "
                     f"by at least two sources: contradictory {counts.get('contradict', 0)}, "
                     f"inconsistent within one source {counts.get('inconsistent_within_source', 0)}, "
-                    f"differing {counts.get('differ', 0)}, agreeing {counts.get('agree', 0)}"
+                    f"differing {counts.get('differ', 0)}"
+                    + (f" ({can_all} of them in words or measures that can all be true)" if can_all else "")
+                    + f", agreeing {counts.get('agree', 0)}"
                     + (f" ({'it is' if one_text == 1 and len(per_fact) == 1 else f'{one_text} of them are'} stated only by copies of one text)"
                        if one_text else "") + ". "
                     "A contradiction is called only when two statements cannot both be true (different exact "
@@ -160,9 +164,11 @@ def facts_blocks(tables: dict) -> list[tuple]:
         note = getattr(fact, "note", "")
         said = isinstance(note, str) and note.startswith(SAID_OF_DIFFERENT_THINGS)
         scoped = isinstance(note, str) and note.startswith(SCOPE_DIFFERS)
+        worded = not (said or scoped) and fact.state == "differ" and compatible(note)
         blocks.append(("h3", f"{_cut(fact.label, 80)}: "
                              + ("the sources give this figure for different things" if said else
-                                "the values differ, and so may what they measure" if scoped else _STATE_WORDS[fact.state])))
+                                "the values differ, and so may what they measure" if scoped else
+                                "the sources word it differently, but their statements can all be true" if worded else _STATE_WORDS[fact.state])))
         if isinstance(note, str) and note:
             blocks.append(("p", note[0].upper() + note[1:] + "."))
         for source, group in cells[cells["mentioned"]].groupby("source", sort=False):

@@ -15,6 +15,7 @@ from ..compare.alignment import DIFFERING, FLOOR_RATIO, article_days
 from ..compare.by_source import source_documents, source_map
 from ..compare.copies import copies, copy_of
 from ..compare.quantity_events import MAX_TOLL_DAYS
+from ..compare.name_variants import vague_amount
 from ..compare.profiles import FDR
 from ..compare.registry import MEASURES, charted, tabled
 from ..compare.same_event import SAME_EVENT_FLOOR, source_groups
@@ -477,6 +478,9 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                             + ", ".join(f"`{g}`" for g in crossing["group_id"][:SUMMARY_ITEMS])
                             + (" and more" if len(crossing) > SUMMARY_ITEMS else "") + " in `data/quantity_groups.csv`."))
     agreeing = shared[shared["status"] == "agree"]
+    # vague amounts alone ("billions", "billions of dollars") agree on no figure
+    agreeing = agreeing[[g not in members or not all(vague_amount(str(v)) for v in members[g]["surface"])
+                         for g in agreeing["group_id"]]] if len(agreeing) else agreeing
     if len(agreeing):
         blocks.append(("h3", "Where the sources agree"))
         listed, note = _capped(list(agreeing.itertuples()), "agreeing quantities", "data/quantity_groups.csv")
