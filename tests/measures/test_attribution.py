@@ -252,3 +252,8 @@ def test_a_country_as_a_source_is_its_government():
 def test_a_passive_with_an_adverb_cites_no_one_and_a_view_has_its_holder():
     assert _cues("Norland is often described as rich in copper.") == []
     assert _cues("Jo Roe has long claimed that the port is safe.") == [("claimed", "Jo Roe", "person")]
+
+
+def test_a_name_with_a_particle_after_an_inverted_verb_is_the_speaker():
+    text = "“The siege will end” said Omar al-Rashid a member of the political office of the Vale group."
+    assert _cues(text) == [("said", "Omar al-Rashid", "person")]

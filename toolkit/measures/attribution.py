@@ -196,7 +196,7 @@ def classify_source(source: str, known: dict[str, str] | None = None, initial: b
         return "vague"
     if _ORG_WORD.search(text) or (text.isupper() and len(text) <= 8):
         return "organisation"
-    names = [w for w in words if w[:1].isupper()]
+    names = [w for w in words if w[:1].isupper() or re.match(r"(?:al|el|bin|ibn)-[A-Z]", w)]  # "Omar al-Rashid"
     if 2 <= len(names) <= 4 and len(names) == len(words):
         return "person"
     return "organisation"
@@ -611,6 +611,9 @@ _JUDGING_VERB = re.compile(r"\b(?:condemn|criticiz|criticis|denounc|slamm?|blast
 _AS_EVENT_AFTER = re.compile(r"(?:\s+[\w’'.-]+){0,4}?\s+(?:came|come|comes|followed|follow|follows|sparked|sparks|drew|draws|"
                              r"prompted|prompts|caused|causes|triggered|triggers|led|leads)\b", re.I)
 _AS_EVENT_BEFORE = re.compile(r"\b(?:involving|amid|over|since|despite|regarding|concerning)\s+(?:the\s+)?$", re.I)
+#: A person's name right after an inverted reporting verb, particles of Arabic and European names included
+#: ("said Omar al-Rashid a member of ...", "said Jo van Roe").
+_INVERTED_NAME = re.compile(r"\s+([A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|(?:al|el|bin|ibn|de|van|von)-?[\w’'-]*)){1,3})(?=\s+(?:a|an|the)\s|[,.;]|\s*$)")
 #: A plea entered in court after "pleaded" ("pleaded guilty", "pleaded not guilty"), not words reported.
 _PLEA = re.compile(r"\s+(?:guilty|not\s+guilty|innocent|no\s+contest|the\s+fifth)\b", re.I)
 
@@ -707,6 +710,9 @@ def find_attributions(
                             and not _NO_INVERSION.match(surface))
                 if inverted:
                     source = _np_after(text, match.end, end)
+                    if not source:  # "“...” said Omar al-Rashid a member of the ... group": the name, no comma after it
+                        named = _INVERTED_NAME.match(text, match.end, end)
+                        source = named.group(1) if named else ""
                     source = re.split(r"\s(?:said|says|told|added|adds)\b", source)[0]  # "said Jo Roe said of ...": Jo Roe
                     if re.search(r"\b(?:might|may|could|would|will|should|must|can|want|wants)\b", source):
                         source = ""  # "..., suggested Jo Roe might want to ...": a clause, not the speaker
