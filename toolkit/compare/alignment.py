@@ -132,8 +132,8 @@ _INTERVAL = "\x00interval"
 _PURPOSE_KEY = "\x00purpose"
 _BETWEEN_KEY = "\x00between"
 _MEASURED_KEY = "\x00measured"
-#: Content words two mentions' measured phrases must share ("federal employees", "Missouri Republican senators" and
-#: "senior Missouri Republicans") for the same value of two sources to be one quantity whatever the words around it.
+#: Content words two mentions' measured phrases must share ("harbour workers", "Norland Republican senators" and
+#: "senior Norland Republicans") for the same value of two sources to be one quantity whatever the words around it.
 MEASURED_SHARED_WORDS = 2
 
 GROUP_COLUMNS = ["group_id", "label", "kind", "unit", "status", "n_sources", "sources", "n_mentions", "low", "high",

@@ -57,12 +57,6 @@ SAID_OF_DIFFERENT_THINGS = "the sources describe this figure in different words"
 #: Words of a note that says the statements of a differing fact can all be true: second-hand words beside a silence,
 #: "a memorandum" beside "two memorandums".
 COMPATIBLE_NOTES = ("so it can stand beside", "which does not say there was only one")
-
-
-def compatible(note) -> bool:
-    """Whether a differing fact's note says its statements can all be true (different words or measures, no conflict)."""
-    return isinstance(note, str) and (note.startswith((SAID_OF_DIFFERENT_THINGS, SCOPE_DIFFERS))
-                                      or any(words in note for words in COMPATIBLE_NOTES))
 #: Wordings quoted per kind of description in a note (a corpus of many sources lists the first ones).
 NOTE_WORDS = 5
 #: Words before a reaction that make it second-hand or uncertain ("there is even reporting that Norland
@@ -224,6 +218,12 @@ def _iso(day) -> str:
     return "" if pd.isna(day) else pd.Timestamp(day).date().isoformat()
 
 
+def compatible(note) -> bool:
+    """Whether a differing fact's note says its statements can all be true (different words or measures, no conflict)."""
+    return isinstance(note, str) and (note.startswith((SAID_OF_DIFFERENT_THINGS, SCOPE_DIFFERS))
+                                      or any(words in note for words in COMPATIBLE_NOTES))
+
+
 @lru_cache(maxsize=1)
 def _date_events() -> dict[str, str]:
     """Words naming an event a date can be the date of, each with the event's name: the event words of
@@ -252,11 +252,11 @@ def _dated_windows(tables: dict, texts: dict[str, str], sentences: dict) -> list
     return found
 
 
-def _date_statements(tables: dict, texts: dict[str, str], sentences: dict, sources: dict[str, str]) -> list[dict]:
+def _date_statements(found: list[tuple], texts: dict[str, str], sources: dict[str, str]) -> list[dict]:
     """Dates tied to the event words next to them: the words of ``date_events.csv`` ("attack", "signed",
     "meeting") within a few tokens of the date that other sources also put next to a date. Other words are
-    no event: "the party's positions this week" and "help the party in November" are not two dates of one thing."""
-    found = _dated_windows(tables, texts, sentences)
+    no event: "the party's positions this week" and "help the party in November" are not two dates of one thing.
+    ``found``: :func:`_dated_windows`."""
     by_word: dict[str, set[str]] = defaultdict(set)
     by_doc_word: dict[tuple, int] = defaultdict(int)
     for row, window, _ in found:
@@ -580,7 +580,7 @@ def _note(kind: str, items: list[dict]) -> str:
 
 def _same_day_elsewhere(items: list[dict], dated: list[tuple], sources: dict[str, str], key) -> str:
     """A day one source alone gives for this event that another source gives for another event ("the trial
-    shipment on September 8" beside "signed on 8 September"): one of the two may have been confused.
+    shipment on May 3" beside "signed on 3 May"): one of the two may have been confused.
     ``dated``: ``(source, day ordinal, event)`` of every single day an event word dates."""
     parts = []
     for x in items:
@@ -631,14 +631,15 @@ def facts(tables: dict, texts: dict[str, str], sources: dict[str, str],
     """
     sentences = _sentence_rows(tables)
     counted = _count_statements(texts, sentences, sources)
+    windows = _dated_windows(tables, texts, sentences)
     statements = (_quantity_statements(tables, texts, sentences, sources)
-                  + _date_statements(tables, texts, sentences, sources)
+                  + _date_statements(windows, texts, sources)
                   + counted
                   + _party_statements([c for c in counted if c["kind"] == "count"], texts, sentences, sources)
                   + _reaction_statements(texts, sentences, sources))
     # every single day an event word dates, for the day a source alone gives one event and another source another
-    dated = [(sources[row.doc_id], _iso(row.date_low), words[0]) for row, words, _ in
-             _dated_windows(tables, texts, sentences) if words and _iso(row.date_low) == _iso(row.date_high)]
+    dated = [(sources[row.doc_id], _iso(row.date_low), words[0]) for row, words, _ in windows
+             if words and _iso(row.date_low) == _iso(row.date_high)]
     grouped: dict[tuple, list[dict]] = defaultdict(list)
     for s in statements:
         grouped[(s["kind"], s["key"])].append(s)

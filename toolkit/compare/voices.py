@@ -46,16 +46,15 @@ _RELAYED = re.compile(r"\b(?:reports?|reporting|rumou?rs?|accounts?)\s+(?:\w+\s+
                       r"claim(?:s|ed)?|note(?:s|d)?)\s+"
                       r"(?:[\w’'-]+\s+){0,8}$|\breportedly\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 #: Verbs of a view ("Iran views X as a rival"): with a country as subject, the writer's account of a stance.
-#: A person described by a role ("the four-term congressman", "the member of parliament from the Vale Party"),
-#: named in the sentences before.
-_DESCRIBED = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:congressman|congresswoman|senator|lawmaker|legislator|representative|"
-                        r"member of parliament|minister|governor|mayor|ambassador|envoy)\b(?:\s+(?:of|from|for)\s.*)?", re.I)
 #: Titles written before a name, by the role a description gives ("the congressman" is "Rep. Jo Roe").
 _ROLE_TITLES = {"congressman": r"Rep\.|Representative|Congressman", "congresswoman": r"Rep\.|Representative|Congresswoman",
                 "representative": r"Rep\.|Representative", "senator": r"Sen\.|Senator", "lawmaker": r"Rep\.|Sen\.|MP",
                 "legislator": r"Rep\.|Sen\.|MP", "member of parliament": r"MP|[Mm]ember of [Pp]arliament",
                 "minister": r"[\w-]*\s*Minister", "governor": r"Gov\.|Governor", "mayor": r"Mayor",
                 "ambassador": r"Ambassador", "envoy": r"[Ee]nvoy"}
+#: A person described by one of those roles ("the four-term congressman", "the member of parliament from the Vale
+#: Party"), named in the sentences before.
+_DESCRIBED = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:" + "|".join(_ROLE_TITLES) + r")\b(?:\s+(?:of|from|for)\s.*)?", re.I)
 
 
 def _holds_role(name: str, description: str, doc_sentences: dict[int, str]) -> bool:

@@ -181,7 +181,7 @@ def _person_name(name: str) -> bool:
     words = name.split()
     return not (is_organisation_name(name) or _NOT_A_NAME.match(name)) and classify_source(name) == "person" \
         and not any(w.lower() in function_words() or re.fullmatch(r"[A-Z]{2,}", w) for w in words) \
-        and sum(w in territory_names() for w in words) < 2  # "Syria Iran UN chief": headlines run together
+        and sum(w in territory_names() for w in words) < 2  # "Norway Sweden UN chief": headlines run together
 
 
 def _surname_mentions(sentence: str, people: dict[str, str]) -> list[tuple[int, str]]:

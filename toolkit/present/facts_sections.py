@@ -191,7 +191,6 @@ def facts_blocks(tables: dict) -> list[tuple]:
         stated = given.groupby("fact_id")["source"].nunique()
         # copies of one text, or a passage two articles share word for word, agreeing are one text saying it
         reuse = tables.get("text_reuse")
-        copied = copy_of(copies(reuse, tables.get("documents")))
         sentences = tables.get("sentences")
         if sentences is not None and {"start", "end"} <= set(sentences.columns):
             spans = sentences[["doc_id", "sentence_id", "start", "end"]].rename(columns={"start": "sentence_start", "end": "sentence_end"})
@@ -462,7 +461,7 @@ def voices_blocks(tables: dict) -> list[tuple]:
     return blocks
 
 
-_TOLD = re.compile(r"\b(?:told|tells|told the|in an interview with)\s+((?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})")
+_TOLD = re.compile(r"\b(?:told|tells|in an interview with)\s+((?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})")
 
 
 def _told_outlets(voices: pd.DataFrame) -> set[str]:
