@@ -32,7 +32,9 @@ def test_similarity_matrix(seeds_corpus):
 def test_coverage_states(seeds_corpus):
     table = coverage(seeds_corpus, analyze(seeds_corpus))
     assert set(table["fact_type"]) == {"quantity", "actor", "claim"}
-    assert set(table["state"]) == {"present", "absent", "divergent"}
+    assert set(table["state"]) == {"present", "absent", "divergent", "unmatched"}
+    # shared wording finds claims; a source without it is unmatched, never called absent
+    assert set(table.loc[table["fact_type"] == "claim", "state"]) == {"present", "unmatched"}
     gdp = table[(table["fact_type"] == "quantity") & table["label"].str.contains("GDP", case=False)]
     assert set(gdp[gdp["state"] == "divergent"]["source"]) == {"afzal", "mineral-diplomacy"}
 

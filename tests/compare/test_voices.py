@@ -296,3 +296,13 @@ def test_straight_quotes_over_two_sentences_are_quoted_whatever_other_paragraphs
                                           '"The issues are too big. The right decision is to step aside," Jo Roe said.')
     table = voices(tables, sources)
     assert table.loc[table["voice"] == "Jo Roe", "mode"].tolist() == ["direct_quote"]
+
+
+def test_a_person_the_article_gives_an_office_is_an_official_wherever_named():
+    sentences = ["Norland President Jo Roe said the port would open.", "Roe said talks go on.", "Roe told reporters so.",
+                 "Senate Majority Leader Al Kay said the vote was set."]
+    cues = [(0, "said", "Norland President Jo Roe", "person"), (1, "said", "Roe", "person"),
+            (2, "told", "Roe", "person"), (3, "said", "Senate Majority Leader Al Kay", "person")]
+    table = voices(_tables(sentences, cues), {"d": "d"})
+    assert set(zip(table["voice"], table["voice_type"])) == {("Jo Roe", "government"), ("Al Kay", "government")}
+    assert voice_type("keynote speaker Jo Roe", "person") == "person" and voice_type("Speaker Jo Roe", "person") == "government"

@@ -89,7 +89,7 @@ def test_comparison_charts_encodings(seeds_corpus):
     encodings = [layer["encoding"] for layer in spec["layer"]]
     assert encodings[0]["x"]["field"] == "ci_low" and encodings[0]["x2"]["field"] == "ci_high"
     assert encodings[1]["x"]["field"] == "value"
-    assert coverage_matrix(tables["coverage"]).to_dict()["encoding"]["color"]["scale"]["domain"] == ["present", "divergent", "absent"]
+    assert coverage_matrix(tables["coverage"]).to_dict()["encoding"]["color"]["scale"]["domain"] == ["present", "divergent", "absent", "unmatched"]
     assert similarity_matrix(tables["source_similarity"]).to_dict()["layer"][0]["encoding"]["color"]["field"] == "similarity"
     divergence = divergence_table(tables["numbers"], tables["quantity_groups"], tables["sentences"])
     gdp = divergence[divergence["surface"] == "3.2%"].iloc[0]

@@ -1,3 +1,4 @@
+import pandas as pd
 import pytest
 
 from toolkit.compare.comparison import compare
@@ -122,3 +123,13 @@ def test_measures_without_evidence_give_none(seeds_corpus, tables):
     assert MEASURES["methods_agree_share"].evidence == "none"
     assert evidence_for(seeds_corpus, tables, seeds_corpus.documents[0].doc_id, "methods_agree_share") is None
     assert evidence_for(seeds_corpus, tables, seeds_corpus.documents[0].doc_id, "no_such_measure") is None
+
+
+def test_frame_evidence_is_a_sentence_the_frame_leads():
+    from toolkit.present.evidence import _clearest_frame
+    frames = pd.DataFrame({"doc_id": ["d"] * 5, "sentence_id": [1, 1, 1, 2, 3], "frame": ["policy", "economic", "health", "policy", "policy"],
+                           "n_cues": [3, 2, 2, 2, 2], "cues": [""] * 5, "spans": ["0-1", "2-3", "4-5", "0-2", "0-3"]})
+    sentences = pd.DataFrame({"doc_id": ["d"] * 3, "sentence_id": [1, 2, 3], "kind": ["body"] * 3,
+                              "text": ["one " * 20, "Reform matters.", "The state should reform its rules " * 2]})
+    # sentence 1 has more policy cues, but more of other frames; of 2 and 3, the full sentence
+    assert _clearest_frame({"frames": frames, "sentences": sentences}, ["d"], "policy")[:2] == ("d", 3)

@@ -100,3 +100,18 @@ def test_facts_only_copies_of_one_text_state_are_counted_apart(tmp_path):
     _, tables = _tables(tmp_path, {"one": text, "two": text.replace("Blast in Vale", "Rockets hit Vale market")})
     text = to_markdown(facts_report_blocks(tables))
     assert "stated only by copies of one text" in text
+
+
+def test_a_differing_figure_names_the_sources_whose_values_overlap():
+    from toolkit.present.facts_sections import _most_agree
+    cells = pd.DataFrame({"source": ["a", "b", "c", "d", "b"], "mentioned": [True] * 5,
+                          "value": ["$4-5 trillion", "~$6 trillion", "around $6 trillion", "$6 trillion", "trillions"],
+                          "doc_id": ["a", "b", "c", "d", "b"], "sentence_id": [1, 2, 3, 4, 5], "start": [0] * 5, "end": [9] * 5})
+    numbers = cells[["doc_id", "sentence_id", "start", "end"]].assign(
+        low=[4e12, 5.4e12, 5.4e12, 6e12, 2e12], high=[5e12, 6.6e12, 6.6e12, 6e12, 1e15])
+    said = _most_agree(cells, numbers, {"a": "Alpha"})
+    assert said.startswith("3 of the 4 sources that give a precise figure give values that overlap")
+    assert "Alpha gives “$4-5 trillion”." in said and "trillions" not in said  # a vague amount is left aside
+    # all precise values overlap, or fewer than three sources give one: nothing to add
+    assert _most_agree(cells[cells["source"] != "a"], numbers, {}) == ""
+    assert _most_agree(cells[cells["source"].isin(["a", "b"])], numbers, {}) == ""

@@ -59,22 +59,6 @@ def test_optional_tables_are_used_when_present(seeds_corpus, tables):
     assert "It reads as" not in plain
 
 
-def test_a_claim_whose_figure_the_source_states_is_not_called_left_out(seeds_corpus, tables):
-    from toolkit.present.profile_sections import _figure_stated
-
-    cover, claims = tables["coverage"], tables["claims"]
-    absent = cover[(cover["fact_type"] == "claim") & (cover["state"] == "absent")]
-    checked = 0
-    for row in absent.itertuples():
-        label_sentence = claims[(claims["claim_id"] == row.fact_id)
-                                & claims["text"].astype(str).str.startswith(row.label[:60])].head(1)
-        numbers = tables["numbers"].merge(label_sentence[["doc_id", "sentence_id"]], on=["doc_id", "sentence_id"])
-        if numbers.empty:  # no figure in the claim: matched by wording alone, as before
-            assert not _figure_stated(tables, row.fact_id, row.label, row.source)
-            checked += 1
-    assert checked
-
-
 def test_only_it_has_no_vague_amount_nor_a_figure_another_source_gives_in_other_words():
     from toolkit.present.profile_sections import _alone
     groups = pd.DataFrame({"group_id": ["g1", "g2", "g3", "g4", "g5"], "n_sources": [1] * 5,
@@ -114,3 +98,12 @@ def test_officials_by_role_only_are_counted_as_unnamed():
     text = _cited({"voices": voices}, ["a"])
     assert text.startswith("It gives voice to Jo Roe;") and "2 unnamed sources" in text
     assert "three officials familiar with the talks" in text
+
+
+def test_two_named_places_state_a_count_of_two_places():
+    from toolkit.present.profile_sections import _named_members
+    towns = _named_members("settlement", 2)
+    assert towns.search("the besieged Shiite towns of Norby and Vale Hill, in the north")
+    assert not towns.search("the towns of Norby, Vale and Kettle")  # three towns are no two
+    assert _named_members("person", 2) is None  # "residents of A and B" counts no two people
+    assert _named_members("settlement", 1) is None

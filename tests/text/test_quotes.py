@@ -23,11 +23,18 @@ def test_marks_of_two_styles_do_not_pair_across_sentences():
     assert _running(text, [(0, 24), (25, 40), (41, 64)]) == [[], [], []]
 
 
-def test_straight_marks_pair_over_sentences_only_when_all_in_the_paragraph_pair():
+def test_straight_marks_pair_over_sentences_by_their_shape():
     text = '"It is done. We leave now," the source said.'
     assert _running(text, [(0, 12), (13, 44)]) == [['"It is done.'], ['We leave now,"']]
+    # a stray mark after them pairs with nothing and spoils nothing
     odd = '"It is done. We leave now," the source said of the "plan.'
-    assert _running(odd, [(0, 12), (13, 57)]) == [[], []]
+    assert _running(odd, [(0, 12), (13, 57)]) == [['"It is done.'], ['We leave now,"']]
+    # nor does a closing mark whose opening one was lost
+    lost = 'We are sad. Many felt forced to leave" he said. "It is done. We go," she said.'
+    assert _running(lost, [(0, 11), (12, 47), (48, 60), (61, 78)]) == [[], [], ['"It is done.'], ['We go,"']]
+    # a quotation of several paragraphs opens each and closes the last
+    paragraphs = '"It is evil. I pray.\n\n"I ask your forgiveness," he said.'
+    assert _running(paragraphs, [(0, 12), (13, 20), (22, 57)]) == [['"It is evil.'], ['I pray.'], []]
     # a stray mark in another paragraph spoils no quotation of this one
     text = 'The "plan. was read.\n\n"It is done. We leave now," the source said.'
     bounds = [(0, 10), (11, 20), (22, 34), (35, 66)]

@@ -506,6 +506,8 @@ def link(records, near, sentence, i: int, j: int, facts: list[Evidence] | None =
         return None  # "three days after the raid" is a time between two events, "in the past four days" a span
     if _dates_clash(a, b):
         return None  # two sources' dates of "the meeting" weeks apart are two meetings, not a dispute over one
+    if _part_and_whole(records, a, b):
+        return None  # "more than 55 injured" in one street and "3 other persons" in another are parts of "58 injured"
     near_sim, sent_sim = _cosine(near[i], near[j]), _cosine(sentence[i], sentence[j])
     similarity = max(near_sim, sent_sim)
     if (a["doc_id"], a["sentence_id"]) == (b["doc_id"], b["sentence_id"]):
@@ -529,6 +531,45 @@ def link(records, near, sentence, i: int, j: int, facts: list[Evidence] | None =
     else:
         linked = similarity >= LINK_THRESHOLD
     return similarity if linked else None
+
+
+def _written(row) -> float | None:
+    """The number a count is written with: "more than 55" is 55, "up to 30" is 30."""
+    low, high = _bounds(row)
+    return low if low is not None else high
+
+
+#: Per records list (by id): the written values of each document's counts, for :func:`_part_and_whole`.
+_COUNTS: dict[int, tuple[list, dict[str, list[float]]]] = {}
+
+
+def _part_and_whole(records, a, b) -> bool:
+    """Two counts with different written values, where a third count makes up the difference ("more than 55" +
+    "3" = "58") in their document, or in one of their two documents beside the other's value: a part and its
+    whole, never one quantity."""
+    if a["kind"] != "count" or b["kind"] != "count":
+        return False
+    first, second = _written(a), _written(b)
+    if first is None or second is None or first == second:
+        return False
+    held = _COUNTS.get(id(records))
+    if held is None or held[0] is not records:
+        counts: dict[str, list[float]] = {}
+        for r in records:
+            value = _written(r) if r["kind"] == "count" else None
+            if value is not None:
+                counts.setdefault(r["doc_id"], []).append(value)
+        _COUNTS.clear()
+        held = _COUNTS[id(records)] = (records, counts)
+    difference = abs(first - second)
+
+    def has(doc: str, *values: float) -> bool:
+        return all(any(abs(v - x) < 1e-9 for v in held[1].get(doc, [])) for x in values)
+
+    if a["doc_id"] == b["doc_id"]:
+        return has(a["doc_id"], difference)
+    # across two documents: one of them gives both the other's figure and the difference beside its own
+    return has(a["doc_id"], second, difference) or has(b["doc_id"], first, difference)
 
 
 def _restatements(records, facts) -> set[int]:

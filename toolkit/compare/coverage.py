@@ -177,7 +177,9 @@ def coverage(corpus: Corpus, tables: dict[str, pd.DataFrame], sources: dict[str,
     -------
     DataFrame
         ``fact_type`` (quantity, actor, claim), ``fact_id``, ``label``,
-        ``source``, ``state`` (present, absent or divergent) and ``evidence``
+        ``source``, ``state`` (present, absent or divergent; for a claim,
+        present or ``unmatched``: no sentence of the source matches its
+        wording, which does not show that the source leaves it out) and ``evidence``
         (where the source states it: ``sentence_id`` list, or the number's
         surface; sentences are named ``doc_id#sentence_id`` when a source
         holds several documents).
@@ -249,7 +251,8 @@ def coverage(corpus: Corpus, tables: dict[str, pd.DataFrame], sources: dict[str,
         label = min(members["text"], key=len)[:120]
         for source in order:
             found = refs.get((claim_id, source))
-            rows.append(("claim", claim_id, label, source, "present" if found else "absent", found or ""))
+            # shared wording finds a claim, but a source may tell it in other words: no match is not an absence
+            rows.append(("claim", claim_id, label, source, "present" if found else "unmatched", found or ""))
     return pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
 
 

@@ -99,6 +99,15 @@ def counted_class(unit: str) -> str:
     return _lexicon()[0].get(unit, unit)
 
 
+def class_nouns(cls: str) -> frozenset:
+    """The counted nouns of one class (``settlement``: town, village, ...); empty when the class is unlisted.
+
+    >>> sorted(class_nouns("settlement"))[:2]
+    ['city', 'hamlet']
+    """
+    return frozenset(word for word, c in _lexicon()[0].items() if c == cls)
+
+
 @lru_cache(maxsize=1)
 def _structure_nouns() -> frozenset:
     return frozenset(row["word"] for row in read_rows("quantity_events.csv") if row["role"] == "structure")

@@ -112,7 +112,7 @@ def within_story(table: pd.DataFrame, groups: pd.DataFrame, sources: dict[str, s
     of_source = source_groups(groups, sources)
     if table.empty or not of_source:
         return table
-    carried = table[table["state"] != "absent"]
+    carried = table[table["state"].isin(["present", "divergent"])]
     votes = carried.assign(_group=carried["source"].map(lambda s: sorted(of_source.get(s, {0})))).explode("_group")
     counts = votes.groupby([*key, "_group"], sort=False).size().reset_index(name="_n")
     counts = counts.sort_values([*key, "_n", "_group"], ascending=[True] * len(key) + [False, True], kind="stable")

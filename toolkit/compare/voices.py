@@ -31,7 +31,9 @@ COLUMNS = ["voice", "voice_type", "side", "mode", "from_outlet", "source", "doc_
 _GOVERNMENT = re.compile(
     r"\b(?:minister|ministry|officials?|government|president|prime minister|premier|embassy|department|spokes(?:man|woman|person)|"
     r"army|military|police|authorities|senator|governor|ambassador|secretary|chargé|charge d|parliament|congress|"
-    r"white house|kremlin|cabinet|foreign office|state media|lawmakers?|mayor|chancellor)\b", re.I)
+    r"white house|kremlin|cabinet|foreign office|state media|lawmakers?|mayor|chancellor|senate|congress(?:man|woman)|"
+    r"(?-i:Speaker)|speaker\s+of\s+(?:the\s+)?\w*\s*(?:house|parliament|assembly|council|senate))\b|"
+    r"\b(?:sen|rep|gov)\.(?=\s)", re.I)
 #: Words of an armed or political group outside the state ("a rebel commander", "militia spokesman").
 _NON_STATE = re.compile(r"\b(?:rebels?|militias?|insurgents?|opposition|jihadists?|militants?|guerrillas?|fighters?)\b", re.I)
 _POSSESSIVE = re.compile(r"\b([A-Z][\w.]+)(?:’s|'s)\s")
@@ -293,19 +295,21 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
     people = corpus_people(by_doc)
     binders: dict[str, PronounBinder] = {}
     quoting: dict[str, set[int]] = {}
-    cue_starts: dict[tuple[str, int], list[int]] = {}  # where each sentence's attribution cues start, in the sentence
-    for doc_id, sid, start, kind in zip(cited_rows["doc_id"], cited_rows["sentence_id"], cited_rows["start"],
-                                        cited_rows["source_type"]):
+    # where each sentence's attribution cues start, in the sentence, and whose words they give
+    cue_starts: dict[tuple[str, int], list[tuple[int, str]]] = {}
+    for doc_id, sid, start, kind, cited in zip(cited_rows["doc_id"], cited_rows["sentence_id"], cited_rows["start"],
+                                               cited_rows["source_type"], cited_rows["source"]):
         at = int(start) - offsets.get((doc_id, int(sid)), 0)
         if kind != "vague" and _RELAYED.search(by_doc.get(doc_id, {}).get(int(sid), "")[:max(at, 0)]):
             continue  # a view the reports relay ("Reports suggest Vale has branded it “a wedge”"): the reports' words
-        cue_starts.setdefault((doc_id, int(sid)), []).append(at)
+        cue_starts.setdefault((doc_id, int(sid)), []).append((at, str(cited).strip() if isinstance(cited, str) else ""))
     holders: dict[str, tuple[dict[str, set[str]], dict[str, int]]] = {}
     stems = places | {name_core(n).split()[-1].removeprefix("al-") for n in people.values() if name_core(n)}
     capitals = {w for doc in by_doc.values() for text in doc.values() for w in re.findall(r"[A-Z][a-z]+", text)}
     stems |= {w[:-1] for w in capitals if w.endswith("n")}  # a country beside its demonym ("Kenya", "Kenyan")
     for row in cited_rows.itertuples(index=False):
         source = str(row.source).strip() if isinstance(row.source, str) else ""
+        cited = source  # the cue's own words for its source, before a pronoun is bound
         sid = int(row.sentence_id)
         if (row.doc_id, sid) in headings:
             continue
@@ -359,9 +363,12 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
         if row.doc_id not in quoting:
             quoting[row.doc_id] = _quoting_sentences(doc_sentences, offsets, row.doc_id, paragraphs)
         quoted = quoted_spans(sentence)
-        cues_here = cue_starts.get((row.doc_id, sid), [at])
-        if len(cues_here) > 1:  # each quotation is the words of the cue nearest to it ("... following Roe's remarks “...”")
-            quoted = [(a, b) for a, b in quoted if min(cues_here, key=lambda c: min(abs(c - a), abs(c - b))) == at]
+        cues_here = cue_starts.get((row.doc_id, sid), [(at, cited)])
+        if len({who for _, who in cues_here}) > 1:
+            # each quotation is the words of the cue nearest to it ("... following Roe's remarks “...”"); two cues
+            # of one source ("said ... adding that") share its quotations
+            quoted = [(a, b) for a, b in quoted
+                      if min(cues_here, key=lambda c: min(abs(c[0] - a), abs(c[0] - b)))[1] == cited]
         mode = "direct_quote" if quoted or sid in quoting[row.doc_id] else "paraphrase"
         wording = sentence if len(sentence) <= WORDING_CHARS else sentence[:WORDING_CHARS].rstrip() + "…"
         for voice in speakers:  # "Ms. Roe and Mr. Kay said": two voices, each credited with the citation
@@ -497,9 +504,10 @@ def merge_variants(table: pd.DataFrame, places: set[str] | frozenset[str] = froz
     table["voice"] = table["voice"].map(lambda v: rename.get(v, v))
     merged = table["voice"].isin(person_group)
     if merged.any():
-        majority = (table[merged].groupby("voice")["voice_type"]
-                    .agg(lambda s: "government" if (s == "government").sum() > (s != "government").sum() else "person"))
-        table.loc[merged, "voice_type"] = table.loc[merged, "voice"].map(majority)
+        # a person the articles give an office ("US President Donald Trump", then "Trump") is an official
+        # wherever named: one type per voice
+        official = table[merged].groupby("voice")["voice_type"].agg(lambda s: "government" if (s == "government").any() else "person")
+        table.loc[merged, "voice_type"] = table.loc[merged, "voice"].map(official)
     for voice in set(table["voice"]):
         rows = table["voice"] == voice
         state = side_of(voice) == voice.replace(".", "") and voice not in _UNIONS  # "US", "UK": a state by its short name

@@ -229,7 +229,8 @@ def interval_chart(profiles: pd.DataFrame, measures: list[str], title: str, x_ti
 
 
 def coverage_matrix(coverage: pd.DataFrame, max_facts: int | None = None, order: list[str] | None = None) -> alt.Chart:
-    """Facts by sources: present, absent or divergent (from ``coverage.csv``).
+    """Facts by sources: present, absent or divergent, and claims no sentence of a source matches in wording
+    (``unmatched``, drawn apart from absent: the source may tell them in other words), from ``coverage.csv``.
 
     With ``max_facts``, only that many facts are drawn, so the chart's size
     does not grow with the corpus: first those some source reports
@@ -251,8 +252,8 @@ def coverage_matrix(coverage: pd.DataFrame, max_facts: int | None = None, order:
         x=alt.X("source:N", title="Source", sort=order or list(dict.fromkeys(coverage["source"])),
                 axis=alt.Axis(labelAngle=-30, labelLimit=200)),
         y=alt.Y("fact:N", title=None, sort=alt.SortField("fact_type"), axis=alt.Axis(labelLimit=400)),
-        color=alt.Color("state:N", title="State", scale=alt.Scale(domain=["present", "divergent", "absent"],
-                                                                 range=["#4575b4", "#d73027", "#eeeeee"])),
+        color=alt.Color("state:N", title="State", scale=alt.Scale(domain=["present", "divergent", "absent", "unmatched"],
+                                                                 range=["#4575b4", "#d73027", "#eeeeee", "#fee8c8"])),
         tooltip=[alt.Tooltip("fact:N", title="Fact"), alt.Tooltip("source:N", title="Source"),
                  alt.Tooltip("state:N", title="State"), alt.Tooltip("evidence:N", title="Where")],
     ).properties(width=alt.Step(80), height=alt.Step(14))

@@ -148,12 +148,28 @@ def _clearest_cue(tables: dict, documents: list[str], spec: Measure) -> tuple | 
     return cue["doc_id"], int(cue["sentence_id"]), (int(cue["start"]), int(cue["end"]))
 
 
+#: Words from which a sentence counts as full when evidence of a frame is chosen (a short fragment shows less).
+FULL_SENTENCE_WORDS = 12
+
+
 def _clearest_frame(tables: dict, documents: list[str], frame: str) -> tuple | None:
+    """The body sentence where the frame leads most clearly: its cues ahead of the other frames' cues in the
+    sentence, then the most cues of the frame, then a full sentence before a short one (up to
+    :data:`FULL_SENTENCE_WORDS` words), then the first."""
     tagged = tables["frames"]
-    hit = _body(tables, tagged[tagged["doc_id"].isin(documents) & (tagged["frame"] == frame)])
+    mine = tagged[tagged["doc_id"].isin(documents)]
+    hit = _body(tables, mine[mine["frame"] == frame])
     if hit.empty:
         return None
-    row = hit.assign(order=range(len(hit))).sort_values(["n_cues", "order"], ascending=[False, True]).iloc[0]
+    keys = list(zip(hit["doc_id"], hit["sentence_id"]))
+    cues = mine.groupby(["doc_id", "sentence_id"])["n_cues"].sum()
+    sentences = tables.get("sentences")
+    words = (sentences.set_index(["doc_id", "sentence_id"])["text"].astype(str).str.split().str.len()
+             if sentences is not None and "text" in sentences else pd.Series(dtype=float))
+    hit = hit.assign(order=range(len(hit)),
+                     lead=[2 * n - cues.get(k, n) for n, k in zip(hit["n_cues"], keys)],  # own cues less the others'
+                     full=[min(int(words.get(k, 0)), FULL_SENTENCE_WORDS) for k in keys])
+    row = hit.sort_values(["lead", "n_cues", "full", "order"], ascending=[False, False, False, True]).iloc[0]
     spans = tuple(tuple(map(int, span.split("-"))) for span in row["spans"].split(";"))
     return row["doc_id"], int(row["sentence_id"]), spans
 

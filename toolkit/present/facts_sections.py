@@ -18,7 +18,7 @@ from ..compare.copies import copies, copy_of, text_groups
 from ..compare.facts import NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS, SCOPE_DIFFERS, compatible
 from ..compare.name_variants import mentions_name, names_in, no_fact, same_name, vague_amount
 from ..compare.same_event import source_groups, story_sources
-from ..compare.voices import silent_actors
+from ..compare.voices import silent_actors, unnamed_voice
 from ..measures.attribution import classify_source, named_person
 from ..measures.text_type import LABELS
 from .profile_sections import stating_documents
@@ -171,6 +171,10 @@ def facts_blocks(tables: dict) -> list[tuple]:
                                 "the sources word it differently, but their statements can all be true" if worded else _STATE_WORDS[fact.state])))
         if isinstance(note, str) and note:
             blocks.append(("p", note[0].upper() + note[1:] + "."))
+        if fact.kind == "quantity" and fact.state != "agree":
+            most = _most_agree(cells, tables.get("numbers"), names)
+            if most:
+                blocks.append(("p", most))
         for source, group in cells[cells["mentioned"]].groupby("source", sort=False):
             # one quote per sentence, naming every value it gives
             for (doc_id, sentence_id), same in list(group.groupby(["doc_id", "sentence_id"], sort=False))[:QUOTES_PER_SOURCE]:
@@ -226,6 +230,38 @@ def facts_blocks(tables: dict) -> list[tuple]:
         blocks.append(("p", "The sources agree on: " + "; ".join(
             f"{_cut(r.label, 60)} ({count(r.fact_id)})" for r in shown.itertuples()) + "."))
     return blocks
+
+
+def _most_agree(cells: pd.DataFrame, numbers: pd.DataFrame | None, names: dict[str, str]) -> str:
+    """A sentence naming the sources whose precise values of a differing figure overlap, when they are at least
+    two and some other source's values do not ("3 of the 4 sources that give a precise figure give values that
+    overlap: ..."), else "". Vague amounts ("trillions") are left aside."""
+    if numbers is None or not {"low", "high", "start", "end"} <= set(numbers.columns):
+        return ""
+    given = cells[cells["mentioned"] & ~cells["value"].map(lambda v: vague_amount(str(v))).astype(bool)]
+    keyed = given.merge(numbers[["doc_id", "sentence_id", "start", "end", "low", "high"]],
+                        on=["doc_id", "sentence_id", "start", "end"], how="inner").dropna(subset=["low", "high"])
+    if keyed["source"].nunique() < 3:
+        return ""
+    best: list[str] = []
+    for row in keyed.itertuples():
+        overlap = keyed[(keyed["low"] <= row.high) & (keyed["high"] >= row.low)]
+        held = list(dict.fromkeys(overlap["source"]))
+        if len(held) > len(best):
+            best = held
+    rest = [s for s in dict.fromkeys(keyed["source"]) if s not in best]
+    if len(best) < 2 or not rest:
+        return ""
+
+    def values(source: str) -> str:
+        return " and ".join(f"“{v}”" for v in dict.fromkeys(keyed.loc[keyed["source"] == source, "value"]))
+
+    shown = QUOTES_PER_SOURCE * 4  # the sources named on each side; the rest are counted
+    return (f"{len(best)} of the {len(best) + len(rest)} sources that give a precise figure give values that "
+            "overlap — " + "; ".join(f"{names.get(s, s)}: {values(s)}" for s in best[:shown])
+            + (f"; and {len(best) - shown} more" if len(best) > shown else "") + ". "
+            + " ".join(f"{names.get(s, s)} gives {values(s)}." for s in rest[:shown])
+            + (f" {len(rest) - shown} more give other values." if len(rest) > shown else ""))
 
 
 _STOPWORDS = frozenset("""about after again against also although among another because before being between both
@@ -324,8 +360,7 @@ def omission_items(tables: dict) -> pd.DataFrame:
                 # quantities are in the facts grid; a weekday is no actor; a claim found in some sources
                 # by word overlap may be in the others in other words, so its absence is not checkable
                 continue
-            present[f"{kind}:{fact_id}"] = (label if kind != "claim" else f"the claim “{_cut(label, 90)}”",
-                                            set(group.loc[group["state"] != "absent", "source"]))
+            present[f"{kind}:{fact_id}"] = (label, set(group.loc[group["state"] != "absent", "source"]))
     present.update(_term_presence(tables, all_sources))
     sources = tables.get("sources")
     # an article on another event (``event_groups``) does not leave out the names of this one
@@ -432,6 +467,10 @@ def voices_blocks(tables: dict) -> list[tuple]:
         outlets = sorted(set(mine.loc[mine["from_outlet"], "voice"]) | _told_outlets(mine))
         line = (f"**{names[source]}**: {len(mine)} attribution{'s' if len(mine) != 1 else ''}, {int((mine['mode'] == 'direct_quote').sum())} with "
                 f"quoted words; " + ", ".join(f"{n} {k}" for k, n in kinds.most_common()))
+        unnamed = sum(unnamed_voice(v, t) for v, t in zip(mine["voice"].astype(str), mine["voice_type"]))
+        if unnamed != kinds.get("vague", 0):
+            # the count the source's profile gives: vague sources, and officials or groups named only by role
+            line += f" ({unnamed} of them unnamed: vague, or named by role or group only)"
         if sides:
             line += "; sides named: " + ", ".join(sides)
         if outlets:

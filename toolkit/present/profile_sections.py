@@ -25,7 +25,7 @@ from ..compare.by_source import source_documents, source_map
 from ..compare.copies import copies, copy_of
 from ..compare.coverage import precise_carriers
 from ..compare.name_variants import vague_amount
-from ..compare.quantity_events import counted_class, counts_structure
+from ..compare.quantity_events import class_nouns, counted_class, counts_structure
 from ..compare.voices import unnamed_voice
 from ..compare.registry import MEASURES
 from ..measures.framing import FRAMES
@@ -194,7 +194,9 @@ def _cited(tables: dict, documents: list[str]) -> str:
             mine = mine.drop(unnamed.index)
             vague = ""
             if len(unnamed):
-                examples = list(dict.fromkeys(unnamed[name].astype(str).str.lower()))[:2]
+                # as the text writes them (a name in one keeps its capitals), the same words once whatever the case
+                written = unnamed[name].astype(str)
+                examples = list(dict(zip(written.str.lower(), written)).values())[:2]
                 quoted = " and ".join(f"“{e}”" for e in examples)
                 vague = (f"{len(unnamed)} unnamed source{'s' if len(unnamed) != 1 else ''} "
                          f"({quoted if len(unnamed) == 1 else f'such as {quoted}'})")
@@ -277,7 +279,7 @@ def _alone(tables: dict, source: str, documents: list[str]) -> str:
 
     # a count of the text's own parts or a background set ("three broad categories") is no news figure
     if "unit" in single:
-        single = single[~((single["kind"] == "count") & single["unit"].map(lambda u: bool(counts_structure(u))))]
+        single = single[~((single["kind"] == "count") & single["unit"].map(lambda u: bool(counts_structure(u))).astype(bool))]
     single = single[np.array([not vague(g) and not stated_elsewhere(g) for g in single["group_id"]], dtype=bool)]
     # one figure written twice in the source ("at least 27", "at least 27 people") counts once
     first = values[values["group_id"].isin(single["group_id"])].drop_duplicates("group_id")
@@ -348,31 +350,32 @@ def _stating(tables: dict, values: pd.DataFrame, group_id: str) -> set[str]:
             if sentences is not None and "text" in sentences:
                 hits = sentences["text"].astype(str).str.contains(said, regex=True)
                 found |= set(sentences.loc[hits, "doc_id"])
+                # or the places themselves, as many as the count: "the besieged towns of Fua and Kefraya"
+                named = _named_members(row.unit_class, int(row.lo))
+                if named is not None and sentences is not None and "text" in sentences:
+                    hits = sentences["text"].astype(str).str.contains(named, regex=True)
+                    found |= set(sentences.loc[hits, "doc_id"])
     return found
+
+
+#: Counted classes whose members are named places: "the towns of A and B" counts two towns, while "residents
+#: of A and B" counts no two people.
+NAMED_CLASSES = ("settlement",)
+_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
+
+
+def _named_members(unit_class: str, count: int) -> re.Pattern | None:
+    """A pattern for ``count`` names after a plural noun of the class ("towns of A and B", "villages of A, B and
+    C"), or None when the class has no listed nouns or the count is not 2 to 6."""
+    nouns = class_nouns(unit_class) if unit_class in NAMED_CLASSES else frozenset()
+    if not nouns or not 2 <= count <= 6:
+        return None
+    names = rf"{_NAME}(?:,\s+{_NAME}){{{count - 2}}},?\s+and\s+{_NAME}"
+    return re.compile(rf"\b(?:{'|'.join(sorted(re.escape(plural(n)) for n in nouns))})\s+of\s+(?:the\s+)?{names}(?![\w’'-]|\s+[A-Z]|,\s+[A-Z])")
 
 
 #: Small counts written as words (the numbers' own word list), searched in a source's text by :func:`value_stated`.
 _COUNT_WORDS = {float(n): w for w, n in NUMBER_WORDS.items() if n <= 12}
-
-
-def _figure_stated(tables: dict, claim_id: str, label: str, source: str) -> bool:
-    """Whether ``source`` states a figure of the claim (same kind and unit, overlapping values): the claim may
-    then be there in other words, and is not called left out (claims are matched by wording alone)."""
-    claims, numbers = tables.get("claims"), tables["numbers"]
-    if claims is None or claims.empty:
-        return False
-    members = claims[claims["claim_id"] == claim_id]
-    members = members[members["text"].astype(str).str.startswith(str(label)[:60])].head(1)  # the sentence quoted
-    keys = set(zip(members["doc_id"], members["sentence_id"]))
-    values = _intervals(numbers)
-    stated = values[[k in keys for k in zip(values["doc_id"], values["sentence_id"])]].dropna(subset=["lo"])
-    stated = stated[stated["kind"].isin(FIGURE_KINDS)]  # amounts, not dates: many sentences share a year
-    mine = values[values["doc_id"].isin(source_documents_of(tables, source))]
-    for row in stated.itertuples():
-        same = mine[(mine["unit"] == row.unit) & (mine["kind"] == row.kind)]
-        if ((same["lo"] <= row.hi) & (same["hi"] >= row.lo)).any():
-            return True
-    return False
 
 
 def figure_carriers(tables: dict) -> dict[str, int]:
@@ -452,11 +455,6 @@ def left_out(tables: dict, source: str, sources: list[str], carriers: dict[str, 
     # the sources a fact is read among (those of its event group, when the articles report several events)
     listed = cover.groupby(["fact_type", "fact_id"])["source"].nunique()
     absent = cover[(cover["source"] == source) & (cover["state"] == "absent")].copy()
-    # a claim whose figure the source states in other words is not called left out (see _figure_stated)
-    if absent.empty:
-        return absent.assign(carried=[], read_among=[])
-    absent = absent[np.array([not (t == "claim" and _figure_stated(tables, i, label, source))
-                              for t, i, label in zip(absent["fact_type"], absent["fact_id"], absent["label"])], dtype=bool)]
     if absent.empty:
         return absent.assign(carried=[], read_among=[])
     # a figure is carried by the sources that give it as precisely ("In September" does not give "8 September")

@@ -506,15 +506,16 @@ def coverage_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     carriers = figure_carriers(tables)
     copied = copy_of(copies(tables.get("text_reuse"), tables.get("documents")))
     checkable = {s: left_out(tables, s, everyone, carriers, copied) for s in sources}
-    claims = cover[(cover["state"] == "absent") & (cover["fact_type"] == "claim")].groupby("source").size()
     omitted = pd.DataFrame({"source": sources,
-                            "actors and agreed figures left out": [0 if checkable[s] is None else len(checkable[s]) for s in sources],
-                            "shared claims with no match in its words": [int(claims.get(s, 0)) for s in sources]})
+                            "actors and agreed figures left out": [0 if checkable[s] is None else len(checkable[s]) for s in sources]})
+    claims = cover.loc[cover["fact_type"] == "claim", "fact_id"].nunique()
     blocks += [("table", with_kind_column(omitted, source_kinds(tables))),
-               ("p", "The first count is the one the profiles name: actors, and figures the others agree on, that at "
-                     "least two other texts state (copies count once). The second counts claims, found by shared "
-                     "wording, that no sentence of the source matches; a claim told in other words counts here, "
-                     "so it is no omission until read."), *note]
+               ("p", "The count is the one the profiles name: actors, and figures the others agree on, that at "
+                     "least two other texts state (copies count once)."
+                     + (f" The {claims} shared {'claim' if claims == 1 else 'claims'} (sentences of two or more sources "
+                        "in close wording) are in `data/coverage.csv`; a source with no sentence in that wording is "
+                        "marked `unmatched`, not absent, and is not counted here: it may tell the claim in other words."
+                        if claims else "")), *note]
     reuse = tables["text_reuse"]
     blocks.append(("h3", "Text shared word for word"))
     if reuse.empty:

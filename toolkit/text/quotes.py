@@ -28,6 +28,12 @@ def quoted_spans(text: str, start: int = 0, end: int | None = None) -> list[tupl
     >>> t = 'He said “it is done” and left. "Fine," she said.'
     >>> [t[a:b] for a, b in quoted_spans(t)]
     ['“it is done”', '"Fine,"']
+
+    A curly opening mark may close with a straight one, and a straight one with a curly one:
+
+    >>> t = '“We begin now," he said. “It is "fake" news,” she said. Jo said "it is over.”'
+    >>> [t[a:b] for a, b in quoted_spans(t)]
+    ['“We begin now,"', '“It is "fake" news,”', '"it is over.”']
     """
     end = len(text) if end is None else end
     spans = []
@@ -38,6 +44,17 @@ def quoted_spans(text: str, start: int = 0, end: int | None = None) -> list[tupl
             return spans
         closer = PAIRS[match.group()]
         close = text.find(closer, match.end(), end)
+        if match.group() == "“":
+            # a curly opening mark closed by a straight one ("“It is done," she said"): the first straight mark
+            # after it, when it is shaped as a closing one and comes before any curly closing mark
+            straight = text.find('"', match.end(), close if close != -1 else end)
+            if straight != -1 and _closes(text, straight):
+                close = straight
+        elif match.group() == '"':
+            # and a straight one by a curly one ('"It is done,” she said'), when no curly quotation opens before it
+            curly = text.find("”", match.end(), close if close != -1 else end)
+            if curly != -1 and "“" not in text[match.end():curly]:
+                close = curly
         if close == -1 or close - match.start() > MAX_QUOTE_CHARS:
             position = match.end()
             continue
@@ -63,6 +80,61 @@ def _well_formed(quotation: str) -> bool:
     return all(p.lstrip()[:1] in _RUNNING_OPEN for p in re.split(r"\n\s*\n", quotation)[1:] if p.strip())
 
 
+_PARAGRAPH = re.compile(r"\n\s*\n")
+#: What comes before a quotation that opens a sentence: the start, a line break or a stop and a space.
+_SENTENCE_START = re.compile(r"(?:^|\n|[.!?]\s+)\s*$")
+
+
+def _opens(text: str, at: int) -> bool:
+    """A straight mark shaped as an opening one: after a space, a line start or a bracket, before a word."""
+    return (at == 0 or text[at - 1] in " \t\n([—–-") and at + 1 < len(text) and not text[at + 1].isspace()
+
+
+def _closes(text: str, at: int) -> bool:
+    """A straight mark shaped as a closing one: after a word or a stop, before a space, a stop or the end."""
+    return at > 0 and not text[at - 1].isspace() and (at + 1 == len(text) or text[at + 1].isspace()
+                                                        or text[at + 1] in ".,;:!?)—–-")
+
+
+def straight_quotes(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    r"""Quotations in straight double marks, paired by their shape: a mark that opens (after a space, before a
+    word) with the next mark when that one closes (after a word, before a space or a stop) in the same
+    paragraph. A mark of neither shape, or a closing mark with no opening one ("...forced to leave" he
+    said), pairs with nothing, so one lost mark spoils no other quotation. A quotation still open at the end
+    of a paragraph whose next paragraph opens with a mark runs to the paragraph's end when it opens a sentence (a
+    quotation of several paragraphs opens each of them and closes only the last).
+
+    >>> t = 'He left. Many felt forced to leave" he said. "We are sad" she said.'
+    >>> [t[a:b] for a, b in straight_quotes(t)]
+    ['"We are sad"']
+    >>> t = '"It is evil," he said. "As a father, I pray.\n\n"I ask forgiveness," he said.'
+    >>> [t[a:b] for a, b in straight_quotes(t)]
+    ['"It is evil,"', '"As a father, I pray.', '"I ask forgiveness,"']
+    """
+    end = len(text) if end is None else end
+    marks = [m.start() for m in re.finditer('"', text[start:end])]
+    marks = [start + m for m in marks]
+    breaks = [start + m.start() for m in _PARAGRAPH.finditer(text[start:end])]
+    spans, k = [], 0
+    while k < len(marks):
+        at = marks[k]
+        if not _opens(text, at):
+            k += 1
+            continue
+        paragraph_end = next((b for b in breaks if b > at), end)
+        following = marks[k + 1] if k + 1 < len(marks) else None
+        if following is not None and following < paragraph_end and _closes(text, following) \
+                and following - at <= MAX_QUOTE_CHARS:
+            spans.append((at, following + 1))
+            k += 2
+            continue
+        if following is not None and following > paragraph_end and not text[paragraph_end:following].strip() \
+                and paragraph_end - at <= MAX_QUOTE_CHARS and _SENTENCE_START.search(text[:at]):
+            spans.append((at, len(text[:paragraph_end].rstrip())))  # runs on into the next paragraph
+        k += 1
+    return spans
+
+
 def running_quotes(text: str, bounds: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """Per sentence (``bounds``: the sentences' ``(start, end)`` in ``text``, in order), the parts of it inside a
     quotation that opens or closes in another sentence ("“It is done. We leave now,” she said."), which a
@@ -78,12 +150,7 @@ def running_quotes(text: str, bounds: list[tuple[int, int]]) -> list[list[tuple[
         return out
     first, last = bounds[0][0], bounds[-1][1]
     running = [(a, b) for a, b in quoted_spans(text, first, last) if text[a] in _RUNNING_OPEN and _well_formed(text[a:b])]
-    # straight marks pair within a paragraph that holds an even number of them (one stray mark elsewhere spoils no other)
-    breaks = [m.end() for m in re.finditer(r"\n\s*\n", text[first:last])]
-    for start, end in zip([first] + [first + b for b in breaks], [first + b for b in breaks] + [last]):
-        if text.count('"', start, end) % 2 == 0 and '"' in text[start:end]:
-            running += [(a, b) for a, b in quoted_spans(text, start, end)
-                        if text[a] == '"' and not re.search(r"[“”«»„]|\n\s*\n", text[a:b])]
+    running += [(a, b) for a, b in straight_quotes(text, first, last) if not re.search(r"[“”«»„]", text[a:b])]
     if not running:
         return out
     starts = [s for s, _ in bounds]
