@@ -229,3 +229,11 @@ def test_a_day_one_source_alone_gives_an_event_is_set_beside_the_event_another_g
                             "The first cargo was shipped on April 2, 2025, officials said.")
     notes = " ".join(grid.loc[grid["kind"] == "event_date", "note"].dropna().unique())
     assert "as the day of the signing" in notes, grid
+
+
+def test_what_a_quantity_measures_is_read_from_its_label():
+    from toolkit.compare.facts import _names_words, label_words
+    assert label_words("share of Vale’s GDP") == "GDP" and label_words("mineral reserves") == "mineral reserves"
+    texts = {"a": "The first shipment left the port.", "b": "Vale shipped its first batch of ore.", "c": "Talks went on."}
+    sources = {"a": "a", "b": "b", "c": "c"}
+    assert _names_words("shipment", "b", texts, sources) and not _names_words("shipment", "c", texts, sources)

@@ -306,3 +306,29 @@ def test_a_person_the_article_gives_an_office_is_an_official_wherever_named():
     table = voices(_tables(sentences, cues), {"d": "d"})
     assert set(zip(table["voice"], table["voice_type"])) == {("Jo Roe", "government"), ("Al Kay", "government")}
     assert voice_type("keynote speaker Jo Roe", "person") == "person" and voice_type("Speaker Jo Roe", "person") == "government"
+
+
+def test_the_monitor_is_the_body_cited_just_before():
+    sentences = ["Rockets killed 15 people, a monitor said.", "The Vale Rights Observatory said 15 had died.",
+                 "The monitor reported clashes in the west.", "The Norland-based monitor said a market was hit.",
+                 "Later, Jo Roe said talks would go on.", "Rain fell.", "Roads closed.", "Shops shut.",
+                 "The monitor said the toll rose."]
+    cues = [(0, "said", "monitor", "vague"), (1, "said", "Vale Rights Observatory", "organisation"),
+            (2, "reported", "monitor", "vague"), (3, "said", "Norland-based monitor", "organisation"),
+            (4, "said", "Jo Roe", "person"), (8, "said", "monitor", "vague")]
+    table = voices(_tables(sentences, cues), {"d": "d"})
+    voice = dict(zip(table["sentence_id"], table["voice"]))
+    assert voice[0] == "monitor"  # "a monitor": no body named yet
+    assert voice[2] == voice[3] == "Vale Rights Observatory"
+    assert voice[8] == "monitor"  # too far from the body cited last
+    assert set(table.loc[table["sentence_id"].isin([2, 3]), "voice_type"]) == {"organisation"}
+
+
+def test_a_view_in_scare_quotes_is_no_quotation_and_a_described_role_is_its_one_holder():
+    sentences = ["Investors now see the port’s “frontier” status as an opportunity.", "Rep. Jo Roe resigned on Friday.",
+                 "Al Kay, her aide, spoke of the harm.", "“I had no idea how to run an office,” the four-term congresswoman said."]
+    cues = [(0, "see", "Investors", "vague"), (2, "spoke", "Al Kay", "person"),
+            (3, "said", "four-term congresswoman", "vague")]
+    table = voices(_tables(sentences, cues), {"d": "d"}).set_index("sentence_id")
+    assert table.loc[0, "mode"] == "paraphrase"
+    assert table.loc[3, "voice"] == "Jo Roe" and table.loc[3, "mode"] == "direct_quote"

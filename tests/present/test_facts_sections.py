@@ -115,3 +115,11 @@ def test_a_differing_figure_names_the_sources_whose_values_overlap():
     # all precise values overlap, or fewer than three sources give one: nothing to add
     assert _most_agree(cells[cells["source"] != "a"], numbers, {}) == ""
     assert _most_agree(cells[cells["source"].isin(["a", "b"])], numbers, {}) == ""
+
+
+def test_a_date_the_dateline_contradicts_is_shown_with_it():
+    from toolkit.present.facts_sections import source_identity
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "title": ["A", "B"], "outlet": ["x", "y"], "published": ["2016-10-07"] * 2,
+                              "dateline": ["2016-10-28", ""], "words": [100, 200], "text_type": ["news_report"] * 2})
+    identity = source_identity(documents)
+    assert identity["published"].tolist() == ["2016-10-07 (its dateline: 2016-10-28)", "2016-10-07"]

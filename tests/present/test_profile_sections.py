@@ -107,3 +107,10 @@ def test_two_named_places_state_a_count_of_two_places():
     assert not towns.search("the towns of Norby, Vale and Kettle")  # three towns are no two
     assert _named_members("person", 2) is None  # "residents of A and B" counts no two people
     assert _named_members("settlement", 1) is None
+
+
+def test_members_named_as_examples_state_a_count_vaguely():
+    from toolkit.present.profile_sections import _named_examples
+    senators = _named_examples("senator", "lawmaker")
+    assert senators.search("citing former senators like Jo Roe, Al Kay and Ann Vell.")
+    assert not senators.search("Senators met Jo Roe and Al Kay.")

@@ -495,6 +495,35 @@ def _names_thing(key: str, items: list[dict], source: str, texts: dict[str, str]
     return any(pattern.search(texts[d]) for d, s in sources.items() if s == source)
 
 
+#: Endings cut from a word before it is looked for in other forms ("shipment" finds "shipped", "signing" "signed").
+_ENDINGS = re.compile(r"(?:ments?|ings?|ions?|ed|es|s)$")
+
+
+def label_words(label: str) -> str:
+    """The words of a quantity's label that say what it measures, at most three: lowercase content words and
+    acronyms, not names, which most texts of a story share, nor words of measure ("mineral reserves", "share of
+    Pakistan’s GDP" -> "GDP"; "" when none or too many)."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z’'-]+", str(label).split("(")[0])
+             if (w.isupper() and len(w) >= 2) or (w.islower() and len(w) >= 4 and w not in _FUNCTION)]
+    return " ".join(words) if 1 <= len(words) <= 3 else ""
+
+
+#: Function words and words of measure, left out of :func:`label_words`.
+_FUNCTION = frozenset("about after against also among before between from have into more most over than that their "
+                      "them they this those under were what when where which while will with would share rate number "
+                      "total amount percent percentage level value figure count".split())
+
+
+def _names_words(words: str, source: str, texts: dict[str, str], sources: dict[str, str]) -> bool:
+    """Whether a source's text has every word of ``words`` in some form ("shipped" for "shipment")."""
+    stems = [w if w.isupper() else _ENDINGS.sub("", w) for w in str(words).split()]
+    stems = [w for w in stems if len(w) >= 2]
+    if not stems:
+        return False
+    text = " ".join(texts[d] for d, s in sources.items() if s == source)
+    return all(re.search(r"\b" + re.escape(w), text, re.I) for w in stems)
+
+
 def _interval(statement: dict) -> dict:
     """A quantity statement as the alignment reads a mention (kind and interval), for :func:`overlaps`."""
     return {"kind": statement["kind_of"], "low": statement["low"], "high": statement.get("high", math.inf)}
@@ -557,10 +586,10 @@ def _note(kind: str, items: list[dict]) -> str:
         silent = list(dict.fromkeys(f"“{s['value']}” in {s['source']}" for s in items if s["silent"]))
         if hearsay and silent:
             more = f" and {len(hearsay) - NOTE_WORDS} more" if len(hearsay) > NOTE_WORDS else ""
-            # the silence as written ("officials have not commented publicly"): no comment on record, which
-            # other words of the same source may qualify
+            # the silence as written ("officials have not commented publicly"): no comment on record, which does
+            # not deny a reaction others relay (and which other words of the same source may qualify)
             return ("; ".join(hearsay[:NOTE_WORDS]) + more + ", so it can stand beside "
-                    + "; ".join(silent[:NOTE_WORDS]) + ", which says only that no reaction is on record")
+                    + "; ".join(silent[:NOTE_WORDS]) + ": no comment on record does not deny a reaction that others relay")
         return ""
     if kind != "event_date" or len({s["source"] for s in items}) < 2:
         return ""
@@ -682,6 +711,9 @@ def facts(tables: dict, texts: dict[str, str], sources: dict[str, str],
                 said = NOT_MENTIONED
                 if kind in ("count", "party") and _names_thing(key, items, source, texts, sources):
                     said = WITHOUT_DETAIL
+                elif kind in ("event_date", "quantity") and _names_words(
+                        key if kind == "event_date" else label_words(label), source, texts, sources):
+                    said = WITHOUT_DETAIL  # "the first shipment has been dispatched", with no date
                 rows.append((fact_id, kind, label, state, source, False, said, "", "", -1, -1, -1, note))
             for s in mine:
                 rows.append((fact_id, kind, label, state, source, True, s["wording"], str(s["value"]), s["doc_id"],

@@ -59,6 +59,28 @@ _ROLE_TITLES = {"congressman": r"Rep\.|Representative|Congressman", "congresswom
 _DESCRIBED = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:" + "|".join(_ROLE_TITLES) + r")\b(?:\s+(?:of|from|for)\s.*)?", re.I)
 
 
+#: Head nouns of a body described, not named ("the monitor", "the Britain-based group"): with "the", they point
+#: back to the body the article cited last (:func:`_recent_body`).
+_BODY_HEADS = ("monitor", "group", "agency", "organi[sz]ation", "watchdog", "observatory", "body", "network",
+               "committee", "commission", "charity", "company", "firm", "ministry", "movement", "faction", "coalition")
+_BODY_BACK = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:" + "|".join(_BODY_HEADS) + r")", re.I)
+#: How many sentences back a described body may point (the body cited in them, the latest first).
+BODY_BACK_SENTENCES = 3
+
+
+def _recent_body(rows: list[tuple], doc_id: str, sid: int) -> tuple[str, str] | None:
+    """The named body (organisation or government) cited last in the article, at most
+    :data:`BODY_BACK_SENTENCES` sentences before ``sid``, as ``(voice, source type)``; else None."""
+    for row in reversed(rows):
+        if row[6] != doc_id or row[7] < sid - BODY_BACK_SENTENCES:
+            break
+        voice, kind = row[0], row[1]
+        described = _BODY_BACK.fullmatch(voice) and voice.split()[-1].islower()  # "Britain-based monitor", not "Observatory"
+        if kind in ("organisation", "government") and voice[:1].isupper() and not described:
+            return voice, row[-1]
+    return None
+
+
 def _holds_role(name: str, description: str, doc_sentences: dict[int, str]) -> bool:
     """Whether the article writes ``name`` after a title of the role ``description`` gives ("Rep. Jo Roe" for
     "the four-term congressman"; its surname is enough)."""
@@ -68,6 +90,16 @@ def _holds_role(name: str, description: str, doc_sentences: dict[int, str]) -> b
     surname = name_core(name).split()[-1] if name_core(name) else ""
     pattern = re.compile(rf"(?:{_ROLE_TITLES[role]})\s+(?:[A-Z][\w.’'-]*\s+){{0,2}}{re.escape(surname)}\b")
     return bool(surname) and any(pattern.search(text) for text in doc_sentences.values())
+
+
+def _role_holders(description: str, people: dict[str, str], doc_sentences: dict[int, str]) -> list[str]:
+    """The persons of the corpus (``people``: surname -> full name) whom the article writes after a title of the
+    role ``description`` gives (:func:`_holds_role`)."""
+    text = " ".join(doc_sentences.values())
+    names = {name_core(full) for last, full in people.items() if last and re.search(rf"\b{re.escape(last)}\b", text, re.I)
+             and _holds_role(full, description, doc_sentences)}
+    # a name run on into a headline's next word ("Jo Roe Resigns") is the same person as "Jo Roe"
+    return sorted(n for n in names if n and not any(o != n and n.startswith(o + " ") for o in names))
 
 
 #: A document named again with a definite word ("according to the tweet", "the statement said"): it points back to
@@ -327,10 +359,21 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
             if not named and _DESCRIBED.match(source) and re.search(r"\bthe\s+" + re.escape(source), sentence, re.I):
                 # "“...,” the four-term congressman said": the person named or cited just before, as a pronoun would,
                 # when the article gives that person a title of the role ("Rep. Jo Roe"); else no one
-                named = binder.bind("he", sid, at, learn=False) or binder.bind("she", sid, at, learn=False)
-                named = named if named and _holds_role(named, source, doc_sentences) else ""
+                holding = _role_holders(source, people, doc_sentences)
+                if len(holding) == 1:
+                    named = holding[0]  # the one person the article gives that title
+                else:
+                    named = binder.bind("he", sid, at, learn=False) or binder.bind("she", sid, at, learn=False)
+                    named = named if named and _holds_role(named, source, doc_sentences) else ""
             if named:
                 source, kind = named, classify_source(named)
+        described = False  # a body pointed back to by a description ("the monitor"), not a person's words
+        if _BODY_BACK.fullmatch(source) and re.search(r"\b(?:the|The)\s+" + re.escape(re.sub(r"^the\s+", "", source, flags=re.I)), sentence):
+            # "The monitor reported", "the Britain-based monitor said": the body the article cited just before
+            body = _recent_body(rows, row.doc_id, sid)
+            if body:
+                source, kind = body
+                described = True
         if kind != "vague" and _RELAYED.search(sentence[:max(at, 0)]):
             continue  # "there is reporting that China expressed concern": the reporting speaks, China is only said to
         if str(row.surface).lower() in _PERCEPTION and all(
@@ -356,7 +399,7 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
             for name, name_kind in mixed.items():
                 if name_kind == "person":
                     binder.cite(sid, name)
-        elif kind == "person" or variant != source or len(speakers) > 1:
+        elif kind == "person" or (variant != source and not described) or len(speakers) > 1:
             kind = "person"
             for name in speakers:
                 binder.cite(sid, name)
@@ -369,7 +412,10 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
             # of one source ("said ... adding that") share its quotations
             quoted = [(a, b) for a, b in quoted
                       if min(cues_here, key=lambda c: min(abs(c[0] - a), abs(c[0] - b)))[1] == cited]
-        mode = "direct_quote" if quoted or sid in quoting[row.doc_id] else "paraphrase"
+        if str(row.surface).lower() in _PERCEPTION:
+            quoted = []  # "investors see its “frontier” status as ...": a view told, its marks the writer's
+        mode = "direct_quote" if quoted or (sid in quoting[row.doc_id] and str(row.surface).lower() not in _PERCEPTION) \
+            else "paraphrase"
         wording = sentence if len(sentence) <= WORDING_CHARS else sentence[:WORDING_CHARS].rstrip() + "…"
         for voice in speakers:  # "Ms. Roe and Mr. Kay said": two voices, each credited with the citation
             voice, voice_kind = _voice(voice, mixed.get(voice, kind), row, people, places, stems, capitals)

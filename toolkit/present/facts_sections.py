@@ -76,8 +76,11 @@ def source_identity(documents: pd.DataFrame, sources: pd.DataFrame | None = None
     docs["source"] = [mapping.get(d, d) for d in docs["doc_id"]]
     if "published" in docs and pd.api.types.is_datetime64_any_dtype(docs["published"]):
         docs["published"] = docs["published"].dt.strftime("%Y-%m-%d")  # a date column: shown as its ISO day
-    for column in ("outlet", "author", "title", "published"):
+    for column in ("outlet", "author", "title", "published", "dateline"):
         docs[column] = docs[column].fillna("").astype(str) if column in docs else ""
+    # a date the article's own dateline contradicts is shown with it (see the warning of corpus.documents)
+    docs["published"] = [f"{p} (its dateline: {d})" if d and p and not d.startswith(p[:10]) else p
+                         for p, d in zip(docs["published"], docs["dateline"])]
     if "text_type" not in docs:
         docs["text_type"] = ""
     first = docs.drop_duplicates("source")
@@ -325,7 +328,7 @@ def _term_presence(tables: dict, all_sources: list[str]) -> dict[str, tuple[str,
         absent = [s for s in counts if s not in using and not _starts_any(vocabularies[s], word)
                   and not mentions_name(vocabularies[s], word)]
         if len(themed) >= 2 and themed == using and absent:
-            out[f"word:{word}"] = (word.capitalize(), set(counts) - set(absent))
+            out[f"word:{word}"] = (f"the name {word.capitalize()}", set(counts) - set(absent))
     return out
 
 
@@ -429,14 +432,16 @@ def omission_blocks(tables: dict) -> list[tuple]:
         if row.omitters:
             line += " Left out by " + _listed([names[s] for s in row.omitters]) + "."
         if row.short_omitters:
-            line += " Also absent from " + _listed([f"{names[s]} ({words[s]:,} words, a short text)" for s in row.short_omitters]) + "."
+            line += " Also absent from " + _listed([f"{names[s]} ({words[s]:,} words, under half the length of those that carry it)" for s in row.short_omitters]) + "."
         lines.append(line)
     return [("h2", "What each source leaves out"),
             ("p", "Actors, names and figures that at least two sources carry and others do not, those most sources "
                   "carry first. A name counts as left out only when no word of the source starts with it or writes it another way (another "
                   "transliteration, its demonym, a possessive, initials with or without dots, an alias the corpus settings give); "
-                  "months, weekdays, wire-agency bylines and vague amounts (“thousands”) are no facts. A source much shorter than the ones that carry a fact is named apart: leaving things "
-                  "out is expected of a short text."),
+                  "months, weekdays, wire-agency bylines and vague amounts (“thousands”) are no facts. A source under half the median length of the ones that carry a fact is named apart: "
+                  "leaving things out is expected of a text so much shorter. The profiles and the coverage table count "
+                  "actors and agreed figures; a name the sources use often that is not among the actors (“the name …”) "
+                  "is listed here only."),
             ("list", lines)]
 
 
@@ -468,9 +473,13 @@ def voices_blocks(tables: dict) -> list[tuple]:
         line = (f"**{names[source]}**: {len(mine)} attribution{'s' if len(mine) != 1 else ''}, {int((mine['mode'] == 'direct_quote').sum())} with "
                 f"quoted words; " + ", ".join(f"{n} {k}" for k, n in kinds.most_common()))
         unnamed = sum(unnamed_voice(v, t) for v, t in zip(mine["voice"].astype(str), mine["voice_type"]))
-        if unnamed != kinds.get("vague", 0):
-            # the count the source's profile gives: vague sources, and officials or groups named only by role
+        # the count the source's profile gives: vague sources, and officials or groups named only by role, less a
+        # role one person holds in the story ("the president replied")
+        if unnamed > kinds.get("vague", 0):
             line += f" ({unnamed} of them unnamed: vague, or named by role or group only)"
+        elif unnamed < kinds.get("vague", 0):
+            line += (f" ({unnamed} of them unnamed; the other{'s' if kinds['vague'] - unnamed > 1 else ''} "
+                     "name by role one person the story names)")
         if sides:
             line += "; sides named: " + ", ".join(sides)
         if outlets:
@@ -481,20 +490,25 @@ def voices_blocks(tables: dict) -> list[tuple]:
     blocks = [("h2", "Who speaks"),
               ("p", "Every cited source (from the attributions), with its type and the side or nationality the text "
                     "gives it; `quoted` counts citations whose sentence quotes words, `paraphrased` the others. "
-                    "All citations are in `data/voices.csv`."),
+                    "What a source says others said, relayed by unnamed reports (“reports suggest Vale has called it "
+                    "…”), is counted as the reports' words, once; the attribution rates of the stance measures count "
+                    "every cue. All citations are in `data/voices.csv`."),
               ("list", lines), ("table", listing)]
     actors = tables.get("actor_sentiment")
     if actors is not None and len(actors):
         mapping = dict(zip(tables["sources"]["doc_id"], tables["sources"]["source"])) if "sources" in tables \
             else {d: d for d in identity["source"]}
         silent = silent_actors(table, actors, mapping)
-        none = [f"{r.actor} ({r.mentioned_by} sources)" for r in silent.itertuples() if r.cited_by == 0][:MAX_VOICES]
+        # persons only: a body or a country speaks through people ("a spokeswoman for the department"), whom the
+        # voices do not always tie back to it, so its silence cannot be told
+        none = [f"{r.actor} ({r.mentioned_by} sources)" for r in silent.itertuples()
+                if r.cited_by == 0 and named_person(str(r.actor))][:MAX_VOICES]
         # persons only: a country, a party or an office speaks through people ("US envoy Jo Roe", "Kremlin spokesman
         # Al Kay") whom the voices table does not always tie to it, so "never quoted" could not be told for it
         unquoted = [f"{r.actor}" for r in silent.itertuples() if r.cited_by > 0 and r.quoted_by == 0
                     and named_person(str(r.actor))][:MAX_VOICES]
         if none:
-            blocks.append(("p", "**Written about but never cited** by any source: " + ", ".join(none) + "."))
+            blocks.append(("p", "**Written about but never cited** by any source (persons): " + ", ".join(none) + "."))
         if unquoted:
             blocks.append(("p", "**Cited but never quoted in their own words** (persons; a country or a body speaks through people): " + ", ".join(unquoted) + "."))
     return blocks

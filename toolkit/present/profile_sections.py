@@ -350,11 +350,12 @@ def _stating(tables: dict, values: pd.DataFrame, group_id: str) -> set[str]:
             if sentences is not None and "text" in sentences:
                 hits = sentences["text"].astype(str).str.contains(said, regex=True)
                 found |= set(sentences.loc[hits, "doc_id"])
-                # or the places themselves, as many as the count: "the besieged towns of Fua and Kefraya"
-                named = _named_members(row.unit_class, int(row.lo))
-                if named is not None and sentences is not None and "text" in sentences:
-                    hits = sentences["text"].astype(str).str.contains(named, regex=True)
-                    found |= set(sentences.loc[hits, "doc_id"])
+                # or the places themselves, as many as the count: "the besieged towns of Fua and Kefraya"; or some
+                # of the members by name: "former senators like A, B and C" (the figure in other words, vaguely)
+                for named in (_named_members(row.unit_class, int(row.lo)), _named_examples(str(row.unit), row.unit_class)):
+                    if named is not None and sentences is not None and "text" in sentences:
+                        hits = sentences["text"].astype(str).str.contains(named, regex=True)
+                        found |= set(sentences.loc[hits, "doc_id"])
     return found
 
 
@@ -372,6 +373,13 @@ def _named_members(unit_class: str, count: int) -> re.Pattern | None:
         return None
     names = rf"{_NAME}(?:,\s+{_NAME}){{{count - 2}}},?\s+and\s+{_NAME}"
     return re.compile(rf"\b(?:{'|'.join(sorted(re.escape(plural(n)) for n in nouns))})\s+of\s+(?:the\s+)?{names}(?![\w’'-]|\s+[A-Z]|,\s+[A-Z])")
+
+
+def _named_examples(unit: str, unit_class: str) -> re.Pattern:
+    """A pattern for members of a counted group named as examples: "senators like A, B and C", "lawmakers
+    including A and B" (the unit's plural, or a plural of its class)."""
+    nouns = sorted({re.escape(plural(n)) for n in class_nouns(unit_class) | {unit} if n.isalpha()})
+    return re.compile(rf"\b(?:{'|'.join(nouns)})\s+(?:like|including|such\s+as)\s+{_NAME}(?:,\s+{_NAME})*,?\s+(?:and|or)\s+{_NAME}")
 
 
 #: Small counts written as words (the numbers' own word list), searched in a source's text by :func:`value_stated`.
