@@ -206,9 +206,14 @@ def classify_source(source: str, known: dict[str, str] | None = None, initial: b
 #: "a source at the Police Command", "White House aides"): the body may be named, the person speaking is not.
 _ANONYMOUS_HEAD = re.compile(r"\b(?:officials?|sources?|aides?|diplomats?|insiders?|advis[eo]rs?|staffers?|people|person|"
                              r"someone|spokes(?:man|woman|person)|analysts?|experts?|investors?|observers?|critics?|"
-                             r"economists?|activists?|residents?|witnesses)\b(?!\s+[A-Z])", re.I)
+                             r"economists?|activists?|residents?|witnesses)\b(?!\s+(?-i:[A-Z]))", re.I)
 #: Words after which a role noun's phrase says where or what the source is, not who ("familiar with", "at the").
 _AFTER_HEAD = re.compile(r"\s(?:of|in|at|from|with|familiar|who|close|briefed|involved|knowledgeable)\b")
+
+
+#: A part of a group ("two of the officials", "another of the aides"): the group says whether it is named.
+_PART_OF = re.compile(r"(?:one|two|three|four|five|six|\d+|some|several|many|most|each|either|neither|another|both|all|none)"
+                      r"\s+of\s+(?:the\s+|those\s+|these\s+)?(.+)", re.I)
 
 
 @lru_cache(maxsize=65536)
@@ -227,13 +232,19 @@ def unnamed_source(voice: str, voice_type: str) -> bool:
 
     >>> unnamed_source("president", "vague"), unnamed_source("four-term congressman", "vague"), unnamed_source("analysts", "vague")
     (False, False, True)
+    >>> unnamed_source("two of the officials", "government"), unnamed_source("one of the officials present", "government")
+    (True, True)
     """
-    head = _AFTER_HEAD.split(" " + str(voice).strip(), maxsplit=1)[0].strip()
+    voice = str(voice).strip()
+    part = _PART_OF.match(voice)
+    if part:
+        voice = part.group(1)  # "two of the officials", "one of the officials present": the officials
+    head = _AFTER_HEAD.split(" " + voice, maxsplit=1)[0].strip()
     if voice_type == "vague":
         # "the president replied", "the four-term congressman said": the one person the article gives the role
         words = head.split()
         return not (words and len(words) <= 3 and head[:1].islower() and _ONE_HOLDER.fullmatch(words[-1]))
-    return voice_type in ("government", "organisation") and bool(_ANONYMOUS_HEAD.search(head.split()[-1] if head else ""))
+    return voice_type in ("government", "organisation") and bool(_ANONYMOUS_HEAD.search(head))
 
 
 

@@ -407,6 +407,18 @@ def frame_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     return blocks
 
 
+def _held_dates(rows: pd.DataFrame) -> pd.DataFrame:
+    """The mentions of an agreeing group, less a coarse date that does not hold its most precise one ("2019"
+    beside "Dec. 11" of the year before: a year said of something else, not the same date)."""
+    if not {"date_low", "date_high", "kind"} <= set(rows.columns) or not (rows["kind"] == "date").all():
+        return rows
+    low, high = pd.to_datetime(rows["date_low"], errors="coerce"), pd.to_datetime(rows["date_high"], errors="coerce")
+    if low.isna().any() or high.isna().any():
+        return rows
+    finest = (high - low).idxmin()
+    return rows[(low <= high[finest]) & (high >= low[finest])]
+
+
 def _figure(row) -> str:
     """A figure with its source and, where the sentence credits someone, who: "at least 24 (`doc`, per the monitor)"."""
     voice = getattr(row, "attributed_to", "")
@@ -484,8 +496,9 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     if len(agreeing):
         blocks.append(("h3", "Where the sources agree"))
         listed, note = _capped(list(agreeing.itertuples()), "agreeing quantities", "data/quantity_groups.csv")
-        blocks.append(("list", [f"**{g.label}**: " + "; ".join(_figure(r) for r in members[g.group_id].head(QUOTES_PER_QUANTITY).itertuples())
-                                + (f"; and {len(members[g.group_id]) - QUOTES_PER_QUANTITY} more" if len(members[g.group_id]) > QUOTES_PER_QUANTITY else "")
+        shown = {g.group_id: _held_dates(members[g.group_id]) for g in listed}
+        blocks.append(("list", [f"**{g.label}**: " + "; ".join(_figure(r) for r in shown[g.group_id].head(QUOTES_PER_QUANTITY).itertuples())
+                                + (f"; and {len(shown[g.group_id]) - QUOTES_PER_QUANTITY} more" if len(shown[g.group_id]) > QUOTES_PER_QUANTITY else "")
                                 for g in listed]))
         blocks += note
     return blocks
