@@ -332,3 +332,28 @@ def test_a_view_in_scare_quotes_is_no_quotation_and_a_described_role_is_its_one_
     table = voices(_tables(sentences, cues), {"d": "d"}).set_index("sentence_id")
     assert table.loc[0, "mode"] == "paraphrase"
     assert table.loc[3, "voice"] == "Jo Roe" and table.loc[3, "mode"] == "direct_quote"
+
+
+def test_a_body_named_by_its_short_name_is_not_a_description():
+    sentences = ["The Vale Observatory said 15 died.", "Norland Front claimed the attack.", "Roads closed, the Observatory said."]
+    cues = [(0, "said", "Vale Observatory", "organisation"), (1, "claimed", "Norland Front", "organisation"),
+            (2, "said", "Observatory", "organisation")]
+    table = voices(_tables(sentences, cues), {"d": "d"})
+    assert dict(zip(table["sentence_id"], table["voice"]))[2] == "Vale Observatory"
+
+
+def test_a_role_qualified_by_its_party_is_not_bound_to_the_one_holder_of_the_title():
+    sentences = ["Vale Party MP Ann Roe said the talks failed.", "Jo Kay spoke next.",
+                 "“It is a disgrace,” the member of parliament from the Norland Party said."]
+    cues = [(0, "said", "Vale Party MP Ann Roe", "person"), (1, "spoke", "Jo Kay", "person"),
+            (2, "said", "member of parliament from the Norland Party", "vague")]
+    table = voices(_tables(sentences, cues), {"d": "d"})
+    assert dict(zip(table["sentence_id"], table["voice"]))[2] != "Ann Roe"
+
+
+def test_the_source_named_again_is_the_unnamed_source_cited_just_before():
+    sentences = ["A source within the Vale Party told reporters the vote would fail.",
+                 "Jo Roe, according to the source, told him to step aside."]
+    cues = [(0, "told", "source within the Vale Party", "organisation"), (1, "according to", "source", "vague")]
+    table = voices(_tables(sentences, cues), {"d": "d"})
+    assert set(table["voice"]) >= {"source within the Vale Party"} and "source" not in set(table["voice"])

@@ -114,3 +114,9 @@ def test_members_named_as_examples_state_a_count_vaguely():
     senators = _named_examples("senator", "lawmaker")
     assert senators.search("citing former senators like Jo Roe, Al Kay and Ann Vell.")
     assert not senators.search("Senators met Jo Roe and Al Kay.")
+
+
+def test_an_unnamed_source_cited_twice_is_one_source():
+    from toolkit.present.profile_sections import _cited
+    voices = pd.DataFrame({"voice": ["Jo Roe", "reports", "Reports"], "voice_type": ["person", "vague", "vague"], "doc_id": ["a"] * 3})
+    assert "1 unnamed source (2 citations;" in _cited({"voices": voices}, ["a"])

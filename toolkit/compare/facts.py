@@ -499,6 +499,43 @@ def _names_thing(key: str, items: list[dict], source: str, texts: dict[str, str]
 _ENDINGS = re.compile(r"(?:ments?|ings?|ions?|ed|es|s)$")
 
 
+def _party_words(value: str) -> set[str]:
+    """The capitalised words of a party's name, less a possessive or "-based" word before it ("Pakistan’s
+    Frontier Works Organisation" -> Frontier, Works, Organisation)."""
+    return {w for w in str(value).split() if w[:1].isupper() and not w.endswith(("’s", "'s")) and "-based" not in w}
+
+
+def _parties_elsewhere(items: list[dict], texts: dict[str, str], sources: dict[str, str]) -> str:
+    """For a party fact the sources give differently: the sources that name, elsewhere in their text, a party
+    other sources give and they do not ("world-news also names Frontier Works Organization elsewhere in its
+    text"); a party is found by its first two words or its initials ("FWO"), and two names sharing two
+    words ("US Strategic Metals", "Strategic Metals") are one party."""
+    given: dict[str, set[str]] = defaultdict(set)
+    for s in items:
+        given[s["source"]].add(str(s["value"]))
+    out = []
+    for source, mine in given.items():
+        text = " ".join(texts[d] for d, x in sources.items() if x == source)
+        named = []
+        for value in sorted(set().union(*given.values()) - mine):
+            words = sorted(_party_words(value), key=str(value).split().index)
+            if any(len(_party_words(value) & _party_words(m)) >= 2 for m in mine):
+                continue  # one party, worded otherwise
+            initials = "".join(w[0] for w in words)
+            if (len(words) >= 2 and re.search(r"\b" + r"\s+".join(map(re.escape, words[:2])) + r"\b", text)) or \
+                    (len(initials) >= 3 and re.search(rf"\b{initials}\b", text)):
+                named.append(" ".join(words))
+        kept: list[str] = []
+        for name in sorted(dict.fromkeys(named), key=len, reverse=True):
+            if not any(len(_party_words(name) & _party_words(k)) >= 2 for k in kept):
+                kept.append(name)  # one party written two ways is named once
+        named = [n for n in named if n in kept]
+        named = list(dict.fromkeys(named))
+        if named:
+            out.append(f"{source} also names {' and '.join(named[:NOTE_WORDS])} elsewhere in its text")
+    return "; ".join(out[:NOTE_WORDS])
+
+
 def label_words(label: str) -> str:
     """The words of a quantity's label that say what it measures, at most three: lowercase content words and
     acronyms, not names, which most texts of a story share, nor words of measure ("mineral reserves", "share of
@@ -695,6 +732,8 @@ def facts(tables: dict, texts: dict[str, str], sources: dict[str, str],
             surface = max(said, key=lambda v: said[v])
             label = f"{surface} ({label})" if label and label != surface else surface
         note = _note(kind, items)
+        if kind == "party" and state != "agree":
+            note = "; ".join(p for p in [note, _parties_elsewhere(items, texts, sources)] if p)
         if kind == "event_date":
             note = "; ".join(p for p in [note, _same_day_elsewhere(items, dated, sources, key)] if p)
         facts_found.append((kind, key, label, state, items, note, story))

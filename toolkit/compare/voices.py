@@ -68,6 +68,22 @@ _BODY_BACK = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:" + "|".join(_BODY_HEA
 BODY_BACK_SENTENCES = 3
 
 
+#: One unnamed person, named again with "the" ("according to the source", "the official said").
+_ONE_UNNAMED = re.compile(r"source|official|aide|diplomat|insider|spokes(?:man|woman|person)")
+
+
+def _recent_unnamed(rows: list[tuple], doc_id: str, sid: int, noun: str) -> tuple[str, str] | None:
+    """The unnamed voice headed by ``noun`` ("a source within the committee", "another official") cited last
+    in the article, at most :data:`BODY_BACK_SENTENCES` sentences before ``sid``, as ``(voice, source type)``."""
+    head = re.compile(rf"(?:an?\s+|one\s+|another\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?{noun}\b(?!\s+(?-i:[A-Z]))", re.I)
+    for row in reversed(rows):
+        if row[6] != doc_id or row[7] < sid - BODY_BACK_SENTENCES:
+            break
+        if row[0].lower() != noun and head.match(row[0]):
+            return row[0], row[-1]
+    return None
+
+
 def _recent_body(rows: list[tuple], doc_id: str, sid: int) -> tuple[str, str] | None:
     """The named body (organisation or government) cited last in the article, at most
     :data:`BODY_BACK_SENTENCES` sentences before ``sid``, as ``(voice, source type)``; else None."""
@@ -359,7 +375,9 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
             if not named and _DESCRIBED.match(source) and re.search(r"\bthe\s+" + re.escape(source), sentence, re.I):
                 # "“...,” the four-term congressman said": the person named or cited just before, as a pronoun would,
                 # when the article gives that person a title of the role ("Rep. Jo Roe"); else no one
-                holding = _role_holders(source, people, doc_sentences)
+                # the one person the article gives the title, when the role is not qualified: "the member of
+                # parliament from the Vale Party" need not be the one MP the article names
+                holding = [] if re.search(r"\s(?:of|from|for)\s", source) else _role_holders(source, people, doc_sentences)
                 if len(holding) == 1:
                     named = holding[0]  # the one person the article gives that title
                 else:
@@ -368,11 +386,17 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
             if named:
                 source, kind = named, classify_source(named)
         described = False  # a body pointed back to by a description ("the monitor"), not a person's words
-        if _BODY_BACK.fullmatch(source) and re.search(r"\b(?:the|The)\s+" + re.escape(re.sub(r"^the\s+", "", source, flags=re.I)), sentence):
+        if _BODY_BACK.fullmatch(source) and source.split()[-1].islower() and re.search(r"\b(?:the|The)\s+" + re.escape(re.sub(r"^the\s+", "", source, flags=re.I)), sentence):
             # "The monitor reported", "the Britain-based monitor said": the body the article cited just before
             body = _recent_body(rows, row.doc_id, sid)
             if body:
                 source, kind = body
+                described = True
+        if _ONE_UNNAMED.fullmatch(source) and re.search(r"\b(?:the|The)\s+" + re.escape(source) + r"\b", sentence):
+            # "Cornyn, according to the source, told him": the unnamed source cited just before
+            earlier = _recent_unnamed(rows, row.doc_id, sid, source.lower())
+            if earlier:
+                source, kind = earlier
                 described = True
         if kind != "vague" and _RELAYED.search(sentence[:max(at, 0)]):
             continue  # "there is reporting that China expressed concern": the reporting speaks, China is only said to

@@ -46,7 +46,7 @@ HEADLINE_CHARS = 70
 MAX_AGREED = 20
 
 _STATE_WORDS = {"contradict": "the sources contradict each other",
-                "inconsistent_within_source": "one source gives two incompatible values",
+                "inconsistent_within_source": "one source gives two different values",
                 "differ": "the sources give different values",
                 "agree": "the sources agree"}
 

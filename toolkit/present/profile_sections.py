@@ -198,8 +198,10 @@ def _cited(tables: dict, documents: list[str]) -> str:
                 written = unnamed[name].astype(str)
                 examples = list(dict(zip(written.str.lower(), written)).values())[:2]
                 quoted = " and ".join(f"“{e}”" for e in examples)
-                vague = (f"{len(unnamed)} unnamed source{'s' if len(unnamed) != 1 else ''} "
-                         f"({quoted if len(unnamed) == 1 else f'such as {quoted}'})")
+                distinct = len(set(written.str.lower()))
+                times = f"{len(unnamed)} citations; " if len(unnamed) > distinct else ""
+                vague = (f"{distinct} unnamed source{'s' if distinct != 1 else ''} "
+                         f"({times}{quoted if distinct == 1 else f'such as {quoted}'})")
             if mine.empty:
                 return f"It cites no one by name, only {vague}." if vague else "It quotes or paraphrases no one by name."
             counts = mine[name].astype(str).value_counts(sort=False)

@@ -465,10 +465,10 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
         for group in listed:
             allowing = (f"Even allowing for approximations and bounds (a figure given as “about” is read as a band of "
                         f"±{APPROX_TOLERANCE:.0%}, “at least” as open above)")
-            gap = f" {allowing}, they are {group.relative_gap:.0%} apart." if group.status != "scope_differs" and group.kind != "date" \
+            gap = f" {allowing}, they are at least {group.relative_gap:.0%} apart." if group.status != "scope_differs" and group.kind != "date" \
                 and pd.notna(group.relative_gap) and group.relative_gap > 0 else ""
             if gap and pd.notna(getattr(group, "gap_points", None)):  # shares: a gap in points, not a % of a %
-                gap = f" {allowing}, they are {group.gap_points:.3g} percentage points apart."
+                gap = f" {allowing}, they are at least {group.gap_points:.3g} percentage points apart."
             scope = f" What differs: {group.scope_note}." if group.status == "scope_differs" and group.scope_note else ""
             updated = getattr(group, "update_note", "")
             if isinstance(updated, str) and updated:  # a toll that rose through the day is no dispute
