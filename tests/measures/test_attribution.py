@@ -257,3 +257,10 @@ def test_a_passive_with_an_adverb_cites_no_one_and_a_view_has_its_holder():
 def test_a_name_with_a_particle_after_an_inverted_verb_is_the_speaker():
     text = "“The siege will end” said Omar al-Rashid a member of the political office of the Vale group."
     assert _cues(text) == [("said", "Omar al-Rashid", "person")]
+
+
+def test_anonymity_asked_for_is_no_words_reported():
+    asked = "The official also insisted on anonymity to describe the talks."
+    assert find_attributions(asked, 0, len(asked), [], None) == []
+    said = "Another official insisted the talks would go on."
+    assert [a.surface for a in find_attributions(said, 0, len(said), [], None)] == ["insisted"]

@@ -626,6 +626,8 @@ _AS_EVENT_BEFORE = re.compile(r"\b(?:involving|amid|over|since|despite|regarding
 #: ("said Omar al-Rashid a member of ...", "said Jo van Roe").
 _INVERTED_NAME = re.compile(r"\s+([A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|(?:al|el|bin|ibn|de|van|von)-?[\w’'-]*)){1,3})(?=\s+(?:a|an|the)\s|[,.;]|\s*$)")
 #: A plea entered in court after "pleaded" ("pleaded guilty", "pleaded not guilty"), not words reported.
+#: What a source asked for, after a verb of saying: anonymity, no words reported ("insisted on anonymity").
+_ANONYMITY = re.compile(r"\s+(?:on|upon)\s+(?:anonymity|not\s+being\s+(?:named|identified)|being\s+unnamed)\b", re.I)
 _PLEA = re.compile(r"\s+(?:guilty|not\s+guilty|innocent|no\s+contest|the\s+fifth)\b", re.I)
 
 
@@ -650,6 +652,8 @@ def find_attributions(
             continue
         kind = match.payload[0]
         surface = match.surface
+        if _ANONYMITY.match(text, match.end, end):
+            continue  # "the official insisted on anonymity": a term of the sourcing, not words reported
         if kind == "characterising_verb" and reported_from is not None:
             continue  # "It says ... the US sees value": a view inside the words reported, not a second source
         if kind == "speech_verb" and not surface.lower().endswith("ing"):
