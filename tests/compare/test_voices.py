@@ -357,3 +357,11 @@ def test_the_source_named_again_is_the_unnamed_source_cited_just_before():
     cues = [(0, "told", "source within the Vale Party", "organisation"), (1, "according to", "source", "vague")]
     table = voices(_tables(sentences, cues), {"d": "d"})
     assert set(table["voice"]) >= {"source within the Vale Party"} and "source" not in set(table["voice"])
+
+
+def test_two_unnamed_groups_joined_by_and_are_two_voices():
+    sentences = ["Analysts and diplomats said the deal would hold.", "Officials in Vale and Norby said talks went on."]
+    cues = [(0, "said", "Analysts and diplomats", "vague"), (1, "said", "Officials in Vale and Norby", "government")]
+    table = voices(_tables(sentences, cues), {"d": "d"})
+    assert sorted(table.loc[table["sentence_id"] == 0, "voice"]) == ["Analysts", "diplomats"]
+    assert table.loc[table["sentence_id"] == 1, "voice"].tolist() == ["Officials in Vale and Norby"]

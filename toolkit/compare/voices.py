@@ -417,7 +417,8 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
                 continue
             kind = "person"
         speakers = coordinated_persons(source, lambda part: _surname(part) in people) if kind != "outlet" else [source]
-        mixed = _mixed_coordination(source, people) if len(speakers) == 1 and kind != "outlet" else {}
+        mixed = (_mixed_coordination(source, people) or _unnamed_coordination(source)) \
+            if len(speakers) == 1 and kind != "outlet" else {}
         if mixed:  # "Jo Roe and the Interior Ministry have long claimed": a person and a body, each a voice
             speakers = list(mixed)
             for name, name_kind in mixed.items():
@@ -466,6 +467,16 @@ def _mixed_coordination(source: str, people: dict[str, str]) -> dict[str, str]:
              else classify_source(p) for p in parts}
     persons = [p for p, k in kinds.items() if k == "person"]
     return kinds if len(persons) == 1 and all(k in ("government", "organisation") for p, k in kinds.items() if p not in persons) else {}
+
+
+def _unnamed_coordination(source: str) -> dict[str, str]:
+    """The parts of a source that joins two unnamed groups with "and" ("company statements and Pakistani
+    officials"), each with its type; empty otherwise ("officials in Washington and Islamabad" joins places)."""
+    parts = [p.strip() for p in re.split(r"\s+and\s+", source.strip())]
+    if len(parts) != 2 or not all(parts):
+        return {}
+    kinds = {p: classify_source(p) for p in parts}
+    return kinds if all(unnamed_voice(p, k) for p, k in kinds.items()) else {}
 
 
 #: Head nouns of a body described before it is named ("a leading international rights group").
