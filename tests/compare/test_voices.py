@@ -365,3 +365,9 @@ def test_two_unnamed_groups_joined_by_and_are_two_voices():
     table = voices(_tables(sentences, cues), {"d": "d"})
     assert sorted(table.loc[table["sentence_id"] == 0, "voice"]) == ["Analysts", "diplomats"]
     assert table.loc[table["sentence_id"] == 1, "voice"].tolist() == ["Officials in Vale and Norby"]
+
+
+def test_a_rebel_official_is_no_government_voice():
+    sentences = ["The judge was killed, a witness and a rebel official said."]
+    table = voices(_tables(sentences, [(0, "said", "official", "government")]), {"d": "d"})
+    assert table[["voice", "voice_type"]].values.tolist() == [["rebel official", "vague"]]

@@ -386,6 +386,10 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
             if named:
                 source, kind = named, classify_source(named)
         described = False  # a body pointed back to by a description ("the monitor"), not a person's words
+        widened = _NON_STATE_ROLE.search(sentence[:max(at, 0)]) if source.lower() in _BARE_ROLES else None
+        if widened and widened.group(2).lower() == source.lower():
+            # "a witness and a rebel official said": the attribution kept the role, the sentence says whose
+            source, kind, described = f"{widened.group(1)} {source}".lower(), "vague", True
         if _BODY_BACK.fullmatch(source) and source.split()[-1].islower() and re.search(r"\b(?:the|The)\s+" + re.escape(re.sub(r"^the\s+", "", source, flags=re.I)), sentence):
             # "The monitor reported", "the Britain-based monitor said": the body the article cited just before
             body = _recent_body(rows, row.doc_id, sid)
@@ -467,6 +471,12 @@ def _mixed_coordination(source: str, people: dict[str, str]) -> dict[str, str]:
              else classify_source(p) for p in parts}
     persons = [p for p, k in kinds.items() if k == "person"]
     return kinds if len(persons) == 1 and all(k in ("government", "organisation") for p, k in kinds.items() if p not in persons) else {}
+
+
+#: Role nouns an attribution may keep without the word that says whose they are.
+_BARE_ROLES = frozenset({"official", "officials", "commander", "commanders", "spokesman", "spokeswoman", "source", "sources"})
+#: That word, when it is an armed or political group outside the state, right before the role and the cue.
+_NON_STATE_ROLE = re.compile(r"\b(rebel|opposition|militia|insurgent|militant|jihadist)s?\s+(\w+)\s+$", re.I)
 
 
 def _unnamed_coordination(source: str) -> dict[str, str]:
