@@ -38,7 +38,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from ..lexicons import read_rows
+from ..lexicons import function_words, read_rows
 from .alignment import FLOOR_RATIO, MAX_DATED_SPAN, MAX_DISPUTED_DAYS, overlaps
 from .name_variants import vague_amount
 from .quantity_events import described, toll_update
@@ -500,37 +500,38 @@ _ENDINGS = re.compile(r"(?:ments?|ings?|ions?|ed|es|s)$")
 
 
 def _party_words(value: str) -> set[str]:
-    """The capitalised words of a party's name, less a possessive or "-based" word before it ("Pakistan’s
-    Frontier Works Organisation" -> Frontier, Works, Organisation)."""
+    """The capitalised words of a party's name, less a possessive or "-based" word before it ("Norland’s
+    Harbour Works Authority" -> Harbour, Works, Authority)."""
     return {w for w in str(value).split() if w[:1].isupper() and not w.endswith(("’s", "'s")) and "-based" not in w}
 
 
 def _parties_elsewhere(items: list[dict], texts: dict[str, str], sources: dict[str, str]) -> str:
     """For a party fact the sources give differently: the sources that name, elsewhere in their text, a party
-    other sources give and they do not ("world-news also names Frontier Works Organization elsewhere in its
+    other sources give and they do not ("acme also names Harbour Works Authority elsewhere in its
     text"); a party is found by its first two words or its initials ("FWO"), and two names sharing two
-    words ("US Strategic Metals", "Strategic Metals") are one party."""
+    words ("Vale Ore Traders", "Ore Traders") are one party."""
     given: dict[str, set[str]] = defaultdict(set)
     for s in items:
         given[s["source"]].add(str(s["value"]))
     out = []
     for source, mine in given.items():
         text = " ".join(texts[d] for d, x in sources.items() if x == source)
-        named = []
+        named: dict[str, set[str]] = {}
         for value in sorted(set().union(*given.values()) - mine):
-            words = sorted(_party_words(value), key=str(value).split().index)
-            if any(len(_party_words(value) & _party_words(m)) >= 2 for m in mine):
+            held = _party_words(value)
+            if any(len(held & _party_words(m)) >= 2 for m in mine):
                 continue  # one party, worded otherwise
+            words = sorted(held, key=str(value).split().index)
             initials = "".join(w[0] for w in words)
             if (len(words) >= 2 and re.search(r"\b" + r"\s+".join(map(re.escape, words[:2])) + r"\b", text)) or \
                     (len(initials) >= 3 and re.search(rf"\b{initials}\b", text)):
-                named.append(" ".join(words))
-        kept: list[str] = []
-        for name in sorted(dict.fromkeys(named), key=len, reverse=True):
-            if not any(len(_party_words(name) & _party_words(k)) >= 2 for k in kept):
-                kept.append(name)  # one party written two ways is named once
+                named.setdefault(" ".join(words), held)
+        # one party written two ways is named once, by its longest name, in the order first found
+        kept = []
+        for name in sorted(named, key=len, reverse=True):
+            if not any(len(named[name] & named[k]) >= 2 for k in kept):
+                kept.append(name)
         named = [n for n in named if n in kept]
-        named = list(dict.fromkeys(named))
         if named:
             out.append(f"{source} also names {' and '.join(named[:NOTE_WORDS])} elsewhere in its text")
     return "; ".join(out[:NOTE_WORDS])
@@ -539,16 +540,15 @@ def _parties_elsewhere(items: list[dict], texts: dict[str, str], sources: dict[s
 def label_words(label: str) -> str:
     """The words of a quantity's label that say what it measures, at most three: lowercase content words and
     acronyms, not names, which most texts of a story share, nor words of measure ("mineral reserves", "share of
-    Pakistan’s GDP" -> "GDP"; "" when none or too many)."""
+    Norland’s GDP" -> "GDP"; "" when none or too many)."""
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z’'-]+", str(label).split("(")[0])
-             if (w.isupper() and len(w) >= 2) or (w.islower() and len(w) >= 4 and w not in _FUNCTION)]
+             if (w.isupper() and len(w) >= 2) or (w.islower() and len(w) >= 4 and w not in function_words()
+                                                  and w not in _MEASURE_WORDS)]
     return " ".join(words) if 1 <= len(words) <= 3 else ""
 
 
-#: Function words and words of measure, left out of :func:`label_words`.
-_FUNCTION = frozenset("about after against also among before between from have into more most over than that their "
-                      "them they this those under were what when where which while will with would share rate number "
-                      "total amount percent percentage level value figure count".split())
+#: Words of measure, left out of :func:`label_words` with the function words: they say how, not what, is measured.
+_MEASURE_WORDS = frozenset("among share rate number total amount percent percentage level value figure count".split())
 
 
 def _names_words(words: str, source: str, texts: dict[str, str], sources: dict[str, str]) -> bool:

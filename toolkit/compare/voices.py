@@ -60,7 +60,7 @@ _DESCRIBED = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:" + "|".join(_ROLE_TITLES) +
 
 
 #: Head nouns of a body described, not named ("the monitor", "the Britain-based group"): with "the", they point
-#: back to the body the article cited last (:func:`_recent_body`).
+#: back to the body the article cited last (:func:`_recent_voice`).
 _BODY_HEADS = ("monitor", "group", "agency", "organi[sz]ation", "watchdog", "observatory", "body", "network",
                "committee", "commission", "charity", "company", "firm", "ministry", "movement", "faction", "coalition")
 _BODY_BACK = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:" + "|".join(_BODY_HEADS) + r")", re.I)
@@ -72,29 +72,37 @@ BODY_BACK_SENTENCES = 3
 _ONE_UNNAMED = re.compile(r"source|official|aide|diplomat|insider|spokes(?:man|woman|person)")
 
 
-def _recent_unnamed(rows: list[tuple], doc_id: str, sid: int, noun: str) -> tuple[str, str] | None:
-    """The unnamed voice headed by ``noun`` ("a source within the committee", "another official") cited last
-    in the article, at most :data:`BODY_BACK_SENTENCES` sentences before ``sid``, as ``(voice, source type)``."""
-    head = re.compile(rf"(?:an?\s+|one\s+|another\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?{noun}\b(?!\s+(?-i:[A-Z]))", re.I)
+def _recent_voice(rows: list[tuple], doc_id: str, sid: int, accept) -> tuple[str, str] | None:
+    """The voice cited last in the article, at most :data:`BODY_BACK_SENTENCES` sentences before ``sid``, that
+    ``accept(voice, voice type)`` takes, as ``(voice, source type)``; else None."""
     for row in reversed(rows):
         if row[6] != doc_id or row[7] < sid - BODY_BACK_SENTENCES:
             break
-        if row[0].lower() != noun and head.match(row[0]):
+        if accept(row[0], row[1]):
             return row[0], row[-1]
     return None
 
 
-def _recent_body(rows: list[tuple], doc_id: str, sid: int) -> tuple[str, str] | None:
-    """The named body (organisation or government) cited last in the article, at most
-    :data:`BODY_BACK_SENTENCES` sentences before ``sid``, as ``(voice, source type)``; else None."""
-    for row in reversed(rows):
-        if row[6] != doc_id or row[7] < sid - BODY_BACK_SENTENCES:
-            break
-        voice, kind = row[0], row[1]
-        described = _BODY_BACK.fullmatch(voice) and voice.split()[-1].islower()  # "Britain-based monitor", not "Observatory"
-        if kind in ("organisation", "government") and voice[:1].isupper() and not described:
-            return voice, row[-1]
-    return None
+def _described_body(voice: str) -> bool:
+    """A body described by a head noun in lower case ("Vale-based monitor"), not named ("Observatory")."""
+    return bool(_BODY_BACK.fullmatch(voice)) and voice.split()[-1].islower()
+
+
+def _named_body(voice: str, kind: str) -> bool:
+    """A named organisation or government (for "the monitor said" to point back to)."""
+    return kind in ("organisation", "government") and voice[:1].isupper() and not _described_body(voice)
+
+
+def _headed_by(noun: str):
+    """A test of an unnamed voice headed by ``noun`` ("a source within the committee", "another official"), for
+    "according to the source" to point back to."""
+    head = re.compile(rf"(?:an?\s+|one\s+|another\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?{noun}\b(?!\s+(?-i:[A-Z]))", re.I)
+    return lambda voice, kind: voice.lower() != noun and bool(head.match(voice))
+
+
+def _named_again(source: str, sentence: str) -> bool:
+    """Whether the sentence writes the source with "the" before it ("the monitor said", "according to the source")."""
+    return bool(re.search(r"\b(?:the|The)\s+" + re.escape(re.sub(r"^the\s+", "", source, flags=re.I)) + r"\b", sentence))
 
 
 def _holds_role(name: str, description: str, doc_sentences: dict[int, str]) -> bool:
@@ -373,10 +381,10 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
                 holders[row.doc_id] = (role_holders(doc_sentences), surname_mentions(doc_sentences))
             named = bound_role(source, *holders[row.doc_id])
             if not named and _DESCRIBED.match(source) and re.search(r"\bthe\s+" + re.escape(source), sentence, re.I):
-                # "“...,” the four-term congressman said": the person named or cited just before, as a pronoun would,
-                # when the article gives that person a title of the role ("Rep. Jo Roe"); else no one
-                # the one person the article gives the title, when the role is not qualified: "the member of
-                # parliament from the Vale Party" need not be the one MP the article names
+                # "“...,” the four-term congressman said": the one person the article gives a title of the role
+                # ("Rep. Jo Roe"), unless the role is qualified ("the member of parliament from the Vale Party" need
+                # not be the one MP it names); else the person named or cited just before, as a pronoun would,
+                # when the article gives that person the title; else no one
                 holding = [] if re.search(r"\s(?:of|from|for)\s", source) else _role_holders(source, people, doc_sentences)
                 if len(holding) == 1:
                     named = holding[0]  # the one person the article gives that title
@@ -390,18 +398,15 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
         if widened and widened.group(2).lower() == source.lower():
             # "a witness and a rebel official said": the attribution kept the role, the sentence says whose
             source, kind, described = f"{widened.group(1)} {source}".lower(), "vague", True
-        if _BODY_BACK.fullmatch(source) and source.split()[-1].islower() and re.search(r"\b(?:the|The)\s+" + re.escape(re.sub(r"^the\s+", "", source, flags=re.I)), sentence):
-            # "The monitor reported", "the Britain-based monitor said": the body the article cited just before
-            body = _recent_body(rows, row.doc_id, sid)
-            if body:
-                source, kind = body
-                described = True
-        if _ONE_UNNAMED.fullmatch(source) and re.search(r"\b(?:the|The)\s+" + re.escape(source) + r"\b", sentence):
-            # "Cornyn, according to the source, told him": the unnamed source cited just before
-            earlier = _recent_unnamed(rows, row.doc_id, sid, source.lower())
-            if earlier:
-                source, kind = earlier
-                described = True
+        earlier = None
+        if _described_body(source) and _named_again(source, sentence):
+            # "The monitor reported", "the Vale-based monitor said": the body the article cited just before
+            earlier = _recent_voice(rows, row.doc_id, sid, _named_body)
+        elif _ONE_UNNAMED.fullmatch(source) and _named_again(source, sentence):
+            # "Jo Roe, according to the source, told him": the unnamed source cited just before
+            earlier = _recent_voice(rows, row.doc_id, sid, _headed_by(source.lower()))
+        if earlier:
+            (source, kind), described = earlier, True
         if kind != "vague" and _RELAYED.search(sentence[:max(at, 0)]):
             continue  # "there is reporting that China expressed concern": the reporting speaks, China is only said to
         if str(row.surface).lower() in _PERCEPTION and all(
@@ -441,10 +446,9 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
             # of one source ("said ... adding that") share its quotations
             quoted = [(a, b) for a, b in quoted
                       if min(cues_here, key=lambda c: min(abs(c[0] - a), abs(c[0] - b)))[1] == cited]
-        if str(row.surface).lower() in _PERCEPTION:
-            quoted = []  # "investors see its “frontier” status as ...": a view told, its marks the writer's
-        mode = "direct_quote" if quoted or (sid in quoting[row.doc_id] and str(row.surface).lower() not in _PERCEPTION) \
-            else "paraphrase"
+        # "investors see its “frontier” status as ...": a view told, its marks the writer's
+        viewed = str(row.surface).lower() in _PERCEPTION
+        mode = "direct_quote" if not viewed and (quoted or sid in quoting[row.doc_id]) else "paraphrase"
         wording = sentence if len(sentence) <= WORDING_CHARS else sentence[:WORDING_CHARS].rstrip() + "…"
         for voice in speakers:  # "Ms. Roe and Mr. Kay said": two voices, each credited with the citation
             voice, voice_kind = _voice(voice, mixed.get(voice, kind), row, people, places, stems, capitals)
@@ -464,13 +468,19 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
 def _mixed_coordination(source: str, people: dict[str, str]) -> dict[str, str]:
     """The parts of a source that joins a named person and a named body with "and" ("Jo Roe and the Interior
     Ministry"), each with its type; empty for any other source (two bodies, "Procter and Gamble", a role)."""
-    parts = [re.sub(r"^the\s+", "", p.strip()) for p in re.split(r"\s+and\s+", source.strip())]
+    parts = [re.sub(r"^the\s+", "", p) for p in _two_parts(source)]
     if len(parts) != 2 or not all(p[:1].isupper() for p in parts):
         return {}
     kinds = {p: "person" if named_person(p) or (re.fullmatch(r"[A-Z][\w’'-]+", p) and _surname(p) in people)
              else classify_source(p) for p in parts}
     persons = [p for p, k in kinds.items() if k == "person"]
     return kinds if len(persons) == 1 and all(k in ("government", "organisation") for p, k in kinds.items() if p not in persons) else {}
+
+
+def _two_parts(source: str) -> list[str]:
+    """A source split at "and" ("Jo Roe and the Interior Ministry" -> its two parts; any other number of parts
+    is returned as it is, for the callers to refuse)."""
+    return [p.strip() for p in re.split(r"\s+and\s+", source.strip())]
 
 
 #: Role nouns an attribution may keep without the word that says whose they are.
@@ -480,9 +490,9 @@ _NON_STATE_ROLE = re.compile(r"\b(rebel|opposition|militia|insurgent|militant|ji
 
 
 def _unnamed_coordination(source: str) -> dict[str, str]:
-    """The parts of a source that joins two unnamed groups with "and" ("company statements and Pakistani
-    officials"), each with its type; empty otherwise ("officials in Washington and Islamabad" joins places)."""
-    parts = [p.strip() for p in re.split(r"\s+and\s+", source.strip())]
+    """The parts of a source that joins two unnamed groups with "and" ("company statements and Norlandian
+    officials"), each with its type; empty otherwise ("officials in Vale and Norby" joins places)."""
+    parts = _two_parts(source)
     if len(parts) != 2 or not all(parts):
         return {}
     kinds = {p: classify_source(p) for p in parts}
@@ -595,7 +605,7 @@ def merge_variants(table: pd.DataFrame, places: set[str] | frozenset[str] = froz
     table["voice"] = table["voice"].map(lambda v: rename.get(v, v))
     merged = table["voice"].isin(person_group)
     if merged.any():
-        # a person the articles give an office ("US President Donald Trump", then "Trump") is an official
+        # a person the articles give an office ("Norland President Jo Roe", then "Roe") is an official
         # wherever named: one type per voice
         official = table[merged].groupby("voice")["voice_type"].agg(lambda s: "government" if (s == "government").any() else "person")
         table.loc[merged, "voice_type"] = table.loc[merged, "voice"].map(official)

@@ -16,6 +16,7 @@ Optional tables are used when present and their sentences left out when not:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -352,7 +353,7 @@ def _stating(tables: dict, values: pd.DataFrame, group_id: str) -> set[str]:
             if sentences is not None and "text" in sentences:
                 hits = sentences["text"].astype(str).str.contains(said, regex=True)
                 found |= set(sentences.loc[hits, "doc_id"])
-                # or the places themselves, as many as the count: "the besieged towns of Fua and Kefraya"; or some
+                # or the places themselves, as many as the count: "the besieged towns of Norby and Vale Hill"; or some
                 # of the members by name: "former senators like A, B and C" (the figure in other words, vaguely)
                 for named in (_named_members(row.unit_class, int(row.lo)), _named_examples(str(row.unit), row.unit_class)):
                     if named is not None and sentences is not None and "text" in sentences:
@@ -367,6 +368,12 @@ NAMED_CLASSES = ("settlement",)
 _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
 
 
+def _plurals(nouns) -> str:
+    """An alternation of the nouns' plurals, for a pattern."""
+    return "|".join(sorted({re.escape(plural(n)) for n in nouns}))
+
+
+@lru_cache(maxsize=256)
 def _named_members(unit_class: str, count: int) -> re.Pattern | None:
     """A pattern for ``count`` names after a plural noun of the class ("towns of A and B", "villages of A, B and
     C"), or None when the class has no listed nouns or the count is not 2 to 6."""
@@ -374,14 +381,15 @@ def _named_members(unit_class: str, count: int) -> re.Pattern | None:
     if not nouns or not 2 <= count <= 6:
         return None
     names = rf"{_NAME}(?:,\s+{_NAME}){{{count - 2}}},?\s+and\s+{_NAME}"
-    return re.compile(rf"\b(?:{'|'.join(sorted(re.escape(plural(n)) for n in nouns))})\s+of\s+(?:the\s+)?{names}(?![\w’'-]|\s+[A-Z]|,\s+[A-Z])")
+    return re.compile(rf"\b(?:{_plurals(nouns)})\s+of\s+(?:the\s+)?{names}(?![\w’'-]|\s+[A-Z]|,\s+[A-Z])")
 
 
+@lru_cache(maxsize=256)
 def _named_examples(unit: str, unit_class: str) -> re.Pattern:
     """A pattern for members of a counted group named as examples: "senators like A, B and C", "lawmakers
     including A and B" (the unit's plural, or a plural of its class)."""
-    nouns = sorted({re.escape(plural(n)) for n in class_nouns(unit_class) | {unit} if n.isalpha()})
-    return re.compile(rf"\b(?:{'|'.join(nouns)})\s+(?:like|including|such\s+as)\s+{_NAME}(?:,\s+{_NAME})*,?\s+(?:and|or)\s+{_NAME}")
+    nouns = [n for n in class_nouns(unit_class) | {unit} if n.isalpha()]
+    return re.compile(rf"\b(?:{_plurals(nouns)})\s+(?:like|including|such\s+as)\s+{_NAME}(?:,\s+{_NAME})*,?\s+(?:and|or)\s+{_NAME}")
 
 
 #: Small counts written as words (the numbers' own word list), searched in a source's text by :func:`value_stated`.
@@ -474,7 +482,7 @@ def left_out(tables: dict, source: str, sources: list[str], carriers: dict[str, 
     # a figure is left out when at least two other texts give it (one, when there are only two sources)
     absent = absent[absent["carried"] >= (2 if len(sources) > 2 else 1)]
     # a figure the source states elsewhere, in another sentence the alignment did not join ("the two villages of
-    # Kefraya and Foua" for "two Shia villages"), is not left out
+    # Norby and Vale Hill" for "two hill villages"), is not left out
     documents = source_documents_of(tables, source)
     absent = absent[np.array([not (t == "quantity" and value_stated(tables, i, documents))
                               for t, i in zip(absent["fact_type"], absent["fact_id"])], dtype=bool)]
