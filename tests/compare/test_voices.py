@@ -371,3 +371,35 @@ def test_a_rebel_official_is_no_government_voice():
     sentences = ["The judge was killed, a witness and a rebel official said."]
     table = voices(_tables(sentences, [(0, "said", "official", "government")]), {"d": "d"})
     assert table[["voice", "voice_type"]].values.tolist() == [["rebel official", "vague"]]
+
+
+def test_a_politician_takes_the_party_the_article_tags_him_with():
+    sentences = ["Sen. Jo Roe (R-Vale.) said the bill would pass.", "Senate Democrats said they would block it.",
+                 "Al Kay, Democrat of Norby, said the vote was close.", "Mo Vell said nothing new."]
+    cues = [(0, "said", "Sen. Jo Roe", "person"), (1, "said", "Senate Democrats", "organisation"),
+            (2, "said", "Al Kay", "person"), (3, "said", "Mo Vell", "person")]
+    table = voices(_tables(sentences, cues), {"d": "d"}).set_index("voice")
+    assert table.loc["Jo Roe", "side"] == "Republican" and table.loc["Senate Democrats", "side"] == "Democrat"
+    assert table.loc["Al Kay", "side"] == "Democrat" and table.loc["Mo Vell", "side"] == ""
+
+
+def test_words_one_speaker_says_another_told_them_are_the_first_speakers():
+    sentences = ["Sen. Jo Roe left saying Al Kay told them “the talks could last months.”"]
+    cues = [(0, "saying", "Sen. Jo Roe", "person"), (0, "told", "Al Kay", "person")]
+    table = voices(_tables(sentences, cues), {"d": "d"})
+    assert table[["voice", "mode"]].values.tolist() == [["Jo Roe", "direct_quote"]]
+
+
+def test_a_quotation_opened_after_the_cue_and_closed_paragraphs_later_is_quoted():
+    sentences = ["Jo Roe tweeted on Saturday: “The talks failed.", "We will try again!”"]
+    table = voices(_tables(sentences, [(0, "tweeted", "Jo Roe", "person")]), {"d": "d"})
+    assert table["mode"].tolist() == ["direct_quote"]
+
+
+def test_a_person_the_article_gives_an_office_elsewhere_is_an_official_of_that_side():
+    sentences = ["Valean President Jo Roe visited the port.", "Jo Roe said the port would reopen.",
+                 "Acme CEO Al Kay said the ships were ready."]
+    cues = [(1, "said", "Jo Roe", "person"), (2, "said", "Al Kay", "person")]
+    table = voices(_tables(sentences, cues), {"d": "d"}).set_index("voice")
+    assert table.loc["Jo Roe", ["voice_type", "side"]].tolist() == ["government", "Valean"]
+    assert table.loc["Al Kay", ["voice_type", "side"]].tolist() == ["person", "Acme"]

@@ -264,3 +264,14 @@ def test_anonymity_asked_for_is_no_words_reported():
     assert find_attributions(asked, 0, len(asked), [], None) == []
     said = "Another official insisted the talks would go on."
     assert [a.surface for a in find_attributions(said, 0, len(said), [], None)] == ["insisted"]
+
+
+def test_an_account_that_posts_and_an_attempt_to_explain_are_their_owners_words():
+    assert _cues("This came after Jo Roe’s Twitter account tweeted on Saturday that the talks had failed.")[0][:2] == \
+        ("tweeted", "Jo Roe")
+    assert _cues("Jo Roe attempted to explain on Sunday that the tweet was a mistake.")[0][:2] == ("explain", "Jo Roe")
+    assert _cues("This may explain why prices rose.") == []
+
+
+def test_a_name_its_appositive_and_an_adverb_before_the_verb():
+    assert _cues("Jo Roe, his lawyer, now claims that the deal was legal.") == [("claims", "Jo Roe", "person")]

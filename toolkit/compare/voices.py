@@ -23,6 +23,7 @@ from ..measures.attribution import unnamed_source as unnamed_voice
 from ..measures.speakers import (CALENDAR, DEMONYM as _DEMONYM, PRONOUNS as _PRONOUNS, PronounBinder, corpus_people,
                                  name_core, pronoun_subject, surname as _surname)
 from ..text.quotes import quoted_spans, running_quotes
+from .affiliation import office_of, party_of
 
 COLUMNS = ["voice", "voice_type", "side", "mode", "from_outlet", "source", "doc_id", "sentence_id", "start", "end",
            "cue", "wording", "variant"]
@@ -36,6 +37,9 @@ _GOVERNMENT = re.compile(
     r"\b(?:sen|rep|gov)\.(?=\s)", re.I)
 #: Words of an armed or political group outside the state ("a rebel commander", "militia spokesman").
 _NON_STATE = re.compile(r"\b(?:rebels?|militias?|insurgents?|opposition|jihadists?|militants?|guerrillas?|fighters?)\b", re.I)
+#: The side a group outside the state stands for, by its word: no state's, whatever place it is of.
+_NON_STATE_SIDE = {"rebel": "rebels", "militia": "militia", "insurgent": "insurgents", "opposition": "opposition",
+                   "jihadist": "jihadists", "militant": "militants", "guerrilla": "guerrillas", "fighter": "fighters"}
 _POSSESSIVE = re.compile(r"\b([A-Z][\w.]+)(?:’s|'s)\s")
 _SHORT_STATE = re.compile(r"^(?:U\.S\.|US|UK|U\.K\.|EU|UN)\b")
 #: Short names of :data:`_SHORT_STATE` that are unions of states, not states.
@@ -47,6 +51,11 @@ _NO_VOICE = frozenset({"they", "them", "i", "we", "you", "it", "(unnamed)"})
 _RELAYED = re.compile(r"\b(?:reports?|reporting|rumou?rs?|accounts?)\s+(?:\w+\s+){0,2}?(?:that|suggest(?:s|ed)?|say|said|"
                       r"claim(?:s|ed)?|note(?:s|d)?)\s+"
                       r"(?:[\w’'-]+\s+){0,8}$|\breportedly\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+#: An opening quotation mark, curly or straight before a word.
+_OPENS_QUOTE = re.compile(r"“|(?:^|(?<=\s))\"(?=\w)")
+#: What stands between one speaker's cue and another's that it reports ("saying [that] Jo Roe told them"): the
+#: second speaker's name, a capitalised word or a joining "of"/"the" at a time.
+_INNER_SPEAKER = re.compile(r"\s+(?:that\s+)?(?:(?:[A-Z][\w.’'-]*|of|the)\s+){1,5}")
 #: Verbs of a view ("Iran views X as a rival"): with a country as subject, the writer's account of a stance.
 #: Titles written before a name, by the role a description gives ("the congressman" is "Rep. Jo Roe").
 _ROLE_TITLES = {"congressman": r"Rep\.|Representative|Congressman", "congresswoman": r"Rep\.|Representative|Congresswoman",
@@ -153,7 +162,12 @@ def side_of(voice: str) -> str:
 
     >>> [side_of(v) for v in ["Kenyan officials", "Norland’s Finance Minister Ali Khan", "US Energy Department", "Jane Roe"]]
     ['Kenyan', 'Norland', 'US', '']
+    >>> side_of("Norland’s opposition"), side_of("a rebel commander")
+    ('opposition', 'rebels')
     """
+    group = _NON_STATE.search(voice)
+    if group:
+        return _NON_STATE_SIDE.get(group.group().lower().rstrip("s"), group.group().lower())  # "Vale's opposition"
     short = _SHORT_STATE.match(voice)
     if short:
         return short.group().replace(".", "")
@@ -353,11 +367,20 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
     quoting: dict[str, set[int]] = {}
     # where each sentence's attribution cues start, in the sentence, and whose words they give
     cue_starts: dict[tuple[str, int], list[tuple[int, str]]] = {}
-    for doc_id, sid, start, kind, cited in zip(cited_rows["doc_id"], cited_rows["sentence_id"], cited_rows["start"],
-                                               cited_rows["source_type"], cited_rows["source"]):
+    # cues inside another speaker's account ("Jo Roe left saying Al Kay told them “...”"): Roe's words, once
+    relayed: set[tuple[str, int, int]] = set()
+    last_cue: dict[tuple[str, int], tuple[int, str]] = {}
+    for doc_id, sid, start, end, kind, cited in zip(cited_rows["doc_id"], cited_rows["sentence_id"], cited_rows["start"],
+                                                    cited_rows["end"], cited_rows["source_type"], cited_rows["source"]):
         at = int(start) - offsets.get((doc_id, int(sid)), 0)
-        if kind != "vague" and _RELAYED.search(by_doc.get(doc_id, {}).get(int(sid), "")[:max(at, 0)]):
+        text = by_doc.get(doc_id, {}).get(int(sid), "")
+        if kind != "vague" and _RELAYED.search(text[:max(at, 0)]):
             continue  # a view the reports relay ("Reports suggest Vale has branded it “a wedge”"): the reports' words
+        before = last_cue.get((doc_id, int(sid)))
+        if before and before[1] != cited and _INNER_SPEAKER.fullmatch(text[before[0]:max(at, 0)]):
+            relayed.add((doc_id, int(sid), int(start)))
+            continue
+        last_cue[doc_id, int(sid)] = (int(end) - offsets.get((doc_id, int(sid)), 0), cited)
         cue_starts.setdefault((doc_id, int(sid)), []).append((at, str(cited).strip() if isinstance(cited, str) else ""))
     holders: dict[str, tuple[dict[str, set[str]], dict[str, int]]] = {}
     stems = places | {name_core(n).split()[-1].removeprefix("al-") for n in people.values() if name_core(n)}
@@ -367,7 +390,7 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
         source = str(row.source).strip() if isinstance(row.source, str) else ""
         cited = source  # the cue's own words for its source, before a pronoun is bound
         sid = int(row.sentence_id)
-        if (row.doc_id, sid) in headings:
+        if (row.doc_id, sid) in headings or (row.doc_id, sid, int(row.start)) in relayed:
             continue
         kind = str(row.source_type) if isinstance(row.source_type, str) else "vague"
         doc_sentences = by_doc.get(row.doc_id, {})
@@ -440,6 +463,7 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
         if row.doc_id not in quoting:
             quoting[row.doc_id] = _quoting_sentences(doc_sentences, offsets, row.doc_id, paragraphs)
         quoted = quoted_spans(sentence)
+        closed = bool(quoted)
         cues_here = cue_starts.get((row.doc_id, sid), [(at, cited)])
         if len({who for _, who in cues_here}) > 1:
             # each quotation is the words of the cue nearest to it ("... following Roe's remarks “...”"); two cues
@@ -448,7 +472,9 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
                       if min(cues_here, key=lambda c: min(abs(c[0] - a), abs(c[0] - b)))[1] == cited]
         # "investors see its “frontier” status as ...": a view told, its marks the writer's
         viewed = str(row.surface).lower() in _PERCEPTION
-        mode = "direct_quote" if not viewed and (quoted or sid in quoting[row.doc_id]) else "paraphrase"
+        # a quotation opened after the cue and closed paragraphs later ("tweeted: “I had to ...¶ ... hide!”")
+        opened = not closed and _OPENS_QUOTE.search(sentence, max(at, 0))
+        mode = "direct_quote" if not viewed and (quoted or opened or sid in quoting[row.doc_id]) else "paraphrase"
         wording = sentence if len(sentence) <= WORDING_CHARS else sentence[:WORDING_CHARS].rstrip() + "…"
         for voice in speakers:  # "Ms. Roe and Mr. Kay said": two voices, each credited with the citation
             voice, voice_kind = _voice(voice, mixed.get(voice, kind), row, people, places, stems, capitals)
@@ -461,8 +487,44 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
     table = pd.DataFrame(rows, columns=COLUMNS + ["_kind"])
     table = _named_next_sentence(table)
     table = merge_variants(table, places=places)
+    table = _affiliations(table, by_doc)
     table = table.drop_duplicates(["doc_id", "sentence_id", "voice"], ignore_index=True)
     return table[COLUMNS]
+
+
+def _affiliations(table: pd.DataFrame, by_doc: dict[str, dict[int, str]]) -> pd.DataFrame:
+    """What the articles say of a voice anywhere in them: a person they give an office of a state
+    ("Norlandian President Jo Roe") is ``government``; a voice with no side of its own takes the nationality or
+    principal written before the name ("Acme CEO Mo Vell"), else the party it is tagged with ("Jo Roe
+    (R-Vale.)", "Senate Democrats"): the side a reader of a political story looks for."""
+    if table.empty:
+        return table
+    texts = [text for doc in by_doc.values() for text in doc.values()]
+    persons = table.loc[table["voice_type"].isin(["person", "government"]), "voice"].drop_duplicates()
+    surnames = persons.map(_surname).value_counts()
+    table = table.copy()
+    sides, offices = {}, set()
+    for voice in persons:
+        if not table.loc[table["voice"] == voice, "_kind"].eq("person").any():
+            continue  # a body ("the Interior Ministry"): its words are its own
+        office, side = office_of(voice, texts)
+        if office:
+            offices.add(voice)
+        if side:
+            sides[voice] = side
+    table.loc[table["voice"].isin(offices), "voice_type"] = "government"
+    for voice in table.loc[table["side"].eq("") & ~table["voice_type"].eq("outlet"), "voice"].drop_duplicates():
+        shared = surnames.get(_surname(voice), 0) > 1  # two persons of one surname: the full name only
+        party = party_of(voice, texts, surname=not shared)
+        if party:
+            sides[voice] = party  # "US Rep. Jo Roe (R-Vale.)": the party tells Roe apart from other US voices
+    empty = table["side"].eq("") & table["voice"].isin(sides)
+    table.loc[empty, "side"] = table.loc[empty, "voice"].map(sides)
+    named = set(table["side"])
+    country = {side: place for side in named for place in named
+               if place != side and _DEMONYM.fullmatch(side) and len(place) >= 4 and side.startswith(place.rstrip("a"))}
+    table["side"] = table["side"].map(lambda side: country.get(side, side))  # "Norlandian" beside "Norland": one side
+    return table
 
 
 def _mixed_coordination(source: str, people: dict[str, str]) -> dict[str, str]:

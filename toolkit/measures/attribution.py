@@ -44,7 +44,8 @@ _OUTLET_SHAPE = re.compile(
 #: Lower-case heads that name a person or body by role ("the minister said", "the bank indicated").
 _ROLE_HEAD = re.compile(r"^(?:minister|president|premier|chancellor|secretary|senator|governor|mayor|ambassador|envoy|chief|director|"
                         r"chairman|chairwoman|chair|ceo|founder|official|spokesperson|spokesman|spokeswoman|adviser|advisor|analyst|"
-                        r"congressman|congresswoman|legislator|representative|member|"
+                        r"congressman|congresswoman|legislator|representative|member|candidate|nominee|hopeful|challenger|incumbent|"
+                        r"activist|professor|researcher|scientist|strategist|aide|"
                         r"expert|economist|lawyer|attorney|judge|court|general|commander|leader|lawmaker|regulator|watchdog|"
                         r"department|ministry|agency|bank|company|corporation|firm|government|administration|office|embassy|"
                         r"council|commission|committee|board|authority|institute|university|party|union|group|association|"
@@ -423,8 +424,16 @@ _PARENTHETICAL_END = re.compile(r"^(.*?[^,]),\s*(?:(?:which|who|whose|where)\b[^
 
 
 #: An adverb between a subject's closing comma and its verb ("Jo Roe, the envoy, also said").
-_BEFORE_VERB_ADVERB = re.compile(r",\s*(?:also|then|later|again|further|separately|similarly|likewise|previously|earlier|"
+_BEFORE_VERB_ADVERB = re.compile(r",\s*(?:also|then|later|again|now|still|further|separately|similarly|likewise|previously|earlier|"
                                  r"recently|(?:though|however|meanwhile|too|instead|in turn|in response),?)\s+$")
+#: An attempt before the verb of speech ("Jo Roe tried to explain", "went on to say"): the subject still speaks.
+_TRIED_TO = re.compile(r"\s+(?:attempted|tried|sought|went\s+on|rushed|hastened|was\s+quick|were\s+quick)\s+to\s*$")
+#: A verb of the subject's and its object before "and" and the cue ("Jo Roe called him and told him").
+_ACTED_AND = re.compile(r"(?<=[A-Za-z])\s+(?:called|phoned|met|visited|contacted|emailed|texted|reached|thanked|urged|"
+                        r"pressed|warned)\s+(?:him|her|them|us|me|reporters)\s+and\s+$")
+#: A person's or body's account that posts ("Jo Roe’s Twitter account", "the ministry's official account").
+_ACCOUNT = re.compile(r"((?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3})(?:’s|'s)\s+(?:(?:official|personal|verified|"
+                      r"Twitter|X|Facebook|Instagram|Truth\s+Social|social\s+media)\s+)*(?:account|feed|page)$", re.I)
 #: A sentence that opens with a name and an appositive never closed before its verb
 #: ("Jo Roe, the member of parliament from the Vale Party said").
 _UNCLOSED_APPOSITIVE = re.compile(r"^\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,3}),\s+(?:the|a|an)\s+[a-z][^,;:“”\"()]{2,100}$")
@@ -434,7 +443,7 @@ def _opening_name(before: str) -> str:
     """The name that opens a sentence before an appositive set off by commas, when the appositive is no
     name itself ("Jo Roe, Republican of Vale and the chairman of the committee, " -> "Jo Roe"); else ``""``."""
     match = re.match(r"\s*([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,4}),\s+([^,;:“”\"()]{3,120}),\s*$", before)
-    if not match or not re.search(r"\b(?:of|the|and|a|an|for|at|from)\b", match.group(2)):
+    if not match or not re.search(r"\b(?:of|the|and|a|an|for|at|from|his|her|their|its)\b", match.group(2)):
         return ""
     name = match.group(1)
     if not (TITLED_NAME.match(name) or classify_source(name) == "person"):
@@ -478,6 +487,8 @@ def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
         return named
     before = re.sub(r"\s*\((?:for example|for instance|e\.g\.|such as|including|like|notably)\b[^()]*\)(?=\s*\w)", "", before)
     before = _BEFORE_VERB_ADVERB.sub(", ", before)  # "Jo Roe, the envoy, also said": the adverb is no part of the subject
+    before = _TRIED_TO.sub(" ", before)  # "Jo Roe tried to explain": Roe's words, attempted or not
+    before = _ACTED_AND.sub(" ", before)  # "Jo Roe called him and told him": Roe, the subject of both verbs
     if re.search(r",\s*$", before):
         opening = _opening_name(before)
         if opening:
@@ -521,10 +532,16 @@ def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
     if np.split()[0] in _SELF_FORMS or last.lower() == "it" or last in _I_CONTRACTIONS:
         return ""  # "My view", "It says": the writer, or no source
     if not (last[:1].isupper() or last.lower() in _vague() or last.lower() in _PRONOUN_PERSON | {"they"}):
-        return ""
+        return _account_owner(np)  # "Jo Roe’s account tweeted": Roe posts
     if last.lower() in _PRONOUN_PERSON | {"they"}:
         return last  # "... fired her after she complained": the pronoun is the subject, not the clause before it
     return np
+
+
+def _account_owner(np: str) -> str:
+    """The owner of an account that posts ("Jo Roe’s Twitter account tweeted"), or ``""``."""
+    owner = _ACCOUNT.match(np)
+    return owner.group(1) if owner else ""
 
 
 def _name_ending(np: str) -> str:

@@ -488,11 +488,12 @@ def voices_blocks(tables: dict) -> list[tuple]:
     if len(lines) > MAX_SOURCES_LISTED:
         lines = lines[:MAX_SOURCES_LISTED] + [f"… and {len(lines) - MAX_SOURCES_LISTED} more sources; all citations are in `data/voices.csv`."]
     blocks = [("h2", "Who speaks"),
-              ("p", "Every cited source (from the attributions), with its type and the side or nationality the text "
-                    "gives it; `quoted` counts citations whose sentence quotes words, `paraphrased` the others. "
+              ("p", "Every cited source (from the attributions), with its type and the side, nationality or party "
+                    "the text gives it; `quoted` counts citations whose sentence quotes words, `paraphrased` the others. "
                     "What a source says others said, relayed by unnamed reports (“reports suggest Vale has called it "
-                    "…”), is counted as the reports' words, once; the attribution rates of the stance measures count "
-                    "every cue. All citations are in `data/voices.csv`."),
+                    "…”) or by another speaker (“Roe left saying Kay told them “…””), is counted as the words of "
+                    "the one who relays it, once; the attribution rates of the stance measures count every cue. "
+                    "All citations are in `data/voices.csv`."),
               ("list", lines), ("table", listing)]
     actors = tables.get("actor_sentiment")
     if actors is not None and len(actors):
