@@ -36,7 +36,7 @@ from .measures.actors import as_actors, mentions, name_counts, rank_names
 from .measures.framing import frame_cues, frames
 from .measures.numbers import numbers
 from .measures.readability import readability
-from .measures.sentiment import actor_sentiment, sentiment
+from .measures.sentiment import actor_sentiment, sentiment, writers_mentions
 from .measures.stance import stance
 from .measures.text_type import text_types
 from .present.outputs import write_outputs
@@ -154,7 +154,7 @@ def _measure_tables(corpus: Corpus, actors: tuple[Actor, ...]) -> dict[str, pd.D
     tables["readability"] = readability(corpus)
     tables["numbers"] = numbers(corpus, cues=tables["stance"])
     tables["sentiment_profile"] = sentiment_profile(corpus, tables["sentiment"])
-    tables["actor_profile"] = actor_profile(tables["actor_sentiment"])
+    tables["actor_profile"] = actor_profile(writers_mentions(tables["actor_sentiment"]))
     tables["stance_profile"] = stance_profile(corpus, tables["stance"])
     tables["frame_shares"] = frame_shares(corpus, tables["frames"])
     tables["document_frames"] = document_frames(corpus, cues=tables["frame_cues"], frame_table=tables["frames"],

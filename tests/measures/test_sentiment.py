@@ -113,3 +113,17 @@ def test_confident_extremes_pick_only_confident_mentions():
     assert picks["most negative"].name == 1 and picks["most negative"]["confidence"] == 0.62
     assert picks["most positive"].name == 2
     assert confident_extremes(table, 0.9) == {"most negative": None, "most positive": None}
+
+
+def test_a_mention_inside_a_quotation_is_the_speakers_and_left_out_of_the_writers(tmp_path):
+    from toolkit import load_corpus
+    from toolkit.measures.actors import mentions
+    from toolkit.corpus.config import Actor
+    from toolkit.measures.sentiment import actor_sentiment, writers_mentions
+    (tmp_path / "a.txt").write_text("A Title\n\n“Vale lied to us again and again,” Jo Roe said. Vale opened a new port.\n",
+                                    encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    found = mentions(corpus, [Actor("Vale", "organisation", ("Vale",))])
+    table = actor_sentiment(corpus, found)
+    assert table["quoted"].tolist() == [True, False]
+    assert writers_mentions(table)["sentence_id"].tolist() == [table["sentence_id"].iloc[1]]

@@ -141,7 +141,14 @@ def test_the_coverage_table_counts_what_the_profiles_name(seeds_corpus, tables):
     from toolkit.present.profile_sections import profile_blocks
     table = next(b[1] for b in sections.coverage_blocks(seeds_corpus, tables) if b[0] == "table").set_index("source")
     profiles = " ".join(b[1] for b in profile_blocks(seeds_corpus, tables) if b[0] == "p")
+    apart = table["… carried only by texts over twice its length"]
     for source, count in table["actors and agreed figures left out"].items():
-        said = re.search(rf"\*\*`{re.escape(source)}`\*\*.*?It leaves out (none|one|\d+) of the actors", profiles)
+        said = re.search(rf"\*\*`{re.escape(source)}`\*\*.*?(?:It leaves out (none|one|\d+) of the actors|"
+                         rf"that it leaves out \((\d+)\) are all carried only by texts over twice its length)", profiles)
         assert said, source
+        if said.group(2):  # everything it leaves out, only longer texts carry
+            assert count == 0 and apart[source] == int(said.group(2))
+            continue
         assert {"none": 0, "one": 1}.get(said.group(1), None) == count or said.group(1) == str(count)
+        more = re.match(r"[^.]*?; (\d+) more (?:is|are) carried only by texts over twice", profiles[said.end():])
+        assert apart[source] == (int(more.group(1)) if more else 0), source

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..corpus.documents import Corpus
+from ..measures.sentiment import writers_mentions
 
 #: Readability columns averaged over a source's articles.
 READABILITY_MEANS = ("flesch_kincaid_grade", "gunning_fog", "smog_index", "dale_chall", "mattr", "quoted_share")
@@ -49,8 +50,9 @@ def source_documents(corpus: Corpus, tables: dict) -> dict[str, list[str]]:
 
 
 def actor_tone_by_source(tables: dict) -> pd.DataFrame:
-    """Mean tone toward each actor per compared source: ``source, actor, mentions, mean_score``."""
-    scored = tables["actor_sentiment"]
+    """Mean tone toward each actor per compared source, from the mentions in the writer's own words
+    (:func:`toolkit.measures.sentiment.writers_mentions`): ``source, actor, mentions, mean_score``."""
+    scored = writers_mentions(tables["actor_sentiment"])
     scored = scored.assign(source=scored["doc_id"].map(source_map(tables)))
     return scored.groupby(["source", "actor"], sort=False).agg(mentions=("score", "size"), mean_score=("score", "mean")).reset_index()
 

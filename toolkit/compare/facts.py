@@ -566,6 +566,15 @@ def _interval(statement: dict) -> dict:
     return {"kind": statement["kind_of"], "low": statement["low"], "high": statement.get("high", math.inf)}
 
 
+#: Words of a note saying that one source gives two figures of its own that do not overlap.
+TORN = "itself gives both"
+
+
+def torn(note: str) -> bool:
+    """Whether a fact's note says one source gives two figures of its own that do not overlap."""
+    return TORN in str(note)
+
+
 def _torn(items: list[dict]) -> list[str]:
     """Per source, two of its own figures that do not overlap: "arabiya itself gives “at least 100” and “24”"."""
     out = []
@@ -577,7 +586,7 @@ def _torn(items: list[dict]) -> list[str]:
         pair = next(((x, y) for k, x in enumerate(mine) for y in mine[k + 1:]
                      if overlaps(_interval(x), _interval(y)) is False), None)
         if pair:
-            out.append(f"{source} itself gives both “{pair[0]['value']}” and “{pair[1]['value']}”")
+            out.append(f"{source} {TORN} “{pair[0]['value']}” and “{pair[1]['value']}”")
     return out
 
 

@@ -22,6 +22,7 @@ import pandas as pd
 
 from .actors import mentions
 from ..corpus.documents import Corpus
+from ..text.quotes import inside, quoted_spans, running_quotes
 from .tone_model import CLASSES, actor_probabilities_many, clause_bounds, featurize, load_weights, predict, vader_scores
 
 #: VADER's recommended thresholds for its compound score (Hutto & Gilbert 2014,
@@ -30,7 +31,7 @@ VADER_THRESHOLD = 0.05
 
 SENTIMENT_COLUMNS = ["doc_id", "sentence_id", "start", "end", "vader", "vader_label", "news", "news_label", "agree"]
 ACTOR_COLUMNS = ["doc_id", "sentence_id", "actor", "start", "end", "surface", "score", "label",
-                 "clause_start", "clause_end", "p_neg", "p_neu", "p_pos"]
+                 "clause_start", "clause_end", "p_neg", "p_neu", "p_pos", "quoted"]
 
 
 def vader_label(compound: float, threshold: float = VADER_THRESHOLD) -> str:
@@ -73,7 +74,10 @@ def actor_sentiment(corpus: Corpus, actor_mentions: pd.DataFrame | None = None) 
         One row per mention: ``doc_id, sentence_id, actor, start, end,
         surface`` (the mention), ``score`` (P(pos) - P(neg), -1..1),
         ``label``, ``clause_start``/``clause_end`` (the clause that was
-        scored) and the three class probabilities.
+        scored), the three class probabilities and ``quoted``: the mention
+        lies inside quotation marks, in words the article quotes from a
+        speaker, so the tone is the speaker's, not the writer's
+        (:func:`writers_mentions` leaves such mentions out).
     """
     actor_mentions = mentions(corpus) if actor_mentions is None else actor_mentions
     rows = []
@@ -82,14 +86,27 @@ def actor_sentiment(corpus: Corpus, actor_mentions: pd.DataFrame | None = None) 
         items = list(zip(group["sentence_id"].tolist(), group["actor"].tolist(), group["start"].tolist(),
                          group["end"].tolist(), group["surface"].tolist()))
         sentences = [doc.sentences[sentence_id] for sentence_id, *_ in items]
+        running = running_quotes(doc.text, [(x.start, x.end) for x in doc.sentences])
+        spans: dict[int, list[tuple[int, int]]] = {}
         probabilities = actor_probabilities_many([(s.text, start - s.start, end - s.start)
                                                   for s, (_, _, start, end, _) in zip(sentences, items)])
         for sentence, (sentence_id, actor, start, end, surface), (p_neg, p_neu, p_pos) in zip(sentences, items, probabilities.tolist()):
             a, b = clause_bounds(doc.text, start, end, sentence.start, sentence.end)
             probs = {"neg": p_neg, "neu": p_neu, "pos": p_pos}
+            if sentence_id not in spans:
+                spans[sentence_id] = quoted_spans(doc.text, sentence.start, sentence.end) + list(running[sentence_id])
             rows.append((doc_id, sentence_id, actor, start, end, surface, p_pos - p_neg,
-                         max(CLASSES, key=probs.get), a, b, p_neg, p_neu, p_pos))
+                         max(CLASSES, key=probs.get), a, b, p_neg, p_neu, p_pos, inside(spans[sentence_id], start, end)))
     return pd.DataFrame(rows, columns=ACTOR_COLUMNS)
+
+
+def writers_mentions(table: pd.DataFrame) -> pd.DataFrame:
+    """The mentions of :func:`actor_sentiment`'s table in the writer's own words, outside quotations (the
+    tone of “Vale lied,” Roe said is Roe's toward Vale, not the outlet's): the mentions a source's tone
+    toward an actor is read from, as the stance measures count cues outside quotations only."""
+    if "quoted" not in table.columns or table.empty:
+        return table
+    return table[~table["quoted"].astype(bool)]
 
 
 #: A source's mean tone toward an actor is shown as a value only from this

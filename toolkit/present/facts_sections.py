@@ -15,7 +15,7 @@ from collections import Counter
 import pandas as pd
 
 from ..compare.copies import copies, copy_of, text_groups
-from ..compare.facts import NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS, SCOPE_DIFFERS, compatible
+from ..compare.facts import NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS, SCOPE_DIFFERS, compatible, torn
 from ..compare.name_variants import mentions_name, names_in, no_fact, same_name, vague_amount
 from ..compare.same_event import source_groups, story_sources
 from ..compare.voices import silent_actors, unnamed_voice
@@ -148,6 +148,8 @@ def facts_blocks(tables: dict) -> list[tuple]:
     differing = int((per_fact["state"] != "agree").sum())
     can_all = int(sum(compatible(n) for n, st in zip(per_fact.get("note", pd.Series(dtype=str)), per_fact["state"])
                       if st == "differ"))
+    torn_count = int(sum(torn(n) for n, st in zip(per_fact.get("note", pd.Series(dtype=str)), per_fact["state"])
+                         if st == "differ"))
     blocks = [("h2", "Facts the sources state differently" if differing else "Facts the sources state"),
               ("p", f"{len(per_fact)} {'fact' if len(per_fact) == 1 else 'facts'} (figures, event dates, counts of things, "
                     f"reactions of actors) {'is' if len(per_fact) == 1 else 'are'} stated "
@@ -155,6 +157,8 @@ def facts_blocks(tables: dict) -> list[tuple]:
                     f"inconsistent within one source {counts.get('inconsistent_within_source', 0)}, "
                     f"differing {counts.get('differ', 0)}"
                     + (f" ({can_all} of them in words or measures that can all be true)" if can_all else "")
+                    + (f" ({torn_count} of them with a source that itself gives two values that do not overlap)"
+                       if torn_count else "")
                     + f", agreeing {counts.get('agree', 0)}"
                     + (f" ({'it is' if one_text == 1 and len(per_fact) == 1 else f'{one_text} of them are'} stated only by copies of one text)"
                        if one_text else "") + ". "
@@ -370,13 +374,14 @@ def omission_items(tables: dict) -> pd.DataFrame:
     of_source = source_groups(tables.get("event_groups"), dict(zip(sources["doc_id"], sources["source"]))
                               if sources is not None else {})
     stated = _figures_stated_otherwise(tables, facts, of_source)
+    copied = copy_of(copies(tables.get("text_reuse"), tables.get("documents")))
     rows = []
     for key, (label, carriers) in present.items():
         universe = story_sources(carriers, of_source, all_sources)
         carriers = carriers & set(universe)
         universe = [s for s in universe if s in carriers or s not in stated.get(key, set())]
-        if len(carriers) < 2 or len(carriers) == len(universe):
-            continue
+        if len({copied.get(s, s) for s in carriers}) < 2 or len(carriers) == len(universe):
+            continue  # copies of one text carry a fact once
         median = pd.Series([words[s] for s in carriers]).median()
         omitters = [s for s in universe if s not in carriers]
         short = [s for s in omitters if words[s] < SHORT_SHARE * median]
@@ -469,7 +474,8 @@ def voices_blocks(tables: dict) -> list[tuple]:
         kinds = Counter(mine["voice_type"])
         sides = sorted({s for s in mine["side"] if s})
         # outlets cited, and outlets a voice spoke to ("Jo Roe told Acme News"): the words may come from them
-        outlets = sorted(set(mine.loc[mine["from_outlet"], "voice"]) | _told_outlets(mine))
+        outlets = sorted(o for o in set(mine.loc[mine["from_outlet"], "voice"]) | _told_outlets(mine)
+                         if not own_outlet(o, source))  # "told Acme News" in Acme's own article: its own reporting
         line = (f"**{names[source]}**: {len(mine)} attribution{'s' if len(mine) != 1 else ''}, {int((mine['mode'] == 'direct_quote').sum())} with "
                 f"quoted words; " + ", ".join(f"{n} {k}" for k, n in kinds.most_common()))
         unnamed = sum(unnamed_voice(v, t) for v, t in zip(mine["voice"].astype(str), mine["voice_type"]))
@@ -515,15 +521,34 @@ def voices_blocks(tables: dict) -> list[tuple]:
     return blocks
 
 
-_TOLD = re.compile(r"\b(?:told|tells|in an interview with)\s+((?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})")
+_TOLD = re.compile(r"\b(?:told|tells|in an interview with|(?:said|says|saying|speaking|appearing)\s+on)\s+"
+                   r"((?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})")
+
+
+def own_outlet(name: str, source: str) -> bool:
+    """Whether an outlet a source cites is the source itself ("Acme News" in the article of `acme`, "New
+    York Times" in `nyt`).
+
+    >>> own_outlet("Acme News", "acme"), own_outlet("The Vale Times", "VT"), own_outlet("Acme News", "vale")
+    (True, True, False)
+    """
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.I).rstrip("’'. ")
+    source = str(source).strip().lower()
+    if len(source) < 2 or not name:
+        return False
+    words = name.lower().split()
+    initials = "".join(w[0] for w in words if w not in ("of", "and", "&"))
+    return (name.lower().startswith(source) or source.startswith(name.lower()) or initials == source.replace(".", "")
+            or source in words)
 
 
 def _told_outlets(voices: pd.DataFrame) -> set[str]:
     """News outlets the cited voices spoke to ("Jo Roe told Acme News in Vale that ..."), by the cue's sentence."""
     found = set()
     for cue, wording in zip(voices["cue"].astype(str), voices["wording"].astype(str)):
-        if cue.lower() in ("told", "tells", "interview"):
+        if cue.lower() in ("told", "tells", "interview", "said", "says", "saying"):
             for name in _TOLD.findall(wording):
+                name = re.sub(r"(?:’s|'s)(?:\s.*)?$", "", name)  # "NBC’s Lester Holt": the outlet is NBC
                 if classify_source(name) == "outlet":
                     found.add(re.sub(r"^the\s+|[.’']+$", "", name))
     return found

@@ -428,19 +428,33 @@ def _left_out(tables: dict, source: str, sources: list[str], carriers: dict[str,
         return ""
     if absent.empty:
         return "It leaves out none of the actors and agreed figures the others share."
-    named = []
-    for row in absent.head(TOP_FACTS).itertuples():
-        if row.fact_type == "actor":
-            what = row.label
-        elif row.fact_type == "quantity":
-            surfaces = _number_surfaces(tables, [row.fact_id], cite=True)
-            what = f"a figure the others give ({surfaces[0]})" if surfaces else "a figure the others give"
-        else:
-            what = f"“{_short(row.label)}”"
-        named.append(f"{what} ({row.carried} of {row.read_among - 1} others)")
+    short = absent["short"].astype(bool) if "short" in absent else pd.Series(False, index=absent.index)
+
+    def named(rows: pd.DataFrame) -> list[str]:
+        out = []
+        for row in rows.head(TOP_FACTS).itertuples():
+            if row.fact_type == "actor":
+                what = row.label
+            elif row.fact_type == "quantity":
+                surfaces = _number_surfaces(tables, [row.fact_id], cite=True)
+                what = f"a figure the others give ({surfaces[0]})" if surfaces else "a figure the others give"
+            else:
+                what = f"“{_short(row.label)}”"
+            out.append(f"{what} ({row.carried} of {row.read_among - 1} others)")
+        return out
+
+    # what only texts over twice its length carry is told apart, as the omission list does
+    long_only = absent[short]
+    absent = absent[~short]
+    if absent.empty:
+        return (f"The actors and agreed figures the others share that it leaves out ({len(long_only)}) are all carried "
+                f"only by texts over twice its length, such as {_join(named(long_only))}.")
+    tail = f"; {len(long_only)} more {'is' if len(long_only) == 1 else 'are'} carried only by texts over twice its " \
+           f"length." if len(long_only) else "."
+    listed = named(absent)
     if len(absent) == 1:
-        return f"It leaves out one of the actors and agreed figures the others share: {named[0]}."
-    return f"It leaves out {len(absent)} of the actors and agreed figures the others share, such as {_join(named)}."
+        return f"It leaves out one of the actors and agreed figures the others share: {listed[0]}{tail}"
+    return f"It leaves out {len(absent)} of the actors and agreed figures the others share, such as {_join(listed)}{tail}"
 
 
 def left_out(tables: dict, source: str, sources: list[str], carriers: dict[str, int] | None = None,
@@ -487,6 +501,16 @@ def left_out(tables: dict, source: str, sources: list[str], carriers: dict[str, 
     absent = absent[np.array([not (t == "quantity" and value_stated(tables, i, documents))
                               for t, i in zip(absent["fact_type"], absent["fact_id"])], dtype=bool)]
     absent["read_among"] = [listed.get((t, i), len(sources)) for t, i in zip(absent["fact_type"], absent["fact_id"])]
+    # under half the median length of the texts that carry it, a source is expected to leave a fact out (the
+    # omission list names it apart, with the same rule)
+    table = tables.get("documents")
+    if table is None or "words" not in table:
+        return absent.assign(short=False).sort_values(["carried", "fact_type", "fact_id"], ascending=[False, True, True])
+    words = table.assign(source=table["doc_id"].map(source_map(tables))).groupby("source")["words"].sum()
+    holders = present.groupby(["fact_type", "fact_id"])["source"].agg(set)
+    absent["short"] = [words.get(source, 0) < SHORT * float(pd.Series([words.get(c, 0) for c in holders.get((t, i), set())]
+                                                                        or [0]).median())
+                       for t, i in zip(absent["fact_type"], absent["fact_id"])]
     return absent.sort_values(["carried", "fact_type", "fact_id"], ascending=[False, True, True])
 
 

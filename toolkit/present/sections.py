@@ -23,7 +23,7 @@ from ..corpus.documents import Corpus
 from ..data import validation_figures
 from ..measures.framing import FRAMES, is_body_text
 from ..measures.number_forms import APPROX_TOLERANCE
-from ..measures.sentiment import CONFIDENT_PROBABILITY, MIN_ACTOR_MENTIONS, confident_extremes
+from ..measures.sentiment import CONFIDENT_PROBABILITY, MIN_ACTOR_MENTIONS, confident_extremes, writers_mentions
 from ..text.metadata import FIELDS
 from .evidence import direction, evidence, evidence_for, format_difference, format_value, quote
 from .facts_sections import facts_report_blocks
@@ -311,11 +311,13 @@ def actor_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     shown = kind_headers(shown, sources, source_kinds(tables))
     blocks += [("p", f"Mean tone toward each actor with {MIN_ACTOR_MENTIONS} or more mentions in all: P(positive) - "
                      "P(negative) of the clause around each mention (the news model), with the number of mentions in "
-                     f"brackets. A source's mean is shown only from {MIN_ACTOR_MENTIONS} mentions on; every mention, with "
-                     "the clause scored, is in `data/actor_sentiment.csv`."),
+                     f"brackets. A source's mean is shown only from {MIN_ACTOR_MENTIONS} mentions on. Only mentions in "
+                     "the writer's own words count: a mention inside a quotation is the quoted speaker's tone, not the "
+                     "source's (as for the stance cues). Every mention, with the clause scored and whether it is "
+                     "quoted, is in `data/actor_sentiment.csv`."),
                ("chart", "actor_tone", "Mean tone toward each actor in each source" + _chart_note(tables, True)),
                ("table", shown), *note]
-    for label, row in confident_extremes(tables["actor_sentiment"]).items():
+    for label, row in confident_extremes(writers_mentions(tables["actor_sentiment"])).items():
         if row is None:
             blocks.append(("p", f"The {label} mention: none is scored with a probability of {CONFIDENT_PROBABILITY:.0%} "
                                 "or more, so none is singled out."))
@@ -519,12 +521,21 @@ def coverage_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     carriers = figure_carriers(tables)
     copied = copy_of(copies(tables.get("text_reuse"), tables.get("documents")))
     checkable = {s: left_out(tables, s, everyone, carriers, copied) for s in sources}
+    def split(s: str) -> tuple[int, int]:
+        rows = checkable[s]
+        if rows is None or rows.empty:
+            return 0, 0
+        short = int(rows["short"].sum()) if "short" in rows else 0
+        return len(rows) - short, short
+
     omitted = pd.DataFrame({"source": sources,
-                            "actors and agreed figures left out": [0 if checkable[s] is None else len(checkable[s]) for s in sources]})
+                            "actors and agreed figures left out": [split(s)[0] for s in sources],
+                            "… carried only by texts over twice its length": [split(s)[1] for s in sources]})
     claims = cover.loc[cover["fact_type"] == "claim", "fact_id"].nunique()
     blocks += [("table", with_kind_column(omitted, source_kinds(tables))),
-               ("p", "The count is the one the profiles name: actors, and figures the others agree on, that at "
-                     "least two other texts state (copies count once)."
+               ("p", "The counts are the ones the profiles name: actors, and figures the others agree on, that at "
+                     "least two other texts state (copies count once); what only texts over twice a source's length "
+                     "carry is counted apart, since so short a text is expected to leave it out."
                      + (f" The {claims} shared {'claim' if claims == 1 else 'claims'} (sentences of two or more sources "
                         "in close wording) are in `data/coverage.csv`; a source with no sentence in that wording is "
                         "marked `unmatched`, not absent, and is not counted here: it may tell the claim in other words."
