@@ -60,7 +60,10 @@ SIMILAR_NEIGHBOURS = 10
 SIMILARITY_CHUNK = 256
 
 COVERAGE_COLUMNS = ["fact_type", "fact_id", "label", "source", "state", "evidence"]
-REUSE_COLUMNS = ["source_a", "start_a", "end_a", "source_b", "start_b", "end_b", "words", "text"]
+REUSE_COLUMNS = ["source_a", "start_a", "end_a", "source_b", "start_b", "end_b", "words", "text", "kind"]
+#: A shared passage whose words are this share capitalised or more is a run of names and titles ("Prime Minister
+#: Jo Roe and Army Chief General Al Kay"), which two texts write alike without copying.
+NAMES_SHARE = 0.6
 _TOKEN = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
 
 
@@ -360,8 +363,33 @@ def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS, sources: dict[str, str] |
             if (pair, text.lower()) in reported:
                 continue
             reported.add((pair, text.lower()))
-            rows.append((a.doc_id, start_a, end_a, b.doc_id, start_b, end_b, length, text))
+            rows.append((a.doc_id, start_a, end_a, b.doc_id, start_b, end_b, length, text,
+                         reuse_kind(text, a.text, start_a, b.text, start_b)))
     return pd.DataFrame(rows, columns=REUSE_COLUMNS)
+
+
+def _in_quotation(text: str, start: int) -> bool:
+    """Whether ``start`` lies inside a quotation opened earlier in its paragraph."""
+    before = text[text.rfind("\n", 0, start) + 1:start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def reuse_kind(passage: str, text_a: str, start_a: int, text_b: str, start_b: int) -> str:
+    """What a shared passage is: ``quotation`` (inside quotation marks in either text: words of a speaker both
+    quote, not one text copying the other), ``names`` (a run of names and titles, :data:`NAMES_SHARE`) or
+    ``text``.
+
+    >>> reuse_kind("we will not leave the port", "He said “we will not leave the port”", 9, "we will not leave the port", 0)
+    'quotation'
+    >>> reuse_kind("Prime Minister Jo Roe and Army Chief Al Kay", "", 0, "", 0)
+    'names'
+    """
+    if _in_quotation(text_a, start_a) or _in_quotation(text_b, start_b):
+        return "quotation"
+    words = re.findall(r"[^\W\d_][\w’'-]*", passage)
+    if words and sum(w[:1].isupper() for w in words) >= NAMES_SHARE * len(words):
+        return "names"
+    return "text"
 
 
 def largest_sources(documents: pd.DataFrame, sources: dict[str, str] | None, count: int) -> list[str]:

@@ -14,6 +14,7 @@ from collections import Counter
 
 import pandas as pd
 
+from ..compare.alignment import DIFFERING
 from ..compare.copies import copies, copy_of, text_groups
 from ..compare.facts import NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS, SCOPE_DIFFERS, compatible, torn
 from ..compare.name_variants import mentions_name, names_in, no_fact, same_name, vague_amount
@@ -148,6 +149,11 @@ def facts_blocks(tables: dict) -> list[tuple]:
     differing = int((per_fact["state"] != "agree").sum())
     can_all = int(sum(compatible(n) for n, st in zip(per_fact.get("note", pd.Series(dtype=str)), per_fact["state"])
                       if st == "differ"))
+    groups = tables.get("quantity_groups")
+    crossing = 0
+    if groups is not None and len(groups) and "members" in groups:
+        differing_groups = groups[groups["status"].isin(DIFFERING) & (groups["n_sources"] > 1)]
+        crossing = int((~within_one_story(tables, differing_groups)).sum()) if len(differing_groups) else 0
     torn_count = int(sum(torn(n) for n, st in zip(per_fact.get("note", pd.Series(dtype=str)), per_fact["state"])
                          if st == "differ"))
     blocks = [("h2", "Facts the sources state differently" if differing else "Facts the sources state"),
@@ -164,7 +170,10 @@ def facts_blocks(tables: dict) -> list[tuple]:
                        if one_text else "") + ". "
                     "A contradiction is called only when two statements cannot both be true (different exact "
                     "counts in a shared context, or an actor said to have reacted and not to have reacted). Every "
-                    "cell, with offsets, is in `data/facts.csv`.")]
+                    "cell, with offsets, is in `data/facts.csv`."
+                    + (f" {crossing} more {'figure differs' if crossing == 1 else 'figures differ'} between articles "
+                       "that may report different events; the Numbers section lists "
+                       f"{'it' if crossing == 1 else 'them'} apart, as no finding." if crossing else ""))]
     flagged = per_fact[per_fact["state"] != "agree"].head(MAX_FACTS_QUOTED)
     for fact in flagged.itertuples(index=False):
         cells = facts[facts["fact_id"] == fact.fact_id]
@@ -552,6 +561,17 @@ def _told_outlets(voices: pd.DataFrame) -> set[str]:
                 if classify_source(name) == "outlet":
                     found.add(re.sub(r"^the\s+|[.’']+$", "", name))
     return found
+
+
+def within_one_story(tables: dict, groups: pd.DataFrame) -> pd.Series:
+    """Whether each quantity group's figures come from articles of one event group (``event_groups``): figures
+    from articles that may report different events are not set side by side as differing."""
+    events = tables.get("event_groups")
+    if events is None or events.empty or events["event_group"].max() <= 1:
+        return pd.Series(True, index=groups.index)
+    group_of = dict(zip(events["doc_id"], events["event_group"]))
+    return groups["members"].fillna("").map(
+        lambda members: len({group_of.get(m.rsplit(":", 1)[0]) for m in members.split(";") if m}) <= 1)
 
 
 def facts_report_blocks(tables: dict) -> list[tuple]:

@@ -26,7 +26,7 @@ from ..measures.number_forms import APPROX_TOLERANCE
 from ..measures.sentiment import CONFIDENT_PROBABILITY, MIN_ACTOR_MENTIONS, confident_extremes, writers_mentions
 from ..text.metadata import FIELDS
 from .evidence import direction, evidence, evidence_for, format_difference, format_value, quote
-from .facts_sections import facts_report_blocks
+from .facts_sections import facts_report_blocks, within_one_story
 from .kinds import kind_headers, mix, side_by_side, source_kinds, with_kind_column
 from .kinds import named as named_kind
 from .profile_sections import figure_carriers, left_out, profile_blocks
@@ -216,7 +216,7 @@ def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     if len(findings) > SUMMARY_ITEMS:
         blocks.append(("p", f"… and {len(findings) - SUMMARY_ITEMS} more measures with surviving differences, in `data/contrasts.csv`."))
     groups = tables["quantity_groups"]
-    flagged = groups[groups["status"].isin(DIFFERING) & _within_one_story(tables, groups)]
+    flagged = groups[groups["status"].isin(DIFFERING) & within_one_story(tables, groups)]
     if len(flagged):
         labels = [f"“{label}”" for label in flagged["label"]]
         named = ", ".join(labels[:SUMMARY_ITEMS]) + (f", and {len(labels) - SUMMARY_ITEMS} more" if len(labels) > SUMMARY_ITEMS else "")
@@ -430,20 +430,9 @@ def _figure(row) -> str:
 
 
 
-def _within_one_story(tables: dict, groups: pd.DataFrame) -> pd.Series:
-    """Whether each quantity group's figures come from articles of one event group (``event_groups``): figures
-    from articles that may report different events are not set side by side as differing."""
-    events = tables.get("event_groups")
-    if events is None or events.empty or events["event_group"].max() <= 1:
-        return pd.Series(True, index=groups.index)
-    group_of = dict(zip(events["doc_id"], events["event_group"]))
-    return groups["members"].fillna("").map(
-        lambda members: len({group_of.get(m.rsplit(":", 1)[0]) for m in members.split(";") if m}) <= 1)
-
-
 def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     groups, mentions = tables["quantity_groups"], tables["numbers"]
-    one_story = _within_one_story(tables, groups)
+    one_story = within_one_story(tables, groups)
     shared = groups[(groups["n_sources"] > 1) & one_story]
     flagged = groups[groups["status"].isin(DIFFERING) & one_story]
     crossing = groups[groups["status"].isin(DIFFERING) & ~one_story]
@@ -486,11 +475,19 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                 blocks.append(("p", f"… and {len(rows) - QUOTES_PER_QUANTITY} more mentions (group `{group.group_id}` in `data/numbers.csv`)."))
         blocks += note
     if len(crossing):
-        blocks.append(("p", f"{len(crossing)}{' more' if len(flagged) else ''} {'group joins' if len(crossing) == 1 else 'groups join'} figures from articles "
-                            "that may report different events (see the warning at the top), so "
-                            f"{'it is' if len(crossing) == 1 else 'they are'} not set side by side here: "
-                            + ", ".join(f"`{g}`" for g in crossing["group_id"][:SUMMARY_ITEMS])
-                            + (" and more" if len(crossing) > SUMMARY_ITEMS else "") + " in `data/quantity_groups.csv`."))
+        blocks.append(("h3", "Figures that differ between articles that may report different events"))
+        blocks.append(("p", f"{len(crossing)} {'group joins' if len(crossing) == 1 else 'groups join'} figures that do "
+                            "not agree, from articles that may report different events (see the warning at the top). "
+                            f"{'It is' if len(crossing) == 1 else 'They are'} no finding: the figures may count "
+                            "different incidents. Read the articles before comparing them."))
+        crossing_rows = mentions[mentions["group_id"].isin(set(crossing["group_id"][:SUMMARY_ITEMS]))]
+        by_group = {g: rows for g, rows in crossing_rows.groupby("group_id", sort=False)}
+        blocks.append(("list", [f"**{g.label}** ({g.kind}, {g.unit}): "
+                                + "; ".join(_figure(r) for r in by_group[g.group_id].head(SIDE_BY_SIDE).itertuples())
+                                + f" (`{g.group_id}` in `data/quantity_groups.csv`)"
+                                for g in crossing.head(SUMMARY_ITEMS).itertuples() if g.group_id in by_group]
+                       + ([f"… and {len(crossing) - SUMMARY_ITEMS} more in `data/quantity_groups.csv`"]
+                          if len(crossing) > SUMMARY_ITEMS else [])))
     agreeing = shared[shared["status"] == "agree"]
     # vague amounts alone ("billions", "billions of dollars") agree on no figure
     agreeing = agreeing[[g not in members or not all(vague_amount(str(v)) for v in members[g]["surface"])
@@ -542,16 +539,39 @@ def coverage_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                         if claims else "")), *note]
     reuse = tables["text_reuse"]
     blocks.append(("h3", "Text shared word for word"))
+    kind = reuse["kind"] if "kind" in reuse else pd.Series("text", index=reuse.index)
+    prose, quoted, names = reuse[kind == "text"], reuse[kind == "quotation"], reuse[kind == "names"]
     if reuse.empty:
         blocks.append(("p", "No passage of eight or more words appears in two sources."))
+    elif prose.empty:
+        blocks.append(("p", "No passage of the sources' own reporting, eight or more words long, appears in two sources."))
     else:
-        listed, note = _capped(list(reuse.itertuples()), "shared passages", "data/text_reuse.csv")
+        listed, note = _capped(list(prose.itertuples()), "shared passages", "data/text_reuse.csv")
         for row in listed:
             blocks.append(("quote", row.text, f"`{row.source_a}` characters {row.start_a}–{row.end_a} and "
                                               f"`{row.source_b}` characters {row.start_b}–{row.end_b} ({row.words} words)"))
         blocks += note
+    if len(quoted):
+        pairs = sorted({f"`{a}` and `{b}`" for a, b in zip(quoted["source_a"], quoted["source_b"])})
+        more = " more" if len(prose) else ""
+        blocks.append(("p", f"{len(quoted)}{more} shared {'passage lies' if len(quoted) == 1 else 'passages lie'} inside "
+                            "quotation marks: words of a speaker that both sources quote, no sign that one copied the "
+                            f"other (between {'; '.join(pairs[:SUMMARY_ITEMS])}"
+                            + ("; and more" if len(pairs) > SUMMARY_ITEMS else "")
+                            + f"; such as “{_clip(quoted['text'].iloc[0])}”)."))
+    if len(names):
+        more = " more" if len(prose) or len(quoted) else ""
+        blocks.append(("p", f"{len(names)}{more} shared {'passage is a run' if len(names) == 1 else 'passages are runs'} "
+                            f"of names and titles (“{_clip(names['text'].iloc[0])}”), which texts write alike "
+                            "without copying. All are in `data/text_reuse.csv`, with their `kind`."))
     blocks.append(("chart", "similarity", "How alike the sources' vocabularies are" + _chart_note(tables, False)))
     return blocks
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    """A passage cut to ``limit`` characters at a word."""
+    text = str(text)
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def readability_blocks(corpus: Corpus, tables: dict) -> list[tuple]:

@@ -132,7 +132,39 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         cursor = nxt
     if cursor < end:
         spans.append((cursor, end))
+    spans = [part for span in spans for part in _tag_runs(text, *span)]
     return [piece for span in spans if (trimmed := _strip(text, *span)) for piece in _bounded(text, *trimmed)]
+
+
+#: A page's list of topic tags run into the text with no punctuation ("... the city Tags Vale Norby UN Jo Roe
+#: Eleven people were killed"): the label, then capitalised words (and name particles), up to the capitalised word
+#: that opens the next sentence (one followed by a lower-case word).
+_TAG_RUN = re.compile(r"(?<=\s)(?:Tags|Topics|Keywords|Related topics)\s+"
+                      r"((?:(?:[A-Z][\w’'.-]*|(?:al|el|bin|ibn|de|van|von)[-\s][\w’'-]+|of|and|the)\s+){2,}?)"
+                      r"(?=[A-Z][\w’'-]*\s+(?!(?:al|el|de|bin|ibn|van|von)\b)[a-z])")
+
+
+def is_tag_run(sentence: str) -> bool:
+    """Whether a sentence is a run-in list of topic tags (:data:`_TAG_RUN`).
+
+    >>> is_tag_run("Tags Vale Norby UN"), is_tag_run("Tags were sold at the fair.")
+    (True, False)
+    """
+    return bool(re.fullmatch(r"(?:Tags|Topics|Keywords|Related topics)(?:\s+(?:[A-Z][\w’'.-]*|(?:al|el|bin|ibn|de|van|von)"
+                             r"[-\s][\w’'-]+|of|and|the))+", sentence.strip()))
+
+
+def _tag_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span cut before and after a run-in tag list (:data:`_TAG_RUN`), so that the list is a piece of its own.
+
+    >>> t = "Rockets hit the city Tags Vale Norby UN Jo Roe Eleven people were killed."
+    >>> [t[a:b].strip() for a, b in _tag_runs(t, 0, len(t))]
+    ['Rockets hit the city', 'Tags Vale Norby UN Jo Roe', 'Eleven people were killed.']
+    """
+    match = _TAG_RUN.search(text, start, end)
+    if not match:
+        return [(start, end)]
+    return [(start, match.start()), (match.start(), match.end()), *_tag_runs(text, match.end(), end)]
 
 
 def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .cleaning import Cleaned
-from .segment import sentence_spans
+from .segment import is_tag_run, sentence_spans
 
 #: A heading has at most this many words ...
 HEADING_MAX_WORDS = 16
@@ -150,5 +150,6 @@ def build(raw: str, cleaned: Cleaned, markdown: bool = False) -> tuple[str, list
         else:
             spans = sentence_spans(text, unit.start, unit.end)
         for start, end in spans:
-            sentences.append(Sentence(len(sentences), unit.unit_id, unit.kind, start, end, text[start:end]))
+            kind = "heading" if unit.kind == "paragraph" and is_tag_run(text[start:end]) else unit.kind  # a tag list
+            sentences.append(Sentence(len(sentences), unit.unit_id, kind, start, end, text[start:end]))
     return text, units, sentences
