@@ -172,3 +172,17 @@ def test_a_coarser_date_of_the_source_holds_the_group_date():
                            "date_high": [pd.Timestamp("2024-05-31")]})
     assert _holding_dates(spring, group) == "in spring 2024"
     assert _holding_dates(rows.iloc[1:], group) == "" and _holding_dates(None, group) == ""
+
+
+def test_shared_passages_say_whether_they_are_reporting_a_quotation_or_names(tmp_path):
+    from toolkit import load_corpus
+    from toolkit.compare.coverage import text_reuse
+    quote = "we will not leave the port until the ships are back home"
+    names = "Prime Minister Jo Roe and Army Chief General Al Kay of Vale"
+    prose = "the harbour was closed for three days after the storm broke the old wall"
+    (tmp_path / "a.txt").write_text(f"A\n\nRoe said: “{quote}.” He met {names}. In Vale {prose}.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"B\n\n“{quote},” Roe told crowds. Talks with {names}. Locals said {prose}.\n",
+                                    encoding="utf-8")
+    table = text_reuse(load_corpus(tmp_path))
+    kinds = {text.split()[0].lower(): kind for text, kind in zip(table["text"], table["kind"])}
+    assert kinds == {"we": "quotation", "prime": "names", "the": "text"}

@@ -275,3 +275,11 @@ def test_an_account_that_posts_and_an_attempt_to_explain_are_their_owners_words(
 
 def test_a_name_its_appositive_and_an_adverb_before_the_verb():
     assert _cues("Jo Roe, his lawyer, now claims that the deal was legal.") == [("claims", "Jo Roe", "person")]
+
+
+def test_an_unnamed_insider_of_a_named_body_is_vague_and_adding_must_add_words():
+    assert classify_source("a Vale News source") == "vague"
+    assert classify_source("source within the Acme Party") == "vague"
+    assert classify_source("a source at the Vale Police Command") == "government"
+    assert [c[0] for c in _cues("Analysts said Vale should keep old ties, but adding new ones.")] == ["said"]
+    assert [c[0] for c in _cues("Jo Roe said the port was open, adding that ships would sail.")] == ["said", "adding"]

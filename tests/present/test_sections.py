@@ -152,3 +152,17 @@ def test_the_coverage_table_counts_what_the_profiles_name(seeds_corpus, tables):
         assert {"none": 0, "one": 1}.get(said.group(1), None) == count or said.group(1) == str(count)
         more = re.match(r"[^.]*?; (\d+) more (?:is|are) carried only by texts over twice", profiles[said.end():])
         assert apart[source] == (int(more.group(1)) if more else 0), source
+
+
+def test_figures_of_articles_that_may_report_different_events_are_shown_apart_as_no_finding(seeds_corpus, tables):
+    import pandas as pd
+    apart = dict(tables)
+    docs = list(tables["documents"]["doc_id"])
+    # every article its own event: no group is within one story
+    apart["event_groups"] = pd.DataFrame({"doc_id": docs, "event_group": range(1, len(docs) + 1)})
+    blocks = sections.number_blocks(seeds_corpus, apart)
+    heads = [b[1] for b in blocks if b[0] == "h3"]
+    assert "Figures that differ between articles that may report different events" in heads
+    assert "Where the numbers differ" not in heads
+    facts = " ".join(b[1] for b in sections.facts_report_blocks(apart) if b[0] == "p")
+    assert "between articles that may report different events" in facts

@@ -169,6 +169,10 @@ def classify_source(source: str, known: dict[str, str] | None = None, initial: b
             return kind  # the head of the phrase is a known name
     if text[:1].islower() and _PERSON_ROLE.fullmatch(head_part[-1] if head_part else ""):
         return "vague"  # "member of parliament from the Vale Party": a person by role, not the body named after it
+    insider = re.split(r"\s(?:in|within|inside|of|from|at|on|for|with|close|familiar)\s", text, maxsplit=1)[0].split()
+    if insider and insider[-1].lower() in _UNNAMED_INSIDER:
+        # "a Vale News source", "a source within the Acme Party": the body is named, the person speaking is not
+        return "government" if _GOVERNMENT_WORD.search(text) else "vague"
     if _outlet_pattern().search(text) or _OUTLET_SHAPE.search(text):
         return "outlet"
     if " and " in text and len(coordinated_persons(text)) > 1:
@@ -212,6 +216,11 @@ _ANONYMOUS_HEAD = re.compile(r"\b(?:officials?|sources?|aides?|diplomats?|inside
 _AFTER_HEAD = re.compile(r"\s(?:of|in|at|from|with|familiar|who|close|briefed|involved|knowledgeable)\b")
 
 
+#: What follows "adding" when it reports words: "that", a quotation, or a clause with a finite verb soon after.
+_ADDED_WORDS = re.compile(r"\s*(?:that\b|[“\"«:,]|(?:(?!to\b)[\w’'-]+\s+){0,6}?(?:would|will|can|could|should|may|might|must|"
+                          r"is|are|was|were|has|have|had|did|does|do|\w+ed)\b)", re.I)
+#: Heads of an unnamed person inside a body ("a Vale News source", "an Acme insider"): vague, whatever body is named.
+_UNNAMED_INSIDER = frozenset({"source", "sources", "insider", "insiders"})
 #: A part of a group ("two of the officials", "another of the aides"): the group says whether it is named.
 _PART_OF = re.compile(r"(?:one|two|three|four|five|six|\d+|some|several|many|most|each|either|neither|another|both|all|none)"
                       r"\s+of\s+(?:the\s+|those\s+|these\s+)?(.+)", re.I)
@@ -679,6 +688,8 @@ def find_attributions(
             continue  # "the United States", "Reports" as a noun
         if surface.lower().startswith("plead") and _PLEA.match(text, match.end, end):
             continue  # "pleaded guilty": a plea entered in court, not words reported
+        if surface.lower() == "adding" and not _ADDED_WORDS.match(text, match.end, end):
+            continue  # "keeping old ties but adding new ones", "adding to the pressure": nothing said
         source = ""
         if kind == "source_follows" and surface.lower() == "citing" and found:
             # "X said ..., citing senators like Y": X's support for X's words, so X's cue; Y does not speak here

@@ -291,8 +291,10 @@ def actor_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     if profile.empty:
         if corpus.config is not None and corpus.config.actors:
             return blocks + [("p", "No configured actor is mentioned.")]
-        return blocks + [("p", "No actor is configured, and no name is written as an actor by several sources "
-                               "(places where events happen and adjectives such as nationalities are no actors).")]
+        return blocks + [("p", "No actor is configured, and no name is written the same way as an actor by several "
+                               "sources (places where events happen and adjectives such as nationalities are no actors). "
+                               "Sources may still name one actor in different ways (an acronym, a transliteration): "
+                               "the corpus settings (`corpus.toml`) can join them as aliases of one actor.")]
     totals = profile.groupby("actor")["mentions"].sum()
     actors = [a for a in totals.sort_values(ascending=False, kind="stable").index if totals[a] >= 3]
     shown = pd.DataFrame({"actor": actors})
