@@ -283,3 +283,8 @@ def test_an_unnamed_insider_of_a_named_body_is_vague_and_adding_must_add_words()
     assert classify_source("a source at the Vale Police Command") == "government"
     assert [c[0] for c in _cues("Analysts said Vale should keep old ties, but adding new ones.")] == ["said"]
     assert [c[0] for c in _cues("Jo Roe said the port was open, adding that ships would sail.")] == ["said", "adding"]
+
+
+def test_unnamed_groups_of_colleagues_and_staff_and_a_recommendation():
+    assert _cues("Other staffers accused Jo Roe of lying.") == [("accused", "Other staffers", "vague")]
+    assert _cues("The Vale director, Jo Roe, recommended no charges be filed.")[0][:2] == ("recommended", "Jo Roe")

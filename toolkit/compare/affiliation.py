@@ -25,7 +25,7 @@ PARTIES = {
     "democrat": "Democrat", "democrats": "Democrat", "democratic": "Democrat",
     "independent": "Independent",
     "labour": "Labour", "conservative": "Conservative", "conservatives": "Conservative", "tory": "Conservative",
-    "tories": "Conservative",
+    "tories": "Conservative", "gop": "Republican",
 }
 _WORD = r"(Republicans?|Democrats?|Democratic|Labour|Conservatives?|Tory|Tories)"
 #: Titles that stand between a party word and a name ("Republican Sen. Jo Roe", "Labour MP Jo Roe").
@@ -34,7 +34,7 @@ _TITLE = (r"(?:(?:presidential|vice-presidential|Senate|House|gubernatorial|part
           r"leader|MP|candidate|nominee|lawmaker|senator|representative|congressman|congresswoman|peer|"
           r"hopeful|chairman|chairwoman|strategist|operative)")
 #: A group named by its party ("Senate Democrats", "fellow Republicans", "House Republicans").
-_GROUP = re.compile(r"(?:^|\s)(Republicans|Democrats|Conservatives|Tories)$")
+_GROUP = re.compile(r"\b(Republicans?|Democrats?|Democratic|GOP|Labour|Conservatives?|Tory|Tories)\b")
 
 
 @lru_cache(maxsize=4096)
@@ -61,8 +61,8 @@ def party_of(name: str, texts: list[str] | tuple[str, ...], surname: bool = True
     'Democrat'
     >>> party_of("Mo Kay", ["Democratic presidential nominee Mo Kay said"])
     'Democrat'
-    >>> party_of("Senate Democrats", [])
-    'Democrat'
+    >>> party_of("Senate Democrats", []), party_of("few of his GOP colleagues", [])
+    ('Democrat', 'Republican')
     >>> party_of("Jo Roe", ["Jo Roe (R-Vale.) and Jo Roe (D-Norby.)"])
     ''
     >>> party_of("Jo Roe", ["They attacked Roe, Democrats and the press."])

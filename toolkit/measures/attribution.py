@@ -222,7 +222,7 @@ _ADDED_WORDS = re.compile(r"\s*(?:that\b|[“\"«:,]|(?:(?!to\b)[\w’'-]+\s+){0
 #: Heads of an unnamed person inside a body ("a Vale News source", "an Acme insider"): vague, whatever body is named.
 _UNNAMED_INSIDER = frozenset({"source", "sources", "insider", "insiders"})
 #: A part of a group ("two of the officials", "another of the aides"): the group says whether it is named.
-_PART_OF = re.compile(r"(?:one|two|three|four|five|six|\d+|some|several|many|most|each|either|neither|another|both|all|none)"
+_PART_OF = re.compile(r"(?:one|two|three|four|five|six|\d+|some|several|many|most|each|either|neither|another|both|all|none|(?:a\s+)?few)"
                       r"\s+of\s+(?:the\s+|those\s+|these\s+)?(.+)", re.I)
 
 
