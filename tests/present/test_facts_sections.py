@@ -123,3 +123,11 @@ def test_a_date_the_dateline_contradicts_is_shown_with_it():
                               "dateline": ["2016-10-28", ""], "words": [100, 200], "text_type": ["news_report"] * 2})
     identity = source_identity(documents)
     assert identity["published"].tolist() == ["2016-10-07 (its dateline: 2016-10-28)", "2016-10-07"]
+
+
+def test_copies_of_one_text_cite_a_voice_once(tmp_path):
+    text = ("Blast in Vale\n\nA rocket attack on the old market of Vale killed 8 persons and injured 58 others on Monday, "
+            "Police Chief Jo Roe said. Rescue teams searched the market until late at night for more victims.\n")
+    _, tables = _tables(tmp_path, {"one": text, "two": text.replace("Blast in Vale", "Rockets hit Vale market")})
+    row = next(line for line in to_markdown(facts_report_blocks(tables)).splitlines() if line.startswith("| Jo Roe"))
+    assert "(and its copy `two`)" in row and row.rstrip(" |").endswith("| 0 | 1")

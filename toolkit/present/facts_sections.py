@@ -467,11 +467,20 @@ def voices_blocks(tables: dict) -> list[tuple]:
     identity = source_identity(tables["documents"], tables.get("sources"))
     names = _names(identity)
     named = table[table["voice_type"] != "vague"]
+    # copies of one text cite a voice once: the first copy's citations are counted, the others named beside it
+    copied = copy_of(copies(tables.get("text_reuse"), tables.get("documents")))
+    text_of = named["source"].map(lambda s: copied.get(s, s))
     rows = []
-    for voice, group in named.groupby("voice", sort=False):
+    for voice, group in named.assign(_text=text_of).groupby("voice", sort=False):
+        counted = group[group["source"] == group["_text"]] if (group["source"] == group["_text"]).any() else group
+        counted = counted.drop_duplicates(["_text", "wording", "mode"]) if len(counted) > 1 else counted
+        citing = list(dict.fromkeys(group["_text"]))
+        extra = {t: sorted(set(group.loc[(group["_text"] == t) & (group["source"] != t), "source"])) for t in citing}
         rows.append((voice, group["voice_type"].iloc[0], group["side"].iloc[0] or "–",
-                     _listed([names.get(s, s) for s in dict.fromkeys(group["source"])]),
-                     int((group["mode"] == "direct_quote").sum()), int((group["mode"] == "paraphrase").sum())))
+                     _listed([names.get(t, t) + (f" (and its {'copy' if len(extra[t]) == 1 else 'copies'} "
+                                                   + _listed([f"`{c}`" for c in extra[t]]) + ")" if extra[t] else "")
+                              for t in citing]),
+                     int((counted["mode"] == "direct_quote").sum()), int((counted["mode"] == "paraphrase").sum())))
     listing = pd.DataFrame(rows, columns=["voice", "type", "side (as the text states it)", "cited by", "quoted", "paraphrased"])
     listing = listing.sort_values(["quoted", "paraphrased"], ascending=False).head(MAX_VOICES)
     lines = []
