@@ -28,3 +28,7 @@ def test_a_group_outside_the_state_takes_no_states_side():
     from toolkit.compare.voices import side_of
     assert side_of("Vale’s opposition") == "opposition"
     assert side_of("Valean rebels") == "rebels"
+
+
+def test_a_member_of_parliament_takes_the_party_written_before_the_title():
+    assert party_of("Jo Roe", ["Labour member of parliament Jo Roe said"]) == "Labour"

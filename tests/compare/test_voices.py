@@ -403,3 +403,13 @@ def test_a_person_the_article_gives_an_office_elsewhere_is_an_official_of_that_s
     table = voices(_tables(sentences, cues), {"d": "d"}).set_index("voice")
     assert table.loc["Jo Roe", ["voice_type", "side"]].tolist() == ["government", "Valean"]
     assert table.loc["Al Kay", ["voice_type", "side"]].tolist() == ["person", "Acme"]
+
+
+def test_a_country_speaking_is_its_own_side_and_an_example_of_the_opposition_is_opposition():
+    sentences = ["Norland said the port would reopen.",
+                 "Opposition parties in Norland (for example the Vale Party) have called for a vote.",
+                 "The UN aid chief Jo Roe said the road was closed."]
+    cues = [(0, "said", "Norland", "government"), (1, "called for", "Vale Party", "organisation"),
+            (2, "said", "Jo Roe", "person")]
+    table = voices(_tables(sentences, cues), {"d": "d"}).set_index("voice")
+    assert table.loc["Vale Party", "side"] == "opposition" and table.loc["Jo Roe", "side"] == "UN"

@@ -288,3 +288,8 @@ def test_an_unnamed_insider_of_a_named_body_is_vague_and_adding_must_add_words()
 def test_unnamed_groups_of_colleagues_and_staff_and_a_recommendation():
     assert _cues("Other staffers accused Jo Roe of lying.") == [("accused", "Other staffers", "vague")]
     assert _cues("The Vale director, Jo Roe, recommended no charges be filed.")[0][:2] == ("recommended", "Jo Roe")
+
+
+def test_a_states_leaders_are_its_government():
+    assert classify_source("Kenya’s leaders") == "government"
+    assert classify_source("Acme’s leaders") == "organisation"

@@ -31,7 +31,7 @@ _WORD = r"(Republicans?|Democrats?|Democratic|Labour|Conservatives?|Tory|Tories)
 #: Titles that stand between a party word and a name ("Republican Sen. Jo Roe", "Labour MP Jo Roe").
 _TITLE = (r"(?:(?:presidential|vice-presidential|Senate|House|gubernatorial|party|Party)\s+)?"
           r"(?:Sen\.|Senator|Rep\.|Representative|Gov\.|Governor|Congressman|Congresswoman|Speaker|Leader|"
-          r"leader|MP|candidate|nominee|lawmaker|senator|representative|congressman|congresswoman|peer|"
+          r"leader|MP|member\s+of\s+parliament|candidate|nominee|lawmaker|senator|representative|congressman|congresswoman|peer|"
           r"hopeful|chairman|chairwoman|strategist|operative)")
 #: A group named by its party ("Senate Democrats", "fellow Republicans", "House Republicans").
 _GROUP = re.compile(r"\b(Republicans?|Democrats?|Democratic|GOP|Labour|Conservatives?|Tory|Tories)\b")
@@ -95,7 +95,8 @@ _SEAT = re.compile(r"Senator|Sen\.|Rep\.|Representative|Governor|Gov\.|Mayor")
 _OFFICIAL_ROLE = r"(?:official|minister|diplomat|ambassador|envoy|spokes(?:man|woman|person))"
 #: Roles that speak for a principal named before them ("Acme CEO Jo Roe") or after "for" ("a spokeswoman for Acme").
 _AGENT_ROLE = (r"(?:CEO|chief\s+executive|chairman|chairwoman|spokes(?:man|woman|person)|lawyer|attorney|"
-               r"chief\s+of\s+staff|aide|adviser|advisor|press\s+secretary|commercial\s+director|director)")
+               r"chief\s+of\s+staff|aide|adviser|advisor|press\s+secretary|commercial\s+director|director|"
+               r"(?:aid\s+|rights\s+|relief\s+)?chief|envoy|secretary-general)")
 #: A demonym or a short state name ("Norlandian", "US", "U.S.").
 _NATION = r"(?:U\.S\.|US|UK|U\.K\.|[A-Z][a-z]+(?:ese|ian|an|i|ish|ch))"
 #: Words that make the office a past or a coming one ("former President", "President-elect").
@@ -108,9 +109,9 @@ def _office_patterns(name: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.
     return (
         re.compile(r"(?:\b(" + _NATION + r")\s+)?\b(" + _OFFICE + r")\s+(?:[A-Z][\w.’'-]*\s+){0,2}" + n + r"\b(?![-‐‑]elect)"),
         re.compile(r"\b(" + _NATION + r")\s+(?:[a-z]+\s+){0,3}" + _OFFICIAL_ROLE + r"\s+(?:[A-Z][\w.’'-]*\s+){0,2}" + n + r"\b"),
-        re.compile(r"\b((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*?)(?:(?:’s|'s)(?:\s+[a-z]+){0,2})?\s+" + _AGENT_ROLE
+        re.compile(r"\b((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*?)(?:’s|'s)?(?:\s+[a-z]+){0,2}?\s+" + _AGENT_ROLE
                    + r",?\s+" + n + r"\b"),
-        re.compile(n + r",\s+(?:a|an|the)\s+(?:[a-z]+\s+)?" + _AGENT_ROLE + r"\s+(?:for|to|of)\s+(?:the\s+)?"
+        re.compile(n + r",\s+(?:a|an|the)\s+(?:[a-z]+\s+)?" + _AGENT_ROLE + r"\s+(?:for|of)\s+(?:the\s+)?"
                    r"((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)"),
     )
 
@@ -125,8 +126,8 @@ def office_of(name: str, texts: list[str] | tuple[str, ...]) -> tuple[bool, str]
     (True, 'Valean')
     >>> office_of("Mo Vell", ["Acme CEO Mo Vell said"]), office_of("Jo Bell", ["Jo Bell, a spokeswoman for Vale Rail, said"])
     ((False, 'Acme'), (False, 'Vale Rail'))
-    >>> office_of("Mo Vell", ["Acme’s commercial director, Mo Vell, said"])
-    (False, 'Acme')
+    >>> office_of("Mo Vell", ["Acme’s commercial director, Mo Vell, said"]), office_of("Al Kay", ["The UN aid chief Al Kay said"])
+    ((False, 'Acme'), (False, 'UN'))
     >>> office_of("Jo Roe", ["former President Jo Roe said"]), office_of("Al Kay", ["Norlandi Sen. Al Kay said"])
     ((False, ''), (True, ''))
     """

@@ -18,7 +18,8 @@ import re
 import pandas as pd
 
 from ..lexicons import function_words
-from ..measures.attribution import ORG_WORD, classify_source, coordinated_persons, is_organisation_name, named_person
+from ..measures.attribution import (ORG_WORD, classify_source, coordinated_persons, is_organisation_name, named_person,
+                                   territory_names)
 from ..measures.attribution import unnamed_source as unnamed_voice
 from ..measures.speakers import (CALENDAR, DEMONYM as _DEMONYM, PRONOUNS as _PRONOUNS, PronounBinder, corpus_people,
                                  name_core, pronoun_subject, surname as _surname)
@@ -513,6 +514,12 @@ def _affiliations(table: pd.DataFrame, by_doc: dict[str, dict[int, str]]) -> pd.
         if side:
             sides[voice] = side
     table.loc[table["voice"].isin(offices), "voice_type"] = "government"
+    for voice, wording in zip(table["voice"], table["wording"]):
+        # "Opposition parties (for example the Vale Party) said": the example is of the group, and takes its side
+        if voice not in sides and re.search(r"\b(opposition|rebel|insurgent|militant)s?\b[^()]{0,40}\((?:for example|for instance|"
+                                            r"e\.g\.|such as|including|like)\s+(?:the\s+)?" + re.escape(voice), str(wording), re.I):
+            sides[voice] = _NON_STATE_SIDE.get(re.search(r"\b(opposition|rebel|insurgent|militant)", str(wording), re.I)
+                                               .group(1).lower(), "opposition")
     for voice in table.loc[table["side"].eq("") & ~table["voice_type"].eq("outlet"), "voice"].drop_duplicates():
         shared = surnames.get(_surname(voice), 0) > 1  # two persons of one surname: the full name only
         party = party_of(voice, texts, surname=not shared)
@@ -523,6 +530,8 @@ def _affiliations(table: pd.DataFrame, by_doc: dict[str, dict[int, str]]) -> pd.
     named = set(table["side"])
     country = {side: place for side in named for place in named
                if place != side and _DEMONYM.fullmatch(side) and len(place) >= 4 and side.startswith(place.rstrip("a"))}
+    country.update({side: side[:-1] for side in named if side.endswith("s") and side[:-1] in named
+                    and side[:-1][-1:].isupper()})  # "UNs" (a lost apostrophe) beside "UN"
     table["side"] = table["side"].map(lambda side: country.get(side, side))  # "Norlandian" beside "Norland": one side
     return table
 
@@ -676,6 +685,8 @@ def merge_variants(table: pd.DataFrame, places: set[str] | frozenset[str] = froz
         state = side_of(voice) == voice.replace(".", "") and voice not in _UNIONS  # "US", "UK": a state by its short name
         if (voice in places or state) and table.loc[rows, "voice_type"].isin(["organisation", "government"]).all():
             table.loc[rows, "voice_type"] = "government"  # a country or capital speaking: its government
+            if voice in territory_names() or state:
+                table.loc[rows & table["side"].eq(""), "side"] = voice.replace(".", "")  # "Norland said": Norland's side
     sides = table[table["side"].ne("")].groupby("voice")["side"].first()
     table["side"] = table["voice"].map(lambda v: sides.get(v, ""))  # "Norland's minister Jo Roe" keeps Norland as Jo Roe
     return table

@@ -187,6 +187,9 @@ def classify_source(source: str, known: dict[str, str] | None = None, initial: b
         named = any(w[:1].isupper() for w in modifiers[1:]) or first_counts or possessive  # "Norland's government"
         if _GOVERNMENT_WORD.search(text):
             return "government"  # "officials", "Army sources", "a source at the Police Command"
+        if possessive and head in ("leaders", "leadership", "rulers") and \
+                re.sub(r"(?:’s|'s)$", "", modifiers[0]) in territory_names():
+            return "government"  # "Norland’s leaders": the state's
         return "organisation" if named else "vague"
     if re.search(r"\w[‐‑-]e[‐‑-][A-Z]", text):
         return "organisation"  # a name in the construct "X-e-Y" names a party or movement, not a person

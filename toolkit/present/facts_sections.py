@@ -37,8 +37,8 @@ MAX_OMISSIONS = 25
 MAX_SOURCES_LISTED = 40
 #: Voices listed, at most.
 MAX_VOICES = 30
-#: A source shorter than this share of the median length of the sources that
-#: carry a fact is called short: leaving things out is expected of it.
+#: A source shorter than this share of the length of every source that
+#: carries a fact is called short: leaving things out is expected of it.
 SHORT_SHARE = 0.5
 #: Headlines are cut to this many characters in prose.
 HEADLINE_CHARS = 70
@@ -351,7 +351,7 @@ def omission_items(tables: dict) -> pd.DataFrame:
     One row per fact: ``label, carried_by, of, carriers, omitters, short_omitters``.
     Facts come from the facts grid and the coverage table (actors, shared
     claims, quantities); a source far shorter than the carriers
-    (:data:`SHORT_SHARE` of their median length) is listed apart.
+    (under :data:`SHORT_SHARE` of the shortest one's length) is listed apart.
     """
     identity = source_identity(tables["documents"], tables.get("sources"))
     words = dict(zip(identity["source"], identity["words"]))
@@ -391,9 +391,9 @@ def omission_items(tables: dict) -> pd.DataFrame:
         universe = [s for s in universe if s in carriers or s not in stated.get(key, set())]
         if len({copied.get(s, s) for s in carriers}) < 2 or len(carriers) == len(universe):
             continue  # copies of one text carry a fact once
-        median = pd.Series([words[s] for s in carriers]).median()
+        shortest = min(words[s] for s in carriers)
         omitters = [s for s in universe if s not in carriers]
-        short = [s for s in omitters if words[s] < SHORT_SHARE * median]
+        short = [s for s in omitters if words[s] < SHORT_SHARE * shortest]  # under half of every carrier's length
         rows.append((label, len(carriers), len(universe), sorted(carriers), [s for s in omitters if s not in short],
                      short))
     out = pd.DataFrame(rows, columns=["label", "carried_by", "of", "carriers", "omitters", "short_omitters"])
@@ -446,13 +446,13 @@ def omission_blocks(tables: dict) -> list[tuple]:
         if row.omitters:
             line += " Left out by " + _listed([names[s] for s in row.omitters]) + "."
         if row.short_omitters:
-            line += " Also absent from " + _listed([f"{names[s]} ({words[s]:,} words, under half the length of those that carry it)" for s in row.short_omitters]) + "."
+            line += " Also absent from " + _listed([f"{names[s]} ({words[s]:,} words, under half the length of each text that carries it)" for s in row.short_omitters]) + "."
         lines.append(line)
     return [("h2", "What each source leaves out"),
             ("p", "Actors, names and figures that at least two sources carry and others do not, those most sources "
                   "carry first. A name counts as left out only when no word of the source starts with it or writes it another way (another "
                   "transliteration, its demonym, a possessive, initials with or without dots, an alias the corpus settings give); "
-                  "months, weekdays, wire-agency bylines and vague amounts (“thousands”) are no facts. A source under half the median length of the ones that carry a fact is named apart: "
+                  "months, weekdays, wire-agency bylines and vague amounts (“thousands”) are no facts. A source under half the length of every one that carries a fact is named apart: "
                   "leaving things out is expected of a text so much shorter. The profiles and the coverage table count "
                   "actors and agreed figures; a name the sources use often that is not among the actors (“the name …”) "
                   "is listed here only."),

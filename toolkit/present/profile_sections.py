@@ -501,15 +501,14 @@ def left_out(tables: dict, source: str, sources: list[str], carriers: dict[str, 
     absent = absent[np.array([not (t == "quantity" and value_stated(tables, i, documents))
                               for t, i in zip(absent["fact_type"], absent["fact_id"])], dtype=bool)]
     absent["read_among"] = [listed.get((t, i), len(sources)) for t, i in zip(absent["fact_type"], absent["fact_id"])]
-    # under half the median length of the texts that carry it, a source is expected to leave a fact out (the
+    # under half the length of every text that carries it, a source is expected to leave a fact out (the
     # omission list names it apart, with the same rule)
     table = tables.get("documents")
     if table is None or "words" not in table:
         return absent.assign(short=False).sort_values(["carried", "fact_type", "fact_id"], ascending=[False, True, True])
     words = table.assign(source=table["doc_id"].map(source_map(tables))).groupby("source")["words"].sum()
     holders = present.groupby(["fact_type", "fact_id"])["source"].agg(set)
-    absent["short"] = [words.get(source, 0) < SHORT * float(pd.Series([words.get(c, 0) for c in holders.get((t, i), set())]
-                                                                        or [0]).median())
+    absent["short"] = [words.get(source, 0) < SHORT * min([words.get(c, 0) for c in holders.get((t, i), set())] or [0])
                        for t, i in zip(absent["fact_type"], absent["fact_id"])]
     return absent.sort_values(["carried", "fact_type", "fact_id"], ascending=[False, True, True])
 
