@@ -413,3 +413,9 @@ def test_a_country_speaking_is_its_own_side_and_an_example_of_the_opposition_is_
             (2, "said", "Jo Roe", "person")]
     table = voices(_tables(sentences, cues), {"d": "d"}).set_index("voice")
     assert table.loc["Vale Party", "side"] == "opposition" and table.loc["Jo Roe", "side"] == "UN"
+
+
+def test_reports_from_a_named_outlet_are_that_outlets():
+    sentences = ["Reports from the Vale Times and others note that the port reopened."]
+    table = voices(_tables(sentences, [(0, "note", "Reports from the Vale Times and others", "outlet")]), {"d": "d"})
+    assert table[["voice", "voice_type"]].values.tolist() == [["Vale Times", "outlet"]]

@@ -133,3 +133,12 @@ def test_frame_evidence_is_a_sentence_the_frame_leads():
                               "text": ["one " * 20, "Reform matters.", "The state should reform its rules " * 2]})
     # sentence 1 has more policy cues, but more of other frames; of 2 and 3, the full sentence
     assert _clearest_frame({"frames": frames, "sentences": sentences}, ["d"], "policy")[:2] == ("d", 3)
+
+
+def test_the_contrast_for_less_comes_from_a_source_that_does_it_often_enough(seeds_corpus, tables):
+    from toolkit.present.evidence import evidence
+    spec = MEASURES["vague_attribution_share"]
+    events = tables["contrasts"][tables["contrasts"]["measure"] == spec.name].set_index("source")["events"]
+    found = evidence(seeds_corpus, tables, "afzal", spec.name)
+    assert found is not None and found.direction == "less"
+    assert events[found.quoted_source] >= spec.min_events

@@ -52,6 +52,9 @@ _NO_VOICE = frozenset({"they", "them", "i", "we", "you", "it", "(unnamed)"})
 _RELAYED = re.compile(r"\b(?:reports?|reporting|rumou?rs?|accounts?)\s+(?:\w+\s+){0,2}?(?:that|suggest(?:s|ed)?|say|said|"
                       r"claim(?:s|ed)?|note(?:s|d)?)\s+"
                       r"(?:[\w’'-]+\s+){0,8}$|\breportedly\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+#: Reports credited to a named outlet ("Reports from the Vale Times and others", "articles in Vale News").
+_CARRIED_BY = re.compile(r"(?:reports?|accounts?|articles?|stories)\s+(?:from|by|in)\s+(?:the\s+)?(.+?)(?:\s+and\s+others)?$",
+                         re.I)
 #: An opening quotation mark, curly or straight before a word.
 _OPENS_QUOTE = re.compile(r"“|(?:^|(?<=\s))\"(?=\w)")
 #: What stands between one speaker's cue and another's that it reports ("saying [that] Jo Roe told them"): the
@@ -203,6 +206,9 @@ def _voice(voice: str, kind: str, row, people: dict[str, str], places: set[str],
         voice = voice[:-1]  # "Roes remarks": the apostrophe was lost
     voice = _fix_possessive(voice, stems)
     voice = re.sub(r"^[A-Z][\w.]*-based\s+(?=[A-Z])", "", voice)  # "Vale-based Rights Monitor": where it sits, not its name
+    carried = _CARRIED_BY.match(voice) if kind == "outlet" else None
+    if carried:
+        voice = carried.group(1)  # "Reports from the Vale Times and others": the outlet named
     if re.fullmatch(r"[A-Z][\w’'-]+", voice) and people.get(_surname(voice)) and kind != "outlet" and voice not in places:
         voice, kind = name_core(people[_surname(voice)]), "person"  # "Roe" after "Jo Roe" in the article
     if kind == "person" and len(name_core(voice).split()) < 2 and ORG_WORD.search(voice):

@@ -305,11 +305,22 @@ def evidence(corpus, tables: dict, source: str, measure: str) -> Evidence | None
         return Evidence(source, "less", statement=statement)
     profiles = tables["profiles"]
     others = profiles[(profiles["measure"] == measure) & (profiles["source"] != source)].dropna(subset=["value"])
+    most = "does it most"
+    contrasts = tables.get("contrasts")
+    if contrasts is not None and "events" in contrasts:
+        # "does it most" from one vague attribution in all is no contrast: the source must do it min_events times
+        events = contrasts[contrasts["measure"] == measure].set_index("source")["events"]
+        often = others["source"].map(lambda o: events.get(o, 0) >= spec.min_events)
+        if often.any() and not often.all():
+            leader = others.sort_values(["value", "source"], ascending=[False, True])["source"].iloc[0]
+            others = others[often]
+            if leader not in set(others["source"]):  # the one that does it most does it too seldom to show it
+                most = f"does it most of the sources that do it at least {spec.min_events} times"
     for other in others.sort_values(["value", "source"], ascending=[False, True])["source"]:
         found = _instance(tables, groups.get(other, [other]), spec)
         if found:
             return Evidence(source, "less", other, *found,
-                            statement=f"{statement} For contrast, `{other}` does it most; its clearest instance:")
+                            statement=f"{statement} For contrast, `{other}` {most}; its clearest instance:")
     return Evidence(source, "less", statement=statement)
 
 
