@@ -128,6 +128,8 @@ def office_of(name: str, texts: list[str] | tuple[str, ...]) -> tuple[bool, str]
     ((False, 'Acme'), (False, 'Vale Rail'))
     >>> office_of("Mo Vell", ["Acme’s commercial director, Mo Vell, said"]), office_of("Al Kay", ["The UN aid chief Al Kay said"])
     ((False, 'Acme'), (False, 'UN'))
+    >>> office_of("Mo Vell", ["Acme’s former communications director, Mo Vell, said"])
+    (False, '')
     >>> office_of("Jo Roe", ["former President Jo Roe said"]), office_of("Al Kay", ["Norlandi Sen. Al Kay said"])
     ((False, ''), (True, ''))
     """
@@ -148,6 +150,8 @@ def office_of(name: str, texts: list[str] | tuple[str, ...]) -> tuple[bool, str]
             office = True
             sides.add(match.group(1).replace(".", ""))
         for match in list(agent_before.finditer(text)) + list(agent_after.finditer(text)):
+            if re.search(r"\b(?:former|ex-|onetime|one-time)", match.group(0), re.I):
+                continue  # "Vale's former communications director": no longer speaks for Vale
             principal = re.sub(r"^(?:(?:The|A|An)\s+|" + _OFFICE + r"\s+)", "", match.group(1))
             if principal and principal[:1].isupper() and principal.split()[-1] not in ("President", "Minister"):
                 sides.add(principal)
