@@ -105,3 +105,8 @@ def text_groups(statements: pd.DataFrame, reuse: pd.DataFrame | None, copied: di
 
 
 __all__ = ["COPY_COLUMNS", "COPY_SHARE", "copies", "copy_of", "distinct_texts", "text_groups"]
+
+
+def copied_texts(tables: dict) -> dict[str, str]:
+    """Each copied document's first copy (:func:`copy_of`), from an analysis's ``text_reuse`` and ``documents``."""
+    return copy_of(copies(tables.get("text_reuse"), tables.get("documents")))

@@ -15,7 +15,7 @@ from collections import Counter
 import pandas as pd
 
 from ..compare.alignment import DIFFERING
-from ..compare.copies import copies, copy_of, text_groups
+from ..compare.copies import copied_texts, text_groups
 from ..compare.facts import NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS, SCOPE_DIFFERS, compatible, torn
 from ..compare.name_variants import mentions_name, names_in, no_fact, same_name, vague_amount
 from ..compare.same_event import source_groups, story_sources
@@ -142,7 +142,7 @@ def facts_blocks(tables: dict) -> list[tuple]:
     per_fact = facts.drop_duplicates("fact_id")
     counts = per_fact["state"].value_counts()
     # a fact only copies of one text state is one text saying it, not sources agreeing
-    copied = copy_of(copies(tables.get("text_reuse"), tables.get("documents")))
+    copied = copied_texts(tables)
     given = facts[facts["mentioned"]]
     one_text = int((given.assign(text=given["doc_id"].map(lambda d: copied.get(d, d)))
                     .groupby("fact_id")["text"].nunique() == 1).sum())
@@ -383,7 +383,7 @@ def omission_items(tables: dict) -> pd.DataFrame:
     of_source = source_groups(tables.get("event_groups"), dict(zip(sources["doc_id"], sources["source"]))
                               if sources is not None else {})
     stated = _figures_stated_otherwise(tables, facts, of_source)
-    copied = copy_of(copies(tables.get("text_reuse"), tables.get("documents")))
+    copied = copied_texts(tables)
     rows = []
     for key, (label, carriers) in present.items():
         universe = story_sources(carriers, of_source, all_sources)
@@ -468,7 +468,7 @@ def voices_blocks(tables: dict) -> list[tuple]:
     names = _names(identity)
     named = table[table["voice_type"] != "vague"]
     # copies of one text cite a voice once: the first copy's citations are counted, the others named beside it
-    copied = copy_of(copies(tables.get("text_reuse"), tables.get("documents")))
+    copied = copied_texts(tables)
     text_of = named["source"].map(lambda s: copied.get(s, s))
     rows = []
     for voice, group in named.assign(_text=text_of).groupby("voice", sort=False):

@@ -23,7 +23,7 @@ import pandas as pd
 
 from ..compare.alignment import plural
 from ..compare.by_source import source_documents, source_map
-from ..compare.copies import copies, copy_of
+from ..compare.copies import copied_texts
 from ..compare.coverage import precise_carriers
 from ..compare.name_variants import vague_amount
 from ..compare.quantity_events import class_nouns, counted_class, counts_structure
@@ -78,7 +78,7 @@ def _join(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _short(text: str, limit: int = CLAIM_CHARS) -> str:
+def shorten(text: str, limit: int = CLAIM_CHARS) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
 
@@ -94,7 +94,7 @@ def _type_evidence(evidence: str) -> str:
     signals stays in the table of the kinds of text."""
     probability, top = _PROBABILITY.search(evidence), _TOP_SIGNAL.search(evidence)
     if not probability:
-        return f" ({_short(evidence, EVIDENCE_CHARS)})"
+        return f" ({shorten(evidence, EVIDENCE_CHARS)})"
     value = float(probability.group(1))
     sure = "" if value >= SURE_TYPE else ", so this is a guess"
     return f" (model probability {value:.2f}{sure}" + (f"; the strongest signal: {top.group(1)}" if top else "") + ")"
@@ -402,7 +402,7 @@ def figure_carriers(tables: dict) -> dict[str, int]:
     numbers = tables.get("numbers")
     if numbers is None or "group_id" not in numbers:
         return {}
-    copied = copy_of(copies(tables.get("text_reuse"), tables.get("documents")))
+    copied = copied_texts(tables)
     return precise_carriers(numbers, source_map(tables), copied)
 
 
@@ -420,7 +420,7 @@ def _left_out(tables: dict, source: str, sources: list[str], carriers: dict[str,
             if missing.empty:
                 return "It leaves out none of the facts the others state."
             order = stated[missing.index].sort_values(ascending=False, kind="stable").index
-            named = [f"{_short(missing.loc[i, label])} ({stated[i]} of {len(others)} others)" for i in order[:TOP_FACTS]]
+            named = [f"{shorten(missing.loc[i, label])} ({stated[i]} of {len(others)} others)" for i in order[:TOP_FACTS]]
             return (f"It leaves out {'one fact' if len(missing) == 1 else f'{len(missing)} facts'} the others state, "
                     f"{'namely' if len(missing) == 1 else 'such as'} {_join(named)}.")
     absent = left_out(tables, source, sources, carriers, copied)
@@ -439,7 +439,7 @@ def _left_out(tables: dict, source: str, sources: list[str], carriers: dict[str,
                 surfaces = _number_surfaces(tables, [row.fact_id], cite=True)
                 what = f"a figure the others give ({surfaces[0]})" if surfaces else "a figure the others give"
             else:
-                what = f"“{_short(row.label)}”"
+                what = f"“{shorten(row.label)}”"
             out.append(f"{what} ({row.carried} of {row.read_among - 1} others)")
         return out
 
@@ -480,7 +480,7 @@ def left_out(tables: dict, source: str, sources: list[str], carriers: dict[str, 
         agreed -= set(groups.loc[groups["kind"] == "date", "group_id"].astype(str)) - days
     cover = cover[(cover["fact_type"] == "actor") | ((cover["fact_type"] == "quantity") & cover["fact_id"].astype(str).isin(agreed))]
     if copied is None:
-        copied = copy_of(copies(tables.get("text_reuse"), tables.get("documents")))
+        copied = copied_texts(tables)
     present = cover[cover["state"] != "absent"]
     # copies of one text state a fact once
     carried = present["source"].map(lambda s: copied.get(s, s)).groupby([present["fact_type"], present["fact_id"]]).nunique()
@@ -544,7 +544,7 @@ def profile_blocks(corpus, tables: dict) -> list[tuple]:
                     "and what it leaves out from `coverage.csv`.")]
     kinds = source_kinds(tables)
     carriers = figure_carriers(tables)
-    copied = copy_of(copies(tables.get("text_reuse"), tables.get("documents")))
+    copied = copied_texts(tables)
     for source, docs in list(groups.items())[:MAX_PROFILED]:
         mine = documents.loc[docs].reset_index()
         titles = [t for t in mine["title"].fillna("").astype(str) if t]

@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..compare.alignment import DIFFERING, FLOOR_RATIO, article_days
 from ..compare.by_source import source_documents, source_map
-from ..compare.copies import copies, copy_of
+from ..compare.copies import copied_texts, copies
 from ..compare.quantity_events import MAX_TOLL_DAYS
 from ..compare.name_variants import vague_amount
 from ..compare.profiles import FDR
@@ -29,7 +29,7 @@ from .evidence import direction, evidence, evidence_for, format_difference, form
 from .facts_sections import facts_report_blocks, within_one_story
 from .kinds import kind_headers, mix, side_by_side, source_kinds, with_kind_column
 from .kinds import named as named_kind
-from .profile_sections import figure_carriers, left_out, profile_blocks
+from .profile_sections import figure_carriers, left_out, profile_blocks, shorten
 
 #: Contrasts named in the summary, at most.
 SUMMARY_ITEMS = 10
@@ -518,7 +518,7 @@ def coverage_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     everyone = list(source_documents(corpus, tables))
     sources, note = _capped(everyone, "sources", "data/coverage.csv")
     carriers = figure_carriers(tables)
-    copied = copy_of(copies(tables.get("text_reuse"), tables.get("documents")))
+    copied = copied_texts(tables)
     checkable = {s: left_out(tables, s, everyone, carriers, copied) for s in sources}
     def split(s: str) -> tuple[int, int]:
         rows = checkable[s]
@@ -560,20 +560,14 @@ def coverage_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                             "quotation marks: words of a speaker that both sources quote, no sign that one copied the "
                             f"other (between {'; '.join(pairs[:SUMMARY_ITEMS])}"
                             + ("; and more" if len(pairs) > SUMMARY_ITEMS else "")
-                            + f"; such as “{_clip(quoted['text'].iloc[0])}”)."))
+                            + f"; such as “{shorten(quoted['text'].iloc[0])}”)."))
     if len(names):
         more = " more" if len(prose) or len(quoted) else ""
         blocks.append(("p", f"{len(names)}{more} shared {'passage is a run' if len(names) == 1 else 'passages are runs'} "
-                            f"of names and titles (“{_clip(names['text'].iloc[0])}”), which texts write alike "
+                            f"of names and titles (“{shorten(names['text'].iloc[0])}”), which texts write alike "
                             "without copying. All are in `data/text_reuse.csv`, with their `kind`."))
     blocks.append(("chart", "similarity", "How alike the sources' vocabularies are" + _chart_note(tables, False)))
     return blocks
-
-
-def _clip(text: str, limit: int = 90) -> str:
-    """A passage cut to ``limit`` characters at a word."""
-    text = str(text)
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def readability_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
