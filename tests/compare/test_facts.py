@@ -118,10 +118,10 @@ def test_seed_gold(seeds_corpus):
     grid = facts(tables, texts, {d: d for d in texts})
     correct, found, recalled, total = score(grid, gold[gold["corpus"] == "seeds"])
     print(f"seeds: precision {correct}/{found}, recall {recalled}/{total}")
-    # measured: China's reaction differs (one side only reported second-hand, so no contradiction); the
-    # memoranda ("a" against "two") differ
+    # measured: one source says both that Chinese officials have not commented publicly and, in its own
+    # voice, that Beijing publicly played the deal down; the memoranda ("a" against "two") differ
     reaction = grid[grid["kind"] == "reaction"].drop_duplicates("fact_id")
-    assert set(reaction["state"]) == {"differ"} and "second-hand" in reaction["note"].iloc[0]
+    assert set(reaction["state"]) == {"inconsistent_within_source"} and "says both" in reaction["note"].iloc[0]
     assert recalled >= 3
 
 
@@ -237,3 +237,33 @@ def test_what_a_quantity_measures_is_read_from_its_label():
     texts = {"a": "The first shipment left the port.", "b": "Vale shipped its first batch of ore.", "c": "Talks went on."}
     sources = {"a": "a", "b": "b", "c": "c"}
     assert _names_words("shipment", "b", texts, sources) and not _names_words("shipment", "c", texts, sources)
+
+
+def test_a_reaction_named_by_a_noun_and_a_capital_meets_silence_in_the_same_source(tmp_path):
+    grid, _ = _two_articles(tmp_path, "Port deal\n\nThe city signed a deal with Delta Shipping on Monday. "
+                                      "Norlandian officials have not commented publicly on the deal. "
+                                      "The deal may anger Norland, straining ties despite Oslo’s public downplaying.",
+                            "Port deal signed\n\nThe city signed a deal with Delta Shipping on Monday. "
+                            "Reports say Norland protested.")
+    reaction = grid[grid["kind"] == "reaction"].drop_duplicates("fact_id")
+    # "Oslo" is not Norland: a capital meets only its own state, so no noun reaction joins this fact
+    assert set(reaction["state"]) == {"differ"}
+
+
+def test_a_capitals_possessive_reaction_is_its_states(tmp_path):
+    grid, _ = _two_articles(tmp_path, "Port deal\n\nThe city signed a deal with Delta Shipping on Monday. "
+                                      "Turkish officials have not commented publicly on the deal. "
+                                      "The deal may anger Turkey, straining ties despite Ankara’s public downplaying.",
+                            "Port deal signed\n\nThe city signed a deal with Delta Shipping on Monday. "
+                            "Reports say Turkey protested.")
+    reaction = grid[grid["kind"] == "reaction"].drop_duplicates("fact_id")
+    # the hearsay cue "may" is in another clause: the downplaying is the source's own statement
+    assert list(reaction["state"]) == ["inconsistent_within_source"]
+    assert "says both" in reaction["note"].iloc[0] and "Ankara’s public downplaying" in reaction["note"].iloc[0]
+
+
+def test_a_date_opening_its_sentence_dates_the_verb_of_its_clause(tmp_path):
+    grid, _ = _two_articles(tmp_path, "Port deal\n\nIn March 2031, the city and Delta Shipping signed a port deal.",
+                            "Port deal signed\n\nThe city signed the port deal on 8 March 2031.")
+    dated = grid[(grid["kind"] == "event_date") & grid["mentioned"]]
+    assert set(dated["label"]) == {"date of the signing"} and set(dated["source"]) == {"a", "b"}

@@ -151,6 +151,14 @@ def test_seed_table_round_trips_and_carries_stance(seeds_corpus):
     assert processing["concept"].startswith("share of global rare earth processing") and "China" in processing["concept"]
 
 
+def test_a_concept_reads_in_the_order_of_its_sentence():
+    from toolkit.measures.number_context import _concept
+    text = "Acme pledged $500 million in Norland's mines last year."
+    start = text.index("$")
+    label, _ = _concept(text, 0, len(text), start, start + len("$500 million"), "money")
+    assert label == "Acme pledged … in Norland's mines last year"
+
+
 # Property tests: numbers written in many forms parse back to their value.
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6}
 

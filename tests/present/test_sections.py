@@ -53,7 +53,7 @@ def test_readability_section_reads_the_pooled_table(seeds_corpus, tables):
     table = next(b[1] for b in blocks if b[0] == "table")
     pooled = tables["readability_by_source"]
     assert list(table["source"]) == list(pooled["source"])
-    assert list(table["words"]) == list(pooled["words"])
+    assert list(table["words of body text"]) == list(pooled["words"])
 
 
 def test_listings_are_capped_with_a_note(monkeypatch):

@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..corpus.documents import Corpus
 from ..errors import CorpusWarning
+from .actor_tone_tests import actor_tone_differences
 from .by_source import actor_tone_by_source, document_frames_by_source, frame_shares_by_source, readability_by_source
 from .coverage import FULL_SIMILARITY_SOURCES, claims, coverage, largest_sources, source_similarity, text_reuse
 from .facts import facts
@@ -62,7 +63,8 @@ def compare(corpus: Corpus, tables: dict[str, pd.DataFrame], group_by: str = "do
     ``contrasts`` hold per-source measures with bootstrap intervals; then
     ``coverage``, ``claims``, ``text_reuse`` and ``source_similarity``;
     ``event_groups`` (articles that share their vocabulary, :mod:`.same_event`); and the
-    per-source pools ``actor_tone_by_source``, ``frame_shares_by_source``,
+    per-source pools ``actor_tone_by_source`` (and whether the sources' tone toward each actor differs by
+    more than chance, ``actor_tone_differences``), ``frame_shares_by_source``,
     ``document_frames_by_source`` and ``readability_by_source``; the facts
     grid ``facts`` (what each source says about each fact several address)
     and ``voices`` (who each source cites, and how).
@@ -97,6 +99,7 @@ def compare(corpus: Corpus, tables: dict[str, pd.DataFrame], group_by: str = "do
         "source_similarity": similarity,
         "event_groups": groups,
         "actor_tone_by_source": actor_tone_by_source(pooled),
+        "actor_tone_differences": actor_tone_differences(pooled),
         "frame_shares_by_source": frame_shares_by_source(pooled),
         "document_frames_by_source": document_frames_by_source(pooled),
         "readability_by_source": readability_by_source(pooled),

@@ -38,7 +38,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from ..lexicons import function_words, read_rows
+from ..lexicons import capitals, function_words, read_rows
 from .alignment import FLOOR_RATIO, MAX_DATED_SPAN, MAX_DISPUTED_DAYS, overlaps
 from .name_variants import vague_amount
 from .quantity_events import described, toll_update
@@ -63,6 +63,8 @@ NOTE_WORDS = 5
 #: expressed concern"): such a report and a flat "has not commented" can both be true.
 _SECOND_HAND = re.compile(r"\b(?:report(?:s|ed|edly|ing)?|according to|said to|is said|are said|sources?|allegedly|"
                           r"rumou?rs?|apparently|appears?|seem(?:s|ed)?|may|might|could|reportedly|claims?)\b", re.I)
+#: Where a clause before a reaction ends: a comma, semicolon, colon or dash, or "but", "despite", "while".
+_CLAUSE_BREAK = re.compile(r"[,;:—–]|\b(?:but|despite|while|although|though)\b")
 #: The cell of a source that names the counted thing but gives no count or party.
 WITHOUT_DETAIL = "mentions it without this detail"
 #: Characters of a sentence kept around a mention in a cell (the full
@@ -145,6 +147,12 @@ _ACTOR = r"(?P<actor>(?:[A-Z][\w’'-]+\s+){0,2}(?:officials?|government|ministr
 _REACTION = re.compile(
     _ACTOR + r"\s+(?:(?:has|have|had|also|publicly|quickly|reportedly|later|officially)\s+){0,2}"
     r"(?P<verb>" + _SILENT + "|" + _REACTED + r")\b")
+#: A reaction named by a noun after its actor's possessive ("Norland's public criticism", "despite Vale's
+#: downplaying"): said in public, as the verbs above. A worry ("Norland's concerns") is no public act.
+_REACTION_NOUN = re.compile(
+    r"(?P<actor>(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?)[’']s\s+(?:(?:public|official|initial|formal|swift|"
+    r"angry|muted|strong|sharp|own)\s+){0,2}(?P<verb>downplaying|criticism|condemnation|denials?|protests?|objections?|"
+    r"rejection|warnings?|reaction|response|comments?|statements?|praise|welcome|silence)\b")
 #: Actor words that name no one in particular.
 _GENERIC_ACTORS = frozenset("the a an it this that he she they officials government ministry leaders authorities".split())
 
@@ -152,8 +160,15 @@ _GENERIC_ACTORS = frozenset("the a an it this that he she they officials governm
 def _actor_key(actor: str) -> str | None:
     """Who reacted, folded so that a country and its demonym meet (Kenya,
     Kenyan officials; Russia, Russian ministry): the first capitalised word,
-    cut to its first four letters."""
-    for word in actor.split():
+    cut to its first four letters. A capital stands for its state ("Nairobi"
+    is Kenya, ``capitals.csv``)."""
+    words = actor.split()
+    for n in (2, 1):
+        state = capitals().get(" ".join(words[:n]).lower())
+        if state:
+            words = state.split()
+            break
+    for word in words:
         if word[0].isupper() and word.lower() not in _GENERIC_ACTORS:
             return word.lower()[:4]
     return None
@@ -234,9 +249,13 @@ def _date_events() -> dict[str, str]:
 
 
 
+#: Words after a date read for its event when the date opens its sentence (else three).
+SENTENCE_OPENING_REACH = 6
+
+
 def _dated_windows(tables: dict, texts: dict[str, str], sentences: dict) -> list[tuple]:
     """Each date of the numbers table with the event words (``date_events.csv``) six words before it or three
-    after, and its sentence's span: ``(row, words, (start, end))``."""
+    after (six after a date that opens its sentence), and its sentence's span: ``(row, words, (start, end))``."""
     numbers = tables["numbers"]
     events = _date_events()
     dates = numbers[(numbers["kind"] == "date") & numbers["date_low"].notna()]
@@ -246,13 +265,29 @@ def _dated_windows(tables: dict, texts: dict[str, str], sentences: dict) -> list
         text = texts[row.doc_id]
         a, b = spans[row.doc_id][int(row.sentence_id)]
         before = re.findall(r"[A-Za-z][\w-]+", text[a:int(row.start)])[-6:]
-        after = re.findall(r"[A-Za-z][\w-]+", text[int(row.end):b])[:3]
+        # a date that opens its sentence dates the clause it opens: "In May, the two states signed ..."
+        reach = 3 if len(before) > 2 else SENTENCE_OPENING_REACH
+        after = re.findall(r"[A-Za-z][\w-]+", text[int(row.end):b])[:reach]
         window = [events[w.lower()] for w in before + after if w.lower() in events]
         found.append((row, window, (a, b)))
     return found
 
 
-def _date_statements(found: list[tuple], texts: dict[str, str], sources: dict[str, str]) -> list[dict]:
+def _group_events(groups: pd.DataFrame) -> dict[str, str]:
+    """The event of each date group the number alignment named after the kind of event every date of it is the
+    date of ("date of the signing" -> ``{"q022": "signing"}``); a name joining two kinds ("meeting or visit") or
+    carrying words of its own in brackets names no single event."""
+    dated = groups[(groups["kind"] == "date") & (groups["n_sources"] >= 2)]
+    out = {}
+    for group_id, label in zip(dated["group_id"], dated["label"]):
+        match = re.fullmatch(r"date of the ([a-z ]+)", str(label))
+        if match and " or " not in match.group(1):
+            out[str(group_id)] = match.group(1)
+    return out
+
+
+def _date_statements(found: list[tuple], texts: dict[str, str], sources: dict[str, str],
+                     group_events: dict[str, str] | None = None) -> list[dict]:
     """Dates tied to the event words next to them: the words of ``date_events.csv`` ("attack", "signed",
     "meeting") within a few tokens of the date that other sources also put next to a date. Other words are
     no event: "the party's positions this week" and "help the party in November" are not two dates of one thing.
@@ -277,8 +312,13 @@ def _date_statements(found: list[tuple], texts: dict[str, str], sources: dict[st
         if k in group_of:
             words_of_group[group_of[k]][word] += 1
     for k, group in group_of.items():
+        if group in (group_events or {}):
+            # the alignment found the same kind of event beside every date of the group, so the numbers and the
+            # facts name the same dates of one event ("early September" of "signed a memorandum ... in early
+            # September", too far from "signed" for the window above)
+            chosen[k] = group_events[group]
         # a date with an event word of its own only ("this week said" is the date of a statement, not of the event)
-        if words_of_group[group] and found[k][1] and sum(g == group for g in group_of.values()) >= 2:
+        elif words_of_group[group] and found[k][1] and sum(g == group for g in group_of.values()) >= 2:
             chosen[k] = words_of_group[group].most_common(1)[0][0]
     out = []
     for k, (row, window, (a, b)) in enumerate(found):
@@ -337,21 +377,28 @@ def _count_statements(texts: dict[str, str], sentences: dict, sources: dict[str,
 
 
 def _reaction_statements(texts: dict[str, str], sentences: dict, sources: dict[str, str]) -> list[dict]:
-    out = []
+    """Reactions of actors: a verb ("Vale condemned", "Norland has not commented") or, for an actor some
+    source gives such a verb, a noun after the actor's possessive ("despite Vale's public downplaying")."""
+    out, nouns = [], []
     for doc_id, rows in sentences.items():
         for sid, a, b, sentence in rows:
-            for m in _REACTION.finditer(sentence):
+            found = [(m, False) for m in _REACTION.finditer(sentence)] + [(m, True) for m in _REACTION_NOUN.finditer(sentence)]
+            for m, noun in found:
                 key = _actor_key(m.group("actor"))
                 if key is None:
                     continue
-                silent = re.fullmatch(_SILENT, m.group("verb")) is not None
+                silent = re.fullmatch(_SILENT, m.group("verb")) is not None or m.group("verb") == "silence"
                 start, end = a + m.start(), a + m.end()
-                hedge = _SECOND_HAND.search(sentence[:m.start()])
-                out.append(_statement("reaction", key, f"reaction of {m.group('actor').strip()}", sources[doc_id],
-                                      doc_id, sid, start, end, _wording(texts[doc_id], start, end, a, b),
-                                      m.group(0), silent=silent, verb=m.group("verb"),
-                                      second_hand=hedge.group(0) if hedge else ""))
-    return out
+                # a cue of hearsay in the reaction's own clause ("Reports suggest Vale has branded"), not in an
+                # earlier clause ("Norland may defy Vale's terms, straining ties despite Vale's downplaying")
+                clause = _CLAUSE_BREAK.split(sentence[:m.start()])[-1]
+                hedge = _SECOND_HAND.search(clause)
+                (nouns if noun else out).append(_statement(
+                    "reaction", key, f"reaction of {m.group('actor').strip()}", sources[doc_id], doc_id, sid, start,
+                    end, _wording(texts[doc_id], start, end, a, b), m.group(0), silent=silent, verb=m.group("verb"),
+                    second_hand=hedge.group(0) if hedge else ""))
+    keys = {s["key"] for s in out}
+    return out + [s for s in nouns if s["key"] in keys]
 
 
 # ----------------------------------------------------------------- parties
@@ -476,8 +523,8 @@ def _state(kind: str, statements: list[dict]) -> str:
     if kind == "reaction":
         silent = {s["source"] for s in statements if s["silent"]}
         spoke = {s["source"] for s in statements if not s["silent"]}
-        if silent & spoke:
-            return "inconsistent_within_source"
+        if silent & {s["source"] for s in statements if not s["silent"] and not s["second_hand"]}:
+            return "inconsistent_within_source"  # in its own voice, a source says the actor both spoke and did not
         if silent and spoke:
             firm = [x for x in statements if not x["silent"] and not x["second_hand"]]
             return "contradict" if firm else "differ"  # a reaction only reported second-hand can stand beside silence
@@ -541,7 +588,8 @@ def label_words(label: str) -> str:
     """The words of a quantity's label that say what it measures, at most three: lowercase content words and
     acronyms, not names, which most texts of a story share, nor words of measure ("mineral reserves", "share of
     Norland’s GDP" -> "GDP"; "" when none or too many)."""
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z’'-]+", str(label).split("(")[0])
+    measured = str(label).split("(")[0].split(" … ")[-1]  # "Acme pledged … in Norland's mines": after the number
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z’'-]+", measured)
              if (w.isupper() and len(w) >= 2) or (w.islower() and len(w) >= 4 and w not in function_words()
                                                   and w not in _MEASURE_WORDS)]
     return " ".join(words) if 1 <= len(words) <= 3 else ""
@@ -630,6 +678,12 @@ def _note(kind: str, items: list[dict]) -> str:
                    for s in items if s.get("second_hand") and not s["silent"]]
         hearsay = list(dict.fromkeys(hearsay))
         silent = list(dict.fromkeys(f"“{s['value']}” in {s['source']}" for s in items if s["silent"]))
+        torn = [f"{source} says both " + " and ".join(dict.fromkeys(
+                    f"“{s['value']}”" for s in items if s["source"] == source and (s["silent"] or not s["second_hand"])))
+                for source in dict.fromkeys(s["source"] for s in items if s["silent"])
+                if any(s["source"] == source and not s["silent"] and not s["second_hand"] for s in items)]
+        if torn:
+            return "; ".join(torn[:NOTE_WORDS])
         if hearsay and silent:
             more = f" and {len(hearsay) - NOTE_WORDS} more" if len(hearsay) > NOTE_WORDS else ""
             # the silence as written ("officials have not commented publicly"): no comment on record, which does
@@ -708,7 +762,7 @@ def facts(tables: dict, texts: dict[str, str], sources: dict[str, str],
     counted = _count_statements(texts, sentences, sources)
     windows = _dated_windows(tables, texts, sentences)
     statements = (_quantity_statements(tables, texts, sentences, sources)
-                  + _date_statements(windows, texts, sources)
+                  + _date_statements(windows, texts, sources, _group_events(tables["quantity_groups"]))
                   + counted
                   + _party_statements([c for c in counted if c["kind"] == "count"], texts, sentences, sources)
                   + _reaction_statements(texts, sentences, sources))

@@ -33,3 +33,10 @@ def abbreviations() -> dict[str, str]:
     ("No. 5", "Dec. 19"), ``may_end`` ("Inc.", "etc.").
     """
     return {row["abbreviation"]: row["behaviour"] for row in read_rows("abbreviations.csv")}
+
+
+@lru_cache(maxsize=None)
+def capitals() -> dict[str, str]:
+    """A state's capital, lower case, -> the state's name: "ankara" -> "Turkey" (a capital standing for its
+    government: "Ankara protested")."""
+    return {row["capital"].lower(): row["country"] for row in read_rows("capitals.csv")}

@@ -33,8 +33,10 @@ def split_context(context: str) -> tuple[str, str]:
 def _concept(text: str, start: int, end: int, m_start: int, m_end: int, kind: str = "") -> tuple[str, str]:
     """What is measured, and the context used to align it.
 
-    The concept is the phrase after the number (to the next clause break)
-    followed, in brackets, by the clause's words before it. The context is the
+    The concept is the clause's words before the number, "…" for the number,
+    and the phrase after it (to the next clause break), as they read; for a
+    share ("70 percent of processing"), "share of" the phrase after it, then
+    the words before it in brackets. The context is the
     :data:`NEAR_WORDS` words either side of the number, then ``||``, then the
     rest of the sentence.
     """
@@ -50,10 +52,13 @@ def _concept(text: str, start: int, end: int, m_start: int, m_end: int, kind: st
         antecedent = before[:breaks[-1].start()].rstrip(" ,").split()[-3:]
         before_words = [w.strip(",") for w in antecedent if w[:1].isupper()][-2:] + before_words
     concept = " ".join(after_words).strip(" .")
-    if kind in ("percent", "percentage_points") and concept.lower().startswith(("of ", "to ")):
-        concept = "share of " + concept.split(" ", 1)[1]  # "70 percent of processing": a share of processing
     subject = " ".join(before_words).strip(" .")
-    label = f"{concept} ({subject})" if concept and subject else concept or subject
+    if kind in ("percent", "percentage_points") and concept.lower().startswith(("of ", "to ")):
+        # "China controls 70 percent of processing": a share of processing (China controls …)
+        concept = "share of " + concept.split(" ", 1)[1]
+        label = f"{concept} ({subject} …)" if subject else concept
+    else:  # in reading order, "…" standing for the number: "Acme pledged … in Norland's mines"
+        label = f"{subject} … {concept}" if concept and subject else concept or subject
     near = text[start:m_start].split()[-NEAR_WORDS:] + text[m_end:end].split()[:NEAR_WORDS]
     return label, " ".join(near) + " || " + text[start:m_start] + NUMBER_MARK + text[m_end:end]
 

@@ -57,10 +57,24 @@ def _cut(text: str, size: int = HEADLINE_CHARS) -> str:
 
     >>> _cut("a figure (the corridor (of the north))", 20)
     'a figure (the corri…)'
+    >>> _cut("19% (Vale now pays a favourable … tariff on imports)", 44)
+    '19% (…pays a favourable … tariff on imports)'
     """
     text = str(text or "").strip()
     if len(text) <= size:
         return text
+    mark = text.rfind(" … ")
+    if mark > 0:
+        # a label in reading order, "…" for the number ("Acme pledged … in Norland's mines"): what is measured,
+        # after the number, is kept; the words before the number lose their start first
+        opening = text.rfind("(", 0, mark) + 1
+        prefix, words, suffix = text[:opening], text[opening:mark].split(), text[mark:]
+        while words and len(prefix) + 1 + len(" ".join(words)) + len(suffix) > size:
+            words.pop(0)
+        if words:
+            return prefix + "…" + " ".join(words) + suffix
+        if len(prefix) + len(suffix) <= size:
+            return prefix + suffix.lstrip()
     cut = text[: size - 1].rstrip()
     return cut + "…" + ")" * max(0, cut.count("(") - cut.count(")"))
 
@@ -184,9 +198,14 @@ def facts_blocks(tables: dict) -> list[tuple]:
         blocks.append(("h3", f"{_cut(fact.label, 80)}: "
                              + ("the sources give this figure for different things" if said else
                                 "the values differ, and so may what they measure" if scoped else
-                                "the sources word it differently, but their statements can all be true" if worded else _STATE_WORDS[fact.state])))
+                                "the sources word it differently, but their statements can all be true" if worded else
+                                "one source says both that there was a reaction and that there was none"
+                                if fact.kind == "reaction" and fact.state == "inconsistent_within_source" else
+                                _STATE_WORDS[fact.state])))
         if isinstance(note, str) and note:
-            blocks.append(("p", note[0].upper() + note[1:] + "."))
+            # a note may open with a source's id ("mineral-diplomacy says both ..."), which keeps its case
+            opens_with_id = note.split(" ", 1)[0] in set(cells["source"].astype(str))
+            blocks.append(("p", (note if opens_with_id else note[0].upper() + note[1:]) + "."))
         if fact.kind == "quantity" and fact.state != "agree":
             most = _most_agree(cells, tables.get("numbers"), names)
             if most:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..compare.actor_tone_tests import PERMUTATIONS
 from ..compare.alignment import DIFFERING, FLOOR_RATIO, article_days
 from ..compare.by_source import source_documents, source_map
 from ..compare.copies import copied_texts, copies
@@ -318,7 +319,7 @@ def actor_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                      "source's (as for the stance cues). Every mention, with the clause scored and whether it is "
                      "quoted, is in `data/actor_sentiment.csv`."),
                ("chart", "actor_tone", "Mean tone toward each actor in each source" + _chart_note(tables, True)),
-               ("table", shown), *note]
+               ("table", shown), *note, ("p", _tone_differences(tables.get("actor_tone_differences")))]
     for label, row in confident_extremes(writers_mentions(tables["actor_sentiment"])).items():
         if row is None:
             blocks.append(("p", f"The {label} mention: none is scored with a probability of {CONFIDENT_PROBABILITY:.0%} "
@@ -328,6 +329,28 @@ def actor_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                             f"the model gives its label a probability of {row['confidence']:.0%})."))
         blocks.append(quote(corpus, row["doc_id"], row["sentence_id"], (row["start"], row["end"])))
     return blocks
+
+
+def _tone_differences(tested: pd.DataFrame | None) -> str:
+    """Whether any source's tone toward an actor differs from another's by more than chance, in words."""
+    if tested is None or tested.empty:
+        return (f"No actor is mentioned {MIN_ACTOR_MENTIONS} or more times by two or more sources, so no "
+                "difference in tone toward an actor between sources can be tested.")
+    n = len(tested)
+    method = (f"For each of the {n} {'actor' if n == 1 else 'actors'} that two or more sources mention "
+              f"{MIN_ACTOR_MENTIONS} or more times in their own words, a permutation test asks whether the "
+              f"sources' means spread further than when the mentions are shuffled between the sources "
+              f"({PERMUTATIONS:,} shuffles), with the Benjamini-Hochberg correction over the {n} at a false "
+              "discovery rate of 5% (`data/actor_tone_differences.csv`). ")
+    survived = tested[tested["survives"].astype(bool)]
+    if survived.empty:
+        return method + ("No difference survives: the means above describe these texts' clauses, and no "
+                         "source's tone toward an actor can be told apart from another's.")
+    found = "; ".join(f"{r.actor} (highest in `{r.highest}`, {r.highest_mean:+.2f}; lowest in `{r.lowest}`, "
+                      f"{r.lowest_mean:+.2f}; q = {r.q_value:.3f})" for r in survived.itertuples())
+    return method + (f"The sources' tone differs by more than chance toward {found}; toward the "
+                     f"{'other actor' if n - len(survived) == 1 else 'others'} it cannot be told apart from noise."
+                     if len(survived) < n else f"The sources' tone differs by more than chance toward {found}.")
 
 
 def stance_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
@@ -578,7 +601,7 @@ def readability_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     ease = _with_interval(profiles, "flesch_reading_ease", lambda v: _num(v, 1))
     length = _with_interval(profiles, "words_per_sentence", lambda v: _num(v, 1))
     shown = pd.DataFrame({
-        "source": table["source"], "words": table["words"],
+        "source": table["source"], "words of body text": table["words"],
         "Flesch reading ease [95%]": [ease.get(d, "–") for d in table["source"]],
         "words per sentence [95%]": [length.get(d, "–") for d in table["source"]],
         "Flesch-Kincaid grade": table["flesch_kincaid_grade"].map(lambda v: _num(v, 1)),
@@ -592,7 +615,10 @@ def readability_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     pooled = any(len(documents) > 1 for documents in source_documents(corpus, tables).values())
     return [("h2", "Readability and style"),
             ("chart", "readability", "Flesch reading ease and words per sentence, with 95% intervals" + _chart_note(tables, False)),
-            ("table", shown), *note] + ([("p", "For a source of several articles, the grade formulas, lexical diversity "
+            ("table", shown),
+            ("p", "These measures read the body sentences only (no headline, subheadings, captions or bylines), "
+                  "as the frame shares do, so a source's words of body text are fewer than the words of its whole "
+                  "text in the table of sources."), *note] + ([("p", "For a source of several articles, the grade formulas, lexical diversity "
                                                 "and quoted share are means over its articles.")] if pooled else [])
 
 
