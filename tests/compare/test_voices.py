@@ -419,3 +419,28 @@ def test_reports_from_a_named_outlet_are_that_outlets():
     sentences = ["Reports from the Vale Times and others note that the port reopened."]
     table = voices(_tables(sentences, [(0, "note", "Reports from the Vale Times and others", "outlet")]), {"d": "d"})
     assert table[["voice", "voice_type"]].values.tolist() == [["Vale Times", "outlet"]]
+
+
+def test_words_a_closing_attribution_relays_are_its_voices():
+    sentences = ["“I would look foolish,” Mr. Roe responded after the question, according to three officials "
+                 "familiar with the meeting who spoke on condition of anonymity.",
+                 "He said the wall was why he was elected, one of the officials recalled."]
+    cues = [(0, "responded", "Mr. Roe", "person"), (0, "according to", "three officials familiar with the meeting", "vague"),
+            (1, "said", "He", "person"), (1, "recalled", "one of the officials", "vague")]
+    table = voices(_tables(sentences, cues), {"d": "d"})
+    # Roe's words are the officials' account; "one of the officials" is part of the group cited before
+    assert set(table["voice"]) == {"three officials familiar with the meeting"} and len(table) == 2
+
+
+def test_a_speaker_in_the_clause_another_reports_is_relayed():
+    sentences = ["Jo Roe later confirmed that the party's chair Al Kay called him and told him to “think about it.”"]
+    cues = [(0, "confirmed", "Jo Roe", "person"), (0, "told", "Al Kay", "person")]
+    table = voices(_tables(sentences, cues), {"d": "d"})
+    assert table["voice"].tolist() == ["Jo Roe"]
+
+
+def test_an_outlet_closing_a_sentence_relays_no_one():
+    sentences = ["Jo Roe said the talks failed, according to the Vale Times."]
+    cues = [(0, "said", "Jo Roe", "person"), (0, "according to", "the Vale Times", "outlet")]
+    table = voices(_tables(sentences, cues), {"d": "d"})
+    assert "Jo Roe" in set(table["voice"])

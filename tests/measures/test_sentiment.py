@@ -127,3 +127,15 @@ def test_a_mention_inside_a_quotation_is_the_speakers_and_left_out_of_the_writer
     table = actor_sentiment(corpus, found)
     assert table["quoted"].tolist() == [True, False]
     assert writers_mentions(table)["sentence_id"].tolist() == [table["sentence_id"].iloc[1]]
+
+
+def test_a_speaker_named_after_a_quotation_speaks_in_that_tone_not_the_writers(tmp_path):
+    from toolkit import load_corpus
+    from toolkit.measures.actors import mentions
+    from toolkit.corpus.config import Actor
+    from toolkit.measures.sentiment import actor_sentiment
+    (tmp_path / "a.txt").write_text("A Title\n\n“I thank my family for their wonderful support and the voters who "
+                                    "believed in me,” Vale said.\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    table = actor_sentiment(corpus, mentions(corpus, [Actor("Vale", "person", ("Vale",))]))
+    assert table["quoted"].tolist() == [True]

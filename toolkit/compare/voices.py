@@ -60,6 +60,15 @@ _OPENS_QUOTE = re.compile(r"“|(?:^|(?<=\s))\"(?=\w)")
 #: What stands between one speaker's cue and another's that it reports ("saying [that] Jo Roe told them"): the
 #: second speaker's name, a capitalised word or a joining "of"/"the" at a time.
 _INNER_SPEAKER = re.compile(r"\s+(?:that\s+)?(?:(?:[A-Z][\w.’'-]*|of|the)\s+){1,5}")
+#: What stands between one speaker's "said that" and a speaker it reports in that clause ("Roe confirmed that
+#: Vale's aide Al Kay called him and told him to ..."): the clause, without a break that would end it.
+_REPORTED_CLAUSE = re.compile(r"\s+that\s+[^;:“”\"]{0,160}?\s+")
+#: A break that ends a reported clause before the next speaker ("Roe said that it was over, but Kay said ...").
+_CLAUSE_END = re.compile(r",\s+(?:but|while|and|whereas)\b|\.\s")
+#: A closing attribution, after a comma at the end of its sentence: "..., according to three officials familiar
+#: with it." or "..., one of the officials said."; the words of other speakers before it in the sentence are
+#: what that voice told the writer.
+_CLOSING_AFTER = re.compile(r"[\s.,;:!?”\"’')]*$")
 #: Verbs of a view ("Iran views X as a rival"): with a country as subject, the writer's account of a stance.
 #: Titles written before a name, by the role a description gives ("the congressman" is "Rep. Jo Roe").
 _ROLE_TITLES = {"congressman": r"Rep\.|Representative|Congressman", "congresswoman": r"Rep\.|Representative|Congresswoman",
@@ -85,6 +94,41 @@ BODY_BACK_SENTENCES = 3
 _ONE_UNNAMED = re.compile(r"source|official|aide|diplomat|insider|spokes(?:man|woman|person)")
 
 
+def _closing_relays(cited_rows: pd.DataFrame, by_doc: dict[str, dict[int, str]],
+                    offsets: dict[tuple[str, int], int]) -> set[tuple[str, int, int]]:
+    """Cues whose words a closing attribution of their sentence relays: in "“I would look foolish,” Roe
+    responded, according to three officials familiar with the meeting." and "He said that the wall was why he
+    was elected, one of the officials said.", Roe's words are the officials' account, counted for them once.
+    A closing attribution follows a comma and ends its sentence: "according to" and its source (with no
+    quotation after it), or the source and its verb ("one of the officials said"). An outlet closing a sentence ("..., according to the Vale
+    Times") is no relay: the speaker stays a voice, the outlet one taken from other outlets."""
+    relayed = set()
+    for (doc_id, sid), rows in cited_rows.groupby(["doc_id", "sentence_id"], sort=False):
+        if len(rows) < 2:
+            continue
+        text = by_doc.get(doc_id, {}).get(int(sid), "")
+        base = offsets.get((doc_id, int(sid)), 0)
+        last = rows.iloc[-1]
+        if last["source_type"] == "outlet" or not isinstance(last["source"], str) or not last["source"].strip():
+            continue
+        source = last["source"].strip()
+        start, end = int(last["start"]) - base, int(last["end"]) - base
+        cue = text[start:end].lower()
+        if cue.startswith("according to"):
+            # "..., according to three officials familiar with the meeting who spoke on condition of anonymity."
+            closing = text[:start].rstrip().endswith(",") and not re.search(r"[“”\";]", text[end:])
+        else:
+            closing = bool(_CLOSING_AFTER.fullmatch(text[end:]))
+            lead = text[:start].rstrip()
+            closing = closing and lead.endswith(source) and lead[:-len(source)].rstrip().endswith(",")
+        if not closing:
+            continue
+        for row in rows.iloc[:-1].itertuples(index=False):
+            if isinstance(row.source, str) and row.source.strip() != source:
+                relayed.add((doc_id, int(sid), int(row.start)))
+    return relayed
+
+
 def _recent_voice(rows: list[tuple], doc_id: str, sid: int, accept) -> tuple[str, str] | None:
     """The voice cited last in the article, at most :data:`BODY_BACK_SENTENCES` sentences before ``sid``, that
     ``accept(voice, voice type)`` takes, as ``(voice, source type)``; else None."""
@@ -92,6 +136,29 @@ def _recent_voice(rows: list[tuple], doc_id: str, sid: int, accept) -> tuple[str
         if row[6] != doc_id or row[7] < sid - BODY_BACK_SENTENCES:
             break
         if accept(row[0], row[1]):
+            return row[0], row[-1]
+    return None
+
+
+#: Part of a group of unnamed people cited before ("one of the officials", "two of those aides", "another
+#: official", "a second official who attended"): the group's plural noun.
+_PART_OF_GROUP = re.compile(r"(?:(?:one|two|three|four|five|some|several|many|most|a few|all|each|both|none)\s+of\s+"
+                            r"(?:the|those|these)\s+(?:[\w-]+\s+)?(?P<plural>[a-z]+s)|(?:another|a second|a third)\s+"
+                            r"(?:[\w-]+\s+)?(?P<single>[a-z]+))\b.*", re.I)
+
+
+def _group_cited_before(rows: list[tuple], doc_id: str, voice: str) -> tuple[str, str] | None:
+    """The group of unnamed people an article cited before, that ``voice`` is part of ("one of the officials"
+    after "three officials familiar with the meeting"), as ``(voice, source type)``; else None."""
+    match = _PART_OF_GROUP.fullmatch(voice)
+    if not match:
+        return None
+    noun = (match.group("plural") or match.group("single") + "s").lower()
+    for row in reversed(rows):
+        if row[6] != doc_id:
+            break
+        if row[0] != voice and re.search(rf"\b{noun}\b", row[0], re.I) and not _PART_OF_GROUP.fullmatch(row[0]) \
+                and not row[0][:1].isupper():
             return row[0], row[-1]
     return None
 
@@ -377,6 +444,7 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
     # cues inside another speaker's account ("Jo Roe left saying Al Kay told them “...”"): Roe's words, once
     relayed: set[tuple[str, int, int]] = set()
     last_cue: dict[tuple[str, int], tuple[int, str]] = {}
+    relayed |= _closing_relays(cited_rows, by_doc, offsets)
     for doc_id, sid, start, end, kind, cited in zip(cited_rows["doc_id"], cited_rows["sentence_id"], cited_rows["start"],
                                                     cited_rows["end"], cited_rows["source_type"], cited_rows["source"]):
         at = int(start) - offsets.get((doc_id, int(sid)), 0)
@@ -384,7 +452,9 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
         if kind != "vague" and _RELAYED.search(text[:max(at, 0)]):
             continue  # a view the reports relay ("Reports suggest Vale has branded it “a wedge”"): the reports' words
         before = last_cue.get((doc_id, int(sid)))
-        if before and before[1] != cited and _INNER_SPEAKER.fullmatch(text[before[0]:max(at, 0)]):
+        between = text[before[0]:max(at, 0)] if before else ""
+        if before and before[1] != cited and (_INNER_SPEAKER.fullmatch(between) or (
+                _REPORTED_CLAUSE.fullmatch(between) and not _CLAUSE_END.search(between))):
             relayed.add((doc_id, int(sid), int(start)))
             continue
         last_cue[doc_id, int(sid)] = (int(end) - offsets.get((doc_id, int(sid)), 0), cited)
@@ -435,6 +505,9 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
         elif _ONE_UNNAMED.fullmatch(source) and _named_again(source, sentence):
             # "Jo Roe, according to the source, told him": the unnamed source cited just before
             earlier = _recent_voice(rows, row.doc_id, sid, _headed_by(source.lower()))
+        else:
+            # "one of the officials said", "another official said": the group of officials cited before
+            earlier = _group_cited_before(rows, row.doc_id, source)
         if earlier:
             (source, kind), described = earlier, True
         if kind != "vague" and _RELAYED.search(sentence[:max(at, 0)]):

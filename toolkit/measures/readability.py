@@ -173,9 +173,12 @@ def readability(corpus: Corpus) -> pd.DataFrame:
                 or [s for s in doc.sentences if s.kind not in ("title", "heading")] or doc.sentences)
         text = " ".join(s.text for s in body)
         tokens = [t.lower() for t in WORD_RE.findall(text)]
-        quotes = quoted_spans(text)
-        quoted = sum(b - a for a, b in quotes)
-        unquoted = "".join(text[a:b] for a, b in _complement(quotes, len(text)))
+        # quotation marks are paired in the whole text: a quotation may close in a sentence that is not body
+        # text (“... It's very unfair.” standing alone), which the joined body sentences would leave open
+        quotes = quoted_spans(doc.text)
+        quoted = sum(max(0, min(b, s.end) - max(a, s.start)) for s in body for a, b in quotes)
+        unquoted = " ".join(doc.text[s.start + a:s.start + b] for s in body
+                            for a, b in _complement(_within(quotes, s.start, s.end), s.end - s.start))
         words = len(tokens)
         per_1k = 1000 / words if words else float("nan")
         rows.append({
@@ -183,11 +186,16 @@ def readability(corpus: Corpus) -> pd.DataFrame:
             **formulas(text),
             "mean_sentence_words": words / len(body) if body else float("nan"),
             "mattr": mattr(tokens),
-            "quoted_share": quoted / len(text) if text else float("nan"),
+            "quoted_share": quoted / sum(s.end - s.start for s in body) if text else float("nan"),
             "first_person_per_1k": len(_FIRST.findall(unquoted)) * per_1k,
             "second_person_per_1k": len(_SECOND.findall(unquoted)) * per_1k,
         })
     return pd.DataFrame(rows, columns=READABILITY_COLUMNS)
+
+
+def _within(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of ``spans`` inside ``[start, end)``, relative to ``start``."""
+    return [(max(a, start) - start, min(b, end) - start) for a, b in spans if a < end and b > start]
 
 
 def _complement(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:

@@ -76,8 +76,10 @@ def actor_sentiment(corpus: Corpus, actor_mentions: pd.DataFrame | None = None) 
         ``label``, ``clause_start``/``clause_end`` (the clause that was
         scored), the three class probabilities and ``quoted``: the mention
         lies inside quotation marks, in words the article quotes from a
-        speaker, so the tone is the speaker's, not the writer's
-        (:func:`writers_mentions` leaves such mentions out).
+        speaker, or more than half of its clause does ("“I thank my family
+        ...,” Roe said": the tone of Roe's own words), so the tone is the
+        speaker's, not the writer's (:func:`writers_mentions` leaves such
+        mentions out).
     """
     actor_mentions = mentions(corpus) if actor_mentions is None else actor_mentions
     rows = []
@@ -95,9 +97,16 @@ def actor_sentiment(corpus: Corpus, actor_mentions: pd.DataFrame | None = None) 
             probs = {"neg": p_neg, "neu": p_neu, "pos": p_pos}
             if sentence_id not in spans:
                 spans[sentence_id] = quoted_spans(doc.text, sentence.start, sentence.end) + list(running[sentence_id])
+            quoted = inside(spans[sentence_id], start, end) or _mostly_quoted(spans[sentence_id], a, b)
             rows.append((doc_id, sentence_id, actor, start, end, surface, p_pos - p_neg,
-                         max(CLASSES, key=probs.get), a, b, p_neg, p_neu, p_pos, inside(spans[sentence_id], start, end)))
+                         max(CLASSES, key=probs.get), a, b, p_neg, p_neu, p_pos, quoted))
     return pd.DataFrame(rows, columns=ACTOR_COLUMNS)
+
+
+def _mostly_quoted(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """More than half of ``[start, end)`` lies inside the quotation ``spans``."""
+    inside_chars = sum(max(0, min(b, end) - max(a, start)) for a, b in spans)
+    return end > start and inside_chars * 2 > end - start
 
 
 def writers_mentions(table: pd.DataFrame) -> pd.DataFrame:

@@ -534,8 +534,10 @@ def voices_blocks(tables: dict) -> list[tuple]:
               ("p", "Every cited source (from the attributions), with its type and the side, nationality or party "
                     "the text gives it; `quoted` counts citations whose sentence quotes words, `paraphrased` the others. "
                     "What a source says others said, relayed by unnamed reports (“reports suggest Vale has called it "
-                    "…”) or by another speaker (“Roe left saying Kay told them “…””), is counted as the words of "
-                    "the one who relays it, once; the attribution rates of the stance measures count every cue. "
+                    "…”), by another speaker (“Roe left saying Kay told them “…””) or by those the sentence closes "
+                    "on (“Kay said he would stay, according to two officials”), is counted as the words of the one "
+                    "who relays it, once; “one of the officials” and “another official” are the officials cited "
+                    "before; the attribution rates of the stance measures count every cue. "
                     "All citations are in `data/voices.csv`."),
               ("list", lines), ("table", listing)]
     actors = tables.get("actor_sentiment")

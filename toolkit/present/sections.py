@@ -7,6 +7,7 @@ hold. Every number in the prose is read from a table.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -26,6 +27,7 @@ from ..measures.framing import FRAMES, is_body_text
 from ..measures.number_forms import APPROX_TOLERANCE
 from ..measures.sentiment import CONFIDENT_PROBABILITY, MIN_ACTOR_MENTIONS, confident_extremes, writers_mentions
 from ..text.metadata import FIELDS
+from ..text.quotes import quoted_spans
 from .evidence import direction, evidence, evidence_for, format_difference, format_value, quote
 from .facts_sections import facts_report_blocks, within_one_story
 from .kinds import kind_headers, mix, side_by_side, source_kinds, with_kind_column
@@ -275,6 +277,9 @@ def tone_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                                    index=sentences.index, dtype=bool)]
         kept = tone.merge(body[["doc_id", "sentence_id"]], on=["doc_id", "sentence_id"])
         tone = kept if len(kept) else tone
+        # a sentence mostly inside quotation marks is the tone of the speaker quoted, not of the source
+        own = tone[[not _mostly_quotation(corpus, d, int(i)) for d, i in zip(tone["doc_id"], tone["sentence_id"])]]
+        tone = own if len(own) else tone
     lowest = tone.loc[tone.groupby("doc_id", sort=False)["news"].idxmin()].set_index("doc_id")
     quotes = []
     for documents in source_documents(corpus, tables).values():
@@ -284,6 +289,20 @@ def tone_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
             quotes.append(quote(corpus, doc_id, mine.loc[doc_id, "sentence_id"]))
     shown, note = _capped(quotes, "sources", "data/sentiment.csv")
     return blocks + shown + note
+
+
+def _mostly_quotation(corpus: Corpus, doc_id: str, sentence_id: int) -> bool:
+    """More than half of the sentence's characters lie inside quotation marks."""
+    doc = corpus.document(doc_id)
+    sentence = doc.sentences[sentence_id]
+    # marks paired over the whole text: a quotation may run over several sentences ("“Rape is an evil act. ...”")
+    inside_chars = sum(max(0, min(b, sentence.end) - max(a, sentence.start)) for a, b in _doc_quotes(doc.text))
+    return inside_chars * 2 > sentence.end - sentence.start
+
+
+@lru_cache(maxsize=64)
+def _doc_quotes(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(quoted_spans(text))
 
 
 def actor_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
