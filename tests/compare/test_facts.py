@@ -267,3 +267,14 @@ def test_a_date_opening_its_sentence_dates_the_verb_of_its_clause(tmp_path):
                             "Port deal signed\n\nThe city signed the port deal on 8 March 2031.")
     dated = grid[(grid["kind"] == "event_date") & grid["mentioned"]]
     assert set(dated["label"]) == {"date of the signing"} and set(dated["source"]) == {"a", "b"}
+
+
+def test_a_source_giving_two_tolls_of_its_own_is_inconsistent_within_itself(tmp_path):
+    grid, _ = _two_articles(
+        tmp_path,
+        "Convoy hit\n\nA car bomb hit a bus convoy in Norland on Saturday, killing at least 100 people. "
+        "The bombing of the bus convoy in Norland on Saturday killed 24 people.",
+        "Convoy bombing\n\nA car bomb hit a bus convoy in Norland on Saturday, killing 24 people, a monitor said.")
+    killed = grid[(grid["kind"] == "quantity") & grid["label"].str.contains("killed")].drop_duplicates("fact_id")
+    assert killed["state"].tolist() == ["inconsistent_within_source"]
+    assert "itself gives both" in killed["note"].iloc[0]

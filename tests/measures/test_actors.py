@@ -89,3 +89,17 @@ def test_a_body_before_a_party_word_stays_a_mention():
     corpus = _corpus(["Title\n\nThe Senate Republican leader spoke, and Vale Republicans left.\n"])
     found = mentions(corpus, [Actor("Senate", "other", ("Senate",)), Actor("Vale", "other", ("Vale",))])
     assert found["actor"].tolist() == ["Senate"]
+
+
+def test_a_besieged_town_is_a_place_and_a_capital_is_its_state():
+    text = ("{n} Title\n\nRuss troops shelled the besieged town of Lakeside. The residents of al-Rif and Lakeside fled "
+            "to eastern Lakeside, then had to leave Lakeside. Air strikes on Lakeside went on, as Russ said. Moscow said Russ "
+            "would go on. Russ blamed Norland, and Moscow blamed Norland again. Norland said Russ lied.\n")
+    table = suggest_actors(_corpus([text.format(n=i) for i in range(3)]))
+    names = set(table["name"])
+    assert "Lakeside" not in names and {"Russ", "Moscow"} <= names
+    # "Russ" is no state in capitals.csv: Moscow joins only the state it is the capital of
+    text = text.replace("Russ", "Russia")
+    table = suggest_actors(_corpus([text.format(n=i) for i in range(3)]))
+    aliases = dict(zip(table["name"], table["aliases"]))
+    assert "Moscow" in aliases["Russia"].split("|") and "Lakeside" not in aliases

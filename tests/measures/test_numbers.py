@@ -275,3 +275,14 @@ def test_counts_in_words_and_sums_split_by_a_quote(text, surface, unit, low):
 
 def test_digits_before_a_name_count_no_noun_of_it():
     assert [m.unit for m in extract("He met 10 Downing Street officials.")] != ["official"]
+
+
+def test_a_month_without_its_year_in_a_dated_article_is_of_the_articles_year(tmp_path):
+    from toolkit import load_corpus
+    (tmp_path / "a.txt").write_text("Aide settles\n\nShe sued him in 2014. But in December, the settlement was "
+                                    "revealed by the office.\n", encoding="utf-8")
+    (tmp_path / "sources.csv").write_text("doc_id,file,published\na,a.txt,2031-04-06\n", encoding="utf-8")
+    table = numbers(load_corpus(tmp_path))
+    december = table[table["surface"] == "December"].iloc[0]
+    # news style writes the year of a date outside the current one: last December, not December 2014
+    assert str(december["date_low"])[:10] == "2030-12-01"

@@ -166,3 +166,15 @@ def test_figures_of_articles_that_may_report_different_events_are_shown_apart_as
     assert "Where the numbers differ" not in heads
     facts = " ".join(b[1] for b in sections.facts_report_blocks(apart) if b[0] == "p")
     assert "between articles that may report different events" in facts
+
+
+def test_a_frame_finding_names_the_words_that_carry_the_frame():
+    from toolkit.compare.registry import MEASURES
+    cues = pd.DataFrame({"doc_id": ["a"] * 3 + ["b"], "sentence_id": [1, 2, 3, 1], "frame": ["political"] * 4,
+                         "surface": ["regime", "Regime", "opposition", "vote"]})
+    sentences = pd.DataFrame({"doc_id": ["a"] * 3 + ["b"], "sentence_id": [1, 2, 3, 1], "kind": ["paragraph"] * 4,
+                              "text": ["The regime held the town for a year."] * 4})
+    text = sections._frame_words({"frame_cues": cues, "sentences": sentences}, "a", MEASURES["frame_share_political"])
+    assert "only: “regime” (2), “opposition” (1)" in text and "vote" not in text
+    assert sections._frame_words({"frame_cues": cues}, "a", MEASURES["sentences_hedged"] if "sentences_hedged" in MEASURES
+                                 else next(m for m in MEASURES.values() if m.evidence != "frame")) == ""

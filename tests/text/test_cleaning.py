@@ -85,7 +85,7 @@ def test_dateline_and_byline_become_hints():
 
 def test_pattern_file_is_versioned_and_general():
     rules = furniture_rules()
-    assert furniture_version() == "4"
+    assert furniture_version() == "5"
     assert {r.scope for r in rules} <= {"line", "marker", "suffix", "header", "prefix", "tail", "tail_run", "head_run"}
     assert all(r.reason for r in rules)
 
@@ -159,3 +159,26 @@ def test_a_bare_date_and_the_title_opening_the_text_are_cut():
     raw = "Seven killed in the city\n\n7 October 2016 Seven killed in the city. Six civilians were killed. " + BODY
     kept = [raw[line.start:line.end] for line in result.lines if not line.removed and line.end > line.start]
     assert kept[1].startswith("Six civilians were killed")
+
+
+def test_a_related_news_list_and_a_closing_credit_go_with_the_footer():
+    from toolkit.text.cleaning import clean
+
+    raw = ("Harbour reopens\n\nThe harbour reopened on Monday after repairs, the port authority said.\n\n"
+           "Ships queued at the gate all morning. Source Harbour World and agencies Related News Vale wins the cup "
+           "Norland plans a new bridge. Follow us on Instagram. Subscribe to our channel for news.\n")
+    result = clean(raw)
+    kept = " ".join(raw[line.start:line.end] for line in result.lines if not line.removed)
+    assert "Ships queued at the gate all morning." in kept and "Related" not in kept and "bridge" not in kept
+
+
+def test_an_embedded_post_flattened_to_one_line_is_removed():
+    from toolkit.text.cleaning import clean
+
+    raw = ("Harbour reopens\n\nThe harbour reopened on Monday after repairs, the port authority said.\n\n"
+           "The mayor this morning says 'we are back.' #Harbour pic.twitter.com/abC12xY — Harbour Live "
+           "(@HarbourLive) May 4, 2031\n\nShips queued at the gate all morning.\n")
+    result = clean(raw)
+    kept = " ".join(raw[line.start:line.end] for line in result.lines if not line.removed)
+    assert "pic.twitter" not in kept and "Ships queued" in kept
+    assert "embedded_post" in [r.rule for r in result.removals]

@@ -27,7 +27,7 @@ PARTIES = {
     "labour": "Labour", "conservative": "Conservative", "conservatives": "Conservative", "tory": "Conservative",
     "tories": "Conservative", "gop": "Republican",
 }
-_WORD = r"(Republicans?|Democrats?|Democratic|Labour|Conservatives?|Tory|Tories)"
+_WORD = r"(Republicans?|Democrats?|Democratic|GOP|Labour|Conservatives?|Tory|Tories)"
 #: Titles that stand between a party word and a name ("Republican Sen. Jo Roe", "Labour MP Jo Roe").
 _TITLE = (r"(?:(?:presidential|vice-presidential|Senate|House|gubernatorial|party|Party)\s+)?"
           r"(?:Sen\.|Senator|Rep\.|Representative|Gov\.|Governor|Congressman|Congresswoman|Speaker|Leader|"
@@ -43,7 +43,8 @@ def _patterns(name: str) -> tuple[re.Pattern, ...]:
     return (
         re.compile(n + r"\s*\(([RDI])[-–]\s?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)"),  # "Roe (R-Vale.)"
         re.compile(n + r",\s+([RDI])[-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?,"),  # "Roe, R-Vale.,"
-        re.compile(n + r",\s+(?:a|the)\s+(?:[\w-]+\s+)?" + _WORD + r"\b"),  # "Roe, a Republican", "Roe, the Labour leader"
+        # "Roe, a Republican", "Roe, the Labour leader", "Roe of Vale, the Democratic leader"
+        re.compile(n + r"(?:\s+of\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?,\s+(?:a|the)\s+(?:[\w-]+\s+)?" + _WORD + r"\b"),
         re.compile(n + r",\s+" + _WORD + r"\s+(?:of|from)\s+[A-Z]"),  # "Roe, Democrat of Vale"
         re.compile(r"\b" + _WORD + r"\s+" + _TITLE + r"\s+(?:[A-Z][\w.’'-]*\s+){0,2}" + n + r"\b"),  # "Republican Sen. Jo Roe"
     )
@@ -61,6 +62,8 @@ def party_of(name: str, texts: list[str] | tuple[str, ...], surname: bool = True
     'Democrat'
     >>> party_of("Mo Kay", ["Democratic presidential nominee Mo Kay said"])
     'Democrat'
+    >>> party_of("Jo Roe", ["Senator Jo Roe of New Vale, the Democratic leader, asked"]), party_of("Al Kay", ["GOP nominee Al Kay"])
+    ('Democrat', 'Republican')
     >>> party_of("Senate Democrats", []), party_of("few of his GOP colleagues", [])
     ('Democrat', 'Republican')
     >>> party_of("Jo Roe", ["Jo Roe (R-Vale.) and Jo Roe (D-Norby.)"])

@@ -795,6 +795,13 @@ def facts(tables: dict, texts: dict[str, str], sources: dict[str, str],
             surface = max(said, key=lambda v: said[v])
             label = f"{surface} ({label})" if label and label != surface else surface
         note = _note(kind, items)
+        if kind == "quantity" and state == "differ":
+            # a source that itself gives two figures that do not overlap, as for two dates of one event
+            own = [] if torn(note) else _torn(items)
+            if own:
+                note = "; ".join([n for n in [note] if n] + own[:NOTE_WORDS])
+            if torn(note):
+                state = "inconsistent_within_source"
         if kind == "party" and state != "agree":
             note = "; ".join(p for p in [note, _parties_elsewhere(items, texts, sources)] if p)
         if kind == "event_date":

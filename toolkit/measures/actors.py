@@ -16,7 +16,7 @@ import pandas as pd
 from ..corpus.config import Actor
 from ..corpus.documents import Corpus
 from ..text.dates import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
-from ..lexicons import function_words, read_rows
+from ..lexicons import capitals, function_words, read_rows
 from .attribution import ORG_WORD, classify_source, is_organisation_name, outlet_names
 from .speakers import TITLE_WORDS
 from ..text.phrases import PhraseMatcher
@@ -166,9 +166,17 @@ NAME_COLUMNS = ["name", "source", "mentions", "inner", "lower", "setting", "modi
 _SETTING_BEFORE = re.compile(
     r"(?<![\w-])(?:in|at|near|into|inside|outside|across|throughout|around|toward|towards|within|"
     r"(?:trip|trips|visit|travel\w*|flew|fled|headed|heading|went|going|returned|moved|evacuated|bused|arrived|way|back)\s+to|"
-    r"(?:left|leaving|leave|leaves|bound|headed|heading|departed|departing)\s+for)\s+"
+    r"(?:left|leaving|leave|leaves|bound|headed|heading|departed|departing)\s+for|"
+    # a place named by what lies in it or happens to it: "the city of Vale", "the siege of Vale", "residents of Vale"
+    r"(?:city|town|village|villages|towns|siege|outskirts|residents|inhabitants|people|districts?|neighbou?rhoods?|"
+    r"parts?|province|region|areas?|streets|battle|fall|countryside|suburbs?)\s+(?:of|for)|"
+    # or by who holds it: "besieged Vale", "rebel-held Vale"
+    r"(?:besieged|[\w-]+-held|[\w-]+-controlled|war-torn|embattled|beleaguered)|"
+    # or by the part of it, or by an attack on it: "western Vale", "air strikes on Vale", "the bombing of Vale"
+    r"(?:east|west|north|south|eastern|western|northern|southern)|(?:strikes?|raids?|attacks?|shelling|fire)\s+on|"
+    r"(?:bombing|shelling|recapture|capture)\s+of|from|enter|entering|leave|leaving)\s+"
     r"(?:(?:the|eastern|western|northern|southern|central|east|west|north|south)\s+)?"
-    r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:,\s+|\s+(?:and|or)\s+))*$")
+    r"(?:(?:al-)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:,\s+|\s+(?:and|or)\s+))*$")
 #: Characters before a name read for a setting: a preposition and a short list of names ("in Lakeside, Vale and ").
 _SETTING_REACH = 120
 #: A word after a one-word name that makes the name a modifier ("Vale army", "Norlandic forces"): small
@@ -241,10 +249,11 @@ def name_counts(corpus: Corpus) -> pd.DataFrame:
                 setting[name, source] += placed
                 modifier[name, source] += not placed and " " not in name and not possessive and (
                     _attributive(text, match.end()) or bool(_PREDICATE_BEFORE.search(text, max(0, start - 30), start)))
-    rows = [(name, source, n, inner[name, source],
-             lower[name.lower(), source] + lower[name.lower() + "s", source] if " " not in name else 0,
-             setting[name, source], modifier[name, source])
+    rows = [(name, source, n, inner[name, source], 0, setting[name, source], modifier[name, source])
             for (name, source), n in counts.items()]
+    # the words in small letters, per source, as rows with no mention: summed over the parts of a partitioned
+    # corpus like the names, so that a source's "security" in one part meets its "Security" in another
+    rows += [(word, source, 0, 0, n, 0, 0) for (word, source), n in lower.items()]
     return pd.DataFrame(rows, columns=NAME_COLUMNS)
 
 
@@ -266,6 +275,14 @@ def rank_names(counts: pd.DataFrame, min_sources: int = MIN_SOURCES, min_mention
     for column in ("lower", "setting", "modifier"):
         if column not in counts.columns:
             counts = counts.assign(**{column: 0})
+    # rows of words in small letters (no mention): how often each one-word name, or its plural, is so written
+    written = counts[counts["mentions"] == 0].groupby(["name", "source"])["lower"].sum().to_dict()
+    # a name's counts per source, added up over the parts of a partitioned corpus before the words are met
+    counts = counts[counts["mentions"] > 0].groupby(["name", "source"], sort=False, as_index=False).sum()
+    if written:  # a source's own small-letter uses of a one-word name it writes, or of its plural
+        counts = counts.assign(lower=counts["lower"] + [
+            0 if " " in name else written.get((name.lower(), source), 0) + written.get((name.lower() + "s", source), 0)
+            for name, source in zip(counts["name"], counts["source"])])
     totals = counts.groupby("name", sort=False).agg(sources=("source", "nunique"), mentions=("mentions", "sum"),
                                                     inner=("inner", "sum"), lower=("lower", "sum"),
                                                     setting=("setting", "sum"), modifier=("modifier", "sum"))
@@ -293,7 +310,8 @@ def person_groups(names: list[str]) -> dict[str, list[str]]:
     """Candidate names that name one person or body, grouped under the fullest: a name with a title
     before it ("General Roe", "President Jo Roe") is the name without it, a surname alone ("Roe") is
     the one full name ending with it ("Jo Roe") when there is exactly one, and a body's head word alone
-    ("Council") is the one longer name holding it ("Vale Council"). Other names stand alone.
+    ("Council") is the one longer name holding it ("Vale Council"), and a state's capital or seat of government
+    ("Ankara") is the state, when it is a name too ("Turkey"; ``capitals.csv``). Other names stand alone.
 
     >>> groups = person_groups(["Roe", "Jo Roe", "General Roe", "Kay", "Al Kay", "Ed Kay", "Vale Council", "Council"])
     >>> groups["Jo Roe"], groups["Kay"], groups["Vale Council"]
@@ -322,6 +340,11 @@ def person_groups(names: list[str]) -> dict[str, list[str]]:
                 bodies = [n for n in names if " " in n and core in n.split() and n not in persons]
                 if len(bodies) == 1:
                     target[name] = bodies[0]  # "the Council", said short, of the one "Vale Council"
+    states = capitals()
+    for name in names:
+        state = states.get(name.lower())
+        if state in names:
+            target[name] = target.get(state, state)  # "Moscow" and "Kremlin" beside "Russia": the state they stand for
     groups: dict[str, list[str]] = {}
     for name in names:
         head = target.get(name, name)

@@ -118,8 +118,12 @@ def document_numbers(doc: Document, hedged_sentences: set[int] = frozenset(),
     years = _year_mentions(doc.text)
     rows = []
     for sentence in doc.sentences:
+        # a date without its year ("in December"): in a dated article, of the article's year (news style writes
+        # the year of a date outside the current one: "since 2013 ... in December" is last December; a month far
+        # ahead of the article is last year's, see number_dates); in an undated one, of the last year written
+        # before it
         earlier = [year for position, year in years if position < sentence.start]
-        context_year = earlier[-1] if earlier else (published.year if published else None)
+        context_year = published.year if published else (earlier[-1] if earlier else None)
         found = _Extractor(doc.text, sentence.start, sentence.end, context_year, published).run()
         if not found:
             continue

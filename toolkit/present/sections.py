@@ -178,8 +178,9 @@ def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                     f"is reported only when it survives the Benjamini-Hochberg correction for {len(contrast)} "
                     f"comparisons (false discovery rate 5%), its 95% interval excludes zero, it is at least as large as "
                     f"the measure's declared minimum, and each side has at least five events (observed, or expected at "
-                    f"the other side's rate: a source with none where the others' rate predicts twelve is evidence). {survivors} comparisons "
-                    f"pass, on {passing['measure'].nunique()} measures; of these, about {FDR * survivors:.1f} may still be chance."
+                    f"the other side's rate: a source with none where the others' rate predicts twelve is evidence). {survivors} "
+                    f"{'comparison passes' if survivors == 1 else 'comparisons pass'}, on {passing['measure'].nunique()} "
+                    f"{'measure' if passing['measure'].nunique() == 1 else 'measures'}; of these, about {FDR * survivors:.1f} may still be chance."
                     f"{one_method} All are in `data/contrasts.csv` (columns `p_value`, `q_value`, `survives`); every other difference "
                     f"in this report cannot be told apart from noise. Strongest first, one item per measure. With "
                     f"{len(corpus)} articles these are differences between these articles, not between outlets in general.")]
@@ -210,6 +211,7 @@ def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                             f"q = {row.q_value:.3f})." + (f" {mixed}" if mixed else "")
                             + (f" Also on this measure: {'; '.join(also)}." if also else "")
                             + _unconfirmed(measure, row.source, indexed)
+                            + _frame_words(tables, row.source, measure)
                             + (f" `{row.source}` shares an event group with no other source (see the warning at the "
                                "top): it may report another event, so this may be a difference of story, not of "
                                "coverage." if row.source in apart else "")))
@@ -226,6 +228,33 @@ def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
         blocks.append(("p", f"**Numbers**: {len(flagged)} {'quantity is' if len(flagged) == 1 else 'quantities are'} reported differently "
                             f"({named}); they are quoted side by side in the Numbers section."))
     return blocks
+
+
+#: Cue words of a frame named beside a frame finding, at most.
+FRAME_WORDS = 5
+
+
+def _frame_words(tables: dict, source: str, measure) -> str:
+    """For a frame finding, the words that carry the frame in the source's body sentences, with their counts:
+    a frame carried by one or two words ("regime", "opposition") may be the outlet's vocabulary more than its
+    framing, and the reader can judge."""
+    if measure.evidence != "frame" or "frame_cues" not in tables:
+        return ""
+    cues = tables["frame_cues"]
+    documents = set(tables["sources"]["doc_id"][tables["sources"]["source"] == source]) if "sources" in tables else {source}
+    mine = cues[(cues["frame"] == measure.evidence_arg) & cues["doc_id"].isin(documents)]
+    sentences = tables.get("sentences")
+    if sentences is not None and {"kind", "text"} <= set(sentences.columns):
+        body = sentences[[is_body_text(k, str(t)) for k, t in zip(sentences["kind"], sentences["text"])]]
+        mine = mine.merge(body[["doc_id", "sentence_id"]], on=["doc_id", "sentence_id"])
+    if mine.empty:
+        return ""
+    words = mine["surface"].str.lower().value_counts()
+    shown = ", ".join(f"“{w}” ({n})" for w, n in words.head(FRAME_WORDS).items())
+    more = f" and {len(words) - FRAME_WORDS} more" if len(words) > FRAME_WORDS else ""
+    only = " only" if len(words) <= 2 else ""
+    return (f" The words that carry the frame in its text{only}: {shown}{more} (`data/frame_cues.csv`)"
+            + ("; a frame carried by so few words may be the outlet's vocabulary more than its framing." if only else "."))
 
 
 def overview_blocks(corpus: Corpus, tables: dict | None = None) -> list[tuple]:
