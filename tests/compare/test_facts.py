@@ -278,3 +278,9 @@ def test_a_source_giving_two_tolls_of_its_own_is_inconsistent_within_itself(tmp_
     killed = grid[(grid["kind"] == "quantity") & grid["label"].str.contains("killed")].drop_duplicates("fact_id")
     assert killed["state"].tolist() == ["inconsistent_within_source"]
     assert "itself gives both" in killed["note"].iloc[0]
+
+
+def test_years_alone_make_no_date_of_an_event(tmp_path):
+    grid, _ = _two_articles(tmp_path, "Port deal\n\nThe attack of 2015 changed the port. The city signed a deal on Monday.",
+                            "Port deal signed\n\nSince the attack in 2015 the port has changed. The city signed a deal.")
+    assert not (grid["label"] == "date of the attack").any()

@@ -215,7 +215,7 @@ def test_types_of_named_bodies():
     ("It says Vale seeks a partner, and the U.S. sees value in Vale as a supplier.", []),
     # words of a source judged by someone else cite no one
     ("“Jo Roe's comments were offensive and wrong,” Al Kay said.", [("Al Kay", "person", "said")]),
-    ("The senators condemned Roe's remarks on Tuesday.", [("senators", "vague", "condemned")]),
+    ("The senators condemned Roe's remarks on Tuesday.", [("senators", "government", "condemned")]),
 ])
 def test_speakers_named_around_appositives_and_reported_words(text, expected):
     assert _found(text) == expected
@@ -293,3 +293,10 @@ def test_unnamed_groups_of_colleagues_and_staff_and_a_recommendation():
 def test_a_states_leaders_are_its_government():
     assert classify_source("Kenya’s leaders") == "government"
     assert classify_source("Acme’s leaders") == "organisation"
+
+
+def test_added_with_an_object_reports_no_words():
+    # "added his voice" is an act; the senators' urging is the citation
+    assert _cues("Jo Roe added his voice after five senators urged Al Kay to step aside.") == [
+        ("urged", "five senators", "government")]
+    assert [c[0] for c in _cues("“We will stay,” Jo Roe added.")] == ["added"]

@@ -286,3 +286,14 @@ def test_a_month_without_its_year_in_a_dated_article_is_of_the_articles_year(tmp
     december = table[table["surface"] == "December"].iloc[0]
     # news style writes the year of a date outside the current one: last December, not December 2014
     assert str(december["date_low"])[:10] == "2030-12-01"
+
+
+def test_a_figure_in_the_writers_own_clause_after_a_cue_is_credited_to_no_one(tmp_path):
+    from toolkit import load_corpus
+    from toolkit.measures.stance import stance
+    (tmp_path / "a.txt").write_text("Wall vote\n\nThe figure is the amount Jo Roe has demanded for the wall, which the "
+                                    "House endorsed in a vote with 230 members. Jo Roe said 40 miles were built.\n",
+                                    encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    table = numbers(corpus, cues=stance(corpus)).set_index("surface")
+    assert table.loc["230 members", "attributed_to"] == "" and table.loc["40 miles", "attributed_to"] == "Jo Roe"

@@ -107,15 +107,18 @@ _NOT_HELD = re.compile(r"(?:former|ex-|late|then-|outgoing)\s*$", re.I)
 
 
 @lru_cache(maxsize=4096)
-def _office_patterns(name: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _office_patterns(name: str) -> tuple[re.Pattern, ...]:
     n = re.escape(name)
     return (
         re.compile(r"(?:\b(" + _NATION + r")\s+)?\b(" + _OFFICE + r")\s+(?:[A-Z][\w.’'-]*\s+){0,2}" + n + r"\b(?![-‐‑]elect)"),
         re.compile(r"\b(" + _NATION + r")\s+(?:[a-z]+\s+){0,3}" + _OFFICIAL_ROLE + r"\s+(?:[A-Z][\w.’'-]*\s+){0,2}" + n + r"\b"),
         re.compile(r"\b((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*?)(?:’s|'s)?(?:\s+[a-z]+){0,2}?\s+" + _AGENT_ROLE
                    + r",?\s+" + n + r"\b"),
-        re.compile(n + r",\s+(?:a|an|the)\s+(?:[a-z]+\s+)?" + _AGENT_ROLE + r"\s+(?:for|of)\s+(?:the\s+)?"
+        re.compile(n + r",\s+(?:(?:a|an|the)\s+)?(?:[a-z]+\s+)?" + _AGENT_ROLE + r"\s+(?:for|of)\s+(?:the\s+)?"
                    r"((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)"),
+        # "the speaker of the People's Council of Vale Jo Roe": the office of a body of a state, and the state
+        re.compile(r"\b(?:[Ss]peaker|[Pp]resident|[Cc]hairman|[Cc]hairwoman|[Hh]ead|[Ll]eader)\s+of\s+(?:the\s+)?"
+                   r"(?:[A-Z][\w’'-]*\s+){1,4}of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s+" + n + r"\b"),
     )
 
 
@@ -135,11 +138,15 @@ def office_of(name: str, texts: list[str] | tuple[str, ...]) -> tuple[bool, str]
     (False, '')
     >>> office_of("Jo Roe", ["former President Jo Roe said"]), office_of("Al Kay", ["Norlandi Sen. Al Kay said"])
     ((False, ''), (True, ''))
+    >>> office_of("Jo Ann Roe", ["The speaker of the People's Council of Norland Jo Ann Roe said"])
+    (True, 'Norland')
+    >>> office_of("Al Kay", ["Al Kay, spokesman for the Vale Front, said"])
+    (False, 'Vale Front')
     """
     if len(name.split()) < 2:
         return False, ""
     office, sides = False, set()
-    titled, official, agent_before, agent_after = _office_patterns(name)
+    titled, official, agent_before, agent_after, body_of_state = _office_patterns(name)
     for text in texts:
         if name not in text:
             continue
@@ -152,6 +159,9 @@ def office_of(name: str, texts: list[str] | tuple[str, ...]) -> tuple[bool, str]
         for match in official.finditer(text):
             office = True
             sides.add(match.group(1).replace(".", ""))
+        for match in body_of_state.finditer(text):
+            office = True
+            sides.add(match.group(1))
         for match in list(agent_before.finditer(text)) + list(agent_after.finditer(text)):
             if re.search(r"\b(?:former|ex-|onetime|one-time)", match.group(0), re.I):
                 continue  # "Vale's former communications director": no longer speaks for Vale

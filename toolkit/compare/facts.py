@@ -465,6 +465,14 @@ def _date_overlap(x: dict, y: dict) -> bool:
     return not (xh < yl or yh < xl)
 
 
+def _span_days(statement: dict) -> int:
+    """Days between a date statement's first and last day (a year: 364)."""
+    try:
+        return (dt.date.fromisoformat(statement["high"]) - dt.date.fromisoformat(statement["low"])).days
+    except (TypeError, ValueError):
+        return 0
+
+
 def _events_apart(statements: list[dict]) -> bool:
     """Every two sources' dates are further apart than :data:`~toolkit.compare.alignment.MAX_DISPUTED_DAYS`:
     dates of two events of one kind (two meetings), as the alignment reads them, not a dispute over one date."""
@@ -788,6 +796,8 @@ def facts(tables: dict, texts: dict[str, str], sources: dict[str, str],
             continue
         if kind == "event_date" and state == "differ" and _events_apart(precise):
             continue  # "this week" and "Dec. 11": two meetings, not two dates of one
+        if kind == "event_date" and all(_span_days(s) > MAX_DATED_SPAN for s in precise):
+            continue  # years alone ("the clashes of 2015"): when in general, no date of one event to agree on
         label = max((s["label"] for s in items), key=lambda l: (sum(1 for s in items if s["label"] == l), -len(l)))
         if kind == "quantity" and (state == "agree" or not label):  # the agreed figure, then what it counts
             # the figure as most sources give it precisely ("more than 5,000", not "thousands")

@@ -17,7 +17,7 @@ import re
 
 import pandas as pd
 
-from ..lexicons import function_words
+from ..lexicons import capitals, function_words
 from ..measures.attribution import (ORG_WORD, classify_source, coordinated_persons, is_organisation_name, named_person,
                                    territory_names)
 from ..measures.attribution import unnamed_source as unnamed_voice
@@ -235,6 +235,8 @@ def side_of(voice: str) -> str:
     ['Kenyan', 'Norland', 'US', '']
     >>> side_of("Norland’s opposition"), side_of("a rebel commander")
     ('opposition', 'rebels')
+    >>> side_of("Pro-Ankara media outlets"), side_of("Kremlin spokesman Jo Roe"), side_of("Army sources in Turkey")
+    ('Turkey', 'Russia', 'Turkey')
     """
     group = _NON_STATE.search(voice)
     if group:
@@ -246,9 +248,29 @@ def side_of(voice: str) -> str:
     if possessive:
         return possessive.group(1)
     demonym = _DEMONYM.match(voice)
-    if demonym and re.match(r"(?:\s+[a-z]|-based)", voice[demonym.end():]):
-        return demonym.group(1)  # "Kenyan officials", "British-based", not "Jo Halian"
+    if demonym and re.match(r"(?:\s+[a-z]|-based|\s+(?:Army|Armed Forces|Air Force|Navy|Government|Foreign Ministry|"
+                            r"Defen[cs]e Ministry|Interior Ministry|Ministry|Parliament|State Television|State TV)\b)",
+                            voice[demonym.end():]):
+        return demonym.group(1)  # "Kenyan officials", "British-based", "Syrian Army", not "Jo Halian"
+    states = capitals()
+    partisan = re.search(r"\b[Pp]ro-([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)", voice)
+    if partisan:  # "pro-Damascus media": for the state whose capital it names, or the state it names
+        named = partisan.group(1)
+        return states.get(named.lower(), named if named in territory_names() or named in states.values() else "")
+    seat = next((states[w.lower()] for w in re.findall(r"[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?", voice)
+                 if w.lower() in states), "")
+    if seat:
+        return seat  # "Kremlin spokesman Dmitry Peskov": Russia
+    placed = re.search(r"\s(?:in|of|from)\s(?:the\s)?([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)$", voice)
+    if placed and (placed.group(1) in territory_names() or placed.group(1) in states.values()) and _OF_STATE.search(voice):
+        return placed.group(1)  # "Army sources in Syria", "the Foreign Ministry of Norland"
     return ""
+
+
+#: Words of a state's own bodies and people, which take the side of the state named after them ("Army sources in
+#: Vale"), while a person or a group merely in a place ("residents in Vale") takes none.
+_OF_STATE = re.compile(r"\b(?:army|military|officials?|government|ministry|police|sources|command|forces|parliament|"
+                       r"council|authorities|presidency|embassy)\b", re.I)
 
 
 def _fix_possessive(voice: str, names: set[str]) -> str:

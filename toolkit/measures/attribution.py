@@ -51,6 +51,11 @@ _ROLE_HEAD = re.compile(r"^(?:minister|president|premier|chancellor|secretary|se
                         r"council|commission|committee|board|authority|institute|university|party|union|group|association|"
                         r"report|study|survey|statement|newspaper|daily|broadcaster|magazine|author|writer|editor|columnist)s?$")
 _PRONOUN_PERSON = {"he", "she", "him", "her", "i"}
+#: Plural roles of people that are a source without a determiner ("Missouri senators urged", "five lawmakers said").
+_PEOPLE_ROLES = frozenset(f"{w}s" for w in ("minister", "senator", "governor", "mayor", "ambassador", "envoy", "official",
+                                            "congressman", "legislator", "representative", "lawmaker", "diplomat",
+                                            "leader", "commander", "general", "activist", "analyst", "expert",
+                                            "economist", "lawyer", "attorney", "aide", "adviser", "advisor")) | {"congressmen"}
 #: Roles one person holds in an article's story, written alone ("the president replied", "the congressman said").
 _ONE_HOLDER = re.compile(r"(?:president|premier|chancellor|governor|mayor|congressman|congresswoman)", re.I)
 #: Lower-case roles one person holds ("the member of parliament from ...", "the four-term congressman").
@@ -62,7 +67,9 @@ _PERSON_ROLE = re.compile(r"(?:member|congressman|congresswoman|senator|lawmaker
 _GOVERNMENT_WORD = re.compile(r"\b(?:officials?|government|ministry|ministries|army|military|police|authorities|administration|"
                               r"kremlin|white house|pentagon|state department|foreign office|cabinet|presidency|"
                               r"armed forces|security forces|defen[cs]e ministry|interior ministry|prosecutors?|"
-                              r"spokes(?:man|woman|person)|embassy|department of|[a-z]+ department|(?:general|high|military|army) command)\b", re.I)
+                              r"spokes(?:man|woman|person)|embassy|department of|[a-z]+ department|(?:general|high|military|army) command|"
+                              r"senators|lawmakers|legislators|congressmen|congresswomen|ministers|governors|mayors|"
+                              r"ambassadors|diplomats|envoys)\b", re.I)
 #: "Jo Roe" in running text: a given name and a surname (no organisation word), so a later "Roe" is a person;
 #: a name never runs across a line break ("... blames Russia" + a new paragraph "Activists say").
 FULL_NAME = re.compile(r"(?<=[a-z,;:] )(?!(?:General|President|Minister|Secretary|Senator|Governor|Mayor|Ambassador|Director|"
@@ -222,6 +229,8 @@ _AFTER_HEAD = re.compile(r"\s(?:of|in|at|from|with|familiar|who|close|briefed|in
 #: What follows "adding" when it reports words: "that", a quotation, or a clause with a finite verb soon after.
 _ADDED_WORDS = re.compile(r"\s*(?:that\b|[“\"«:,]|(?:(?!to\b)[\w’'-]+\s+){0,6}?(?:would|will|can|could|should|may|might|must|"
                           r"is|are|was|were|has|have|had|did|does|do|\w+ed)\b)", re.I)
+#: What follows "added" when it has an object, not words: "added his voice to the calls", "added a clause".
+_ADDED_OBJECT = re.compile(r"\s+(?:his|her|their|its|my|our|your|a|an|the|some|new|more)\b", re.I)
 #: Heads of an unnamed person inside a body ("a Vale News source", "an Acme insider"): vague, whatever body is named.
 _UNNAMED_INSIDER = frozenset({"source", "sources", "insider", "insiders"})
 #: A part of a group ("two of the officials", "another of the aides"): the group says whether it is named.
@@ -511,7 +520,9 @@ def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
     unclosed = _UNCLOSED_APPOSITIVE.match(before)
     if unclosed and classify_source(unclosed.group(1)) == "person" and len(unclosed.group(1).split()) >= 2:
         return unclosed.group(1)  # "Jo Roe, the member of parliament from the Vale Party said": the comma never closes
-    breaks = list(_CLAUSE_BREAK.finditer(before)) + list(re.finditer(r"\bthat\s", before))
+    # a clause opened by "that" or a conjunction of time or cause: "Roe spoke after five senators urged ..."
+    breaks = list(_CLAUSE_BREAK.finditer(before)) + list(re.finditer(
+        r"\b(?:that|after|before|when|while|because|although|though|once|until)\s", before))
     breaks.sort(key=lambda m: m.end())
     clause = before[breaks[-1].end():] if breaks else before
     if not clause.strip() and re.search(r",\s*$", before):
@@ -543,7 +554,8 @@ def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
         return ""  # "The reported agreement": an adjective, not a source
     if np.split()[0] in _SELF_FORMS or last.lower() == "it" or last in _I_CONTRACTIONS:
         return ""  # "My view", "It says": the writer, or no source
-    if not (last[:1].isupper() or last.lower() in _vague() or last.lower() in _PRONOUN_PERSON | {"they"}):
+    if not (last[:1].isupper() or last.lower() in _vague() or last.lower() in _PRONOUN_PERSON | {"they"}
+            or (_ROLE_HEAD.match(last.lower()) and last.lower() in _PEOPLE_ROLES)):
         return _account_owner(np)  # "Jo Roe’s account tweeted": Roe posts
     if last.lower() in _PRONOUN_PERSON | {"they"}:
         return last  # "... fired her after she complained": the pronoun is the subject, not the clause before it
@@ -693,6 +705,8 @@ def find_attributions(
             continue  # "pleaded guilty": a plea entered in court, not words reported
         if surface.lower() == "adding" and not _ADDED_WORDS.match(text, match.end, end):
             continue  # "keeping old ties but adding new ones", "adding to the pressure": nothing said
+        if surface.lower() in ("added", "adds", "add") and _ADDED_OBJECT.match(text, match.end, end):
+            continue  # "Roe added his voice to the calls": an act, not words
         source = ""
         if kind == "source_follows" and surface.lower() == "citing" and found:
             # "X said ..., citing senators like Y": X's support for X's words, so X's cue; Y does not speak here

@@ -80,6 +80,9 @@ KINDS = ("money", "percent", "percentage_points", "count", "duration", "date", "
 TRAILING_CUE_WORDS = 4
 #: A cue whose own clause follows it ("note that ...") credits that clause, not a figure before it.
 _CONTENT_CLAUSE = re.compile(r"\bthat\b", re.IGNORECASE)
+#: A break after a reporting cue that opens a clause of the writer's own: a relative clause after a comma, a
+#: contrast, or a semicolon.
+_WRITERS_CLAUSE = re.compile(r",\s+(?:which|where|but|while|whereas|although)\b|;")
 
 
 def _attributed_to(sources: list[tuple[int, int, str]], position: int, text: str, sentence_end: int) -> str:
@@ -91,7 +94,10 @@ def _attributed_to(sources: list[tuple[int, int, str]], position: int, text: str
     """
     before = [cue for cue in sources if cue[0] < position]
     if before:
-        return max(before, key=lambda cue: cue[0])[2]
+        cue = max(before, key=lambda cue: cue[0])
+        # the reported words end where a clause of the writer's begins: "the amount Roe has demanded, which the
+        # House endorsed in a vote last month, but ..." credits Roe with no "last month"
+        return "" if _WRITERS_CLAUSE.search(text, cue[1], position) else cue[2]
     trailing = [cue for cue in sources if len(text[cue[1]:sentence_end].split()) <= TRAILING_CUE_WORDS
                 and not _CONTENT_CLAUSE.search(text, cue[0], sentence_end)]
     return min(trailing, key=lambda cue: cue[0])[2] if trailing else ""

@@ -221,7 +221,11 @@ def facts_blocks(tables: dict) -> list[tuple]:
         vague = [names.get(s, s) for s in absent.loc[absent["wording"] != NOT_MENTIONED, "source"]]
         if vague:
             blocks.append(("p", "Mention it without this detail: " + _listed(vague) + "."))
-        if missing:
+        if missing and fact.kind == "reaction":
+            # a reaction is found by its verbs ("condemned", "has not commented"): a source may tell it otherwise
+            blocks.append(("p", "No reaction of this actor found, in these words, in: " + _listed(missing)
+                                + " (a source may report it in other words, or quote it at length)."))
+        elif missing:
             blocks.append(("p", "Not mentioned by: " + _listed(missing) + "."))
     agreeing = per_fact[per_fact["state"] == "agree"]
     if len(agreeing):

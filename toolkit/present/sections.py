@@ -367,7 +367,7 @@ def actor_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                      "source's (as for the stance cues). Every mention, with the clause scored and whether it is "
                      "quoted, is in `data/actor_sentiment.csv`."),
                ("chart", "actor_tone", "Mean tone toward each actor in each source" + _chart_note(tables, True)),
-               ("table", shown), *note, ("p", _tone_differences(tables.get("actor_tone_differences")))]
+               ("table", shown), *note, ("p", _tone_differences(tables.get("actor_tone_differences"), tables.get("event_groups")))]
     for label, row in confident_extremes(writers_mentions(tables["actor_sentiment"])).items():
         if row is None:
             blocks.append(("p", f"The {label} mention: none is scored with a probability of {CONFIDENT_PROBABILITY:.0%} "
@@ -379,8 +379,10 @@ def actor_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     return blocks
 
 
-def _tone_differences(tested: pd.DataFrame | None) -> str:
-    """Whether any source's tone toward an actor differs from another's by more than chance, in words."""
+def _tone_differences(tested: pd.DataFrame | None, events: pd.DataFrame | None = None) -> str:
+    """Whether any source's tone toward an actor differs from another's by more than chance, in words; with
+    articles that may report different events (``event_groups``), a difference that survives may be one of
+    story."""
     if tested is None or tested.empty:
         return (f"No actor is mentioned {MIN_ACTOR_MENTIONS} or more times by two or more sources, so no "
                 "difference in tone toward an actor between sources can be tested.")
@@ -396,9 +398,13 @@ def _tone_differences(tested: pd.DataFrame | None) -> str:
                          "source's tone toward an actor can be told apart from another's.")
     found = "; ".join(f"{r.actor} (highest in `{r.highest}`, {r.highest_mean:+.2f}; lowest in `{r.lowest}`, "
                       f"{r.lowest_mean:+.2f}; q = {r.q_value:.3f})" for r in survived.itertuples())
+    stories = ("" if events is None or not len(events) or events["event_group"].max() <= 1 else
+               f" The articles fall into {int(events['event_group'].max())} groups that may report different events "
+               "(see the warning at the top): a source's tone toward an actor in another story may differ because "
+               "the story does, not the source.")
     return method + (f"The sources' tone differs by more than chance toward {found}; toward the "
                      f"{'other actor' if n - len(survived) == 1 else 'others'} it cannot be told apart from noise."
-                     if len(survived) < n else f"The sources' tone differs by more than chance toward {found}.")
+                     if len(survived) < n else f"The sources' tone differs by more than chance toward {found}.") + stories
 
 
 def stance_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
@@ -650,7 +656,7 @@ def readability_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     length = _with_interval(profiles, "words_per_sentence", lambda v: _num(v, 1))
     shown = pd.DataFrame({
         "source": table["source"], "words of body text": table["words"],
-        "Flesch reading ease [95%]": [ease.get(d, "–") for d in table["source"]],
+        "Flesch reading ease, from the sentences [95%]": [ease.get(d, "–") for d in table["source"]],
         "words per sentence [95%]": [length.get(d, "–") for d in table["source"]],
         "Flesch-Kincaid grade": table["flesch_kincaid_grade"].map(lambda v: _num(v, 1)),
         "Gunning fog": table["gunning_fog"].map(lambda v: _num(v, 1)),
@@ -666,7 +672,11 @@ def readability_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
             ("table", shown),
             ("p", "These measures read the body sentences only (no headline, subheadings, captions or bylines), "
                   "as the frame shares do, so a source's words of body text are fewer than the words of its whole "
-                  "text in the table of sources."), *note] + ([("p", "For a source of several articles, the grade formulas, lexical diversity "
+                  "text in the table of sources. Flesch reading ease is Flesch's formula on the words, syllables "
+                  "and sentences of the body as the toolkit splits it into sentences, with a 95% interval from "
+                  "resampling sentences, as the key differences compare it; `data/readability.csv` and the grade "
+                  "formulas follow textstat, which splits and counts sentences its own way, so its Flesch score "
+                  "differs."), *note] + ([("p", "For a source of several articles, the grade formulas, lexical diversity "
                                                 "and quoted share are means over its articles.")] if pooled else [])
 
 
