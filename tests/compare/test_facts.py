@@ -284,3 +284,14 @@ def test_years_alone_make_no_date_of_an_event(tmp_path):
     grid, _ = _two_articles(tmp_path, "Port deal\n\nThe attack of 2015 changed the port. The city signed a deal on Monday.",
                             "Port deal signed\n\nSince the attack in 2015 the port has changed. The city signed a deal.")
     assert not (grid["label"] == "date of the attack").any()
+
+
+def test_reactions_in_neutral_words_are_no_fact_but_welcome_against_condemnation_is(tmp_path):
+    grid, _ = _two_articles(tmp_path, "Port deal\n\nThe city signed a deal with Delta Shipping on Monday. Vale responded "
+                                      "on Tuesday.", "Port deal signed\n\nThe city signed a deal with Delta Shipping on "
+                                                     "Monday. Vale commented on it later.")
+    assert not (grid["kind"] == "reaction").any()
+    grid, _ = _two_articles(tmp_path, "Port deal\n\nThe city signed a deal with Delta Shipping on Monday. Vale welcomed "
+                                      "the deal.", "Port deal signed\n\nThe city signed a deal with Delta Shipping on "
+                                                   "Monday. Vale condemned the deal.")
+    assert set(grid.loc[grid["kind"] == "reaction", "state"]) == {"differ"}

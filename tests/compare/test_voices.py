@@ -444,3 +444,12 @@ def test_an_outlet_closing_a_sentence_relays_no_one():
     cues = [(0, "said", "Jo Roe", "person"), (0, "according to", "the Vale Times", "outlet")]
     table = voices(_tables(sentences, cues), {"d": "d"})
     assert "Jo Roe" in set(table["voice"])
+
+
+def test_a_programme_named_in_quotation_marks_quotes_no_words():
+    sentences = ["Jo Roe said on “Vale & Friends” earlier Friday that the talks would go on."]
+    table = voices(_tables(sentences, [(0, "said", "Jo Roe", "person")]), {"d": "d"})
+    assert table["mode"].tolist() == ["paraphrase"]
+    sentences = ["Jo Roe said on Friday: “The talks will go on.”"]
+    table = voices(_tables(sentences, [(0, "said", "Jo Roe", "person")]), {"d": "d"})
+    assert table["mode"].tolist() == ["direct_quote"]

@@ -157,6 +157,16 @@ _REACTION_NOUN = re.compile(
 _GENERIC_ACTORS = frozenset("the a an it this that he she they officials government ministry leaders authorities".split())
 
 
+_WELCOMING = re.compile(r"welcom|prais|hail|support|satisfaction", re.I)
+_HOSTILE = re.compile(r"condemn|critici|protest|object|reject|denounc|slam|blam|warn|concern|alarm|regret|"
+                      r"disappoint|opposition|brand", re.I)
+
+
+def _valence(verb: str) -> str:
+    """``"welcoming"`` or ``"hostile"`` for a reaction's verb or noun, ``""`` for a neutral one ("responded")."""
+    return "welcoming" if _WELCOMING.search(verb) else "hostile" if _HOSTILE.search(verb) else ""
+
+
 def _actor_key(actor: str) -> str | None:
     """Who reacted, folded so that a country and its demonym meet (Kenya,
     Kenyan officials; Russia, Russian ministry): the first capitalised word,
@@ -796,6 +806,12 @@ def facts(tables: dict, texts: dict[str, str], sources: dict[str, str],
             continue
         if kind == "event_date" and state == "differ" and _events_apart(precise):
             continue  # "this week" and "Dec. 11": two meetings, not two dates of one
+        if kind == "reaction" and not any(s["silent"] for s in precise) and len(
+                {_valence(s["verb"]) for s in precise} - {""}) < 2:
+            # reactions only, in different words ("responded", "rejection", "comments"): reactions to what, the
+            # words do not say, so no fact to compare; a reaction beside a silence is one, and so are a welcome
+            # beside a condemnation
+            continue
         if kind == "event_date" and all(_span_days(s) > MAX_DATED_SPAN for s in precise):
             continue  # years alone ("the clashes of 2015"): when in general, no date of one event to agree on
         label = max((s["label"] for s in items), key=lambda l: (sum(1 for s in items if s["label"] == l), -len(l)))

@@ -69,6 +69,10 @@ _CLAUSE_END = re.compile(r",\s+(?:but|while|and|whereas)\b|\.\s")
 #: with it." or "..., one of the officials said."; the words of other speakers before it in the sentence are
 #: what that voice told the writer.
 _CLOSING_AFTER = re.compile(r"[\s.,;:!?”\"’')]*$")
+#: A name of a programme, a book or a piece in quotation marks: a few capitalised words ("Fox & Friends").
+_TITLE_QUOTED = re.compile(r"\s*(?:[A-Z][\w’'.:-]*|&|of|the|and|on|in|a)(?:\s+(?:[A-Z][\w’'.:-]*|&|of|the|and|on|in|a)){0,5}[,.]?\s*")
+#: Words before such a name: a programme spoken on, a piece written in.
+_TITLE_BEFORE = re.compile(r"\b(?:on|in|to|of|titled|called|show|programme|program|article|op-ed|column)\s+(?:[A-Z][\w’'.-]*\s+)*(?:’s\s+|'s\s+)?$")
 #: Verbs of a view ("Iran views X as a rival"): with a country as subject, the writer's account of a stance.
 #: Titles written before a name, by the role a description gives ("the congressman" is "Rep. Jo Roe").
 _ROLE_TITLES = {"congressman": r"Rep\.|Representative|Congressman", "congresswoman": r"Rep\.|Representative|Congresswoman",
@@ -564,8 +568,11 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
                 binder.cite(sid, name)
         if row.doc_id not in quoting:
             quoting[row.doc_id] = _quoting_sentences(doc_sentences, offsets, row.doc_id, paragraphs)
-        quoted = quoted_spans(sentence)
-        closed = bool(quoted)
+        # a title in quotation marks ("said on “Meet the Press”") quotes no one's words
+        spans = quoted_spans(sentence)
+        quoted = [(a, b) for a, b in spans if not _TITLE_QUOTED.fullmatch(sentence[a + 1:b - 1])
+                  or not _TITLE_BEFORE.search(sentence[:a])]
+        closed = bool(spans)
         cues_here = cue_starts.get((row.doc_id, sid), [(at, cited)])
         if len({who for _, who in cues_here}) > 1:
             # each quotation is the words of the cue nearest to it ("... following Roe's remarks “...”"); two cues
