@@ -23,9 +23,9 @@ DENY = [
 PROVENANCE = {"source", "note", "reason"}
 
 
-#: Outlet names contain place names by nature ("Times of India"), and the capitals are
-#: place names: general lists of names, checked by review, not by this list.
-NAME_LISTS = {"outlets.csv", "capitals.csv"}
+#: Outlet names contain place names by nature ("Times of India"); they are a
+#: general list of media brands and are checked by review, not by this list.
+NAME_LISTS = {"outlets.csv"}
 
 
 @pytest.mark.parametrize("name", [f for f in FILES if f not in NAME_LISTS])

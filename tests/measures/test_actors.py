@@ -98,7 +98,7 @@ def test_a_besieged_town_is_a_place_and_a_capital_is_its_state():
     table = suggest_actors(_corpus([text.format(n=i) for i in range(3)]))
     names = set(table["name"])
     assert "Lakeside" not in names and {"Russ", "Moscow"} <= names
-    # "Russ" is no state in capitals.csv: Moscow joins only the state it is the capital of
+    # "Russ" is no state with a capital: Moscow joins only the state it is the capital of
     text = text.replace("Russ", "Russia")
     table = suggest_actors(_corpus([text.format(n=i) for i in range(3)]))
     aliases = dict(zip(table["name"], table["aliases"]))

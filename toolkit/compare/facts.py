@@ -171,7 +171,7 @@ def _actor_key(actor: str) -> str | None:
     """Who reacted, folded so that a country and its demonym meet (Kenya,
     Kenyan officials; Russia, Russian ministry): the first capitalised word,
     cut to its first four letters. A capital stands for its state ("Nairobi"
-    is Kenya, ``capitals.csv``)."""
+    is Kenya, :func:`~toolkit.lexicons.capitals`)."""
     words = actor.split()
     for n in (2, 1):
         state = capitals().get(" ".join(words[:n]).lower())

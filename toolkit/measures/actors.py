@@ -311,7 +311,7 @@ def person_groups(names: list[str]) -> dict[str, list[str]]:
     before it ("General Roe", "President Jo Roe") is the name without it, a surname alone ("Roe") is
     the one full name ending with it ("Jo Roe") when there is exactly one, and a body's head word alone
     ("Council") is the one longer name holding it ("Vale Council"), and a state's capital or seat of government
-    ("Ankara") is the state, when it is a name too ("Turkey"; ``capitals.csv``). Other names stand alone.
+    ("Ankara") is the state, when it is a name too ("Turkey"; :func:`toolkit.lexicons.capitals`). Other names stand alone.
 
     >>> groups = person_groups(["Roe", "Jo Roe", "General Roe", "Kay", "Al Kay", "Ed Kay", "Vale Council", "Council"])
     >>> groups["Jo Roe"], groups["Kay"], groups["Vale Council"]
