@@ -239,24 +239,24 @@ def test_what_a_quantity_measures_is_read_from_its_label():
     assert _names_words("shipment", "b", texts, sources) and not _names_words("shipment", "c", texts, sources)
 
 
-def test_a_reaction_named_by_a_noun_and_a_capital_meets_silence_in_the_same_source(tmp_path):
+def _reaction(tmp_path, state: str, demonym: str, capital: str) -> pd.DataFrame:
+    """The reaction facts of two articles: one says the state's officials have not commented, yet writes of
+    ``capital``'s public downplaying in a clause of its own; the other relays a protest."""
     grid, _ = _two_articles(tmp_path, "Port deal\n\nThe city signed a deal with Delta Shipping on Monday. "
-                                      "Norlandian officials have not commented publicly on the deal. "
-                                      "The deal may anger Norland, straining ties despite Oslo’s public downplaying.",
+                                      f"{demonym} officials have not commented publicly on the deal. "
+                                      f"The deal may anger {state}, straining ties despite {capital}’s public downplaying.",
                             "Port deal signed\n\nThe city signed a deal with Delta Shipping on Monday. "
-                            "Reports say Norland protested.")
-    reaction = grid[grid["kind"] == "reaction"].drop_duplicates("fact_id")
+                            f"Reports say {state} protested.")
+    return grid[grid["kind"] == "reaction"].drop_duplicates("fact_id")
+
+
+def test_a_reaction_named_by_a_noun_and_a_capital_meets_silence_in_the_same_source(tmp_path):
     # "Oslo" is not Norland: a capital meets only its own state, so no noun reaction joins this fact
-    assert set(reaction["state"]) == {"differ"}
+    assert set(_reaction(tmp_path, "Norland", "Norlandian", "Oslo")["state"]) == {"differ"}
 
 
 def test_a_capitals_possessive_reaction_is_its_states(tmp_path):
-    grid, _ = _two_articles(tmp_path, "Port deal\n\nThe city signed a deal with Delta Shipping on Monday. "
-                                      "Turkish officials have not commented publicly on the deal. "
-                                      "The deal may anger Turkey, straining ties despite Ankara’s public downplaying.",
-                            "Port deal signed\n\nThe city signed a deal with Delta Shipping on Monday. "
-                            "Reports say Turkey protested.")
-    reaction = grid[grid["kind"] == "reaction"].drop_duplicates("fact_id")
+    reaction = _reaction(tmp_path, "Turkey", "Turkish", "Ankara")
     # the hearsay cue "may" is in another clause: the downplaying is the source's own statement
     assert list(reaction["state"]) == ["inconsistent_within_source"]
     assert "says both" in reaction["note"].iloc[0] and "Ankara’s public downplaying" in reaction["note"].iloc[0]

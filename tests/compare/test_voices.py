@@ -422,10 +422,10 @@ def test_reports_from_a_named_outlet_are_that_outlets():
 
 
 def test_words_a_closing_attribution_relays_are_its_voices():
-    sentences = ["“I would look foolish,” Mr. Roe responded after the question, according to three officials "
+    sentences = ["“That would be a mistake,” Mr. Roe replied after the question, according to three officials "
                  "familiar with the meeting who spoke on condition of anonymity.",
-                 "He said the wall was why he was elected, one of the officials recalled."]
-    cues = [(0, "responded", "Mr. Roe", "person"), (0, "according to", "three officials familiar with the meeting", "vague"),
+                 "He said the bridge was why he won, one of the officials recalled."]
+    cues = [(0, "replied", "Mr. Roe", "person"), (0, "according to", "three officials familiar with the meeting", "vague"),
             (1, "said", "He", "person"), (1, "recalled", "one of the officials", "vague")]
     table = voices(_tables(sentences, cues), {"d": "d"})
     # Roe's words are the officials' account; "one of the officials" is part of the group cited before

@@ -55,10 +55,10 @@ def test_cmu_syllables_match_first_pronunciation():
 
 
 def test_a_quotation_closing_in_a_short_sentence_does_not_run_on(tmp_path):
-    # "It is unfair.”" is too short to be body text; its closing mark still closes the quotation
+    # "It is unjust.”" is too short to be body text; its closing mark still closes the quotation
     (tmp_path / "a.txt").write_text(
         "A Title\n\nJo Roe said the vote was lost. She again claimed that Vale “lied many times. It ruined us. "
-        "It is unfair.”\n\nThe council met on Monday and set a date for the next vote in the spring. "
+        "It is unjust.”\n\nThe council met on Monday and set a date for the next vote in the spring. "
         "Members of the council said they would wait for the report before they decide. "
         "The report is due in three weeks, and officials promised “a fair outcome” for all.\n", encoding="utf-8")
     row = readability(load_corpus(tmp_path)).iloc[0]

@@ -161,24 +161,25 @@ def test_a_bare_date_and_the_title_opening_the_text_are_cut():
     assert kept[1].startswith("Six civilians were killed")
 
 
-def test_a_related_news_list_and_a_closing_credit_go_with_the_footer():
-    from toolkit.text.cleaning import clean
+#: The opening of a written article whose last lines carry web furniture.
+HARBOUR = "Harbour reopens\n\nThe harbour reopened on Monday after repairs, the port authority said.\n\n"
 
-    raw = ("Harbour reopens\n\nThe harbour reopened on Monday after repairs, the port authority said.\n\n"
-           "Ships queued at the gate all morning. Source Harbour World and agencies Related News Vale wins the cup "
-           "Norland plans a new bridge. Follow us on Instagram. Subscribe to our channel for news.\n")
+
+def _kept(raw: str):
+    """The text :func:`clean` keeps of ``raw``, and the rules it removed by."""
     result = clean(raw)
-    kept = " ".join(raw[line.start:line.end] for line in result.lines if not line.removed)
+    return " ".join(raw[line.start:line.end] for line in result.lines if not line.removed), [r.rule for r in result.removals]
+
+
+def test_a_related_news_list_and_a_closing_credit_go_with_the_footer():
+    kept, _ = _kept(HARBOUR + "Ships queued at the gate all morning. Source Harbour World and agencies Related News "
+                              "Vale wins the cup Norland plans a new bridge. Follow us on Instagram. Subscribe to our "
+                              "channel for news.\n")
     assert "Ships queued at the gate all morning." in kept and "Related" not in kept and "bridge" not in kept
 
 
 def test_an_embedded_post_flattened_to_one_line_is_removed():
-    from toolkit.text.cleaning import clean
-
-    raw = ("Harbour reopens\n\nThe harbour reopened on Monday after repairs, the port authority said.\n\n"
-           "The mayor this morning says 'we are back.' #Harbour pic.twitter.com/abC12xY — Harbour Live "
-           "(@HarbourLive) May 4, 2031\n\nShips queued at the gate all morning.\n")
-    result = clean(raw)
-    kept = " ".join(raw[line.start:line.end] for line in result.lines if not line.removed)
+    kept, rules = _kept(HARBOUR + "The mayor this morning says 'we are back.' #Harbour pic.twitter.com/abC12xY — "
+                                  "Harbour Live (@HarbourLive) May 4, 2031\n\nShips queued at the gate all morning.\n")
     assert "pic.twitter" not in kept and "Ships queued" in kept
-    assert "embedded_post" in [r.rule for r in result.removals]
+    assert "embedded_post" in rules

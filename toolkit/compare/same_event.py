@@ -68,6 +68,11 @@ def event_groups(similarity: pd.DataFrame, documents: list[str], floor: float = 
     return frame.set_index("doc_id").loc[documents].reset_index() if rows else frame
 
 
+def event_group_count(groups: pd.DataFrame | None) -> int:
+    """How many groups of articles that may report different events :func:`event_groups` found (0 without a table)."""
+    return 0 if groups is None or groups.empty else int(groups["event_group"].max())
+
+
 def source_groups(groups: pd.DataFrame | None, sources: dict[str, str]) -> dict[str, set[int]]:
     """The event groups each source's articles belong to; empty when there is one group (nothing to restrict)."""
     if groups is None or groups.empty or groups["event_group"].max() <= 1:

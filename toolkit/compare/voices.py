@@ -18,8 +18,8 @@ import re
 import pandas as pd
 
 from ..lexicons import capitals, function_words
-from ..measures.attribution import (ORG_WORD, classify_source, coordinated_persons, is_organisation_name, named_person,
-                                   territory_names)
+from ..measures.attribution import (ORG_WORD, PART_OF, classify_source, coordinated_persons, is_organisation_name,
+                                   named_person, territory_names)
 from ..measures.attribution import unnamed_source as unnamed_voice
 from ..measures.speakers import (CALENDAR, DEMONYM as _DEMONYM, PRONOUNS as _PRONOUNS, PronounBinder, corpus_people,
                                  name_core, pronoun_subject, surname as _surname)
@@ -69,7 +69,7 @@ _CLAUSE_END = re.compile(r",\s+(?:but|while|and|whereas)\b|\.\s")
 #: with it." or "..., one of the officials said."; the words of other speakers before it in the sentence are
 #: what that voice told the writer.
 _CLOSING_AFTER = re.compile(r"[\s.,;:!?”\"’')]*$")
-#: A name of a programme, a book or a piece in quotation marks: a few capitalised words ("Fox & Friends").
+#: A name of a programme, a book or a piece in quotation marks: a few capitalised words ("Vale & Friends").
 _TITLE_QUOTED = re.compile(r"\s*(?:[A-Z][\w’'.:-]*|&|of|the|and|on|in|a)(?:\s+(?:[A-Z][\w’'.:-]*|&|of|the|and|on|in|a)){0,5}[,.]?\s*")
 #: Words before such a name: a programme spoken on, a piece written in.
 _TITLE_BEFORE = re.compile(r"\b(?:on|in|to|of|titled|called|show|programme|program|article|op-ed|column)\s+(?:[A-Z][\w’'.-]*\s+)*(?:’s\s+|'s\s+)?$")
@@ -100,9 +100,9 @@ _ONE_UNNAMED = re.compile(r"source|official|aide|diplomat|insider|spokes(?:man|w
 
 def _closing_relays(cited_rows: pd.DataFrame, by_doc: dict[str, dict[int, str]],
                     offsets: dict[tuple[str, int], int]) -> set[tuple[str, int, int]]:
-    """Cues whose words a closing attribution of their sentence relays: in "“I would look foolish,” Roe
-    responded, according to three officials familiar with the meeting." and "He said that the wall was why he
-    was elected, one of the officials said.", Roe's words are the officials' account, counted for them once.
+    """Cues whose words a closing attribution of their sentence relays: in "“That would be a mistake,” Roe
+    replied, according to three officials familiar with the meeting." and "He said that the bridge was why he
+    won, one of the officials said.", Roe's words are the officials' account, counted for them once.
     A closing attribution follows a comma and ends its sentence: "according to" and its source (with no
     quotation after it), or the source and its verb ("one of the officials said"). An outlet closing a sentence ("..., according to the Vale
     Times") is no relay: the speaker stays a voice, the outlet one taken from other outlets."""
@@ -144,24 +144,30 @@ def _recent_voice(rows: list[tuple], doc_id: str, sid: int, accept) -> tuple[str
     return None
 
 
-#: Part of a group of unnamed people cited before ("one of the officials", "two of those aides", "another
-#: official", "a second official who attended"): the group's plural noun.
-_PART_OF_GROUP = re.compile(r"(?:(?:one|two|three|four|five|some|several|many|most|a few|all|each|both|none)\s+of\s+"
-                            r"(?:the|those|these)\s+(?:[\w-]+\s+)?(?P<plural>[a-z]+s)|(?:another|a second|a third)\s+"
-                            r"(?:[\w-]+\s+)?(?P<single>[a-z]+))\b.*", re.I)
+#: Another one of a group of unnamed people ("another official", "a second official who attended").
+_ANOTHER = re.compile(r"(?:another|a second|a third)\s+(?:[\w-]+\s+)?([a-z]+)\b.*", re.I)
+
+
+def _group_noun(voice: str) -> str | None:
+    """The plural noun of the group of unnamed people ``voice`` is part of ("one of the officials", "two of those
+    senior aides", "another official": "officials", "aides", "officials"), else None."""
+    part = PART_OF.fullmatch(voice)
+    if part:
+        return next((w.lower() for w in part.group(1).split()[:2] if w.islower() and w.endswith("s")), None)
+    another = _ANOTHER.fullmatch(voice)
+    return another.group(1).lower() + "s" if another else None
 
 
 def _group_cited_before(rows: list[tuple], doc_id: str, voice: str) -> tuple[str, str] | None:
     """The group of unnamed people an article cited before, that ``voice`` is part of ("one of the officials"
     after "three officials familiar with the meeting"), as ``(voice, source type)``; else None."""
-    match = _PART_OF_GROUP.fullmatch(voice)
-    if not match:
+    noun = _group_noun(voice)
+    if noun is None:
         return None
-    noun = (match.group("plural") or match.group("single") + "s").lower()
     for row in reversed(rows):
         if row[6] != doc_id:
             break
-        if row[0] != voice and re.search(rf"\b{noun}\b", row[0], re.I) and not _PART_OF_GROUP.fullmatch(row[0]) \
+        if row[0] != voice and re.search(rf"\b{noun}\b", row[0], re.I) and _group_noun(row[0]) is None \
                 and not row[0][:1].isupper():
             return row[0], row[-1]
     return None
@@ -255,16 +261,16 @@ def side_of(voice: str) -> str:
     if demonym and re.match(r"(?:\s+[a-z]|-based|\s+(?:Army|Armed Forces|Air Force|Navy|Government|Foreign Ministry|"
                             r"Defen[cs]e Ministry|Interior Ministry|Ministry|Parliament|State Television|State TV)\b)",
                             voice[demonym.end():]):
-        return demonym.group(1)  # "Kenyan officials", "British-based", "Syrian Army", not "Jo Halian"
+        return demonym.group(1)  # "Kenyan officials", "British-based", "Norlandian Army", not "Jo Halian"
     states = capitals()
     partisan = re.search(r"\b[Pp]ro-([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)", voice)
-    if partisan:  # "pro-Damascus media": for the state whose capital it names, or the state it names
+    if partisan:  # "pro-Ankara media": for the state whose capital it names, or the state it names
         named = partisan.group(1)
         return states.get(named.lower(), named if named in territory_names() or named in states.values() else "")
     seat = next((states[w.lower()] for w in re.findall(r"[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?", voice)
                  if w.lower() in states), "")
     if seat:
-        return seat  # "Kremlin spokesman Dmitry Peskov": Russia
+        return seat  # "Kremlin spokesman Jo Roe": Russia
     placed = re.search(r"\s(?:in|of|from)\s(?:the\s)?([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)$", voice)
     if placed and (placed.group(1) in territory_names() or placed.group(1) in states.values()) and _OF_STATE.search(voice):
         return placed.group(1)  # "Army sources in Syria", "the Foreign Ministry of Norland"
@@ -568,7 +574,7 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
                 binder.cite(sid, name)
         if row.doc_id not in quoting:
             quoting[row.doc_id] = _quoting_sentences(doc_sentences, offsets, row.doc_id, paragraphs)
-        # a title in quotation marks ("said on “Meet the Press”") quotes no one's words
+        # a title in quotation marks ("said on “Vale Tonight”") quotes no one's words
         spans = quoted_spans(sentence)
         quoted = [(a, b) for a, b in spans if not _TITLE_QUOTED.fullmatch(sentence[a + 1:b - 1])
                   or not _TITLE_BEFORE.search(sentence[:a])]

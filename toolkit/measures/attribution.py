@@ -234,7 +234,7 @@ _ADDED_OBJECT = re.compile(r"\s+(?:his|her|their|its|my|our|your|a|an|the|some|n
 #: Heads of an unnamed person inside a body ("a Vale News source", "an Acme insider"): vague, whatever body is named.
 _UNNAMED_INSIDER = frozenset({"source", "sources", "insider", "insiders"})
 #: A part of a group ("two of the officials", "another of the aides"): the group says whether it is named.
-_PART_OF = re.compile(r"(?:one|two|three|four|five|six|\d+|some|several|many|most|each|either|neither|another|both|all|none|(?:a\s+)?few)"
+PART_OF = re.compile(r"(?:one|two|three|four|five|six|\d+|some|several|many|most|each|either|neither|another|both|all|none|(?:a\s+)?few)"
                       r"\s+of\s+(?:the\s+|those\s+|these\s+)?(.+)", re.I)
 
 
@@ -258,7 +258,7 @@ def unnamed_source(voice: str, voice_type: str) -> bool:
     (True, True)
     """
     voice = str(voice).strip()
-    part = _PART_OF.match(voice)
+    part = PART_OF.match(voice)
     if part:
         voice = part.group(1)  # "two of the officials", "one of the officials present": the officials
     head = _AFTER_HEAD.split(" " + voice, maxsplit=1)[0].strip()

@@ -54,7 +54,7 @@ def _concept(text: str, start: int, end: int, m_start: int, m_end: int, kind: st
     concept = " ".join(after_words).strip(" .")
     subject = " ".join(before_words).strip(" .")
     if kind in ("percent", "percentage_points") and concept.lower().startswith(("of ", "to ")):
-        # "China controls 70 percent of processing": a share of processing (China controls …)
+        # "Vale controls 70 percent of processing": a share of processing (Vale controls …)
         concept = "share of " + concept.split(" ", 1)[1]
         label = f"{concept} ({subject} …)" if subject else concept
     else:  # in reading order, "…" standing for the number: "Acme pledged … in Norland's mines"

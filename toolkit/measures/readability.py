@@ -23,7 +23,7 @@ from textstat.backend.selections import list_words
 from textstat.backend.utils import get_lang_easy_words, get_pyphen
 
 from ..corpus.documents import Corpus
-from ..text.quotes import quoted_spans
+from ..text.quotes import quoted_chars, quoted_spans
 from ..text.segment import WORD_RE
 from .framing import is_body_sentence
 
@@ -174,9 +174,9 @@ def readability(corpus: Corpus) -> pd.DataFrame:
         text = " ".join(s.text for s in body)
         tokens = [t.lower() for t in WORD_RE.findall(text)]
         # quotation marks are paired in the whole text: a quotation may close in a sentence that is not body
-        # text (“... It's very unfair.” standing alone), which the joined body sentences would leave open
+        # text (“... It is unjust.” standing alone), which the joined body sentences would leave open
         quotes = quoted_spans(doc.text)
-        quoted = sum(max(0, min(b, s.end) - max(a, s.start)) for s in body for a, b in quotes)
+        quoted = sum(quoted_chars(quotes, s.start, s.end) for s in body)
         unquoted = " ".join(doc.text[s.start + a:s.start + b] for s in body
                             for a, b in _complement(_within(quotes, s.start, s.end), s.end - s.start))
         words = len(tokens)

@@ -22,7 +22,7 @@ import pandas as pd
 
 from .actors import mentions
 from ..corpus.documents import Corpus
-from ..text.quotes import inside, quoted_spans, running_quotes
+from ..text.quotes import inside, mostly_quoted, quoted_spans, running_quotes
 from .tone_model import CLASSES, actor_probabilities_many, clause_bounds, featurize, load_weights, predict, vader_scores
 
 #: VADER's recommended thresholds for its compound score (Hutto & Gilbert 2014,
@@ -97,16 +97,10 @@ def actor_sentiment(corpus: Corpus, actor_mentions: pd.DataFrame | None = None) 
             probs = {"neg": p_neg, "neu": p_neu, "pos": p_pos}
             if sentence_id not in spans:
                 spans[sentence_id] = quoted_spans(doc.text, sentence.start, sentence.end) + list(running[sentence_id])
-            quoted = inside(spans[sentence_id], start, end) or _mostly_quoted(spans[sentence_id], a, b)
+            quoted = inside(spans[sentence_id], start, end) or mostly_quoted(spans[sentence_id], a, b)
             rows.append((doc_id, sentence_id, actor, start, end, surface, p_pos - p_neg,
                          max(CLASSES, key=probs.get), a, b, p_neg, p_neu, p_pos, quoted))
     return pd.DataFrame(rows, columns=ACTOR_COLUMNS)
-
-
-def _mostly_quoted(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """More than half of ``[start, end)`` lies inside the quotation ``spans``."""
-    inside_chars = sum(max(0, min(b, end) - max(a, start)) for a, b in spans)
-    return end > start and inside_chars * 2 > end - start
 
 
 def writers_mentions(table: pd.DataFrame) -> pd.DataFrame:

@@ -16,9 +16,9 @@ import pandas as pd
 
 from ..compare.alignment import DIFFERING
 from ..compare.copies import copied_texts, text_groups
-from ..compare.facts import NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS, SCOPE_DIFFERS, compatible, torn
+from ..compare.facts import NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS, SCOPE_DIFFERS, compatible
 from ..compare.name_variants import mentions_name, names_in, no_fact, same_name, vague_amount
-from ..compare.same_event import source_groups, story_sources
+from ..compare.same_event import event_group_count, source_groups, story_sources
 from ..compare.voices import silent_actors, unnamed_voice
 from ..measures.attribution import classify_source, named_person
 from ..measures.text_type import LABELS
@@ -168,8 +168,6 @@ def facts_blocks(tables: dict) -> list[tuple]:
     if groups is not None and len(groups) and "members" in groups:
         differing_groups = groups[groups["status"].isin(DIFFERING) & (groups["n_sources"] > 1)]
         crossing = int((~within_one_story(tables, differing_groups)).sum()) if len(differing_groups) else 0
-    torn_count = int(sum(torn(n) for n, st in zip(per_fact.get("note", pd.Series(dtype=str)), per_fact["state"])
-                         if st == "differ"))
     blocks = [("h2", "Facts the sources state differently" if differing else "Facts the sources state"),
               ("p", f"{len(per_fact)} {'fact' if len(per_fact) == 1 else 'facts'} (figures, event dates, counts of things, "
                     f"reactions of actors) {'is' if len(per_fact) == 1 else 'are'} stated "
@@ -177,8 +175,6 @@ def facts_blocks(tables: dict) -> list[tuple]:
                     f"inconsistent within one source {counts.get('inconsistent_within_source', 0)}, "
                     f"differing {counts.get('differ', 0)}"
                     + (f" ({can_all} of them in words or measures that can all be true)" if can_all else "")
-                    + (f" ({torn_count} of them with a source that itself gives two values that do not overlap)"
-                       if torn_count else "")
                     + f", agreeing {counts.get('agree', 0)}"
                     + (f" ({'it is' if one_text == 1 and len(per_fact) == 1 else f'{one_text} of them are'} stated only by copies of one text)"
                        if one_text else "") + ". "
@@ -203,7 +199,7 @@ def facts_blocks(tables: dict) -> list[tuple]:
                                 if fact.kind == "reaction" and fact.state == "inconsistent_within_source" else
                                 _STATE_WORDS[fact.state])))
         if isinstance(note, str) and note:
-            # a note may open with a source's id ("mineral-diplomacy says both ..."), which keeps its case
+            # a note may open with a source's id ("vale-news says both ..."), which keeps its case
             opens_with_id = note.split(" ", 1)[0] in set(cells["source"].astype(str))
             blocks.append(("p", (note if opens_with_id else note[0].upper() + note[1:]) + "."))
         if fact.kind == "quantity" and fact.state != "agree":
@@ -601,7 +597,7 @@ def within_one_story(tables: dict, groups: pd.DataFrame) -> pd.Series:
     """Whether each quantity group's figures come from articles of one event group (``event_groups``): figures
     from articles that may report different events are not set side by side as differing."""
     events = tables.get("event_groups")
-    if events is None or events.empty or events["event_group"].max() <= 1:
+    if event_group_count(events) <= 1:
         return pd.Series(True, index=groups.index)
     group_of = dict(zip(events["doc_id"], events["event_group"]))
     return groups["members"].fillna("").map(

@@ -27,6 +27,7 @@ from ..compare.copies import copied_texts
 from ..compare.coverage import precise_carriers
 from ..compare.name_variants import vague_amount
 from ..compare.quantity_events import class_nouns, counted_class, counts_structure
+from ..compare.same_event import event_group_count
 from ..compare.voices import unnamed_voice
 from ..compare.registry import MEASURES
 from ..measures.framing import FRAMES
@@ -517,7 +518,7 @@ def _other_event(tables: dict, docs: list[str]) -> str:
     """A sentence when the source's articles share little vocabulary with any other article (``event_groups``):
     it may report another event, so what it "leaves out" may simply belong to another story."""
     groups = tables.get("event_groups")
-    if groups is None or groups.empty or groups["event_group"].max() <= 1:
+    if event_group_count(groups) <= 1:
         return ""
     mine = groups[groups["doc_id"].isin(docs)]
     if mine.empty or (mine["group_size"] > len(mine)).any() or mine["event_group"].nunique() > 1:

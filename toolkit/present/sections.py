@@ -20,14 +20,14 @@ from ..compare.quantity_events import MAX_TOLL_DAYS
 from ..compare.name_variants import vague_amount
 from ..compare.profiles import FDR
 from ..compare.registry import MEASURES, charted, tabled
-from ..compare.same_event import SAME_EVENT_FLOOR, source_groups
+from ..compare.same_event import SAME_EVENT_FLOOR, event_group_count, source_groups
 from ..corpus.documents import Corpus
 from ..data import validation_figures
 from ..measures.framing import FRAMES, is_body_text
 from ..measures.number_forms import APPROX_TOLERANCE
 from ..measures.sentiment import CONFIDENT_PROBABILITY, MIN_ACTOR_MENTIONS, confident_extremes, writers_mentions
 from ..text.metadata import FIELDS
-from ..text.quotes import quoted_spans
+from ..text.quotes import mostly_quoted, quoted_spans
 from .evidence import direction, evidence, evidence_for, format_difference, format_value, quote
 from .facts_sections import facts_report_blocks, within_one_story
 from .kinds import kind_headers, mix, side_by_side, source_kinds, with_kind_column
@@ -190,8 +190,8 @@ def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                                            "sets different kinds side by side, since address, first-person views and "
                                            "attribution differ with the kind of text as much as with the outlet.")
     events = tables.get("event_groups")
-    if events is not None and len(events) and events["event_group"].max() > 1:
-        blocks[-1] = ("p", blocks[-1][1] + f" The articles fall into {int(events['event_group'].max())} groups that may "
+    if event_group_count(events) > 1:
+        blocks[-1] = ("p", blocks[-1][1] + f" The articles fall into {event_group_count(events)} groups that may "
                                            "report different events (see the warning at the top): a source compared with "
                                            "articles on other events may differ in story, not in coverage.")
     compared = list(dict.fromkeys(contrast["source"]))
@@ -230,6 +230,22 @@ def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     return blocks
 
 
+def _has_sentence_text(tables: dict) -> bool:
+    sentences = tables.get("sentences")
+    return sentences is not None and {"kind", "text"} <= set(sentences.columns)
+
+
+def _in_body_text(tables: dict, frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``frame`` (``doc_id``, ``sentence_id``) in sentences of body text (:func:`is_body_text`); all of
+    them when the tables carry no sentence texts."""
+    if not _has_sentence_text(tables):
+        return frame
+    sentences = tables["sentences"]
+    body = sentences[pd.Series([is_body_text(k, str(t)) for k, t in zip(sentences["kind"], sentences["text"])],
+                               index=sentences.index, dtype=bool)]
+    return frame.merge(body[["doc_id", "sentence_id"]], on=["doc_id", "sentence_id"])
+
+
 #: Cue words of a frame named beside a frame finding, at most.
 FRAME_WORDS = 5
 
@@ -243,10 +259,7 @@ def _frame_words(tables: dict, source: str, measure) -> str:
     cues = tables["frame_cues"]
     documents = set(tables["sources"]["doc_id"][tables["sources"]["source"] == source]) if "sources" in tables else {source}
     mine = cues[(cues["frame"] == measure.evidence_arg) & cues["doc_id"].isin(documents)]
-    sentences = tables.get("sentences")
-    if sentences is not None and {"kind", "text"} <= set(sentences.columns):
-        body = sentences[[is_body_text(k, str(t)) for k, t in zip(sentences["kind"], sentences["text"])]]
-        mine = mine.merge(body[["doc_id", "sentence_id"]], on=["doc_id", "sentence_id"])
+    mine = _in_body_text(tables, mine)
     if mine.empty:
         return ""
     words = mine["surface"].str.lower().value_counts()
@@ -299,12 +312,9 @@ def tone_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
               ("table", shown),
               ("h3", "The most negative sentence of each source (news model)")]
     tone = tables["sentiment"]
-    sentences = tables.get("sentences")
-    if sentences is not None and {"kind", "text"} <= set(sentences.columns):
+    if _has_sentence_text(tables):
         # a heading or a label ("Execution risk") is no sentence of the source's own tone
-        body = sentences[pd.Series([is_body_text(k, str(t)) for k, t in zip(sentences["kind"], sentences["text"])],
-                                   index=sentences.index, dtype=bool)]
-        kept = tone.merge(body[["doc_id", "sentence_id"]], on=["doc_id", "sentence_id"])
+        kept = _in_body_text(tables, tone)
         tone = kept if len(kept) else tone
         # a sentence mostly inside quotation marks is the tone of the speaker quoted, not of the source
         own = tone[[not _mostly_quotation(corpus, d, int(i)) for d, i in zip(tone["doc_id"], tone["sentence_id"])]]
@@ -324,9 +334,8 @@ def _mostly_quotation(corpus: Corpus, doc_id: str, sentence_id: int) -> bool:
     """More than half of the sentence's characters lie inside quotation marks."""
     doc = corpus.document(doc_id)
     sentence = doc.sentences[sentence_id]
-    # marks paired over the whole text: a quotation may run over several sentences ("“Rape is an evil act. ...”")
-    inside_chars = sum(max(0, min(b, sentence.end) - max(a, sentence.start)) for a, b in _doc_quotes(doc.text))
-    return inside_chars * 2 > sentence.end - sentence.start
+    # marks paired over the whole text: a quotation may run over several sentences ("“We will not leave. ...”")
+    return mostly_quoted(_doc_quotes(doc.text), sentence.start, sentence.end)
 
 
 @lru_cache(maxsize=64)
@@ -398,8 +407,8 @@ def _tone_differences(tested: pd.DataFrame | None, events: pd.DataFrame | None =
                          "source's tone toward an actor can be told apart from another's.")
     found = "; ".join(f"{r.actor} (highest in `{r.highest}`, {r.highest_mean:+.2f}; lowest in `{r.lowest}`, "
                       f"{r.lowest_mean:+.2f}; q = {r.q_value:.3f})" for r in survived.itertuples())
-    stories = ("" if events is None or not len(events) or events["event_group"].max() <= 1 else
-               f" The articles fall into {int(events['event_group'].max())} groups that may report different events "
+    stories = ("" if event_group_count(events) <= 1 else
+               f" The articles fall into {event_group_count(events)} groups that may report different events "
                "(see the warning at the top): a source's tone toward an actor in another story may differ because "
                "the story does, not the source.")
     return method + (f"The sources' tone differs by more than chance toward {found}; toward the "
@@ -748,9 +757,9 @@ def event_blocks(tables: dict) -> list[tuple]:
     """A warning when the articles fall into groups that share little vocabulary (``event_groups``): they
     may report different events, and differences between groups are differences of story."""
     groups = tables.get("event_groups")
-    if groups is None or groups.empty or groups["event_group"].max() <= 1:
+    count = event_group_count(groups)
+    if count <= 1:
         return _days_apart(tables, groups)
-    count = int(groups["event_group"].max())
     parts = []
     for number, members in list(groups.groupby("event_group", sort=True))[:LISTED_EVENT_GROUPS]:
         if len(members) > 1:

@@ -71,6 +71,20 @@ def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 _RUNNING_OPEN = frozenset("“«„")
 
 
+def quoted_chars(spans: list[tuple[int, int]] | tuple[tuple[int, int], ...], start: int, end: int) -> int:
+    """How many characters of ``[start, end)`` lie inside the quotation ``spans``.
+
+    >>> quoted_chars([(0, 10), (20, 30)], 5, 25)
+    10
+    """
+    return sum(max(0, min(b, end) - max(a, start)) for a, b in spans)
+
+
+def mostly_quoted(spans: list[tuple[int, int]] | tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    """More than half of ``[start, end)`` lies inside the quotation ``spans`` ("“I thank my family,” Roe said")."""
+    return end > start and quoted_chars(spans, start, end) * 2 > end - start
+
+
 def _well_formed(quotation: str) -> bool:
     """A quotation over several sentences that holds no straight double quote (marks of two styles mixed:
     "“We are ready," ... “done.”" pairs the wrong marks) and whose every new paragraph opens with a mark,
