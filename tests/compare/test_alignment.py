@@ -314,3 +314,25 @@ def test_the_same_count_of_the_same_people_is_one_quantity_whatever_the_words_ar
     })
     shared = groups[groups["n_sources"] == 2]
     assert sorted(shared["sources"]) == ["alpha;beta", "delta;gamma"] and set(shared["status"]) == {"agree"}
+
+
+def test_tolls_of_one_outcome_join_though_one_is_vague_and_the_other_apart(tmp_path):
+    # "dozens" and "over 130" injured do not overlap: they are one toll that differs, not one side agreeing
+    mentions, groups = _groups(tmp_path, {
+        "alpha": "A car bomb hit a bus convoy in Norland on Saturday, killing 24 people. Dozens more were wounded.",
+        "beta": "The number of victims of the explosion in Norland is at least 70; over 130 are injured.",
+    })
+    injured = mentions[mentions["surface"].str.lower().isin(["dozens", "over 130"])]
+    assert injured["group_id"].nunique() == 1
+    group = groups.set_index("group_id").loc[injured["group_id"].iloc[0]]
+    assert group["status"] == "diverge" and group["label"].endswith("injured")
+
+
+def test_two_incidents_both_sources_tell_stay_apart(tmp_path):
+    text = ("Two rocket shells hit the Vale market, killing 3 people. "
+            "Another shell hit the old port in the east, killing 5 people.")
+    mentions, groups = _groups(tmp_path, {"alpha": text, "beta": text.replace("Two", "2")})
+    tolls = mentions[mentions["surface"].str.contains("people")]
+    assert tolls.groupby("group_id")["surface"].nunique().max() == 1
+    assert set(groups.set_index("group_id").loc[tolls["group_id"].unique(), "status"]) == {"agree"}
+

@@ -295,3 +295,15 @@ def test_reactions_in_neutral_words_are_no_fact_but_welcome_against_condemnation
                                       "the deal.", "Port deal signed\n\nThe city signed a deal with Delta Shipping on "
                                                    "Monday. Vale condemned the deal.")
     assert set(grid.loc[grid["kind"] == "reaction", "state"]) == {"differ"}
+
+
+def test_the_dates_two_sources_share_are_the_event_and_a_third_sources_other_meeting_is_left_out():
+    from toolkit.compare.facts import _one_event
+    week = {"source": "a", "low": "2030-12-30", "high": "2031-01-05", "value": "this week"}
+    month = {"source": "b", "low": "2030-12-01", "high": "2030-12-31", "value": "last month"}
+    day = {"source": "c", "low": "2030-12-11", "high": "2030-12-11", "value": "Dec. 11"}
+    year = {"source": "c", "low": "2031-01-01", "high": "2031-12-31", "value": "2031"}
+    kept = _one_event([week, month, day, year])
+    assert [s["value"] for s in kept] == ["last month", "Dec. 11"]
+    # no two sources share a date: all are kept, for the dispute or the two-events test to read
+    assert len(_one_event([week, day])) == 2

@@ -28,6 +28,11 @@ def test_counted_class(unit, expected):
     ("The earlier toll was", "with 50 others injured", "killed"),
     ("The bomb killed and wounded", "near the station", "killed_or_injured"),
     ("Rescuers said", "had been pulled from the rubble", ""),
+    # a verb right before the number governs it; a participle after the noun says who they were
+    ("A bomb hit the convoy, killing and wounding", "of people evacuated from two towns", "killed_or_injured"),
+    ("A shell hit the market, wounding at least", "people evacuated from the town", "injured"),
+    # a participle ending the toll before it governs nothing
+    ("8 persons killed,", "others injured in the shelling", "injured"),
 ])
 def test_outcome_is_read_from_the_nearest_outcome_word(before, after, outcome):
     assert evidence(_row(before, after)).outcome == outcome

@@ -178,3 +178,19 @@ def test_a_frame_finding_names_the_words_that_carry_the_frame():
     assert "only: “regime” (2), “opposition” (1)" in text and "vote" not in text
     assert sections._frame_words({"frame_cues": cues}, "a", MEASURES["sentences_hedged"] if "sentences_hedged" in MEASURES
                                  else next(m for m in MEASURES.values() if m.evidence != "frame")) == ""
+
+
+def test_years_alone_are_no_agreed_date(seeds_corpus, tables):
+    # "the intervention in 2015" in two sources dates no event of the story: not an agreed fact
+    import pandas as pd
+    docs = list(tables["documents"]["doc_id"])[:2]
+    changed = dict(tables)
+    year = {"kind": "date", "unit": "date", "surface": "2015", "date_low": "2015-01-01", "date_high": "2015-12-31",
+            "group_id": "q999", "attributed_to": ""}
+    changed["numbers"] = pd.concat([tables["numbers"], pd.DataFrame([dict(year, doc_id=d, sentence_id=1, start=0, end=4)
+                                                                      for d in docs])], ignore_index=True)
+    group = {"group_id": "q999", "label": "date of the clashes", "kind": "date", "unit": "date", "status": "agree",
+             "n_sources": 2, "sources": ";".join(docs), "n_mentions": 2}
+    changed["quantity_groups"] = pd.concat([tables["quantity_groups"], pd.DataFrame([group])], ignore_index=True)
+    text = " ".join(str(b[1]) for b in sections.number_blocks(seeds_corpus, changed))
+    assert "date of the clashes" not in text

@@ -473,7 +473,7 @@ def _group_dates_clash(members: list[dict]) -> bool:
     for k, x in enumerate(members):
         for y in members[k + 1:]:
             if _dates_clash(x, y) and not any(
-                    z["doc_id"] == a["doc_id"] and z is not a and not _coarse_date(z) and overlaps(z, b) is not False
+                    z["doc_id"] == a["doc_id"] and z is not a and not coarse_date(z) and overlaps(z, b) is not False
                     for a, b in ((x, y), (y, x)) for z in members):
                 return True
     return False
@@ -586,6 +586,62 @@ def _restatements(records, facts) -> set[int]:
     return found
 
 
+#: Outcomes of a toll whose groups join by their evidence alone (:func:`_join_tolls`).
+TOLL_OUTCOMES = ("killed", "injured")
+
+
+def _toll_outcome(records, facts, group: list[int]) -> tuple[tuple | None, frozenset]:
+    """The one outcome and counted class every member of a group counts (("injured", "person")), with the event
+    kinds its members name; (None, ...) when the group is no toll of one outcome, or a running total, or another
+    incident's."""
+    outcomes = {(facts[k].outcome, facts[k].counted) for k in group}  # and of one class: people, or soldiers
+    if len(outcomes) != 1 or not {o for o, _ in outcomes} <= set(TOLL_OUTCOMES) or any(
+            records[k]["kind"] != "count" or facts[k].cumulative or facts[k].other_event for k in group):
+        return None, frozenset()
+    return outcomes.pop(), frozenset().union(*(facts[k].events for k in group))
+
+
+def _told_apart(records, mine: list[int], theirs: list[int]) -> bool:
+    """One source's two tolls are of one incident when it tells them apart: credited to different voices ("24,
+    the Observatory said" beside its own "hundreds"), or one of them a toll that has since changed ("the
+    previous death toll was 20 with 50 others injured")."""
+    return any(_voice(records[x]) != _voice(records[y]) for x in mine for y in theirs) or any(
+        toll_update(str(records[k]["context"]).replace(" || ", " ")) for k in mine + theirs)
+
+
+def _join_tolls(records, facts, members: dict, owner: list, sentences: dict) -> None:
+    """Join the groups of one toll that context words alone left apart ("dozens more wounded" in one source,
+    "over 130 are injured" in another): the same outcome of people, no conflicting evidence (another event,
+    day, month or article date; :func:`~toolkit.compare.quantity_events.conflict`), a shared event kind unless
+    one side names none, and never two precise figures of one sentence. Tolls that differ are then reported as
+    differing, not some of them as agreeing while the rest stand apart."""
+    tolls = {g: found for g in sorted(members, key=lambda g: (-len(members[g]), g))
+             if (found := _toll_outcome(records, facts, members[g]))[0]}
+    for gi in list(tolls):
+        if gi not in members:
+            continue
+        outcome, events = tolls[gi]
+        for gj in list(tolls):
+            if gj == gi or gj not in members or tolls[gj][0] != outcome:
+                continue
+            more = tolls[gj][1]
+            docs, others = {records[k]["doc_id"] for k in members[gi]}, {records[k]["doc_id"] for k in members[gj]}
+            if len(docs | others) < 2 or len(docs & others) > 1 or (events and more and not events & more) \
+                    or not sentences[gi].isdisjoint(sentences[gj]):
+                continue  # tolls that one source alone gives, or that two sources both give apart: two incidents
+            if any(conflict(facts[x], facts[y], "count") for x in members[gi] for y in members[gj]):
+                continue
+            if any(not _told_apart(records, [k for k in members[gi] if records[k]["doc_id"] == d],
+                                   [k for k in members[gj] if records[k]["doc_id"] == d]) for d in docs & others):
+                continue  # one source's two tolls of one outcome: two incidents it tells of, unless told apart
+            for k in members[gj]:
+                owner[k] = gi
+            members[gi] += members.pop(gj)
+            sentences[gi] |= sentences.pop(gj)
+            events |= more
+            tolls[gi] = (outcome, events)
+
+
 def align(mentions: pd.DataFrame, dated: dict[str, dt.date] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Group the mentions of the same quantity and give each group a status.
 
@@ -668,6 +724,7 @@ def align(mentions: pd.DataFrame, dated: dict[str, dt.date] | None = None) -> tu
         sentences[gi] |= sentences.pop(gj)
         telling[gi] = telling[gi] or telling.pop(gj)
         precise[gi] += precise.pop(gj)
+    _join_tolls(records, facts, members, owner, sentences)
     ordered = sorted((sorted(group) for group in members.values()), key=min)
     lowest: dict[int, float] = {}
     for (i, j), similarity in link_similarity.items():
@@ -953,7 +1010,9 @@ def _part_of_total(a: dict, b: dict, members: list[dict]) -> bool:
 MAX_DATED_SPAN = 31
 
 
-def _coarse_date(row: dict) -> bool:
+def coarse_date(row) -> bool:
+    """A date longer than :data:`MAX_DATED_SPAN` days (a year alone, "in 2015"): when in general, no date of one
+    event."""
     low, high = _bounds(row)
     return row["kind"] == "date" and (low is None or high is None or high - low > MAX_DATED_SPAN)
 
@@ -965,7 +1024,7 @@ def _dates_of_two_events(a: dict, b: dict) -> bool:
     of one of its attacks), not two values of one."""
     if a["kind"] not in ("date", "count", "duration"):
         return False
-    if _coarse_date(a) or _coarse_date(b):
+    if coarse_date(a) or coarse_date(b):
         return True
     first, second = evidence(a).events, evidence(b).events
     return not (first and second and first & second)
@@ -993,7 +1052,7 @@ def _status(members: list[dict], index: list[int], vectors) -> tuple[str, str]:
     within, apart = [], []
     for k, a in enumerate(members):
         for b in members[k + 1:]:
-            if a["kind"] == "date" and _coarse_date(a) != _coarse_date(b):
+            if a["kind"] == "date" and coarse_date(a) != coarse_date(b):
                 continue  # a year alone beside a day or a month says when in general, not another value of it
             if overlaps(a, b) is False:
                 if a["doc_id"] != b["doc_id"] or _two_voices(a, b):

@@ -740,6 +740,26 @@ def _same_day_elsewhere(items: list[dict], dated: list[tuple], sources: dict[str
     return "; ".join(dict.fromkeys(parts))
 
 
+def _one_event(items: list[dict]) -> list[dict]:
+    """The dates of one event among dates of one kind of event: "last month" (nyt) and "Dec. 11" (hpo) are one
+    meeting, "this week" (fox) another. When the dates that can be one day are stated by two or more sources,
+    the dates of sources that state none of them are another event's, and are left out; so are years alone
+    ("the first Cabinet meeting of 2019"), which date no one event. A source torn between the shared date and
+    another keeps both: that is its inconsistency."""
+    dated = [s for s in items if _span_days(s) <= MAX_DATED_SPAN] or items
+    clusters: list[list[dict]] = []
+    # the finest dates first, each joining the first set of dates it can be one day with, all of them
+    for s in sorted(dated, key=lambda s: (_span_days(s), items.index(s))):
+        home = next((c for c in clusters if all(_date_overlap(s, t) for t in c)), None)
+        if home is None:
+            clusters.append([s])
+        else:
+            home.append(s)
+    best = max(clusters, key=lambda c: (len({s["source"] for s in c}), -min(items.index(s) for s in c)))
+    shared = {s["source"] for s in best}
+    return [s for s in dated if s["source"] in shared] if len(shared) >= 2 else dated
+
+
 def _one_story(items: list[dict], event_group: dict[str, int]) -> tuple[list[dict], int | None]:
     """The statements of the event group (``same_event``) most of the stating sources belong to, and that group:
     articles that report different events do not state one fact."""
@@ -798,6 +818,8 @@ def facts(tables: dict, texts: dict[str, str], sources: dict[str, str],
         story = None
         if event_group and len(set(event_group.values())) > 1:
             items, story = _one_story(items, event_group)
+        if kind == "event_date":
+            items = _one_event(items)
         # a vague amount ("hundreds") is quoted beside the figures, but states no value to agree or differ on
         precise = [s for s in items if not (kind == "quantity" and vague_amount(str(s["value"])))]
         stating = {s["source"] for s in precise}

@@ -160,6 +160,22 @@ def _outcome_before(words: list[str]) -> str:
     return ""
 
 
+#: Words between a verb and the number it governs ("killing at least 8", "wounding some 40").
+_NUMBER_MODIFIERS = frozenset({"at", "least", "most", "more", "less", "fewer", "than", "some", "about", "around",
+                               "nearly", "almost", "over", "up", "to", "roughly", "approximately", "another", "a",
+                               "the", "an", "as", "many", "estimated"})
+
+
+def _outcome_governing(words: list[str]) -> str:
+    """The outcome of a verb right before the number ("killing and wounding dozens of people evacuated from ..."):
+    it governs the number, so a participle after the counted noun says who they were, not what befell them."""
+    k = len(words)
+    while k > 0 and words[k - 1] in _NUMBER_MODIFIERS:
+        k -= 1
+    verbs = _lexicon()[2].keys() - _lexicon()[1].keys()  # "killing", "wounds": not "killed", which may end a toll
+    return _outcome_before(words[:k][-3:]) if k and words[k - 1] in verbs else ""
+
+
 def _nearest_events(before: list[str], after: list[str]) -> frozenset:
     """The event kinds of the event word nearest a date ("the trial shipment" rather than the signing the
     sentence mentions further off), within :data:`DATE_EVENT_WORDS` words either side."""
@@ -187,7 +203,7 @@ def evidence(record: dict) -> Evidence:
     outcome = ""
     cumulative = other = False
     if counted and is_toll_class(record["unit"]):
-        outcome = _outcome_after(_words(after)) or _outcome_before(_words(before))
+        outcome = _outcome_governing(_words(before)) or _outcome_after(_words(after)) or _outcome_before(_words(before))
         cumulative = lex[4].search(before + " " + after) is not None
         other = not lex[5].isdisjoint(words)
     return Evidence(counted, outcome, events, weekdays, months, cumulative, other)

@@ -76,6 +76,11 @@ FOLDS = 5
 NYT_NEUTRAL_BAND = 0.5
 #: Significant digits of the shipped weights.
 DIGITS = 4
+#: Tolerance of the solver. Float sums (the actor model's context embeddings, the solver's own products) differ in
+#: their last bits between CPUs; with scikit-learn's default (1e-4) the solver stops where its path happened to
+#: lead, and those bits moved the actor model's weights in their third digit. Run to the optimum, which the
+#: regularised loss fixes, the rebuild gives the same weights on any machine.
+TOL = 1e-8
 
 
 def article_of(gid: str) -> str:
@@ -143,7 +148,7 @@ def _matrix(samples: list[dict[str, float]], vocabulary: list[str]):
 
 
 def fit(samples: list[dict[str, float]], labels: list[str], c: float, min_count: int = MIN_COUNT,
-        dense: np.ndarray | None = None) -> list[dict]:
+        dense: np.ndarray | None = None, tol: float = TOL) -> list[dict]:
     """Weight rows (``feature, neg, neu, pos``) of a class-balanced logistic regression.
 
     ``dense``: more columns (one row per sample), named by ``EMBEDDING_FEATURES``
@@ -157,7 +162,7 @@ def fit(samples: list[dict[str, float]], labels: list[str], c: float, min_count:
     if dense is not None:
         matrix = hstack([matrix, csr_matrix(dense)]).tocsr()
         vocabulary = vocabulary + list(EMBEDDING_FEATURES)
-    model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced", solver="lbfgs", fit_intercept=False)
+    model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced", solver="lbfgs", fit_intercept=False, tol=tol)
     model.fit(matrix, labels)
     order = [list(model.classes_).index(k) for k in CLASSES]
     return [

@@ -31,6 +31,7 @@ from ..measures.framing import frames
 from ..measures.numbers import numbers
 from ..measures.sentiment import actor_sentiment, sentence_tone, sentiment, vader_label
 from ..measures.stance import stance
+from ..present.tables import write_csv
 from . import hedge_eval
 from .attribution_eval import evaluate as attribution_sample
 from .frame_training import semeval_frames
@@ -355,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
         print(table.to_string(index=False))
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        table.to_csv(args.out, index=False, lineterminator="\n")
+        write_csv(table, args.out)  # floats to the written tables' precision: the last bits differ between CPUs
     return 0
 
 

@@ -118,12 +118,14 @@ def context_vectors(sentence: str, start: int, end: int, clause: tuple[int, int]
         first = last = int(np.searchsorted(starts, start))
     keep = ~inside
     in_clause = keep & (starts >= clause[0]) & (ends <= clause[1])
-    weights = np.zeros((len(PARTS), len(ids)), dtype=np.float32)
+    # in float64: float32 sums differ in their last bits between CPUs and between batch shapes, and the written
+    # tables must not
+    weights = np.zeros((len(PARTS), len(ids)), dtype=np.float64)
     weights[0] = np.where(in_clause & (position < first), 1.0 / np.maximum(first - position, 1), 0.0)
     weights[1] = np.where(in_clause & (position > last), 1.0 / np.maximum(position - last, 1), 0.0)
     weights[2] = in_clause
     weights[3] = keep
-    vectors = weights @ embeddings()[ids]
+    vectors = weights @ embeddings()[ids].astype(np.float64)
     norms = np.sqrt(np.einsum("ij,ij->i", vectors, vectors))
     norms[norms == 0] = 1.0
     return (vectors / norms[:, None]).ravel()

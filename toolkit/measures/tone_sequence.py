@@ -96,7 +96,7 @@ def load_sequence_weights() -> dict[str, np.ndarray] | None:
     if not path.is_file():
         return None
     with path.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
-        weights = {name: np.asarray(data[name], dtype=np.float32) for name in ARRAYS}
+        weights = {name: np.asarray(data[name], dtype=np.float64) for name in ARRAYS}
     return fold(weights)
 
 
@@ -115,11 +115,13 @@ def fold(weights: dict[str, np.ndarray], table: np.ndarray | None = None) -> dic
     taps = np.concatenate([weights["w_conv"][k * width:(k + 1) * width] for k in range(3)], axis=1)  # width x 3*width
     table = embeddings() if table is None else table
     out = dict(weights)
-    out["tap_token"] = np.ascontiguousarray(table @ (weights["w_in"] @ taps), dtype=np.float32)
+    # float64 throughout: float32 products differ in their last bits between CPUs and between batch shapes (a
+    # corpus analysed whole or in partitions), and the written tables must not
+    out["tap_token"] = np.ascontiguousarray(table.astype(np.float64) @ (weights["w_in"] @ taps), dtype=np.float64)
     out["tap_marker"] = weights["marker"] @ taps
     # row 4 * bucket + 2 * in_clause + in_scope: the distance's vector, the clause's when in the clause,
     # the scope's when in scope, and the bias
-    flags = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float32)
+    flags = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float64)
     place = weights["distance"][:, None, :] + (flags @ np.stack([weights["clause"], weights["scope"]]))[None]
     out["tap_place"] = (place.reshape(-1, width) + weights["b_in"]) @ taps
     return out
@@ -153,7 +155,7 @@ def forward(weights: dict[str, np.ndarray], inputs: list[tuple[np.ndarray, np.nd
     pre[first] -= part[first - 1, :width]
     pre[first - 1] -= part[first, 2 * width:]
     mask = np.arange(longest) < lengths[:, None]
-    h = np.zeros((n, longest, width), dtype=np.float32)
+    h = np.zeros((n, longest, width), dtype=np.float64)
     h[mask] = np.maximum(pre, 0.0)
     padded = np.full((n, longest), DISTANCE, dtype=np.int64)
     padded[mask] = bucket

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..compare.actor_tone_tests import PERMUTATIONS
-from ..compare.alignment import DIFFERING, FLOOR_RATIO, article_days
+from ..compare.alignment import DIFFERING, FLOOR_RATIO, article_days, coarse_date
 from ..compare.by_source import source_documents, source_map
 from ..compare.copies import copied_texts, copies
 from ..compare.quantity_events import MAX_TOLL_DAYS
@@ -578,7 +578,9 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                           if len(crossing) > SUMMARY_ITEMS else [])))
     agreeing = shared[shared["status"] == "agree"]
     # vague amounts alone ("billions", "billions of dollars") agree on no figure
-    agreeing = agreeing[[g not in members or not all(vague_amount(str(v)) for v in members[g]["surface"])
+    # and years alone ("in 2015") date no event: the facts grid's rule
+    agreeing = agreeing[[g not in members or not (all(vague_amount(str(v)) for v in members[g]["surface"]) or all(
+        coarse_date(r) for r in members[g].to_dict("records")))
                          for g in agreeing["group_id"]]] if len(agreeing) else agreeing
     if len(agreeing):
         blocks.append(("h3", "Where the sources agree"))
