@@ -194,3 +194,15 @@ def test_years_alone_are_no_agreed_date(seeds_corpus, tables):
     changed["quantity_groups"] = pd.concat([tables["quantity_groups"], pd.DataFrame([group])], ignore_index=True)
     text = " ".join(str(b[1]) for b in sections.number_blocks(seeds_corpus, changed))
     assert "date of the clashes" not in text
+
+
+def test_an_actor_named_only_beside_quotations_is_not_called_unmentioned(seeds_corpus, tables):
+    from toolkit.present.render import to_markdown
+    changed = dict(tables)
+    by_source = tables["actor_tone_by_source"]
+    row = by_source.iloc[0]
+    # the source's mentions of the actor all carry quoted words: none is in its own words
+    changed["actor_tone_by_source"] = by_source.drop(by_source.index[0])
+    text = to_markdown(sections.actor_blocks(seeds_corpus, changed))
+    line = next(l for l in text.splitlines() if l.startswith(f"| {row['actor']} |"))
+    assert "only in or beside quotations (" in line

@@ -50,7 +50,8 @@ NOT_MENTIONED = "not mentioned"
 #: The note of a figure whose sources measure different things (the number alignment's ``scope_differs``).
 SCOPE_DIFFERS = "possibly not one quantity: what is measured differs"
 #: The note of a toll some source says changed over time (the alignment's ``update_note``).
-TOLL_UPDATED = "some sources say the toll changed over time, so their figures, counted at different hours, can all be right"
+TOLL_UPDATED = ("some sources say the toll changed over time, so figures counted at different hours may differ "
+                "without being wrong; this holds only for the sources that say so")
 #: The note of a figure that sources state alike in different words ("pledged", "a memorandum of"): the
 #: words are shown, but one figure described in other words is not a disagreement.
 SAID_OF_DIFFERENT_THINGS = "the sources describe this figure in different words"
@@ -641,6 +642,23 @@ def torn(note: str) -> bool:
     return TORN in str(note)
 
 
+def _floors_apart(x: dict, y: dict) -> bool:
+    """Two figures whose lowest values differ by more than :data:`AGREE_RATIO` ("at least 100", "at least 43")."""
+    low = sorted(float(s["low"]) for s in (x, y) if s.get("low") is not None and not pd.isna(s["low"]))
+    return len(low) == 2 and low[0] > 0 and low[1] > AGREE_RATIO * low[0]
+
+
+def _sources_apart(items: list[dict]) -> bool:
+    """Two sources give figures that do not overlap, the figures a source is torn between aside: besides one
+    source's inconsistency, the sources differ from each other ("at least 100" and "at least 43" of two sources)."""
+    own = defaultdict(list)
+    for s in items:
+        own[s["source"]].append(s)
+    steady = {src: mine for src, mine in own.items() if not _torn(mine)}
+    return any(overlaps(_interval(x), _interval(y)) is False or _floors_apart(x, y)
+               for a, xs in steady.items() for b, ys in steady.items() if a < b for x in xs for y in ys)
+
+
 def _torn(items: list[dict]) -> list[str]:
     """Per source, two of its own figures that do not overlap: "arabiya itself gives “at least 100” and “24”"."""
     out = []
@@ -848,8 +866,8 @@ def facts(tables: dict, texts: dict[str, str], sources: dict[str, str],
             own = [] if torn(note) else _torn(items)
             if own:
                 note = "; ".join([n for n in [note] if n] + own[:NOTE_WORDS])
-            if torn(note):
-                state = "inconsistent_within_source"
+            if torn(note) and not _sources_apart(precise):
+                state = "inconsistent_within_source"  # (sources that differ from each other too: "differ", noted)
         if kind == "party" and state != "agree":
             note = "; ".join(p for p in [note, _parties_elsewhere(items, texts, sources)] if p)
         if kind == "event_date":

@@ -7,6 +7,7 @@ hold. Every number in the prose is read from a table.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -358,9 +359,13 @@ def actor_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     shown = pd.DataFrame({"actor": actors})
     by_source = tables["actor_tone_by_source"].set_index(["source", "actor"])
     sources, note = _capped(list(source_documents(corpus, tables)), "sources", "data/actor_profile.csv")
+    every = tables["actor_sentiment"]  # quoted mentions too: a source that names the actor only in quotations
+    said = every.groupby([every["doc_id"].map(source_map(tables)), "actor"]).size() if len(every) else pd.Series(dtype=int)
+
     def cell(source: str, actor: str) -> str:
         if (source, actor) not in by_source.index:
-            return "not mentioned"
+            quoted = int(said.get((source, actor), 0))
+            return f"only in or beside quotations ({quoted})" if quoted else "not mentioned"
         n = int(by_source.loc[(source, actor), "mentions"])
         if n < MIN_ACTOR_MENTIONS:
             return f"{n} mention{'s' if n > 1 else ''}, too few"
@@ -509,11 +514,15 @@ def _held_dates(rows: pd.DataFrame) -> pd.DataFrame:
     return rows[(low <= high[finest]) & (high >= low[finest])]
 
 
+_QUOTE_MARK = re.compile(r'[“”„‟"]')
+
+
 def _figure(row) -> str:
     """A figure with its source and, where the sentence credits someone, who: "at least 24 (`doc`, per the monitor)"."""
     voice = getattr(row, "attributed_to", "")
     voice = f", per {voice}" if isinstance(voice, str) and voice else ""
-    return f"{row.surface} (`{row.doc_id}`{voice})"
+    # a quotation mark inside a figure ("we're asking for $5.6” billion") is the quotation's, not the figure's
+    return f"{_QUOTE_MARK.sub('', str(row.surface))} (`{row.doc_id}`{voice})"
 
 
 
@@ -551,7 +560,8 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
             scope = f" What differs: {group.scope_note}." if group.status == "scope_differs" and group.scope_note else ""
             updated = getattr(group, "update_note", "")
             if isinstance(updated, str) and updated:  # a toll that rose through the day is no dispute
-                scope += f" Some sources say the toll changed over time ({updated}), so figures counted at different hours can all be right."
+                scope += (f" Some sources say the toll changed over time ({updated}), so figures counted at different "
+                          "hours may differ without being wrong; this holds only for the sources that say so.")
             blocks.append(("p", f"**{group.label}** ({group.kind}, {group.unit}): {texts[group.status]}.{gap}{scope}"))
             rows = members[group.group_id]
             shown = [_figure(r) for r in rows.head(SIDE_BY_SIDE).itertuples()]
@@ -586,8 +596,13 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
         blocks.append(("h3", "Where the sources agree"))
         listed, note = _capped(list(agreeing.itertuples()), "agreeing quantities", "data/quantity_groups.csv")
         shown = {g.group_id: _held_dates(members[g.group_id]) for g in listed}
+        first_copy = copied_texts(tables)  # agreement between copies of one text is one text's
+        def copied(group_id: str) -> str:
+            texts = {first_copy.get(d, d) for d in members[group_id]["doc_id"]}
+            return " (stated only by copies of one text: no agreement of independent sources)" if len(texts) < 2 else ""
         blocks.append(("list", [f"**{g.label}**: " + "; ".join(_figure(r) for r in shown[g.group_id].head(QUOTES_PER_QUANTITY).itertuples())
                                 + (f"; and {len(shown[g.group_id]) - QUOTES_PER_QUANTITY} more" if len(shown[g.group_id]) > QUOTES_PER_QUANTITY else "")
+                                + copied(g.group_id)
                                 for g in listed]))
         blocks += note
     return blocks
