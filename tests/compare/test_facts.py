@@ -307,3 +307,14 @@ def test_the_dates_two_sources_share_are_the_event_and_a_third_sources_other_mee
     assert [s["value"] for s in kept] == ["last month", "Dec. 11"]
     # no two sources share a date: all are kept, for the dispute or the two-events test to read
     assert len(_one_event([week, day])) == 2
+
+
+def test_sources_that_differ_are_a_difference_though_one_of_them_also_contradicts_itself():
+    from toolkit.compare.facts import _sources_apart
+    def figure(source, low, high=None):
+        return {"source": source, "kind_of": "count", "low": low, "high": high if high is not None else float("inf"),
+                "value": str(low), "wording": ""}
+    torn = [figure("a", 100), figure("a", 24, 24)]  # "at least 100" and "24" in one source
+    # two other sources' "at least 43" and "at least 100": floors far apart
+    assert _sources_apart(torn + [figure("b", 43), figure("c", 100)])
+    assert not _sources_apart(torn + [figure("b", 100), figure("c", 100)])  # only the torn source differs

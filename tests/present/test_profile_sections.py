@@ -70,7 +70,7 @@ def test_only_it_has_no_vague_amount_nor_a_figure_another_source_gives_in_other_
         "low": [2000.0, 65.0, 14.0, 65.0, 14.0], "high": [1e9, 65.0, 14.0, 65.0, 14.0]})
     tone = pd.DataFrame({"actor": ["X"], "source": ["a"], "mentions": [1]})
     text = _alone({"quantity_groups": groups, "numbers": numbers, "actor_tone_by_source": tone}, "a", ["a"])
-    assert text == "Only it has a figure no other source gives (“14 bridges”)."
+    assert text == "Only it has at least one figure no other source gives (“14 bridges”)."
 
 
 def test_a_year_the_others_give_is_not_left_out_but_a_day_is():

@@ -206,3 +206,39 @@ def test_an_actor_named_only_beside_quotations_is_not_called_unmentioned(seeds_c
     text = to_markdown(sections.actor_blocks(seeds_corpus, changed))
     line = next(l for l in text.splitlines() if l.startswith(f"| {row['actor']} |"))
     assert "only in or beside quotations (" in line
+
+
+def test_a_mention_in_reported_speech_is_no_extreme_of_the_writers_tone(tmp_path):
+    from toolkit import load_corpus
+    (tmp_path / "a.txt").write_text("Vale talks\n\nJo Roe said Al Kay was a wonderful and generous leader. "
+                                    "Al Kay met the mayor of Vale on Monday.\n")
+    corpus = load_corpus(tmp_path)
+    doc = corpus.document("a")
+    first, second = doc.sentences[1], doc.sentences[2]
+    reported = doc.text.index("Al Kay", first.start)
+    own = doc.text.index("Al Kay", second.start)
+    assert sections._in_reported_speech(corpus, "a", first.sentence_id, reported)
+    assert not sections._in_reported_speech(corpus, "a", second.sentence_id, own)
+    mentions = pd.DataFrame({"doc_id": ["a", "a"], "sentence_id": [first.sentence_id, second.sentence_id],
+                             "actor": ["Al Kay"] * 2, "start": [reported, own], "end": [reported + 6, own + 6],
+                             "score": [0.9, 0.6], "label": ["pos", "pos"], "p_neg": [0.02, 0.1], "p_neu": [0.03, 0.1],
+                             "p_pos": [0.95, 0.8]})
+    assert sections._own_extremes(corpus, mentions)["most positive"]["start"] == own
+
+
+def test_agreement_between_copies_of_one_text_is_said_to_be_no_agreement_of_independent_sources(tmp_path):
+    from toolkit import load_corpus
+    from toolkit.pipeline import analyze
+    from toolkit.present.render import to_markdown
+    text = ("Shells hit the Vale market\n\nFour rocket shells hit the Vale market on Monday, killing 8 persons and "
+            "injuring 58 others, a police source said. The market had reopened in May after a long siege of the "
+            "town, and traders had returned with food from the coast. Residents said the shelling came from the "
+            "hills to the east of the town, where fighters have been based since the spring.\n")
+    (tmp_path / "alpha.txt").write_text(text)
+    (tmp_path / "beta.txt").write_text(text)
+    corpus = load_corpus(tmp_path)
+    tables = analyze(corpus)
+    tables.update(compare(corpus, tables, resamples=50))
+    shown = to_markdown(sections.number_blocks(corpus, tables))
+    assert "Where the sources agree" in shown
+    assert "stated only by copies of one text" in shown

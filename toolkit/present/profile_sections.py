@@ -292,7 +292,8 @@ def _alone(tables: dict, source: str, documents: list[str]) -> str:
         examples = list(dict.fromkeys(_number_surfaces(tables, list(single["group_id"]), documents)))[:TOP_FACTS]
         # no count: the alignment checks figures of a few kinds only, and a figure it passes over may be the text's alone too
         lead = "" if len(single) == 1 else "such as "
-        parts.append(("a figure" if len(single) == 1 else "figures") + " no other source gives"
+        # "at least": figures of other kinds (dates, durations) are not checked, and may be its alone too
+        parts.append(("at least one figure" if len(single) == 1 else "figures") + " no other source gives"
                      + (f" ({lead}{_join(examples)})" if examples else ""))
     tone = tables["actor_tone_by_source"]
     by_actor = tone.groupby("actor")["source"].nunique()

@@ -24,6 +24,7 @@ from ..compare.registry import MEASURES, charted, tabled
 from ..compare.same_event import SAME_EVENT_FLOOR, event_group_count, source_groups
 from ..corpus.documents import Corpus
 from ..data import validation_figures
+from ..measures.attribution import find_attributions
 from ..measures.framing import FRAMES, is_body_text
 from ..measures.number_forms import APPROX_TOLERANCE
 from ..measures.sentiment import CONFIDENT_PROBABILITY, MIN_ACTOR_MENTIONS, confident_extremes, writers_mentions
@@ -344,6 +345,37 @@ def _doc_quotes(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(quoted_spans(text))
 
 
+#: Most mentions passed over, one by one, in search of an extreme outside reported speech.
+MAX_PASSED_OVER = 25
+
+
+def _in_reported_speech(corpus: Corpus, doc_id: str, sentence_id: int, start: int) -> bool:
+    """The mention stands in the words a reporting verb of its sentence introduces ("he said Ms. Roe should back
+    it", "an official said"): the speaker's, not the writer's, as for the stance cues."""
+    doc = corpus.document(doc_id)
+    sentence = doc.sentences[int(sentence_id)]
+    found = find_attributions(doc.text, sentence.start, sentence.end, quoted_spans(doc.text, sentence.start, sentence.end))
+    speech = [a.end for a in found if a.speech]
+    return bool(speech) and start >= min(speech)
+
+
+def _own_extremes(corpus: Corpus, mentions: pd.DataFrame) -> dict:
+    """:func:`confident_extremes` among mentions outside reported speech: the most negative mention of a source
+    is not the words it reports someone saying."""
+    out = {}
+    for label in ("most negative", "most positive"):
+        pool = mentions
+        for _ in range(MAX_PASSED_OVER):
+            row = confident_extremes(pool)[label]
+            if row is None or not _in_reported_speech(corpus, row["doc_id"], row["sentence_id"], int(row["start"])):
+                break
+            pool = pool.drop(row.name)
+        else:
+            row = None
+        out[label] = row
+    return out
+
+
 def actor_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     profile = tables["actor_profile"]
     blocks = [("h2", "Tone toward actors")]
@@ -382,7 +414,7 @@ def actor_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                      "quoted, is in `data/actor_sentiment.csv`."),
                ("chart", "actor_tone", "Mean tone toward each actor in each source" + _chart_note(tables, True)),
                ("table", shown), *note, ("p", _tone_differences(tables.get("actor_tone_differences"), tables.get("event_groups")))]
-    for label, row in confident_extremes(writers_mentions(tables["actor_sentiment"])).items():
+    for label, row in _own_extremes(corpus, writers_mentions(tables["actor_sentiment"])).items():
         if row is None:
             blocks.append(("p", f"The {label} mention: none is scored with a probability of {CONFIDENT_PROBABILITY:.0%} "
                                 "or more, so none is singled out."))
