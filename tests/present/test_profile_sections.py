@@ -120,3 +120,16 @@ def test_an_unnamed_source_cited_twice_is_one_source():
     from toolkit.present.profile_sections import _cited
     voices = pd.DataFrame({"voice": ["Jo Roe", "reports", "Reports"], "voice_type": ["person", "vague", "vague"], "doc_id": ["a"] * 3})
     assert "1 unnamed source (2 citations;" in _cited({"voices": voices}, ["a"])
+
+
+def test_a_profile_gives_the_sources_own_figures_where_the_sources_differ():
+    from toolkit.present.profile_sections import _differing_figures
+    facts = pd.DataFrame({
+        "fact_id": ["f1"] * 4 + ["f2"] * 2, "kind": ["quantity"] * 6,
+        "label": ["people killed"] * 4 + ["villages"] * 2, "state": ["differ"] * 4 + ["agree"] * 2,
+        "source": ["a", "a", "a", "b", "a", "b"], "mentioned": [True] * 6,
+        "value": ["At least 100", "at least 100 people", "20", "43", "two villages", "two villages"],
+        "wording": ["", "", "The previous death toll was 20.", "", "", ""]})
+    text = _differing_figures({"facts": facts}, "a")
+    assert text == "Where the sources give a figure differently, it gives people killed as “At least 100” and “20” (an earlier count)."
+    assert _differing_figures({"facts": facts[facts["source"] != "a"]}, "a") == ""

@@ -26,7 +26,7 @@ from ..compare.by_source import source_documents, source_map
 from ..compare.copies import copied_texts
 from ..compare.coverage import precise_carriers
 from ..compare.name_variants import vague_amount
-from ..compare.quantity_events import class_nouns, counted_class, counts_structure
+from ..compare.quantity_events import class_nouns, counted_class, counts_structure, toll_update
 from ..compare.same_event import event_group_count
 from ..compare.voices import unnamed_voice
 from ..compare.registry import MEASURES
@@ -303,6 +303,39 @@ def _alone(tables: dict, source: str, documents: list[str]) -> str:
     return ("Only it has " + "; and ".join(parts) + ".") if parts else ""
 
 
+#: States of a fact of the facts grid whose figures the sources give differently.
+DIFFERING_STATES = ("contradict", "differ", "inconsistent_within_source")
+
+
+def _differing_figures(tables: dict, source: str) -> str:
+    """The source's own figures for the facts the sources give differently (``facts``: a casualty toll, a sum),
+    the facts most sources state first: where the sources part, what this one says."""
+    facts = tables.get("facts")
+    if facts is None or facts.empty or not {"kind", "state", "source", "value", "mentioned"} <= set(facts.columns):
+        return ""
+    differing = facts[(facts["kind"] == "quantity") & facts["state"].isin(DIFFERING_STATES)
+                      & facts["mentioned"].astype(bool)]
+    mine = differing[differing["source"] == source]
+    if mine.empty:
+        return ""
+    stating = differing.groupby("fact_id")["source"].nunique()
+    order = sorted(mine["fact_id"].unique(), key=lambda f: (-stating[f], str(f)))[:TOP_FACTS]
+    parts = []
+    for fact in order:
+        rows = mine[mine["fact_id"] == fact]
+        label = str(rows["label"].iloc[0])
+        counted = {w.lower() for w in label.split()}
+        shown: dict[str, str] = {}
+        for value, wording in zip(rows["value"].astype(str), rows["wording"].fillna("").astype(str)):
+            # one figure once ("At least 100", "at least 100 people"); an earlier count of a toll said so
+            key = " ".join(w for w in value.lower().split() if w not in counted)
+            earlier = toll_update(wording) and re.search(r"\b(?:previous|earlier)\b", toll_update(wording), re.I)
+            value = re.sub(r'[“”„‟"]', "", value)  # a quotation's mark inside a figure ("$5.6” billion")
+            shown.setdefault(key, f"“{value}”" + (" (an earlier count)" if earlier else ""))
+        parts.append(f"{label} as " + _join(list(shown.values())[:TOP_FACTS]))
+    return f"Where the sources give a figure differently, it gives {'; '.join(parts)}."
+
+
 def source_documents_of(tables: dict, source: str) -> list[str]:
     """The documents of one source (:func:`~toolkit.compare.by_source.source_map`)."""
     return [doc for doc, of in source_map(tables).items() if of == source]
@@ -542,8 +575,9 @@ def profile_blocks(corpus, tables: dict) -> list[tuple]:
               ("p", "Each source in a few sentences, from the tables in `data/`: its kind of text from "
                     "`documents.csv`, its frames from `profiles.csv` (body sentences, as in the comparisons), its tone and other differences from "
                     "`contrasts.csv` (only those that survive the correction for multiple comparisons), whom it cites "
-                    "from `stance.csv`, what only it reports from `quantity_groups.csv` and `actor_tone_by_source.csv`, "
-                    "and what it leaves out from `coverage.csv`.")]
+                    "from `stance.csv`, the figures it gives where the sources differ from `facts.csv`, what only it "
+                    "reports from `quantity_groups.csv` and `actor_tone_by_source.csv`, and what it leaves out from "
+                    "`coverage.csv`.")]
     kinds = source_kinds(tables)
     carriers = figure_carriers(tables)
     copied = copied_texts(tables)
@@ -555,7 +589,7 @@ def profile_blocks(corpus, tables: dict) -> list[tuple]:
         apart = _other_event(tables, docs)
         # what only it reports and what it leaves out are differences of story for an article on another event
         sentences = [f"{head}: {_length(source, words)}", apart, _kind_of_text(mine), _frames(tables, source),
-                     _findings(tables, source), _cited(tables, docs)]
+                     _findings(tables, source), _cited(tables, docs), _differing_figures(tables, source)]
         sentences += [] if apart else [_alone(tables, source, docs), _left_out(tables, source, sources, carriers, copied)]
         blocks.append(("p", " ".join(s for s in sentences if s)))
     if len(groups) > MAX_PROFILED:
