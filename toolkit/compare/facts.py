@@ -50,8 +50,8 @@ NOT_MENTIONED = "not mentioned"
 #: The note of a figure whose sources measure different things (the number alignment's ``scope_differs``).
 SCOPE_DIFFERS = "possibly not one quantity: what is measured differs"
 #: The note of a toll some source says changed over time (the alignment's ``update_note``).
-TOLL_UPDATED = ("some sources say the toll changed over time, so figures counted at different hours may differ "
-                "without being wrong; this holds only for the sources that say so")
+TOLL_CAVEAT = "so figures counted at different hours may differ without being wrong; this holds only for the sources that say so"
+TOLL_UPDATED = f"some sources say the toll changed over time, {TOLL_CAVEAT}"
 #: The note of a figure that sources state alike in different words ("pledged", "a memorandum of"): the
 #: words are shown, but one figure described in other words is not a disagreement.
 SAID_OF_DIFFERENT_THINGS = "the sources describe this figure in different words"

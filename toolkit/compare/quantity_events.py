@@ -166,14 +166,19 @@ _NUMBER_MODIFIERS = frozenset({"at", "least", "most", "more", "less", "fewer", "
                                "the", "an", "as", "many", "estimated"})
 
 
+@lru_cache(maxsize=1)
+def _governing_verbs() -> frozenset:
+    """Outcome words that govern a number after them ("killing", "wounds"), not "killed", which may end a toll."""
+    return frozenset(_lexicon()[2].keys() - _lexicon()[1].keys())
+
+
 def _outcome_governing(words: list[str]) -> str:
     """The outcome of a verb right before the number ("killing and wounding dozens of people evacuated from ..."):
     it governs the number, so a participle after the counted noun says who they were, not what befell them."""
     k = len(words)
     while k > 0 and words[k - 1] in _NUMBER_MODIFIERS:
         k -= 1
-    verbs = _lexicon()[2].keys() - _lexicon()[1].keys()  # "killing", "wounds": not "killed", which may end a toll
-    return _outcome_before(words[:k][-3:]) if k and words[k - 1] in verbs else ""
+    return _outcome_before(words[:k][-3:]) if k and words[k - 1] in _governing_verbs() else ""
 
 
 def _nearest_events(before: list[str], after: list[str]) -> frozenset:

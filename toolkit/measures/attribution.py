@@ -672,6 +672,13 @@ _ANONYMITY = re.compile(r"\s+(?:on|upon)\s+(?:anonymity|not\s+being\s+(?:named|i
 _PLEA = re.compile(r"\s+(?:guilty|not\s+guilty|innocent|no\s+contest|the\s+fifth)\b", re.I)
 
 
+def reported_from(attributions) -> int | None:
+    """Where the words of the sentence's first reporting verb begin ("he said Ms. Roe ..."): what follows is the
+    speaker's, not the writer's; ``None`` without one."""
+    speech = [a.end for a in attributions if a.speech]
+    return min(speech) if speech else None
+
+
 def find_attributions(
     text: str,
     start: int,

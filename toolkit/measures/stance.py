@@ -20,7 +20,7 @@ from importlib import resources
 
 import pandas as pd
 
-from .attribution import FULL_NAME, TITLED_NAME, coordinated_persons, find_attributions, is_organisation_name
+from .attribution import FULL_NAME, TITLED_NAME, coordinated_persons, find_attributions, is_organisation_name, reported_from
 from .speakers import PronounBinder
 from ..corpus.config import CorpusConfig
 from ..corpus.documents import Corpus
@@ -177,8 +177,7 @@ def sentence_cues(text: str, start: int, end: int, known: dict[str, str] | None 
     """
     quotes = quoted_spans(text, start, end) + list(running)
     attributions = find_attributions(text, start, end, quotes, known)
-    speech = [a.end for a in attributions if a.speech]
-    reported_from = min(speech) if speech else None
+    speech_from = reported_from(attributions)
     named_attribution = {(a.start, a.end) for a in attributions if a.source_type != "vague"}
     rows = [
         {"start": a.start, "end": a.end, "surface": a.surface, "category": "attribution", "subcategory": a.kind,
@@ -188,7 +187,7 @@ def sentence_cues(text: str, start: int, end: int, known: dict[str, str] | None 
     folded, exact = _matchers()
     for match in folded.find(text, start, end) + exact.find(text, start, end):
         for row in match.payload:
-            keep, reported = _keep(match, row, text, start, end, quotes, reported_from)
+            keep, reported = _keep(match, row, text, start, end, quotes, speech_from)
             if not keep:
                 continue
             if row["rule"] == "not_reporting" and any(a <= match.start and match.end <= b for a, b in named_attribution):

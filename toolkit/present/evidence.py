@@ -21,6 +21,7 @@ Titles and headings are never quoted: the measures count body sentences only.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -220,6 +221,15 @@ def direction(measure, value: float, difference: float) -> str:
     if measure.unit == "score" and difference > 0 >= value:
         return "less negative"
     return measure.direction(difference)
+
+
+_QUOTE_MARK = re.compile(r'[“”„‟"]')
+
+
+def figure_text(surface) -> str:
+    """A figure as written, less a quotation mark inside it ("we're asking for $5.6” billion"): the mark is the
+    quotation's, not the figure's."""
+    return _QUOTE_MARK.sub("", str(surface))
 
 
 def format_value(spec: Measure, value: float) -> str:

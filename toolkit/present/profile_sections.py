@@ -33,7 +33,7 @@ from ..compare.registry import MEASURES
 from ..measures.framing import FRAMES
 from ..measures.number_forms import NUMBER_WORDS
 from ..measures.text_type import LABELS as TEXT_TYPE_LABELS
-from .evidence import direction, format_value
+from .evidence import direction, figure_text, format_value
 from .kinds import kind_label, source_kinds
 
 #: Sources profiled, at most (as the report's other listings: the size of the
@@ -329,9 +329,8 @@ def _differing_figures(tables: dict, source: str) -> str:
         for value, wording in zip(rows["value"].astype(str), rows["wording"].fillna("").astype(str)):
             # one figure once ("At least 100", "at least 100 people"); an earlier count of a toll said so
             key = " ".join(w for w in value.lower().split() if w not in counted)
-            earlier = toll_update(wording) and re.search(r"\b(?:previous|earlier)\b", toll_update(wording), re.I)
-            value = re.sub(r'[“”„‟"]', "", value)  # a quotation's mark inside a figure ("$5.6” billion")
-            shown.setdefault(key, f"“{value}”" + (" (an earlier count)" if earlier else ""))
+            earlier = re.search(r"\b(?:previous|earlier)\b", toll_update(wording), re.I)
+            shown.setdefault(key, f"“{figure_text(value)}”" + (" (an earlier count)" if earlier else ""))
         parts.append(f"{label} as " + _join(list(shown.values())[:TOP_FACTS]))
     return f"Where the sources give a figure differently, it gives {'; '.join(parts)}."
 

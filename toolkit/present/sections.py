@@ -7,7 +7,6 @@ hold. Every number in the prose is read from a table.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from ..compare.actor_tone_tests import PERMUTATIONS
 from ..compare.alignment import DIFFERING, FLOOR_RATIO, article_days, coarse_date
 from ..compare.by_source import source_documents, source_map
 from ..compare.copies import copied_texts, copies
+from ..compare.facts import TOLL_CAVEAT
 from ..compare.quantity_events import MAX_TOLL_DAYS
 from ..compare.name_variants import vague_amount
 from ..compare.profiles import FDR
@@ -24,13 +24,13 @@ from ..compare.registry import MEASURES, charted, tabled
 from ..compare.same_event import SAME_EVENT_FLOOR, event_group_count, source_groups
 from ..corpus.documents import Corpus
 from ..data import validation_figures
-from ..measures.attribution import find_attributions
+from ..measures.attribution import find_attributions, reported_from
 from ..measures.framing import FRAMES, is_body_text
 from ..measures.number_forms import APPROX_TOLERANCE
 from ..measures.sentiment import CONFIDENT_PROBABILITY, MIN_ACTOR_MENTIONS, confident_extremes, writers_mentions
 from ..text.metadata import FIELDS
 from ..text.quotes import mostly_quoted, quoted_spans
-from .evidence import direction, evidence, evidence_for, format_difference, format_value, quote
+from .evidence import direction, evidence, evidence_for, figure_text, format_difference, format_value, quote
 from .facts_sections import facts_report_blocks, within_one_story
 from .kinds import kind_headers, mix, side_by_side, source_kinds, with_kind_column
 from .kinds import named as named_kind
@@ -354,9 +354,9 @@ def _in_reported_speech(corpus: Corpus, doc_id: str, sentence_id: int, start: in
     it", "an official said"): the speaker's, not the writer's, as for the stance cues."""
     doc = corpus.document(doc_id)
     sentence = doc.sentences[int(sentence_id)]
-    found = find_attributions(doc.text, sentence.start, sentence.end, quoted_spans(doc.text, sentence.start, sentence.end))
-    speech = [a.end for a in found if a.speech]
-    return bool(speech) and start >= min(speech)
+    begins = reported_from(find_attributions(doc.text, sentence.start, sentence.end,
+                                             quoted_spans(doc.text, sentence.start, sentence.end)))
+    return begins is not None and start >= begins
 
 
 def _own_extremes(corpus: Corpus, mentions: pd.DataFrame) -> dict:
@@ -546,15 +546,11 @@ def _held_dates(rows: pd.DataFrame) -> pd.DataFrame:
     return rows[(low <= high[finest]) & (high >= low[finest])]
 
 
-_QUOTE_MARK = re.compile(r'[“”„‟"]')
-
-
 def _figure(row) -> str:
     """A figure with its source and, where the sentence credits someone, who: "at least 24 (`doc`, per the monitor)"."""
     voice = getattr(row, "attributed_to", "")
     voice = f", per {voice}" if isinstance(voice, str) and voice else ""
-    # a quotation mark inside a figure ("we're asking for $5.6” billion") is the quotation's, not the figure's
-    return f"{_QUOTE_MARK.sub('', str(row.surface))} (`{row.doc_id}`{voice})"
+    return f"{figure_text(row.surface)} (`{row.doc_id}`{voice})"
 
 
 
@@ -592,8 +588,7 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
             scope = f" What differs: {group.scope_note}." if group.status == "scope_differs" and group.scope_note else ""
             updated = getattr(group, "update_note", "")
             if isinstance(updated, str) and updated:  # a toll that rose through the day is no dispute
-                scope += (f" Some sources say the toll changed over time ({updated}), so figures counted at different "
-                          "hours may differ without being wrong; this holds only for the sources that say so.")
+                scope += f" Some sources say the toll changed over time ({updated}), {TOLL_CAVEAT}."
             blocks.append(("p", f"**{group.label}** ({group.kind}, {group.unit}): {texts[group.status]}.{gap}{scope}"))
             rows = members[group.group_id]
             shown = [_figure(r) for r in rows.head(SIDE_BY_SIDE).itertuples()]
