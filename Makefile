@@ -9,6 +9,13 @@ OUT ?= reports/seeds
 BENCHMARKS ?= ../shared/benchmarks
 CORPORA ?= ../shared/corpora
 
+# OpenBLAS picks its kernels by CPU, and kernels round the last bits of float products differently: the shipped
+# models (toolkit/models/) rebuild to their written digits only with the kernels they were built with, so every
+# command here uses one set, Haswell's (any x86-64 CPU with AVX2). `make OPENBLAS_CORETYPE= ...` lets OpenBLAS choose.
+ifeq ($(shell uname -m),x86_64)
+export OPENBLAS_CORETYPE ?= Haswell
+endif
+
 .PHONY: report test validate fuzz bench profile venv clean lock
 
 venv: $(STAMP)

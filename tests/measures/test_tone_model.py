@@ -1,10 +1,13 @@
+import io
 import os
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 
 import toolkit
-from toolkit.measures.tone_model import CLASSES, featurize, load_weights, predict, target_tone
+from toolkit.measures.tone_model import CLASSES, featurize, load_weights, predict, target_tone, vader, vader_scores
 from toolkit.evaluation.tone_training import missing, train, validation_rows, write_weights
 
 from conftest import ROOT
@@ -34,10 +37,23 @@ def test_names_carry_no_weight():
 def test_retraining_reproduces_the_shipped_weights(tmp_path):
     if missing(BENCHMARKS):
         pytest.skip(missing(BENCHMARKS))
+    exact = blas_kernels() == {"Haswell"}  # the kernels the weights were built with (see the Makefile)
     for name, rows in train(BENCHMARKS).items():
         write_weights(rows, tmp_path / f"{name}.csv")
         shipped = (ROOT / "toolkit" / "models" / f"{name}.csv").read_text(encoding="utf-8")
-        assert (tmp_path / f"{name}.csv").read_text(encoding="utf-8") == shipped, name
+        rebuilt = (tmp_path / f"{name}.csv").read_text(encoding="utf-8")
+        if exact:
+            assert rebuilt == shipped, name
+        else:  # other kernels round the last bits of products otherwise: equal to the written digits' rounding
+            a, b = (pd.read_csv(io.StringIO(t), keep_default_na=False, index_col="feature") for t in (rebuilt, shipped))
+            assert a.index.equals(b.index) and np.allclose(a, b, rtol=2e-3, atol=2e-6), name
+
+
+def blas_kernels() -> set[str]:
+    """The kernels (``architecture``) of the OpenBLAS libraries loaded."""
+    from threadpoolctl import threadpool_info
+
+    return {info.get("architecture") for info in threadpool_info() if info.get("internal_api") == "openblas"}
 
 
 def _tone(sentence: str, mention: str) -> dict:
@@ -149,3 +165,11 @@ def test_support_taken_away_is_not_positive(sentence, mention):
     """Benefit withdrawn from X ("withdrew support for X", "revoked waivers for X") is never read as positive toward X."""
     tone = _tone(sentence, mention)
     assert tone["label"] != "pos" and tone["p_pos"] < tone["p_neg"]
+
+
+@pytest.mark.parametrize("text", ["The board met on Tuesday.", "", "   ", "no", "Vale did not win.", "ok :)",
+                                  "The plan was kind of a failure.", "A GREAT day for Norland!!!", "“Tariffs”, he said —",
+                                  "The port's 2019 budget (revised)", "café opening", "x y z"])
+def test_vader_scores_equal_vaders_own(text):
+    """Texts with no word in VADER's lexicon skip VADER, with the very scores VADER gives them."""
+    assert vader_scores.__wrapped__(text) == vader().polarity_scores(text)

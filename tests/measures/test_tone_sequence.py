@@ -3,7 +3,7 @@ import pytest
 
 from toolkit.measures.tone_model import (CLASSES, actor_probabilities, actor_probabilities_many, clause_bounds, featurize,
                                          scope_marks, target_tone)
-from toolkit.measures.tone_sequence import DISTANCE, SPAN, fold, forward, load_sequence_weights, mention_inputs
+from toolkit.measures.tone_sequence import DISTANCE, SPAN, fold, forward, load_sequence_weights, mention_inputs, token_taps
 
 SENTENCES = [
     ("The council imposed tough new sanctions on Veltria after the vote.", "Veltria"),
@@ -93,7 +93,22 @@ def test_scope_marks_follow_negators_and_reversers():
 
 def test_shipped_weights_are_read_without_pickle():
     weights = load_sequence_weights()
-    assert weights is not None and weights["tap_token"].shape == (32000, 3 * weights["w_in"].shape[1])
+    assert weights is not None and weights["tap_projection"].shape == (weights["table"].shape[1], 3 * weights["w_in"].shape[1])
+
+
+def test_a_tokens_taps_do_not_depend_on_the_tokens_read_with_it():
+    """Rows are worked out on first reading, in full blocks: the same bits whatever came before or with them."""
+    weights, table = _random_weights(seed=2)
+    first, second = fold(weights, table), fold(weights, table)
+    ids = np.array([5, 17, 4000, 17, 31999])
+    token_taps(first, np.arange(100, 300))  # many tokens read before
+    got_first = token_taps(first, ids)
+    got_second = np.vstack([token_taps(second, ids[[k]]) for k in range(len(ids))])  # one at a time
+    assert np.array_equal(got_first, got_second)
+    direct = table[ids].astype(np.float64) @ (weights["w_in"].astype(np.float64) @ np.concatenate(
+        [weights["w_conv"][k * 8:(k + 1) * 8] for k in range(3)], axis=1).astype(np.float64))
+    assert np.allclose(got_first, direct, rtol=1e-6, atol=1e-6)
+    assert len(first["tap_row"]) == len(table) and (first["tap_row"] >= 0).sum() == 200 + 4
 
 
 def test_many_mentions_at_once_equal_one_at_a_time():

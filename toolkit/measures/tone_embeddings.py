@@ -87,13 +87,22 @@ def encode(sentence: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     ids: list[int] = []
     starts: list[int] = []
     ends: list[int] = []
+    offsets: list[int] = []  # each token's word's offset in the sentence
     for match in _CHUNK.finditer(sentence):
-        offset = match.start()
         word_ids, word_starts, word_ends = _chunk(match.group())
         ids += word_ids
-        starts += [offset + a for a in word_starts]
-        ends += [offset + b for b in word_ends]
-    return np.array(ids, dtype=np.int64), np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64)
+        starts += word_starts
+        ends += word_ends
+        offsets += [match.start()] * len(word_ids)
+    shift = np.array(offsets, dtype=np.int64)
+    return (np.array(ids, dtype=np.int64), np.array(starts, dtype=np.int64) + shift,
+            np.array(ends, dtype=np.int64) + shift)
+
+
+@lru_cache(maxsize=256)
+def _rows(sentence: str) -> np.ndarray:
+    """The embeddings of the tokens of ``sentence`` (tokens x ``DIM``, float64), remembered for its other mentions."""
+    return embeddings()[encode(sentence)[0]].astype(np.float64)
 
 
 def context_vectors(sentence: str, start: int, end: int, clause: tuple[int, int]) -> np.ndarray:
@@ -125,7 +134,7 @@ def context_vectors(sentence: str, start: int, end: int, clause: tuple[int, int]
     weights[1] = np.where(in_clause & (position > last), 1.0 / np.maximum(position - last, 1), 0.0)
     weights[2] = in_clause
     weights[3] = keep
-    vectors = weights @ embeddings()[ids].astype(np.float64)
+    vectors = weights @ _rows(sentence)
     norms = np.sqrt(np.einsum("ij,ij->i", vectors, vectors))
     norms[norms == 0] = 1.0
     return (vectors / norms[:, None]).ravel()

@@ -69,10 +69,10 @@ itself is not part of this project.
 
 from __future__ import annotations
 
-import csv
 import io
 import math
 import re
+import string
 from functools import lru_cache
 from importlib import resources
 
@@ -111,9 +111,27 @@ VADER_CACHE = 1 << 16
 def vader_scores(text: str) -> dict[str, float]:
     """VADER's scores of ``text`` (``neg``, ``neu``, ``pos``, ``compound``), cached.
 
-    Treat the result as read-only: it is shared between callers.
+    Treat the result as read-only: it is shared between callers. A text none
+    of whose words is in VADER's lexicon (nor an emoji) scores as VADER would
+    score it, without running VADER: every word neutral.
     """
+    if text.isascii():
+        lexicon = vader_lexicon()
+        words = text.split()
+        if not any(_vader_word(word) in lexicon for word in words):
+            return _NEUTRAL if words else _EMPTY
     return vader().polarity_scores(text)
+
+
+_PUNCTUATION = string.punctuation
+_NEUTRAL = {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+_EMPTY = {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+
+
+def _vader_word(token: str) -> str:
+    """A whitespace-separated token as VADER looks it up: stripped of punctuation unless that leaves 2 characters or fewer, lower case."""
+    stripped = token.strip(_PUNCTUATION)
+    return (token if len(stripped) <= 2 else stripped).lower()
 
 
 def clause_bounds(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
@@ -443,8 +461,14 @@ def vader_lexicon() -> dict[str, float]:
 @lru_cache(maxsize=None)
 def load_weights(name: str) -> dict[str, tuple[float, ...]]:
     """Weights of a shipped model: feature -> one weight per class."""
+    import pandas as pd  # its C reader: the actor model has some 18,000 rows
+
     text = resources.files("toolkit.models").joinpath(f"{name}.csv").read_text(encoding="utf-8")
-    return {row["feature"]: tuple(float(row[c]) for c in CLASSES) for row in csv.DictReader(io.StringIO(text))}
+    # every value as written: no missing-value markers ("NA", "null" are features), floats rounded as Python's
+    table = pd.read_csv(io.StringIO(text), dtype={"feature": str}, keep_default_na=False, na_filter=False,
+                        float_precision="round_trip")
+    values = table[list(CLASSES)].to_numpy(dtype=float).tolist()
+    return {feature: tuple(row) for feature, row in zip(table["feature"].tolist(), values)}
 
 
 #: Names of the actor model's weights on the context embeddings

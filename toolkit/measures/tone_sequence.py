@@ -108,7 +108,8 @@ def fold(weights: dict[str, np.ndarray], table: np.ndarray | None = None) -> dic
     for its distance and clause flag, with the bias). So each lookup table is
     multiplied once by the convolution's three taps (``tap_*``: rows x
     ``3 * width``), and a token's part in the convolution becomes a sum of two
-    rows: no matrix product per token. ``table``: the embedding table (by
+    rows: no matrix product per token (a token's row of the embedding table
+    is multiplied when the token is first read: :func:`token_taps`). ``table``: the embedding table (by
     default WordLlama's).
     """
     width = weights["w_in"].shape[1]
@@ -116,15 +117,57 @@ def fold(weights: dict[str, np.ndarray], table: np.ndarray | None = None) -> dic
     table = embeddings() if table is None else table
     out = dict(weights)
     # float64 throughout: float32 products differ in their last bits between CPUs and between batch shapes (a
-    # corpus analysed whole or in partitions), and the written tables must not
-    out["tap_token"] = np.ascontiguousarray(table.astype(np.float64) @ (weights["w_in"] @ taps), dtype=np.float64)
-    out["tap_marker"] = weights["marker"] @ taps
+    # corpus analysed whole or in partitions), and the written tables must not. A token's taps are its embedding
+    # times ``tap_projection``, worked out when the token is first read (:func:`token_taps`), not for all
+    # 32,000 tokens of the vocabulary at once
+    out["table"] = table
+    out["tap_projection"] = weights["w_in"] @ taps
+    out["tap_row"] = np.full(len(table), -1, dtype=np.int64)  # a token's row in ``tap_token``, -1 until read
+    out["tap_token"] = np.zeros((0, 3 * width), dtype=np.float32)  # the rows, with room to grow
+    out["tap_count"] = np.array(0)  # rows in use
+    out["tap_marker"] = (weights["marker"] @ taps).astype(np.float32)
     # row 4 * bucket + 2 * in_clause + in_scope: the distance's vector, the clause's when in the clause,
     # the scope's when in scope, and the bias
     flags = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float64)
     place = weights["distance"][:, None, :] + (flags @ np.stack([weights["clause"], weights["scope"]]))[None]
-    out["tap_place"] = (place.reshape(-1, width) + weights["b_in"]) @ taps
+    out["tap_place"] = ((place.reshape(-1, width) + weights["b_in"]) @ taps).astype(np.float32)
+    out["b_conv32"] = weights["b_conv"].astype(np.float32)
     return out
+
+
+#: Tokens whose taps are worked out together (:func:`token_taps`): always a full block, so that a token's row
+#: comes from the same product whichever tokens are read with it.
+TAP_BLOCK = 64
+
+
+def token_taps(weights: dict[str, np.ndarray], ids: np.ndarray) -> np.ndarray:
+    """The convolution taps (tokens x ``3 * width``) of the tokens ``ids``, each worked out once and remembered.
+
+    New tokens are multiplied in blocks of ``TAP_BLOCK`` rows (the last block
+    padded with token 0), so a row never depends on which other tokens were
+    new with it, nor on the order in which a corpus is read. The rows are
+    kept in the order the tokens were first read (``tap_row`` maps a token to
+    its row), so memory grows with the vocabulary of the corpus, not of the
+    model.
+    """
+    rows = weights["tap_row"]
+    new = np.unique(ids[rows[ids] < 0])
+    if len(new):
+        padded = np.zeros(-(-len(new) // TAP_BLOCK) * TAP_BLOCK, dtype=np.int64)
+        padded[:len(new)] = new
+        table, projection = weights["table"], weights["tap_projection"]
+        blocks = [table[padded[at:at + TAP_BLOCK]].astype(np.float64) @ projection
+                  for at in range(0, len(padded), TAP_BLOCK)]
+        known = int(weights["tap_count"])
+        store = weights["tap_token"]
+        if known + len(padded) > len(store):  # room for twice as many
+            grown = np.zeros((2 * (known + len(padded)), store.shape[1]), dtype=np.float32)
+            grown[:known] = store[:known]
+            store = weights["tap_token"] = grown
+        store[known:known + len(padded)] = np.concatenate(blocks)  # rounded to float32
+        rows[new] = np.arange(known, known + len(new))
+        weights["tap_count"] = np.array(known + len(new))
+    return weights["tap_token"][rows[ids]]
 
 
 def forward(weights: dict[str, np.ndarray], inputs: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]) -> np.ndarray:
@@ -145,17 +188,17 @@ def forward(weights: dict[str, np.ndarray], inputs: list[tuple[np.ndarray, np.nd
              + np.concatenate([x[4] for x in inputs]).astype(np.int64))
     width = weights["w_in"].shape[1]
     # each token's part in the convolution (tokens x 3*width)
-    part = weights["tap_token"][ids]
+    part = token_taps(weights, ids)
     part[np.concatenate([x[3] for x in inputs]) > 0] = weights["tap_marker"]
     part += weights["tap_place"][place]
-    pre = part[:, width:2 * width] + weights["b_conv"]
+    pre = part[:, width:2 * width] + weights["b_conv32"]
     pre[1:] += part[:-1, :width]  # the token before
     pre[:-1] += part[1:, 2 * width:]  # the token after
     first = np.cumsum(lengths[:-1])  # each mention's first token after the first mention's: no neighbour across
     pre[first] -= part[first - 1, :width]
     pre[first - 1] -= part[first, 2 * width:]
     mask = np.arange(longest) < lengths[:, None]
-    h = np.zeros((n, longest, width), dtype=np.float64)
+    h = np.zeros((n, longest, width), dtype=np.float32)
     h[mask] = np.maximum(pre, 0.0)
     padded = np.full((n, longest), DISTANCE, dtype=np.int64)
     padded[mask] = bucket
