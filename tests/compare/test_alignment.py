@@ -251,16 +251,20 @@ def test_sums_for_different_purposes_are_two_quantities(tmp_path):
 
 
 def test_two_sources_dates_weeks_apart_are_two_events():
-    from toolkit.compare.alignment import _group_dates_clash
+    from toolkit.compare.alignment import _date_index, _group_dates_clash
 
     def date(doc, low, high):
         return {"doc_id": doc, "kind": "date", "date_low": pd.Timestamp(low), "date_high": pd.Timestamp(high), "surface": low}
+
+    def clash(left, right):
+        return _group_dates_clash(_date_index(left), _date_index(right))
     # two meetings a month apart: no dispute over one date, nor through a third date of another source
-    assert _group_dates_clash([date("a", "2019-01-01", "2019-01-06"), date("b", "2018-12-01", "2018-12-31"),
-                               date("c", "2018-12-11", "2018-12-11")])
+    assert clash([date("a", "2019-01-01", "2019-01-06")], [date("b", "2018-12-01", "2018-12-31"),
+                                                           date("c", "2018-12-11", "2018-12-11")])
     # one source torn between two dates, one of which another source gives: its own inconsistency, kept together
-    assert not _group_dates_clash([date("a", "2025-10-07", "2025-10-07"), date("a", "2025-09-08", "2025-09-08"),
-                                   date("b", "2025-09-08", "2025-09-08")])
+    assert not clash([date("a", "2025-10-07", "2025-10-07"), date("a", "2025-09-08", "2025-09-08")],
+                     [date("b", "2025-09-08", "2025-09-08")])
+    assert not clash([date("a", "2025-10-07", "2025-10-07")], [date("b", "2025-10-07", "2025-10-07")])
 
 
 def test_a_time_between_two_events_is_no_span(tmp_path):

@@ -1,4 +1,5 @@
 import pandas as pd
+import pytest
 
 from toolkit import load_corpus
 from toolkit.compare.voices import COLUMNS, side_of, silent_actors, voice_type, voices
@@ -226,6 +227,18 @@ def test_they_said_is_the_persons_named_next(tmp_path):
     assert {"Jo Roe", "Al Kay"} <= set(voices(tables, sources)["voice"])
 
 
+def test_a_group_named_member_by_member_is_its_members(tmp_path):
+    """Two senators cited as a group, then named: two voices, each credited with the group's citation, not three."""
+    text = ("Vale gained support on Monday after two Norland Republican senators urged Kay to quit. “The right decision "
+            "is to step aside,” they said. The statement came from Sen. Jo Roe and former Sen. Al Kay. Three officials "
+            "said the vote would go ahead.")
+    tables, sources = _analysed(tmp_path, text)
+    table = voices(tables, sources)
+    assert not table["voice"].str.contains("senators").any()
+    assert len(set(table.loc[table["voice"] == "Jo Roe", "sentence_id"])) == 2  # the group's sentence and "they said"
+    assert table["voice"].str.contains("officials").any()  # a group of another number stays a group
+
+
 def test_no_role_binds_reports_or_an_office_sought(tmp_path):
     from toolkit.compare.voices import role_holders
     found = role_holders({0: "According to reports the Coalition jets struck.", 1: "He ran for president, Ann Lee said.",
@@ -259,6 +272,15 @@ def test_a_body_described_then_named_is_one_voice(tmp_path):
     tables, sources = _analysed(tmp_path, text)
     table = voices(tables, sources)
     assert set(table["voice"]) == {"Vale Rights Watch"} and set(table["voice_type"]) == {"organisation"}
+
+
+@pytest.mark.parametrize("second, merged", [("The Vale Observatory for Human Rights said the toll would rise.", True),
+                                              ("The Vale Red Cross said the toll would rise.", False)])
+def test_a_bare_monitor_then_an_observatory_is_one_voice(tmp_path, second, merged):
+    text = "At least 15 people were killed in Norland on Monday, a monitor said. " + second
+    tables, sources = _analysed(tmp_path, text)
+    table = voices(tables, sources)
+    assert (len(set(table["voice"])) == 1) == merged
 
 
 def test_a_title_cites_no_voice_and_relayed_words_are_the_reports_quote(tmp_path):
@@ -318,7 +340,7 @@ def test_the_monitor_is_the_body_cited_just_before():
             (4, "said", "Jo Roe", "person"), (8, "said", "monitor", "vague")]
     table = voices(_tables(sentences, cues), {"d": "d"})
     voice = dict(zip(table["sentence_id"], table["voice"]))
-    assert voice[0] == "monitor"  # "a monitor": no body named yet
+    assert voice[0] == "Vale Rights Observatory"  # "a monitor", named an Observatory in the next sentence
     assert voice[2] == voice[3] == "Vale Rights Observatory"
     assert voice[8] == "monitor"  # too far from the body cited last
     assert set(table.loc[table["sentence_id"].isin([2, 3]), "voice_type"]) == {"organisation"}
@@ -453,3 +475,10 @@ def test_a_programme_named_in_quotation_marks_quotes_no_words():
     sentences = ["Jo Roe said on Friday: “The talks will go on.”"]
     table = voices(_tables(sentences, [(0, "said", "Jo Roe", "person")]), {"d": "d"})
     assert table["mode"].tolist() == ["direct_quote"]
+
+
+def test_an_unnamed_part_of_a_group_is_vague_and_lower_case(tmp_path):
+    text = "Jo Roe spoke on Monday. A few of his Vale Party colleagues urged him to resign over the claims."
+    tables, sources = _analysed(tmp_path, text)
+    table = voices(tables, sources).set_index("voice")
+    assert table.loc["a few of his Vale Party colleagues", "voice_type"] == "vague"

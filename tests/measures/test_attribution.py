@@ -300,3 +300,15 @@ def test_added_with_an_object_reports_no_words():
     assert _cues("Jo Roe added his voice after five senators urged Al Kay to step aside.") == [
         ("urged", "five senators", "government")]
     assert [c[0] for c in _cues("“We will stay,” Jo Roe added.")] == ["added"]
+
+
+def test_a_participle_after_an_unnamed_group_and_its_copula():
+    assert _cues("Other officials in the Vale Party, including five senior senators, were less forgiving, however, "
+                 "suggesting that Jo Roe had erred.") == [("suggesting", "Other officials in the Vale Party", "government")]
+    assert _cues("Senior officials rejected the plan, saying it would fail.")[0][:2] == ("saying", "Senior officials")
+    assert _cues("The new rules were rejected last week, saying it would fail.") == []  # no source heads the clause
+    assert _cues("Jo Roe wrote an article in the Vale Times suggesting three ways out.") == [("wrote", "Jo Roe", "person")]
+
+
+def test_a_few_keeps_its_article():
+    assert _cues("A few of his Vale Party colleagues urged him to resign.")[0][1] == "A few of his Vale Party colleagues"

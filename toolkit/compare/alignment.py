@@ -465,17 +465,55 @@ def _dates_clash(a, b) -> bool:
     return a["kind"] == "date" and a["doc_id"] != b["doc_id"] and overlaps(a, b) is False and not _near_days(a, b)
 
 
-def _group_dates_clash(members: list[dict]) -> bool:
-    """Two sources' dates in one group clash (:func:`_dates_clash`) and neither source also gives a date that fits
-    the other's (a day or a month, not a year alone): a source torn between two dates (its inconsistency) may share
-    a group with one that agrees with either, but two sources each with one date of its own, weeks apart, report
-    two events."""
-    for k, x in enumerate(members):
-        for y in members[k + 1:]:
-            if _dates_clash(x, y) and not any(
-                    z["doc_id"] == a["doc_id"] and z is not a and not coarse_date(z) and overlaps(z, b) is not False
-                    for a, b in ((x, y), (y, x)) for z in members):
-                return True
+def _date_signature(r: dict) -> tuple:
+    """What :func:`_dates_clash` reads of a date besides its source: its interval and its words."""
+    return r[_INTERVAL] if _INTERVAL in r else _bounds(r), str(r.get("surface", "") or "")
+
+
+@lru_cache(maxsize=1 << 16)
+def _signatures_clash(s: tuple, t: tuple) -> bool:
+    """Dates of these two signatures (:func:`_date_signature`) clash when two sources give them."""
+    a, b = ({"kind": "date", "doc_id": 0, _INTERVAL: x[0], "surface": x[1]} for x in (s, t))
+    b["doc_id"] = 1
+    return _dates_clash(a, b)
+
+
+def _date_index(rows: list[dict]) -> tuple[dict, dict]:
+    """A group's dates by :func:`_date_signature` and by source, for :func:`_group_dates_clash`."""
+    by_signature: dict = {}
+    by_doc: dict = {}
+    for r in rows:
+        by_signature.setdefault(_date_signature(r), []).append(r)
+        by_doc.setdefault(r["doc_id"], []).append(r)
+    return by_signature, by_doc
+
+
+def _join_indexes(into: tuple[dict, dict], other: tuple[dict, dict]) -> None:
+    """Add one group's :func:`_date_index` to another's."""
+    for mine, theirs in zip(into, other):
+        for key, rows in theirs.items():
+            mine.setdefault(key, []).extend(rows)
+
+
+def _group_dates_clash(left: tuple[dict, dict], right: tuple[dict, dict]) -> bool:
+    """Two groups' dates (each a :func:`_date_index`) clash when joined: a date of one and a date of the other
+    clash (:func:`_dates_clash`) and neither source also gives a date in the two groups that fits the other's (a
+    day or a month, not a year alone). A source torn between two dates (its inconsistency) may share a group with
+    one that agrees with either, but two sources each with one date of its own, weeks apart, report two events.
+    Pairs within one group are not tried again: they passed when it was formed, and more members can only
+    excuse a pair."""
+    def same_source(r: dict) -> list[dict]:
+        return left[1].get(r["doc_id"], []) + right[1].get(r["doc_id"], [])
+
+    for s, xs in left[0].items():
+        for t, ys in right[0].items():
+            if not _signatures_clash(s, t):
+                continue  # the dates of the two signatures fit, whoever gives them
+            for x, y in ((x, y) for x in xs for y in ys):
+                if _dates_clash(x, y) and not any(
+                        z is not a and not coarse_date(z) and overlaps(z, b) is not False
+                        for a, b in ((x, y), (y, x)) for z in same_source(a)):
+                    return True
     return False
 
 
@@ -687,6 +725,9 @@ def align(mentions: pd.DataFrame, dated: dict[str, dt.date] | None = None) -> tu
     # groups holding a mention whose evidence can conflict with another's (a toll's outcome, a date's event)
     telling = {i: bool(f.outcome or f.cumulative or records[i]["kind"] == "date" and f.events) for i, f in enumerate(facts)}
     members = {i: [i] for i in range(len(records))}
+    # each group's distinct evidence, with its mentions' kind: a group of hundreds of mentions of one toll holds a few
+    signatures = {i: {(f, records[i]["kind"])} for i, f in enumerate(facts)}
+    dates: dict[int, tuple[dict, dict]] = {}  # date groups' dates, indexed once they are first linked
     vague = [_vague(r) for r in records]
     # the sentences of a group's precise members: two precise numbers of one sentence never share a group
     restating = _restatements(records, facts)
@@ -705,16 +746,20 @@ def align(mentions: pd.DataFrame, dated: dict[str, dt.date] | None = None) -> tu
             continue  # a vague amount never bridges two groups of precise figures
         if (vague[i] or vague[j]) and not _vague_fits(records, members[gi] + members[gj], vague):
             continue  # ... and joins only figures it is consistent with
-        if (telling[gi] or telling[gj]) and any(conflict(facts[x], facts[y], records[x]["kind"])
-                                                for x in members[gi] for y in members[gj]):
+        if (telling[gi] or telling[gj]) and any(conflict(x, y, kind)
+                                                for x, kind in signatures[gi] for y, _ in signatures[gj]):
             continue  # every member of a group counts the same outcome of the same event
         if records[i]["kind"] == "money" and any(_purposes_differ(records[x], records[y])
                                                  for x in members[gi] for y in members[gj]):
             continue  # every sum of a group is for the same thing
         if records[i]["kind"] == "duration" and len({records[k][_BETWEEN_KEY] for k in members[gi] + members[gj]}) > 1:
             continue  # nor does a span join a time between two events
-        if records[i]["kind"] == "date" and _group_dates_clash([records[k] for k in members[gi] + members[gj]]):
-            continue  # nor does a group join two sources' dates of two meetings through a third date
+        if records[i]["kind"] == "date":
+            for g in (gi, gj):
+                if g not in dates:
+                    dates[g] = _date_index([records[k] for k in members[g]])
+            if _group_dates_clash(dates[gi], dates[gj]):
+                continue  # nor does a group join two sources' dates of two meetings through a third date
         link_similarity[(i, j)] = similarity
         if len(members[gi]) < len(members[gj]):
             gi, gj = gj, gi  # the smaller group joins the larger
@@ -723,6 +768,9 @@ def align(mentions: pd.DataFrame, dated: dict[str, dt.date] | None = None) -> tu
         members[gi] += members.pop(gj)
         sentences[gi] |= sentences.pop(gj)
         telling[gi] = telling[gi] or telling.pop(gj)
+        signatures[gi] |= signatures.pop(gj)
+        if gj in dates:  # both groups' dates were indexed for this link (one kind per group)
+            _join_indexes(dates[gi], dates.pop(gj))
         precise[gi] += precise.pop(gj)
     _join_tolls(records, facts, members, owner, sentences)
     ordered = sorted((sorted(group) for group in members.values()), key=min)

@@ -18,6 +18,7 @@ import re
 import pandas as pd
 
 from ..lexicons import capitals, function_words
+from ..measures.number_forms import NUMBER_WORDS
 from ..measures.attribution import (ORG_WORD, PART_OF, classify_source, coordinated_persons, is_organisation_name,
                                    named_person, territory_names)
 from ..measures.attribution import unnamed_source as unnamed_voice
@@ -314,6 +315,10 @@ def _voice(voice: str, kind: str, row, people: dict[str, str], places: set[str],
         kind = classify_source(voice)  # "General Command": a title-like word before a body's name
     if kind == "person" and len(name_core(voice).split()) >= 2 and len(name_core(people.get(_surname(voice), "")).split()) < 2:
         people[_surname(voice)] = voice
+    first = voice.split(" ", 1)
+    if kind != "person" and len(first) == 2 and re.fullmatch(r"[A-Z][a-z]*", first[0]) and first[1][:1].islower() \
+            and first[0].lower() in function_words():
+        voice = first[0].lower() + " " + first[1]  # "A few of his colleagues" opened its sentence: "a few of ..."
     return voice, kind
 
 
@@ -477,6 +482,7 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
     relayed: set[tuple[str, int, int]] = set()
     last_cue: dict[tuple[str, int], tuple[int, str]] = {}
     relayed |= _closing_relays(cited_rows, by_doc, offsets)
+    named_groups: list[tuple[str, int, int]] = []  # citations of "they" that the next sentence names, person by person
     for doc_id, sid, start, end, kind, cited in zip(cited_rows["doc_id"], cited_rows["sentence_id"], cited_rows["start"],
                                                     cited_rows["end"], cited_rows["source_type"], cited_rows["source"]):
         at = int(start) - offsets.get((doc_id, int(sid)), 0)
@@ -554,6 +560,7 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
             named = named_next(doc_sentences.get(sid + 1, ""))
             if named:  # "“...,” they said. The statement came from Sen. Jo Roe and Sen. Al Kay.": those persons
                 source, kind = named, "person"
+                named_groups.append((row.doc_id, sid, int(row.start)))
         if source.lower() in _PRONOUNS:
             # a pronoun the attribution table left unbound (a table made elsewhere): the same binding
             source = binder.bind(source, sid, at)
@@ -601,6 +608,7 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
                          variant if len(speakers) == 1 else voice_words(variant, voice), voice_kind))
     table = pd.DataFrame(rows, columns=COLUMNS + ["_kind"])
     table = _named_next_sentence(table)
+    table = _members_named(table, named_groups)
     table = merge_variants(table, places=places)
     table = _affiliations(table, by_doc)
     table = table.drop_duplicates(["doc_id", "sentence_id", "voice"], ignore_index=True)
@@ -688,6 +696,11 @@ def _unnamed_coordination(source: str) -> dict[str, str]:
 _BODY_HEAD = re.compile(r"\b(?:group|organi[sz]ation|watchdog|monitor|agency|charity|body|institute|foundation)$", re.I)
 
 
+#: Words of a body's name that say it is what a bare description calls it ("a monitor": an Observatory).
+_NAMED_AS = {"monitor": {"monitor", "monitoring", "observatory", "watch"}, "watchdog": {"watchdog", "watch", "observatory"},
+             "organisation": {"organisation", "organization"}, "organization": {"organisation", "organization"}}
+
+
 def _named_next_sentence(table: pd.DataFrame) -> pd.DataFrame:
     """A body described in one sentence ("A leading international rights group says …") and named as a voice in
     the next ("Human Rights Watch says …") is that body: the description shares a word with the name. The
@@ -703,11 +716,58 @@ def _named_next_sentence(table: pd.DataFrame) -> pd.DataFrame:
         if not name or not _BODY_HEAD.search(described):
             continue
         words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", described)} - set(function_words())
-        words -= {w.lower() for w in _BODY_HEAD.findall(described)} | {"leading", "international", "local", "national"}
-        if words & {w.lower() for w in re.findall(r"[A-Za-z]{4,}", name)}:
+        heads = {w.lower() for w in _BODY_HEAD.findall(described)}
+        words -= heads | {"leading", "international", "local", "national"}
+        name_words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", name)}
+        # "a monitor said. The Vale Observatory for Rights said": a bare head, and a name that says what the body is
+        if (words & name_words) if words else any(name_words & _NAMED_AS.get(head, {head}) for head in heads):
             kind = table.loc[table["voice"] == name, "voice_type"].iloc[0]
             table.loc[index, ["voice", "voice_type", "_kind"]] = [name, kind, kind]
     return table
+
+
+#: A group cited by its number ("five past and present senators", "the three ministers").
+_COUNTED_GROUP = re.compile(r"^(?:the\s+|all\s+)?(?P<n>" + "|".join(NUMBER_WORDS) + r"|\d{1,2})\s+\S", re.I)
+#: Sentences before a citation of "they" in which the group it names may have been cited.
+MEMBERS_BEFORE = 4
+
+
+def _members_named(table: pd.DataFrame, named_groups: list[tuple[str, int, int]]) -> pd.DataFrame:
+    """A group cited by its number that the article then names member by member is those persons, not one more.
+
+    "Five senators urged Vale to go. “...,” they said. The statement came from
+    Sen. Jo Roe, ...": the citation of "they" gives the persons named (see
+    :func:`named_next`); a group cited in the same sentence or up to
+    ``MEMBERS_BEFORE`` sentences before it, whose number is the number of
+    persons named, is theirs: each of them is credited with its citation, and
+    the group is not counted as a voice of its own.
+    """
+    if table.empty or not named_groups:
+        return table
+    drop: list = []
+    added: list[pd.DataFrame] = []
+    for doc_id, sid, start in named_groups:
+        members = table[(table["doc_id"] == doc_id) & (table["sentence_id"] == sid) & (table["start"] == start)]
+        if len(members) < 2:
+            continue
+        earlier = table[(table["doc_id"] == doc_id) & table["sentence_id"].between(sid - MEMBERS_BEFORE, sid)
+                        & (table["voice_type"] != "person") & ~table.index.isin(drop)]
+        for index, group in earlier.iterrows():
+            counted = _COUNTED_GROUP.match(str(group["voice"]))
+            if not counted:
+                continue
+            number = counted.group("n").lower()
+            if int(NUMBER_WORDS.get(number, number if number.isdigit() else -1)) != len(members):
+                continue
+            credited = members.copy()
+            for column in ("mode", "sentence_id", "start", "end", "cue", "wording", "variant"):
+                credited[column] = group[column]
+            drop.append(index)
+            added.append(credited)
+    if not drop:
+        return table
+    return pd.concat([table.drop(index=drop), *added], ignore_index=True).sort_values(
+        ["doc_id", "sentence_id", "start"], kind="stable", ignore_index=True)
 
 
 def _quoting_sentences(doc_sentences: dict[int, str], offsets: dict[tuple[str, int], int], doc_id: str,

@@ -28,7 +28,7 @@ SOURCE_TYPES = ("outlet", "organisation", "government", "person", "vague")
 
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"()—–]|\s-\s")
 _LEADING = re.compile(r"^(?:(?:after|as|when|while|but|and|yet|because|since|though|although|if|so|then|meanwhile|now|earlier|later|which|who|whom)\s+)+", re.I)
-_DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|some)\s+", re.I)
+_DETERMINER = re.compile(r"^(?:the|a(?!\s+(?:few|little|handful|number|couple)\b)|an|this|that|these|those|some)\s+", re.I)
 _TRAILING = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|been|being|also|even|alike|reportedly|recently|publicly|actively|repeatedly|will|would|may|might|could|did|does|do|not|already|too|themselves|itself|long|now|still|often|always|consistently|first|once|later|earlier))+$", re.I)
 _FOLLOWING_NP = re.compile(r"\s*((?:the\s+)?(?:[^,.;:()“”\"—]|\.(?=\s*[A-Z]))+?)(?=\s*(?:[,;:()“”\"—]|\.(?!\s*[A-Z])|\s(?:and|that|which|who|whose|in|on|at|for|to|as|is|was|has)\b|$))")
 _POSSESSOR = re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)(?:’s|'s)?\s+(?:[a-z]+\s+)?$")
@@ -141,6 +141,11 @@ def territory_names() -> frozenset[str]:
     return frozenset(names | {name.replace(" & ", " and ") for name in names})
 
 
+#: Some of a group ("a few of his colleagues", "several of the senators"): the group is what is classified.
+_PARTITIVE = re.compile(r"^(?:a\s+)?(?:few|handful|number|couple|some|several|many|most|dozens|scores|none|two|three|four|"
+                        r"five|six|seven|eight|nine|ten)\s+of\s+((?:the|his|her|their|its|our)\s+\S.*)$", re.I)
+
+
 def classify_source(source: str, known: dict[str, str] | None = None, initial: bool = False) -> str:
     """Classify a source as ``outlet``, ``organisation``, ``government``, ``person`` or ``vague``.
 
@@ -168,6 +173,10 @@ def classify_source(source: str, known: dict[str, str] | None = None, initial: b
         return "person"
     if _DETERMINER.sub("", text) in territory_names():
         return "government"  # "the United States said": a state speaks through its government
+    part = _PARTITIVE.match(text)
+    if part:  # "a few of his Vale Party colleagues": some of a group, unnamed, unless the group is officials
+        whole = classify_source(part.group(1), known)
+        return "vague" if whole in ("organisation", "vague", "person") else whole
     words = text.split()
     head_part = re.split(r"\s(?:in|of|from|at|on|for|with|and)\s", text, maxsplit=1)[0].split()
     head_text = " ".join(head_part)
@@ -648,7 +657,23 @@ def _main_subject(text: str, sentence_start: int, cue_start: int) -> str:
     before = text[sentence_start:cue_start]
     match = re.search(r"(?:^|,\s+)((?:[A-Z][\w.’'&-]*\s+)*[A-Z][\w.’'&-]*)(?:,\s+(?:the|a|an)\s+[^,;:“”\"]{1,80},)?"
                       r"\s+(?:also\s+)?(?:[a-z]+ed|said|told|called|has|have|expressed)\b", before)
-    return _clean_np(match.group(1)) if match else ""
+    if match:
+        return _clean_np(match.group(1))
+    unnamed = _UNNAMED_MAIN.match(before)
+    head = unnamed.group("head").lower() if unnamed else ""
+    return _clean_np(unnamed.group(1)) if head in _vague() or _ROLE_HEAD.match(head) else ""
+
+
+#: Participles that report only after a comma ("were less forgiving, suggesting that ..."); without one they
+#: qualify a noun ("an article suggesting three ways out").
+_COMMA_PARTICIPLES = frozenset({"suggesting"})
+#: A sentence opening with a group not named, then its verb ("Other officials in the Vale Party, including five
+#: senators, were less forgiving, ...", "Senior officials rejected it, ..."): the subject of a participle's clause.
+_UNNAMED_MAIN = re.compile(
+    r"^\s*((?:(?-i:[A-Z])[a-z’'-]*\s+)?(?:[a-z][\w’'-]*\s+){0,3}(?P<head>[a-z]+)"
+    r"(?:\s+(?:in|of|from|at)\s+(?:the\s+)?(?-i:[A-Z])[\w.’'&-]*(?:\s+(?-i:[A-Z])[\w.’'&-]*){0,3})?)"
+    r"(?:,\s+(?:including|among them|such as)\s+[^,;:“”\"]{1,80},)?"
+    r"\s+(?:also\s+)?(?:[a-z]+ed|said|told|called|has|have|had|were|was|are|is)\b")
 
 
 #: A possessive noun of speech followed by a judgement of it ("Roe's comments were offensive"): the words are
@@ -700,6 +725,8 @@ def find_attributions(
             continue
         kind = match.payload[0]
         surface = match.surface
+        if surface.lower() in _COMMA_PARTICIPLES and not re.search(r",\s*$", text[start:match.start]):
+            continue  # "an opinion article suggesting three ways out": the article's content, no one's words
         if _ANONYMITY.match(text, match.end, end):
             continue  # "the official insisted on anonymity": a term of the sourcing, not words reported
         if kind == "characterising_verb" and reported_from is not None:
