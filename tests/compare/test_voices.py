@@ -482,3 +482,10 @@ def test_an_unnamed_part_of_a_group_is_vague_and_lower_case(tmp_path):
     tables, sources = _analysed(tmp_path, text)
     table = voices(tables, sources).set_index("voice")
     assert table.loc["a few of his Vale Party colleagues", "voice_type"] == "vague"
+
+
+def test_a_bare_monitor_described_later_is_that_body(tmp_path):
+    text = ("Rockets killed at least 15 civilians in Norland on Monday, a monitor said. Rain fell on the city. "
+            "The Vale Observatory for Human Rights, a Norland-based monitor, said more than 100 were wounded.")
+    tables, sources = _analysed(tmp_path, text)
+    assert set(voices(tables, sources)["voice"]) == {"Vale Observatory for Human Rights"}

@@ -103,3 +103,10 @@ def test_a_besieged_town_is_a_place_and_a_capital_is_its_state():
     table = suggest_actors(_corpus([text.format(n=i) for i in range(3)]))
     aliases = dict(zip(table["name"], table["aliases"]))
     assert "Moscow" in aliases["Russia"].split("|") and "Lakeside" not in aliases
+
+
+def test_a_possessive_without_its_apostrophe_is_a_mention():
+    corpus = _corpus(["Title\n\nPresident Ana Ruizs forces advanced, and Norlands army fell back. Jo Jones spoke.\n"])
+    actors = [Actor("Ana Ruiz", "person", ("Ana Ruiz",)), Actor("Norland", "country", ("Norland",)),
+              Actor("Jo Jones", "person", ("Jo Jones", "Jone"))]
+    assert mentions(corpus, actors)["surface"].tolist() == ["Ana Ruizs", "Norlands", "Jo Jones"]

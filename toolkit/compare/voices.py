@@ -703,17 +703,31 @@ _NAMED_AS = {"monitor": {"monitor", "monitoring", "observatory", "watch"}, "watc
 
 def _named_next_sentence(table: pd.DataFrame) -> pd.DataFrame:
     """A body described in one sentence ("A leading international rights group says …") and named as a voice in
-    the next ("Human Rights Watch says …") is that body: the description shares a word with the name. The
-    first citation takes the name, so the body is not counted again as an unnamed source."""
+    the next ("Human Rights Watch says …") is that body: the description shares a word with the name, or the
+    description is a bare head ("a monitor") and the name says what the body is ("... Observatory") or the article
+    later gives the body that description ("The Vale Observatory, a Norland-based monitor, said"). The first
+    citation takes the name, so the body is not counted again as an unnamed source."""
     if table.empty:
         return table
     named = {(d, int(s)): v for d, s, v, t in zip(table["doc_id"], table["sentence_id"], table["voice"], table["voice_type"])
              if t in ("organisation", "government", "outlet")}
     table = table.copy()
+    bodies = table[table["voice_type"].isin(["organisation", "government"])]
     for index, row in table[table["voice_type"] == "vague"].iterrows():
         described = str(row["voice"])
+        if not _BODY_HEAD.search(described):
+            continue
         name = named.get((row["doc_id"], int(row["sentence_id"]) + 1))
-        if not name or not _BODY_HEAD.search(described):
+        if not name and re.fullmatch(r"[a-z]+", described):
+            # "a monitor said" and, later, "The Vale Observatory, a Norland-based monitor, said": the body so described
+            later = bodies[(bodies["doc_id"] == row["doc_id"]) & (bodies["sentence_id"] > row["sentence_id"])]
+            called = [v for v, w in zip(later["voice"], later["wording"])
+                      if re.search(re.escape(str(v)) + r",?\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}" + described + r"\b", str(w))]
+            if len(set(called)) == 1:
+                kind = table.loc[table["voice"] == called[0], "voice_type"].iloc[0]
+                table.loc[index, ["voice", "voice_type", "_kind"]] = [called[0], kind, kind]
+            continue
+        if not name:
             continue
         words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", described)} - set(function_words())
         heads = {w.lower() for w in _BODY_HEAD.findall(described)}

@@ -143,13 +143,17 @@ def mentions(corpus: Corpus, actors: tuple[Actor, ...] | list[Actor] | None = No
 
 
 def _spellings(alias: str) -> tuple[str, ...]:
-    """An alias and, for an initialism, its dotted form ("FBI" and "F.B.I."), which some outlets' style writes.
+    """An alias and, for an initialism, its dotted form ("FBI" and "F.B.I."), which some outlets' style writes;
+    for a name, the possessive of texts that lost their apostrophes ("Norlands forces"), which is also the
+    name's plural ("the Roes").
 
-    >>> _spellings("FBI"), _spellings("Acme")
-    (('FBI', 'F.B.I.'), ('Acme',))
+    >>> _spellings("FBI"), _spellings("Acme"), _spellings("Jo Jones")
+    (('FBI', 'F.B.I.'), ('Acme', 'Acmes'), ('Jo Jones',))
     """
     if re.fullmatch(r"[A-Z]{2,5}", alias):
         return alias, ".".join(alias) + "."
+    if re.search(r"[A-Z][\w-]*[a-rt-z]$", alias) and len(alias) >= 4:
+        return alias, alias + "s"
     return (alias,)
 
 
