@@ -312,3 +312,8 @@ def test_a_participle_after_an_unnamed_group_and_its_copula():
 
 def test_a_few_keeps_its_article():
     assert _cues("A few of his Vale Party colleagues urged him to resign.")[0][1] == "A few of his Vale Party colleagues"
+
+
+def test_coming_forward_to_accuse_is_the_accusers_charge():
+    assert _cues("After the report, more of his aides came forward to accuse Jo Roe of lying.")[0] == (
+        "accuse", "more of his aides", "vague")

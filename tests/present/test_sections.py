@@ -242,3 +242,14 @@ def test_agreement_between_copies_of_one_text_is_said_to_be_no_agreement_of_inde
     shown = to_markdown(sections.number_blocks(corpus, tables))
     assert "Where the sources agree" in shown
     assert "stated only by copies of one text" in shown
+
+
+def test_agreeing_dates_keep_a_date_whose_year_was_inferred():
+    from toolkit.present.sections import _held_dates
+
+    def date(doc, surface, low, high):
+        return {"doc_id": doc, "kind": "date", "surface": surface, "date_low": low, "date_high": high}
+    rows = pd.DataFrame([date("a", "July 2016", "2016-07-01", "2016-07-31"), date("b", "early July", "2017-07-01", "2017-07-10")])
+    assert _held_dates(rows)["doc_id"].tolist() == ["a", "b"]
+    rows = pd.DataFrame([date("a", "Dec. 11, 2018", "2018-12-11", "2018-12-11"), date("b", "2019", "2019-01-01", "2019-12-31")])
+    assert _held_dates(rows)["doc_id"].tolist() == ["a"]

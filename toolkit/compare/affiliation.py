@@ -122,6 +122,14 @@ def _office_patterns(name: str) -> tuple[re.Pattern, ...]:
     )
 
 
+def _state_spokesperson(name: str) -> re.Pattern:
+    """A person named as the spokesperson of a state body written in small letters ("a spokeswoman for the
+    department", "the ministry's spokesman")."""
+    return re.compile(re.escape(name) + r",\s+(?:(?:a|an|the)\s+)?(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|press\s+secretary)"
+                      r"\s+(?:for|of|at)\s+the\s+(?:department|ministry|administration|government|embassy|white\s+house|"
+                      r"state\s+department|foreign\s+office|interior\s+ministry|cabinet|presidency|kremlin)\b", re.I)
+
+
 def office_of(name: str, texts: list[str] | tuple[str, ...]) -> tuple[bool, str]:
     """Whether the texts give ``name`` (a person's full name) an office of a state, and the side they give it
     (a nationality or the principal the person speaks for), ``""`` when none or several.
@@ -142,6 +150,8 @@ def office_of(name: str, texts: list[str] | tuple[str, ...]) -> tuple[bool, str]
     (True, 'Norland')
     >>> office_of("Al Kay", ["Al Kay, spokesman for the Vale Front, said"])
     (False, 'Vale Front')
+    >>> office_of("Jo Bell", ["“We will not pay,” Jo Bell, a spokeswoman for the department, said."])
+    (True, '')
     """
     if len(name.split()) < 2:
         return False, ""
@@ -162,6 +172,8 @@ def office_of(name: str, texts: list[str] | tuple[str, ...]) -> tuple[bool, str]
         for match in body_of_state.finditer(text):
             office = True
             sides.add(match.group(1))
+        if _state_spokesperson(name).search(text):
+            office = True  # "Jo Roe, a spokeswoman for the department, said": the department speaks through Roe
         for match in list(agent_before.finditer(text)) + list(agent_after.finditer(text)):
             if re.search(r"\b(?:former|ex-|onetime|one-time)", match.group(0), re.I):
                 continue  # "Vale's former communications director": no longer speaks for Vale

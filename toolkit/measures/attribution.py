@@ -142,7 +142,7 @@ def territory_names() -> frozenset[str]:
 
 
 #: Some of a group ("a few of his colleagues", "several of the senators"): the group is what is classified.
-_PARTITIVE = re.compile(r"^(?:a\s+)?(?:few|handful|number|couple|some|several|many|most|dozens|scores|none|two|three|four|"
+_PARTITIVE = re.compile(r"^(?:a\s+)?(?:few|handful|number|couple|some|several|many|most|more|all|both|half|dozens|scores|none|two|three|four|"
                         r"five|six|seven|eight|nine|ten)\s+of\s+((?:the|his|her|their|its|our)\s+\S.*)$", re.I)
 
 
@@ -457,7 +457,8 @@ _PARENTHETICAL_END = re.compile(r"^(.*?[^,]),\s*(?:(?:which|who|whose|where)\b[^
 _BEFORE_VERB_ADVERB = re.compile(r",\s*(?:also|then|later|again|now|still|further|separately|similarly|likewise|previously|earlier|"
                                  r"recently|(?:though|however|meanwhile|too|instead|in turn|in response),?)\s+$")
 #: An attempt before the verb of speech ("Jo Roe tried to explain", "went on to say"): the subject still speaks.
-_TRIED_TO = re.compile(r"\s+(?:attempted|tried|sought|went\s+on|rushed|hastened|was\s+quick|were\s+quick)\s+to\s*$")
+_TRIED_TO = re.compile(r"\s+(?:attempted|tried|sought|went\s+on|rushed|hastened|was\s+quick|were\s+quick|"
+                      r"(?:came|come|comes|stepped|step|steps)\s+forward)\s+to\s*$")
 #: A verb of the subject's and its object before "and" and the cue ("Jo Roe called him and told him").
 _ACTED_AND = re.compile(r"(?<=[A-Za-z])\s+(?:called|phoned|met|visited|contacted|emailed|texted|reached|thanked|urged|"
                         r"pressed|warned)\s+(?:him|her|them|us|me|reporters)\s+and\s+$")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..compare.actor_tone_tests import PERMUTATIONS
-from ..compare.alignment import DIFFERING, FLOOR_RATIO, article_days, coarse_date
+from ..compare.alignment import DIFFERING, FLOOR_RATIO, article_days, coarse_date, overlaps
 from ..compare.by_source import source_documents, source_map
 from ..compare.copies import copied_texts, copies
 from ..compare.facts import TOLL_CAVEAT
@@ -536,14 +536,17 @@ def frame_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
 
 def _held_dates(rows: pd.DataFrame) -> pd.DataFrame:
     """The mentions of an agreeing group, less a coarse date that does not hold its most precise one ("2019"
-    beside "Dec. 11" of the year before: a year said of something else, not the same date)."""
+    beside "Dec. 11" of the year before: a year said of something else, not the same date); "early July" beside
+    "July 2016" holds it, the year of "early July" being only inferred from its article."""
     if not {"date_low", "date_high", "kind"} <= set(rows.columns) or not (rows["kind"] == "date").all():
         return rows
     low, high = pd.to_datetime(rows["date_low"], errors="coerce"), pd.to_datetime(rows["date_high"], errors="coerce")
     if low.isna().any() or high.isna().any():
         return rows
-    finest = (high - low).idxmin()
-    return rows[(low <= high[finest]) & (high >= low[finest])]
+    records = rows.to_dict("records")
+    finest = records[rows.index.get_loc((high - low).idxmin())]
+    # as the groups were formed: a date written without its year ("early July") is read in the other's year
+    return rows[[overlaps(r, finest) is not False for r in records]]
 
 
 def _figure(row) -> str:
