@@ -52,3 +52,13 @@ def test_frame_shares_cover_every_dimension(seeds_corpus):
     assert shares["share"].between(0, 1).all()
     top = shares.sort_values("share").groupby("doc_id").tail(1)
     assert set(top["frame"]) <= {"economic", "external_regulation_reputation"}
+
+
+@pytest.mark.parametrize("sentence, frame, expected", [
+    ("“It has been an honor and privilege to serve the people of Vale,” Roe said.", "morality", False),
+    ("The killing was defended as a matter of family honor.", "morality", True),
+    ("Roe is threatening to resign if the vote fails.", "security_defense", False),
+    ("Officials called the militia a threat to the region.", "security_defense", True),
+])
+def test_courtesies_and_threats_to_resign_frame_nothing(tmp_path, sentence, frame, expected):
+    assert (frame in _frames_of(tmp_path, sentence)) == expected

@@ -185,3 +185,16 @@ def test_json_safe_and_rounded_write_null_for_non_finite_floats():
     tree = {"a": [1.5, float("nan"), {"b": float("inf"), "c": -float("inf")}], "d": "x", "e": 3}
     assert json_safe(tree) == {"a": [1.5, None, {"b": None, "c": None}], "d": "x", "e": 3}
     assert _strict(json.dumps(rounded(tree)))["a"][2] == {"b": None, "c": None}
+
+
+def test_a_last_bit_difference_keeps_the_written_spec():
+    from toolkit.present.charts import renamed_datasets, rounded, tone_by_source
+
+    import pandas as pd
+
+    def spec(x):
+        table = pd.DataFrame({"doc_id": ["a", "b"], "sentence_id": [0, 0], "vader": [x, -0.2], "news": [x, -0.2]})
+        return renamed_datasets(rounded(tone_by_source(table).to_dict()))
+    first, second = spec(0.1 + 0.2), spec(0.3)  # 0.30000000000000004 and 0.3
+    assert first == second and "datasets" in first
+    assert set(first["datasets"]) == {first["data"]["name"]}

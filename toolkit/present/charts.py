@@ -8,6 +8,7 @@ sequential blue for shares).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 
@@ -315,7 +316,7 @@ def save_chart(chart, data: pd.DataFrame, folder, name: str) -> list:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # one spec, its floats rounded as the tables' are, renders all three files
-    spec = rounded(styled(chart).to_dict())
+    spec = renamed_datasets(rounded(styled(chart).to_dict()))
     version = vl_version_for_vl_convert()
     paths = [folder / f"{name}.{ext}" for ext in ("png", "svg", "vl.json")]
     paths[0].write_bytes(vlc.vegalite_to_png(spec, vl_version=version, scale=2))
@@ -324,6 +325,28 @@ def save_chart(chart, data: pd.DataFrame, folder, name: str) -> list:
     csv_path = folder / f"{name}.csv"
     write_csv(data, csv_path)
     return [*paths, csv_path]
+
+
+def renamed_datasets(spec: dict) -> dict:
+    """``spec`` with each inline dataset named by a hash of its rounded rows.
+
+    Altair names a dataset by a hash of the unrounded data, so a last-bit
+    difference in a float (another CPU's arithmetic) would rename it in the
+    written spec although the rounded rows are the same.
+    """
+    datasets = spec.get("datasets")
+    if not isinstance(datasets, dict):
+        return spec
+    names = {old: "data-" + hashlib.md5(json.dumps(rows, sort_keys=True).encode("utf-8")).hexdigest()
+             for old, rows in datasets.items()}
+
+    def rename(value):
+        if isinstance(value, dict):
+            return {(names.get(k, k) if value is datasets else k): rename(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [rename(v) for v in value]
+        return names.get(value, value) if isinstance(value, str) else value
+    return rename(spec)
 
 
 def rounded(value):
