@@ -317,3 +317,17 @@ def test_a_few_keeps_its_article():
 def test_coming_forward_to_accuse_is_the_accusers_charge():
     assert _cues("After the report, more of his aides came forward to accuse Jo Roe of lying.")[0] == (
         "accuse", "more of his aides", "vague")
+
+
+@pytest.mark.parametrize("source, kind", [("House Republicans", "organisation"), ("Senate Democrats", "organisation"),
+                                          ("fellow Republicans", "vague"), ("Fellow Democrats", "vague")])
+def test_a_partys_members(source, kind):
+    assert classify_source(source) == kind
+
+
+def test_a_time_phrase_before_the_subject_is_no_part_of_it():
+    assert _cues("A day later a military source disclosed that the rebels had attacked.")[0][:2] == (
+        "disclosed", "military source")
+    assert _cues("Late in the evening Jo Roe said the port would close.")[0][:2] == ("said", "Jo Roe")
+    assert _cues("The military source reiterated that the attacks were coordinated.")[0][:2] == (
+        "reiterated", "military source")

@@ -62,3 +62,11 @@ def test_frame_shares_cover_every_dimension(seeds_corpus):
 ])
 def test_courtesies_and_threats_to_resign_frame_nothing(tmp_path, sentence, frame, expected):
     assert (frame in _frames_of(tmp_path, sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence, frame", [
+    ("Jo Roe told Politico that the port would close.", "political"),
+    ("Aides described a hostile environment in the office.", "health_safety"),
+])
+def test_an_outlets_name_and_a_hostile_office_frame_nothing(tmp_path, sentence, frame):
+    assert frame not in _frames_of(tmp_path, sentence)

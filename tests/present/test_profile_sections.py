@@ -133,3 +133,16 @@ def test_a_profile_gives_the_sources_own_figures_where_the_sources_differ():
     text = _differing_figures({"facts": facts}, "a")
     assert text == "Where the sources give a figure differently, it gives people killed as “At least 100” and “20” (an earlier count)."
     assert _differing_figures({"facts": facts[facts["source"] != "a"]}, "a") == ""
+
+
+def test_a_figure_of_another_scope_says_so_in_its_profile():
+    import pandas as pd
+
+    from toolkit.present.profile_sections import _differing_figures
+    note = ("possibly not one quantity: what is measured differs: 'rare ores' in a ('Vale’s rare ores deposits') "
+            "vs b ('reserves')")
+    facts = pd.DataFrame([{"fact_id": "f1", "kind": "quantity", "label": "reserves", "state": "differ", "source": s,
+                           "mentioned": True, "wording": "", "value": v, "note": note}
+                          for s, v in (("a", "$4 billion"), ("b", "$6 billion"))])
+    assert _differing_figures({"facts": facts}, "a").endswith("(of “Vale’s rare ores deposits”: possibly not what the others count).")
+    assert "possibly" not in _differing_figures({"facts": facts}, "b")

@@ -253,3 +253,14 @@ def test_agreeing_dates_keep_a_date_whose_year_was_inferred():
     assert _held_dates(rows)["doc_id"].tolist() == ["a", "b"]
     rows = pd.DataFrame([date("a", "Dec. 11, 2018", "2018-12-11", "2018-12-11"), date("b", "2019", "2019-01-01", "2019-12-31")])
     assert _held_dates(rows)["doc_id"].tolist() == ["a"]
+
+
+def test_a_tone_difference_between_articles_dated_days_apart_says_so():
+    import datetime as dt
+
+    tested = pd.DataFrame([{"actor": "Norland", "sources": 2, "mentions": 9, "highest": "a", "highest_mean": -0.1,
+                            "lowest": "b", "lowest_mean": -0.5, "p_value": 0.001, "q_value": 0.002, "survives": True}])
+    apart = sections._tone_differences(tested, None, {"a": dt.date(2016, 10, 28), "b": dt.date(2016, 10, 12)})
+    assert "dated 16 days apart" in apart
+    near = sections._tone_differences(tested, None, {"a": dt.date(2016, 10, 12), "b": dt.date(2016, 10, 12)})
+    assert "days apart" not in near and "Norland (highest in `a`" in near

@@ -70,6 +70,7 @@ import re
 from itertools import combinations
 from collections import Counter
 from dataclasses import replace
+from array import array
 from functools import lru_cache
 
 import numpy as np
@@ -1096,26 +1097,32 @@ def floors_differ(members: list[dict]) -> bool:
 
 
 def _status(members: list[dict], index: list[int], vectors) -> tuple[str, str]:
-    """The group's status and, for ``scope_differs``, the note naming the differing qualifier."""
-    within, apart = [], []
+    """The group's status and, for ``scope_differs``, the note naming the differing qualifier.
+
+    Pairs are kept as positions in two integer arrays: a group of thousands of mentions has millions of pairs."""
+    torn: set[int] = set()  # positions of one source's own two values that do not overlap
+    apart_a, apart_b = array("l"), array("l")
     for k, a in enumerate(members):
-        for b in members[k + 1:]:
+        for m in range(k + 1, len(members)):
+            b = members[m]
             if a["kind"] == "date" and coarse_date(a) != coarse_date(b):
                 continue  # a year alone beside a day or a month says when in general, not another value of it
             if overlaps(a, b) is False:
                 if a["doc_id"] != b["doc_id"] or _two_voices(a, b):
-                    apart.append((a, b))
+                    apart_a.append(k)
+                    apart_b.append(m)
                 elif not _part_of_total(a, b, members) and not _dates_of_two_events(a, b):
-                    within.append((a, b))
+                    torn |= {k, m}
+    apart = len(apart_a)
     # one source's own two values: its inconsistency, unless the sources also differ on values it is not torn on
-    torn = {id(m) for pair in within for m in pair}
-    if within and not any(id(a) not in torn and id(b) not in torn for a, b in apart if a["doc_id"] != b["doc_id"]):
+    if torn and not any(k not in torn and m not in torn for k, m in zip(apart_a, apart_b)
+                        if members[k]["doc_id"] != members[m]["doc_id"]):
         return "inconsistent_within_source", ""
     if len({m["doc_id"] for m in members}) == 1 and not apart:
         return "single_source", ""
     if not apart:
         return ("floors_differ" if floors_differ(members) else "agree"), ""
-    position = {id(m): k for k, m in enumerate(members)}
-    notes = sorted(((-_cosine(vectors[index[position[id(a)]]], vectors[index[position[id(b)]]]), note)
-                    for a, b in apart if (note := scope_difference(a, b))), key=lambda x: x[0])
-    return ("scope_differs", notes[0][1]) if notes else ("diverge", "")  # the note of the most alike pair
+    best = min(((-_cosine(vectors[index[k]], vectors[index[m]]), note)
+                for k, m in zip(apart_a, apart_b) if (note := scope_difference(members[k], members[m]))),
+               key=lambda x: x[0], default=None)
+    return ("scope_differs", best[1]) if best else ("diverge", "")  # the note of the most alike pair

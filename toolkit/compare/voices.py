@@ -33,7 +33,7 @@ COLUMNS = ["voice", "voice_type", "side", "mode", "from_outlet", "source", "doc_
 #: is not one: rebels and militias have them too.
 _GOVERNMENT = re.compile(
     r"\b(?:minister|ministry|officials?|government|president|prime minister|premier|embassy|department|spokes(?:man|woman|person)|"
-    r"army|military|police|authorities|senator|governor|ambassador|secretary|chargé|charge d|parliament|congress|"
+    r"army|military|police|intelligence\s+(?:agenc(?:y|ies)|services?|officials?|community)|authorities|senator|governor|ambassador|secretary|chargé|charge d|parliament|congress|"
     r"white house|kremlin|cabinet|foreign office|state media|lawmakers?|mayor|chancellor|senate|congress(?:man|woman)|"
     r"(?-i:Speaker)|speaker\s+of\s+(?:the\s+)?\w*\s*(?:house|parliament|assembly|council|senate))\b|"
     r"\b(?:sen|rep|gov)\.(?=\s)", re.I)
@@ -231,6 +231,8 @@ def voice_type(voice: str, source_type: str) -> str:
 
     >>> voice_type("the Foreign Ministry", "organisation"), voice_type("a rebel military spokesman", "vague")
     ('government', 'vague')
+    >>> voice_type("US intelligence agencies", "organisation")
+    'government'
     """
     if source_type in ("outlet", "vague"):
         return source_type
@@ -248,6 +250,8 @@ def side_of(voice: str) -> str:
     ('opposition', 'rebels')
     >>> side_of("Pro-Ankara media outlets"), side_of("Kremlin spokesman Jo Roe"), side_of("Army sources in Turkey")
     ('Turkey', 'Russia', 'Turkey')
+    >>> side_of("Officials in Ankara and Moscow")
+    ''
     """
     group = _NON_STATE.search(voice)
     if group:
@@ -268,10 +272,11 @@ def side_of(voice: str) -> str:
     if partisan:  # "pro-Ankara media": for the state whose capital it names, or the state it names
         named = partisan.group(1)
         return states.get(named.lower(), named if named in territory_names() or named in states.values() else "")
-    seat = next((states[w.lower()] for w in re.findall(r"[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?", voice)
-                 if w.lower() in states), "")
-    if seat:
-        return seat  # "Kremlin spokesman Jo Roe": Russia
+    seats = {states[w.lower()] for w in re.findall(r"[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?", voice) if w.lower() in states}
+    if len(seats) > 1:
+        return ""  # "Officials in Vale City and Lakeport": two states' officials, no one side
+    if seats:
+        return seats.pop()  # "Kremlin spokesman Jo Roe": Russia
     placed = re.search(r"\s(?:in|of|from)\s(?:the\s)?([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)$", voice)
     if placed and (placed.group(1) in territory_names() or placed.group(1) in states.values()) and _OF_STATE.search(voice):
         return placed.group(1)  # "Army sources in Syria", "the Foreign Ministry of Norland"
@@ -747,25 +752,27 @@ MEMBERS_BEFORE = 4
 
 
 def _members_named(table: pd.DataFrame, named_groups: list[tuple[str, int, int]]) -> pd.DataFrame:
-    """A group cited by its number that the article then names member by member is those persons, not one more.
+    """A group cited by its number that the article then names member by member is one voice, with its members.
 
     "Five senators urged Vale to go. “...,” they said. The statement came from
     Sen. Jo Roe, ...": the citation of "they" gives the persons named (see
     :func:`named_next`); a group cited in the same sentence or up to
     ``MEMBERS_BEFORE`` sentences before it, whose number is the number of
-    persons named, is theirs: each of them is credited with its citation, and
-    the group is not counted as a voice of its own.
+    persons named, is theirs. The group and its members are then one voice,
+    named by both ("five senators (Jo Roe, Al Kay, ...)"), and each of its two
+    citations counts once: a joint statement is no five statements, nor the
+    group a sixth voice.
     """
     if table.empty or not named_groups:
         return table
+    table = table.copy()
     drop: list = []
-    added: list[pd.DataFrame] = []
     for doc_id, sid, start in named_groups:
         members = table[(table["doc_id"] == doc_id) & (table["sentence_id"] == sid) & (table["start"] == start)]
         if len(members) < 2:
             continue
         earlier = table[(table["doc_id"] == doc_id) & table["sentence_id"].between(sid - MEMBERS_BEFORE, sid)
-                        & (table["voice_type"] != "person") & ~table.index.isin(drop)]
+                        & (table["voice_type"] != "person") & ~table.index.isin(members.index)]
         for index, group in earlier.iterrows():
             counted = _COUNTED_GROUP.match(str(group["voice"]))
             if not counted:
@@ -773,15 +780,14 @@ def _members_named(table: pd.DataFrame, named_groups: list[tuple[str, int, int]]
             number = counted.group("n").lower()
             if int(NUMBER_WORDS.get(number, number if number.isdigit() else -1)) != len(members):
                 continue
-            credited = members.copy()
-            for column in ("mode", "sentence_id", "start", "end", "cue", "wording", "variant"):
-                credited[column] = group[column]
-            drop.append(index)
-            added.append(credited)
-    if not drop:
-        return table
-    return pd.concat([table.drop(index=drop), *added], ignore_index=True).sort_values(
-        ["doc_id", "sentence_id", "start"], kind="stable", ignore_index=True)
+            label = f"{group['voice']} ({', '.join(members['voice'])})"
+            table.loc[index, "voice"] = label
+            first = members.index[0]
+            table.loc[first, ["voice", "voice_type", "side", "_kind"]] = [label, group["voice_type"], group["side"],
+                                                                         group["_kind"]]
+            drop += list(members.index[1:])
+            break
+    return table.drop(index=drop).reset_index(drop=True)
 
 
 def _quoting_sentences(doc_sentences: dict[int, str], offsets: dict[tuple[str, int], int], doc_id: str,

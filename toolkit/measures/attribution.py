@@ -141,6 +141,11 @@ def territory_names() -> frozenset[str]:
     return frozenset(names | {name.replace(" & ", " and ") for name in names})
 
 
+#: A party's members as a group ("House Republicans", "fellow Democrats"); group 1: a word that makes them some
+#: members only, unnamed.
+_PARTY_MEMBERS = re.compile(r"^(?:(?:the|(fellow|some|other|many|several|few|a\s+few|most|more|top|senior|leading|"
+                            r"moderate|conservative|progressive|rank-and-file))\s+)?(?:(?-i:[A-Z])[a-z]+\s+)?"
+                            r"(?-i:Republicans|Democrats|Conservatives|Liberals|Socialists|Greens|Tories)$", re.I)
 #: Some of a group ("a few of his colleagues", "several of the senators"): the group is what is classified.
 _PARTITIVE = re.compile(r"^(?:a\s+)?(?:few|handful|number|couple|some|several|many|most|more|all|both|half|dozens|scores|none|two|three|four|"
                         r"five|six|seven|eight|nine|ten)\s+of\s+((?:the|his|her|their|its|our)\s+\S.*)$", re.I)
@@ -173,6 +178,9 @@ def classify_source(source: str, known: dict[str, str] | None = None, initial: b
         return "person"
     if _DETERMINER.sub("", text) in territory_names():
         return "government"  # "the United States said": a state speaks through its government
+    members = _PARTY_MEMBERS.match(text)
+    if members:  # "House Republicans": a party's members, a body; "fellow Republicans": some of them, unnamed
+        return "vague" if members.group(1) else "organisation"
     part = _PARTITIVE.match(text)
     if part:  # "a few of his Vale Party colleagues": some of a group, unnamed, unless the group is officials
         whole = classify_source(part.group(1), known)
@@ -352,8 +360,9 @@ _LEADING_ADVERB = re.compile(r"^(?:Elsewhere|Meanwhile|Separately|However|Also|S
 _LEADING_PARTICIPLE = re.compile(r"^[A-Za-z][a-z]+ing\s+(?:(?:on|in|at|to|from|with|after|during|before|about|for|by)\s+"
                                  r"(?:the\s+|a\s+|an\s+)?[\w’'-]+\s+)+(?=[A-Z])")
 #: A fronted time of day ("in the evening the source said").
-_LEADING_TIME = re.compile(r"^(?:(?:in|on|at|during|by|late|early|later|earlier)\s+)?(?:the\s+)?"
-                           r"(?:morning|afternoon|evening|night|weekend)\s+(?=\S)", re.I)
+_LEADING_TIME = re.compile(r"^(?:(?:(?:in|on|at|during|by|late|early|later|earlier)(?:\s+in)?\s+)?(?:the\s+)?"
+                           r"(?:morning|afternoon|evening|night|weekend)|(?:a|one|two|three|a\s+few)\s+(?:days?|weeks?|"
+                           r"months?|years?|hours?)\s+(?:later|earlier|ago|before|after))\s+(?=\S)", re.I)
 #: A subordinating word inside a phrase: the subject is what follows it ("even as Jo Roe said").
 _SUBORDINATOR = re.compile(r"(?:^|\s)(?i:as|despite|although|because|while|when|whereas|though|since|until|unless|after|before|than)"
                            r"\s+(?=[A-Z])")

@@ -331,8 +331,17 @@ def _differing_figures(tables: dict, source: str) -> str:
             key = " ".join(w for w in value.lower().split() if w not in counted)
             earlier = re.search(r"\b(?:previous|earlier)\b", toll_update(wording), re.I)
             shown.setdefault(key, f"“{figure_text(value)}”" + (" (an earlier count)" if earlier else ""))
-        parts.append(f"{label} as " + _join(list(shown.values())[:TOP_FACTS]))
+        scope = _SCOPE_NOTE.search(str(rows["note"].iloc[0])) if "note" in rows else None
+        own = f" (of “{scope.group('phrase')}”: possibly not what the others count)" \
+            if scope and scope.group("source") == source else ""
+        parts.append(f"{label} as " + _join(list(shown.values())[:TOP_FACTS]) + own)
     return f"Where the sources give a figure differently, it gives {'; '.join(parts)}."
+
+
+#: The facts grid's note on a fact whose sources may measure different things, naming the qualifier one adds
+#: ("... what is measured differs: 'rare earths' in afzal (...) vs ...").
+_SCOPE_NOTE = re.compile(r"^possibly not one quantity: what is measured differs: '(?P<what>[^']+)' in (?P<source>\S+) "
+                         r"\('(?P<phrase>.+?)'\)(?: vs |$)")
 
 
 def source_documents_of(tables: dict, source: str) -> list[str]:

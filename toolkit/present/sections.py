@@ -413,7 +413,8 @@ def actor_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                      "source's (as for the stance cues). Every mention, with the clause scored and whether it is "
                      "quoted, is in `data/actor_sentiment.csv`."),
                ("chart", "actor_tone", "Mean tone toward each actor in each source" + _chart_note(tables, True)),
-               ("table", shown), *note, ("p", _tone_differences(tables.get("actor_tone_differences"), tables.get("event_groups")))]
+               ("table", shown), *note, ("p", _tone_differences(tables.get("actor_tone_differences"), tables.get("event_groups"),
+                                                                        article_days(tables.get("documents"))))]
     for label, row in _own_extremes(corpus, writers_mentions(tables["actor_sentiment"])).items():
         if row is None:
             blocks.append(("p", f"The {label} mention: none is scored with a probability of {CONFIDENT_PROBABILITY:.0%} "
@@ -425,9 +426,11 @@ def actor_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     return blocks
 
 
-def _tone_differences(tested: pd.DataFrame | None, events: pd.DataFrame | None = None) -> str:
+def _tone_differences(tested: pd.DataFrame | None, events: pd.DataFrame | None = None,
+                      days: dict | None = None) -> str:
     """Whether any source's tone toward an actor differs from another's by more than chance, in words; with
-    articles that may report different events (``event_groups``), a difference that survives may be one of
+    articles that may report different events (``event_groups``), or the two sources compared dated more than
+    :data:`MAX_TOLL_DAYS` apart (``days``: :func:`article_days`), a difference that survives may be one of
     story."""
     if tested is None or tested.empty:
         return (f"No actor is mentioned {MIN_ACTOR_MENTIONS} or more times by two or more sources, so no "
@@ -442,8 +445,16 @@ def _tone_differences(tested: pd.DataFrame | None, events: pd.DataFrame | None =
     if survived.empty:
         return method + ("No difference survives: the means above describe these texts' clauses, and no "
                          "source's tone toward an actor can be told apart from another's.")
+    days = days or {}
+
+    def apart(r) -> str:
+        if r.highest not in days or r.lowest not in days:
+            return ""
+        gap = abs((days[r.highest] - days[r.lowest]).days)
+        return (f"; the two are dated {gap} days apart and may report different days' events, so the difference "
+                "may be the news, not the coverage" if gap > MAX_TOLL_DAYS else "")
     found = "; ".join(f"{r.actor} (highest in `{r.highest}`, {r.highest_mean:+.2f}; lowest in `{r.lowest}`, "
-                      f"{r.lowest_mean:+.2f}; q = {r.q_value:.3f})" for r in survived.itertuples())
+                      f"{r.lowest_mean:+.2f}; q = {r.q_value:.3f}{apart(r)})" for r in survived.itertuples())
     stories = ("" if event_group_count(events) <= 1 else
                f" The articles fall into {event_group_count(events)} groups that may report different events "
                "(see the warning at the top): a source's tone toward an actor in another story may differ because "
