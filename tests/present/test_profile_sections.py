@@ -146,3 +146,11 @@ def test_a_figure_of_another_scope_says_so_in_its_profile():
                           for s, v in (("a", "$4 billion"), ("b", "$6 billion"))])
     assert _differing_figures({"facts": facts}, "a").endswith("(of “Vale’s rare ores deposits”: possibly not what the others count).")
     assert "possibly" not in _differing_figures({"facts": facts}, "b")
+
+
+def test_a_copy_of_the_same_text_is_no_other_to_compare_length_with():
+    from toolkit.present.profile_sections import _length
+    words = {"a": 117, "b": 118, "c": 400, "d": 600}
+    told = _length("a", words, {"b"})
+    assert "(the others: 400 to 600; `b` 118, a copy of the same text)" in told and "much shorter" in told
+    assert _length("a", {"a": 117, "b": 118}, {"b"}) == "117 words (`b` 118, a copy of the same text)."

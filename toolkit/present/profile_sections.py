@@ -120,14 +120,17 @@ def _kind_of_text(documents: pd.DataFrame) -> str:
     return ""
 
 
-def _length(source: str, words: dict[str, int]) -> str:
+def _length(source: str, words: dict[str, int], twins: set[str] | frozenset[str] = frozenset()) -> str:
+    """Its length against the others'; ``twins``, sources that carry a copy of its text, are no others to it."""
     mine = words[source]
-    others = [w for s, w in words.items() if s != source]
+    others = [w for s, w in words.items() if s != source and s not in twins]
+    copies = "; " + _join([f"`{t}` {words[t]:,}" for t in sorted(twins)]) + (
+        ", a copy of the same text" if len(twins) == 1 else ", copies of the same text") if twins else ""
     if not others:
-        return f"{mine:,} words."
+        return f"{mine:,} words" + (f" ({copies[2:]})" if copies else "") + "."
     median = float(pd.Series(others).median())
     note = " — much shorter than the others, so it has less room for what they report" if mine < SHORT * median else ""
-    return f"{mine:,} words (the others: {min(others):,} to {max(others):,}){note}."
+    return f"{mine:,} words (the others: {min(others):,} to {max(others):,}{copies}){note}."
 
 
 def _frames(tables: dict, source: str) -> str:
@@ -589,14 +592,16 @@ def profile_blocks(corpus, tables: dict) -> list[tuple]:
     kinds = source_kinds(tables)
     carriers = figure_carriers(tables)
     copied = copied_texts(tables)
+    texts = {s: {copied.get(d, d) for d in ds} for s, ds in groups.items()}  # the texts each source carries
     for source, docs in list(groups.items())[:MAX_PROFILED]:
+        twins = {t for t in groups if t != source and texts[t] & texts[source]}
         mine = documents.loc[docs].reset_index()
         titles = [t for t in mine["title"].fillna("").astype(str) if t]
         kind = kind_label(source, kinds)
         head = f"**`{source}`**" + (f" ({kind})" if kind else "") + (f" — “{titles[0]}”" if len(docs) == 1 and titles else f" ({len(docs)} articles)" if len(docs) > 1 else "")
         apart = _other_event(tables, docs)
         # what only it reports and what it leaves out are differences of story for an article on another event
-        sentences = [f"{head}: {_length(source, words)}", apart, _kind_of_text(mine), _frames(tables, source),
+        sentences = [f"{head}: {_length(source, words, twins)}", apart, _kind_of_text(mine), _frames(tables, source),
                      _findings(tables, source), _cited(tables, docs), _differing_figures(tables, source)]
         sentences += [] if apart else [_alone(tables, source, docs), _left_out(tables, source, sources, carriers, copied)]
         blocks.append(("p", " ".join(s for s in sentences if s)))
