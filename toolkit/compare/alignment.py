@@ -468,7 +468,7 @@ def _dates_clash(a, b) -> bool:
 
 def _date_signature(r: dict) -> tuple:
     """What :func:`_dates_clash` reads of a date besides its source: its interval and its words."""
-    return r[_INTERVAL] if _INTERVAL in r else _bounds(r), str(r.get("surface", "") or "")
+    return _bounds(r), str(r.get("surface", "") or "")
 
 
 @lru_cache(maxsize=1 << 16)

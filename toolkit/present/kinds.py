@@ -46,7 +46,7 @@ def kind_label(source: str, kinds: dict[str, tuple[str, ...]]) -> str:
 
 
 def named(source: str, kinds: dict[str, tuple[str, ...]], code: bool = True) -> str:
-    """The source's name with its kind in brackets: "`afzal` (opinion / column)".
+    """The source's name with its kind in brackets: "`vale-times` (opinion / column)".
 
     >>> named("a", {"a": ("news_report",)})
     '`a` (news report)'

@@ -342,7 +342,7 @@ def _differing_figures(tables: dict, source: str) -> str:
 
 
 #: The facts grid's note on a fact whose sources may measure different things, naming the qualifier one adds
-#: ("... what is measured differs: 'rare earths' in afzal (...) vs ...").
+#: ("... what is measured differs: 'rare ores' in vale-times ('Norland’s rare ores') vs ...").
 _SCOPE_NOTE = re.compile(r"^possibly not one quantity: what is measured differs: '(?P<what>[^']+)' in (?P<source>\S+) "
                          r"\('(?P<phrase>.+?)'\)(?: vs |$)")
 
