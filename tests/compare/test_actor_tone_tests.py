@@ -34,3 +34,14 @@ def test_the_same_mentions_give_the_same_p_values():
     rows = pd.DataFrame(_mentions({"a": [0.1, 0.5, 0.2, 0.4], "b": [0.0, -0.3, 0.2, -0.1]}))
     first = actor_tone_differences({"actor_sentiment": rows})
     assert first.equals(actor_tone_differences({"actor_sentiment": rows}))
+
+
+def test_sources_on_different_events_are_not_compared():
+    rows = _mentions({"a": [0.8, 0.7, 0.9, 0.8, 0.6], "b": [-0.7, -0.8, -0.6, -0.9, -0.5], "c": [-0.6, -0.7, -0.8]})
+    groups = pd.DataFrame({"doc_id": ["a", "b", "c"], "event_group": [1, 2, 1]})
+    table = actor_tone_differences({"actor_sentiment": pd.DataFrame(rows), "event_groups": groups})
+    # a and c report one event; b, the most negative, another: only a and c are compared
+    assert table["sources"].tolist() == [2] and table["lowest"].tolist() == ["c"]
+    alone = groups.assign(event_group=[1, 2, 3])
+    table = actor_tone_differences({"actor_sentiment": pd.DataFrame(rows), "event_groups": alone})
+    assert table.empty and "of one event group" in _tone_differences(table, alone)

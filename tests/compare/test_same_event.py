@@ -87,3 +87,22 @@ def test_copies_of_one_text_are_found_and_counted_as_one():
     # a and b share 90 of a's 100 words: copies; b and c share 9 words: one quote, not a copy
     assert pairs[["doc_a", "doc_b"]].values.tolist() == [["a", "b"]] and pairs["share"].iloc[0] == 0.9
     assert copy_of(pairs) == {"a": "a", "b": "a"}
+
+
+def test_news_reports_dated_days_apart_are_not_one_event_however_alike():
+    import datetime as dt
+    pairs = _pairs([("a", "b", 0.45), ("b", "c", 0.42)])
+    days = {"a": dt.date(2016, 10, 7), "b": dt.date(2016, 10, 28), "c": dt.date(2016, 10, 9)}
+    table = event_groups(pairs, ["a", "b", "c"], days=days)
+    assert table["event_group"].nunique() == 3
+    near = {"b": dt.date(2016, 10, 8)}
+    assert event_groups(pairs, ["a", "b", "c"], days={**days, **near})["event_group"].nunique() == 1
+    # a document without a date links by its vocabulary alone
+    assert event_groups(pairs, ["a", "b", "c"], days={"a": days["a"]})["event_group"].nunique() == 1
+
+
+def test_news_days_leave_out_columns():
+    from toolkit.compare.same_event import news_days
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "published": ["2016-10-07", "2016-10-28"],
+                              "text_type": ["news_report", "opinion"]})
+    assert list(news_days(documents)) == ["a"]

@@ -154,3 +154,11 @@ def test_a_copy_of_the_same_text_is_no_other_to_compare_length_with():
     told = _length("a", words, {"b"})
     assert "(the others: 400 to 600; `b` 118, a copy of the same text)" in told and "much shorter" in told
     assert _length("a", {"a": 117, "b": 118}, {"b"}) == "117 words (`b` 118, a copy of the same text)."
+
+
+def test_a_kind_of_text_says_how_sure_the_model_is():
+    from toolkit.present.profile_sections import _type_evidence
+    evidence = "model probability {}; weighed most: headline in news form: yes (+0.6); second person 0.0"
+    assert _type_evidence(evidence.format("0.95")) == " (model probability 0.95; the strongest signal: headline in news form: yes)"
+    assert "not sure" in _type_evidence(evidence.format("0.62"))
+    assert "a guess" in _type_evidence(evidence.format("0.45"))

@@ -9,7 +9,10 @@ the spread of those sources' means is larger than the spread left when the
 mentions are shuffled between the sources (a permutation test of the
 between-source sum of squares, with a fixed seed), then controls the false
 discovery rate over the actors tested (Benjamini-Hochberg at
-:data:`~toolkit.compare.profiles.FDR`).
+:data:`~toolkit.compare.profiles.FDR`). When the articles fall into groups that
+may report different events (``event_groups``), an actor's sources are compared
+within one group only: the group most of them belong to. Tone toward an actor
+in another story differs because the story does.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import pandas as pd
 from ..measures.sentiment import MIN_ACTOR_MENTIONS, writers_mentions
 from .by_source import source_map
 from .profiles import FDR, benjamini_hochberg
+from .same_event import source_groups, story_sources
 
 #: Shuffles of the mentions between sources per actor.
 PERMUTATIONS = 2000
@@ -42,7 +46,9 @@ def actor_tone_differences(tables: dict, permutations: int = PERMUTATIONS, seed:
     ``q_value`` over the actors tested and ``survives`` (``q_value`` at most :data:`FDR`).
 
     ``tables`` needs ``actor_sentiment`` and the ``sources`` mapping of the comparison (without it, each
-    document is a source). Mentions inside quotations are left out, as in the per-source means.
+    document is a source), and may hold ``event_groups`` (:func:`~toolkit.compare.same_event.event_groups`):
+    then only sources of one group are compared. Mentions inside quotations are left out, as in the per-source
+    means.
 
     >>> import pandas as pd
     >>> rows = [{"doc_id": d, "actor": "Vale", "score": s, "quoted": False}
@@ -56,11 +62,14 @@ def actor_tone_differences(tables: dict, permutations: int = PERMUTATIONS, seed:
         return pd.DataFrame(columns=COLUMNS)
     mapping = source_map(tables) if "sources" in tables else {}
     scored = scored.assign(source=scored["doc_id"].map(lambda d: mapping.get(d, d)))
+    of_source = source_groups(tables.get("event_groups"), mapping or {d: d for d in scored["doc_id"].unique()})
     rng = np.random.default_rng(seed)
     rows = []
     for actor, mentions in scored.groupby("actor", sort=True):
         counts = mentions["source"].value_counts()
         enough = sorted(counts.index[counts >= MIN_ACTOR_MENTIONS])
+        # the sources of one story: the event group most of them belong to
+        enough = story_sources(set(enough), of_source, enough)
         if len(enough) < 2:
             continue
         kept = mentions[mentions["source"].isin(enough)]

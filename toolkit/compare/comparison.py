@@ -19,7 +19,7 @@ from .by_source import actor_tone_by_source, document_frames_by_source, frame_sh
 from .coverage import FULL_SIMILARITY_SOURCES, claims, coverage, largest_sources, source_similarity, text_reuse
 from .facts import facts
 from .profiles import RESAMPLES, contrasts, profiles, sentence_features, source_of
-from .same_event import event_groups, within_story
+from .same_event import event_groups, news_days, within_story
 from .voices import voices
 
 
@@ -88,7 +88,8 @@ def compare(corpus: Corpus, tables: dict[str, pd.DataFrame], group_by: str = "do
     keep = largest_sources(tables["documents"], sources, FULL_SIMILARITY_SOURCES)
     similarity = source_similarity(corpus, sources=sources, keep=keep)
     per_article = similarity if all(k == v for k, v in sources.items()) else source_similarity(corpus, keep=list(sources)[:FULL_SIMILARITY_SOURCES])
-    groups = event_groups(per_article, list(sources))
+    groups = event_groups(per_article, list(sources), days=news_days(tables["documents"]))
+    pooled["event_groups"] = groups
     return {
         "sources": mapping,
         "profiles": profiles(features, resamples=resamples),

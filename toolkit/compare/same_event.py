@@ -7,13 +7,21 @@ story, not of coverage. :func:`event_groups` links two articles when the
 cosine similarity of their TF-IDF vectors (the ``source_similarity`` table, at
 the level of articles) reaches :data:`SAME_EVENT_FLOOR`, and numbers the
 connected groups, largest first. One group means nothing to warn about.
+Two news reports whose own datelines are more than
+:data:`~toolkit.compare.quantity_events.MAX_TOLL_DAYS` apart are not linked,
+however much vocabulary they share: on one subject (a city under siege, a
+scandal), reports of different days tell different events.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
+from .alignment import article_days
 from .grouping import connected_groups
+from .quantity_events import MAX_TOLL_DAYS
 
 #: Two articles sharing less vocabulary than this (TF-IDF cosine of stemmed content words) are not taken to
 #: report one event. Measured on the development corpora: articles on one event shared 0.30 to 0.57 with their
@@ -24,8 +32,19 @@ SAME_EVENT_FLOOR = 0.2
 EVENT_GROUP_COLUMNS = ["doc_id", "event_group", "group_size", "nearest", "nearest_similarity"]
 
 
-def event_groups(similarity: pd.DataFrame, documents: list[str], floor: float = SAME_EVENT_FLOOR) -> pd.DataFrame:
-    """Groups of articles linked by a similarity of at least ``floor``.
+def news_days(documents: pd.DataFrame | None) -> dict[str, dt.date]:
+    """The day each news report is dated (:func:`~toolkit.compare.alignment.article_days`: its own dateline, else
+    the manifest); a column or an analysis (``text_type`` other than ``news_report``) is left out, as it may
+    look back on an event days later."""
+    if documents is not None and "text_type" in documents:
+        documents = documents[documents["text_type"].fillna("news_report") == "news_report"]
+    return article_days(documents)
+
+
+def event_groups(similarity: pd.DataFrame, documents: list[str], floor: float = SAME_EVENT_FLOOR,
+                 days: dict[str, dt.date] | None = None) -> pd.DataFrame:
+    """Groups of articles linked by a similarity of at least ``floor``, and, when both are dated (``days``:
+    :func:`news_days`), by datelines no more than :data:`MAX_TOLL_DAYS` apart.
 
     Parameters
     ----------
@@ -36,6 +55,8 @@ def event_groups(similarity: pd.DataFrame, documents: list[str], floor: float = 
         The articles, in corpus order; an article absent from ``similarity`` stands alone.
     floor : float
         The least similarity that links two articles.
+    days : dict, optional
+        The day of each dated news report; two dated more than :data:`MAX_TOLL_DAYS` apart are not linked.
 
     Returns
     -------
@@ -49,11 +70,16 @@ def event_groups(similarity: pd.DataFrame, documents: list[str], floor: float = 
     >>> pairs = pd.DataFrame({"source_a": ["a", "b", "c"], "source_b": ["b", "a", "a"], "similarity": [0.5, 0.5, 0.1]})
     >>> event_groups(pairs, ["a", "b", "c"])[["doc_id", "event_group"]].values.tolist()
     [['a', 1], ['b', 1], ['c', 2]]
+    >>> apart = {"a": dt.date(2016, 10, 7), "b": dt.date(2016, 10, 28)}
+    >>> event_groups(pairs, ["a", "b", "c"], days=apart)["event_group"].tolist()
+    [1, 2, 3]
     """
+    days = days or {}
     known = set(documents)
     others = similarity[(similarity["source_a"] != similarity["source_b"])
                         & similarity["source_a"].isin(known) & similarity["source_b"].isin(known)]
-    linked = others.loc[others["similarity"] >= floor, ["source_a", "source_b"]].itertuples(index=False)
+    linked = [(a, b) for a, b in others.loc[others["similarity"] >= floor, ["source_a", "source_b"]].itertuples(index=False)
+              if a not in days or b not in days or abs((days[a] - days[b]).days) <= MAX_TOLL_DAYS]
     nearest = (others.sort_values(["similarity"], ascending=False, kind="stable")
                .drop_duplicates("source_a").set_index("source_a"))
     # largest first; ties in corpus order (connected_groups gives groups in the order of their first article)
@@ -127,4 +153,4 @@ def within_story(table: pd.DataFrame, groups: pd.DataFrame, sources: dict[str, s
     return table[keep].reset_index(drop=True)
 
 
-__all__ = ["EVENT_GROUP_COLUMNS", "SAME_EVENT_FLOOR", "event_groups", "source_groups", "story_sources", "within_story"]
+__all__ = ["EVENT_GROUP_COLUMNS", "SAME_EVENT_FLOOR", "event_groups", "news_days", "source_groups", "story_sources", "within_story"]

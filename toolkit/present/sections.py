@@ -21,7 +21,7 @@ from ..compare.quantity_events import MAX_TOLL_DAYS
 from ..compare.name_variants import vague_amount
 from ..compare.profiles import FDR
 from ..compare.registry import MEASURES, charted, tabled
-from ..compare.same_event import SAME_EVENT_FLOOR, event_group_count, source_groups
+from ..compare.same_event import SAME_EVENT_FLOOR, event_group_count, news_days, source_groups
 from ..corpus.documents import Corpus
 from ..data import validation_figures
 from ..measures.attribution import find_attributions, reported_from
@@ -432,11 +432,13 @@ def _tone_differences(tested: pd.DataFrame | None, events: pd.DataFrame | None =
     articles that may report different events (``event_groups``), or the two sources compared dated more than
     :data:`MAX_TOLL_DAYS` apart (``days``: :func:`article_days`), a difference that survives may be one of
     story."""
+    one_story = (" of one event group (articles on different events are not compared)"
+                 if event_group_count(events) > 1 else "")
     if tested is None or tested.empty:
-        return (f"No actor is mentioned {MIN_ACTOR_MENTIONS} or more times by two or more sources, so no "
+        return (f"No actor is mentioned {MIN_ACTOR_MENTIONS} or more times by two or more sources{one_story}, so no "
                 "difference in tone toward an actor between sources can be tested.")
     n = len(tested)
-    method = (f"For each of the {n} {'actor' if n == 1 else 'actors'} that two or more sources mention "
+    method = (f"For each of the {n} {'actor' if n == 1 else 'actors'} that two or more sources{one_story} mention "
               f"{MIN_ACTOR_MENTIONS} or more times in their own words, a permutation test asks whether the "
               f"sources' means spread further than when the mentions are shuffled between the sources "
               f"({PERMUTATIONS:,} shuffles), with the Benjamini-Hochberg correction over the {n} at a false "
@@ -455,13 +457,9 @@ def _tone_differences(tested: pd.DataFrame | None, events: pd.DataFrame | None =
                 "may be the news, not the coverage" if gap > MAX_TOLL_DAYS else "")
     found = "; ".join(f"{r.actor} (highest in `{r.highest}`, {r.highest_mean:+.2f}; lowest in `{r.lowest}`, "
                       f"{r.lowest_mean:+.2f}; q = {r.q_value:.3f}{apart(r)})" for r in survived.itertuples())
-    stories = ("" if event_group_count(events) <= 1 else
-               f" The articles fall into {event_group_count(events)} groups that may report different events "
-               "(see the warning at the top): a source's tone toward an actor in another story may differ because "
-               "the story does, not the source.")
     return method + (f"The sources' tone differs by more than chance toward {found}; toward the "
                      f"{'other actor' if n - len(survived) == 1 else 'others'} it cannot be told apart from noise."
-                     if len(survived) < n else f"The sources' tone differs by more than chance toward {found}.") + stories
+                     if len(survived) < n else f"The sources' tone differs by more than chance toward {found}.")
 
 
 def stance_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
@@ -818,20 +816,25 @@ def event_blocks(tables: dict) -> list[tuple]:
     count = event_group_count(groups)
     if count <= 1:
         return _days_apart(tables, groups)
-    parts = []
+    parts, days = [], news_days(tables.get("documents"))
+
+    def apart(doc: str, other: str) -> str:
+        return (f", but dated {abs((days[doc] - days[other]).days)} days apart" if doc in days and other in days
+                and abs((days[doc] - days[other]).days) > MAX_TOLL_DAYS else "")
     for number, members in list(groups.groupby("event_group", sort=True))[:LISTED_EVENT_GROUPS]:
         if len(members) > 1:
             names = ", ".join(f"`{d}`" for d in members["doc_id"][:6]) + (f" and {len(members) - 6} more" if len(members) > 6 else "")
             parts.append(f"{len(members)} articles ({names})")
         else:
             row = members.iloc[0]
-            near = (f" (nearest: `{row['nearest']}`, {row['nearest_similarity']:.2f})"
+            near = (f" (nearest: `{row['nearest']}`, {row['nearest_similarity']:.2f}{apart(row['doc_id'], row['nearest'])})"
                     if row["nearest"] and pd.notna(row["nearest_similarity"]) else "")
             parts.append(f"`{row['doc_id']}` alone{near}")
     more = f"; and {count - LISTED_EVENT_GROUPS} more groups" if count > LISTED_EVENT_GROUPS else ""
-    return [("p", f"**These articles may not report one event.** Their vocabularies fall into {count} groups that share "
-                  f"little with each other (TF-IDF cosine below {SAME_EVENT_FLOOR:.2f} between any two articles of different groups; "
-                  f"articles on one event usually share 0.3 or more): {'; '.join(parts)}{more}. Where a finding sets articles "
+    return [("p", f"**These articles may not report one event.** They fall into {count} groups that share "
+                  f"little vocabulary with each other (TF-IDF cosine below {SAME_EVENT_FLOOR:.2f} between any two articles of different groups; "
+                  f"articles on one event usually share 0.3 or more) or whose news reports are dated more than {MAX_TOLL_DAYS} days "
+                  f"apart by their datelines: {'; '.join(parts)}{more}. Where a finding sets articles "
                   "of different groups side by side, it compares different stories, not different coverage of one story. "
                   "Each article's group is in `data/event_groups.csv`.")] + _days_apart(tables, groups)
 
@@ -840,11 +843,8 @@ def _days_apart(tables: dict, groups: pd.DataFrame | None) -> list[tuple]:
     """A warning when news reports that share vocabulary (one event group, or all the articles) are dated more than
     :data:`~toolkit.compare.quantity_events.MAX_TOLL_DAYS` apart by their own datelines: they may report events
     of different days, and their tolls are not compared."""
-    documents = tables.get("documents")
-    if documents is not None and "text_type" in documents:
-        # a news report tells a day's events; a column or an analysis a month later is no other event
-        documents = documents[documents["text_type"].fillna("news_report") == "news_report"]
-    days = article_days(documents)
+    # a news report tells a day's events; a column or an analysis a month later is no other event
+    days = news_days(tables.get("documents"))
     if groups is None or groups.empty:
         groups = pd.DataFrame({"doc_id": list(days), "event_group": 1})
     parts, near = [], []
