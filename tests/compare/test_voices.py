@@ -490,3 +490,20 @@ def test_a_bare_monitor_described_later_is_that_body(tmp_path):
             "The Vale Observatory for Human Rights, a Norland-based monitor, said more than 100 were wounded.")
     tables, sources = _analysed(tmp_path, text)
     assert set(voices(tables, sources)["voice"]) == {"Vale Observatory for Human Rights"}
+
+
+def test_a_qualified_role_with_the_points_back_to_the_person_just_cited(tmp_path):
+    text = ("Jo Roe a former development minister said aircraft could enforce a no-fly zone. "
+            "\"We have a responsibility to protect\" the member of parliament from the governing Vale Party said.")
+    tables, sources = _analysed(tmp_path, text)
+    table = voices(tables, sources)
+    assert table["voice"].tolist() == ["Jo Roe", "Jo Roe"] and table["mode"].tolist()[-1] == "direct_quote"
+
+
+def test_state_television_is_a_voice_and_a_spokesman_speaks_for_his_group(tmp_path):
+    text = ("State television said \"the army has foiled an attack on the city\". "
+            "\"The siege will end\" said Al Kay a military commander and spokesman for Ahrar al-Vale.")
+    tables, sources = _analysed(tmp_path, text)
+    table = voices(tables, sources).set_index("voice")
+    assert table.loc["State television", "voice_type"] == "outlet"
+    assert table.loc["Al Kay", "side"] == "Ahrar al-Vale"

@@ -102,6 +102,8 @@ _AGENT_ROLE = (r"(?:CEO|chief\s+executive|chairman|chairwoman|spokes(?:man|woman
                r"(?:aid\s+|rights\s+|relief\s+)?chief|envoy|secretary-general)")
 #: A demonym or a short state name ("Norlandian", "US", "U.S.").
 _NATION = r"(?:U\.S\.|US|UK|U\.K\.|[A-Z][a-z]+(?:ese|ian|an|i|ish|ch))"
+#: A word of a proper name, with the Arabic article ("Ahrar al-Sham").
+_PROPER = r"(?:[A-Z][\w&.-]*|(?:al|el)-[A-Z][\w-]*)"
 #: Words that make the office a past or a coming one ("former President", "President-elect").
 _NOT_HELD = re.compile(r"(?:former|ex-|late|then-|outgoing)\s*$", re.I)
 
@@ -114,8 +116,9 @@ def _office_patterns(name: str) -> tuple[re.Pattern, ...]:
         re.compile(r"\b(" + _NATION + r")\s+(?:[a-z]+\s+){0,3}" + _OFFICIAL_ROLE + r"\s+(?:[A-Z][\w.’'-]*\s+){0,2}" + n + r"\b"),
         re.compile(r"\b((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*?)(?:’s|'s)?(?:\s+[a-z]+){0,2}?\s+" + _AGENT_ROLE
                    + r",?\s+" + n + r"\b"),
-        re.compile(n + r",\s+(?:(?:a|an|the)\s+)?(?:[a-z]+\s+)?" + _AGENT_ROLE + r"\s+(?:for|of)\s+(?:the\s+)?"
-                   r"((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)"),
+        # "Roe, a spokeswoman for Acme", "Roe a military commander and spokesman for the Vale Front" (no comma)
+        re.compile(n + r"(?:,\s+(?:(?:a|an|the)\s+)?|\s+(?:a|an|the)\s+)(?:[a-z-]+\s+(?:and\s+)?){0,3}?" + _AGENT_ROLE
+                   + r"\s+(?:for|of)\s+(?:the\s+)?(" + _PROPER + r"(?:\s+" + _PROPER + r"){0,3})"),
         # "the speaker of the People's Council of Vale Jo Roe": the office of a body of a state, and the state
         re.compile(r"\b(?:[Ss]peaker|[Pp]resident|[Cc]hairman|[Cc]hairwoman|[Hh]ead|[Ll]eader)\s+of\s+(?:the\s+)?"
                    r"(?:[A-Z][\w’'-]*\s+){1,4}of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s+" + n + r"\b"),
@@ -150,6 +153,8 @@ def office_of(name: str, texts: list[str] | tuple[str, ...]) -> tuple[bool, str]
     (True, 'Norland')
     >>> office_of("Al Kay", ["Al Kay, spokesman for the Vale Front, said"])
     (False, 'Vale Front')
+    >>> office_of("Al Kay", ["said Al Kay a military commander and spokesman for Ahrar al-Vale. He said"])
+    (False, 'Ahrar al-Vale')
     >>> office_of("Jo Bell", ["“We will not pay,” Jo Bell, a spokeswoman for the department, said."])
     (True, '')
     """

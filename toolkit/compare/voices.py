@@ -145,6 +145,17 @@ def _recent_voice(rows: list[tuple], doc_id: str, sid: int, accept) -> tuple[str
     return None
 
 
+def _speaker_just_before(rows: list[tuple], doc_id: str, sid: int) -> str:
+    """The one named person cited in the sentence just before ``sid`` ("Jo Roe, a former minister, said ...
+    “...,” the member of parliament from the Vale Party said": a description with "the" points back to the
+    person just introduced), else ``""``: none, or several voices there."""
+    before = {(row[0], row[-1]) for row in rows if row[6] == doc_id and row[7] == sid - 1}
+    if len(before) != 1:
+        return ""
+    voice, kind = before.pop()
+    return voice if kind == "person" and len(voice.split()) >= 2 and voice[:1].isupper() else ""
+
+
 #: Another one of a group of unnamed people ("another official", "a second official who attended").
 _ANOTHER = re.compile(r"(?:another|a second|a third)\s+(?:[\w-]+\s+)?([a-z]+)\b.*", re.I)
 
@@ -533,7 +544,8 @@ def voices(tables: dict, sources: dict[str, str]) -> pd.DataFrame:
                     named = holding[0]  # the one person the article gives that title
                 else:
                     named = binder.bind("he", sid, at, learn=False) or binder.bind("she", sid, at, learn=False)
-                    named = named if named and _holds_role(named, source, doc_sentences) else ""
+                    named = (named if named and _holds_role(named, source, doc_sentences)
+                             else _speaker_just_before(rows, row.doc_id, sid))
             if named:
                 source, kind = named, classify_source(named)
         described = False  # a body pointed back to by a description ("the monitor"), not a person's words

@@ -40,7 +40,11 @@ ORG_WORD = _ORG_WORD
 #: name followed by what it is ("the Dawn newspaper", "the Xinhua news agency").
 _OUTLET_SHAPE = re.compile(
     r"\b(?:[A-Z][\w&'’-]*\s+)+(?:Times|Post|Tribune|Herald|Gazette|Journal|Chronicle|Telegraph|Observer|Express|Monitor|Inquirer|Dispatch|Courier|News)\b"
-    r"|\b[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)*\s+(?:newspaper|news agency|news service|wire service|daily|broadcaster|news channel|news website|magazine|weekly)\b")
+    r"|\b[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)*\s+(?:newspaper|news agency|news service|wire service|daily|broadcaster|news channel|news website|magazine|weekly)\b"
+    r"|^(?:the\s+)?(?:[A-Z][\w’'-]*\s+)?(?:[Ss]tate|[Pp]ublic|[Nn]ational|[Oo]fficial|[A-Z][\w’'-]*)\s+(?:television|TV|radio)$")
+#: A broadcaster named by its kind and whose it is ("State television", "Syrian state TV", "Kurdish radio").
+_BROADCASTER = re.compile(r"^(?:the\s+)?(?:[A-Z][\w’'-]*\s+)?(?:[Ss]tate|[Pp]ublic|[Nn]ational|[Oo]fficial|[A-Z][\w’'-]*)\s+"
+                          r"(?:television|TV|radio)$")
 #: Lower-case heads that name a person or body by role ("the minister said", "the bank indicated").
 _ROLE_HEAD = re.compile(r"^(?:minister|president|premier|chancellor|secretary|senator|governor|mayor|ambassador|envoy|chief|director|"
                         r"chairman|chairwoman|chair|ceo|founder|official|spokesperson|spokesman|spokeswoman|adviser|advisor|analyst|"
@@ -574,7 +578,7 @@ def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
     if np.split()[0] in _SELF_FORMS or last.lower() == "it" or last in _I_CONTRACTIONS:
         return ""  # "My view", "It says": the writer, or no source
     if not (last[:1].isupper() or last.lower() in _vague() or last.lower() in _PRONOUN_PERSON | {"they"}
-            or (_ROLE_HEAD.match(last.lower()) and last.lower() in _PEOPLE_ROLES)):
+            or (_ROLE_HEAD.match(last.lower()) and last.lower() in _PEOPLE_ROLES) or _BROADCASTER.match(np)):
         return _account_owner(np)  # "Jo Roe’s account tweeted": Roe posts
     if last.lower() in _PRONOUN_PERSON | {"they"}:
         return last  # "... fired her after she complained": the pronoun is the subject, not the clause before it
