@@ -211,7 +211,7 @@ def test_an_actor_named_only_beside_quotations_is_not_called_unmentioned(seeds_c
 def test_a_mention_in_reported_speech_is_no_extreme_of_the_writers_tone(tmp_path):
     from toolkit import load_corpus
     (tmp_path / "a.txt").write_text("Vale talks\n\nJo Roe said Al Kay was a wonderful and generous leader. "
-                                    "Al Kay met the mayor of Vale on Monday.\n")
+                                    "Al Kay won praise for a generous plan on Monday.\n")
     corpus = load_corpus(tmp_path)
     doc = corpus.document("a")
     first, second = doc.sentences[1], doc.sentences[2]
@@ -224,6 +224,22 @@ def test_a_mention_in_reported_speech_is_no_extreme_of_the_writers_tone(tmp_path
                              "score": [0.9, 0.6], "label": ["pos", "pos"], "p_neg": [0.02, 0.1], "p_neu": [0.03, 0.1],
                              "p_pos": [0.95, 0.8]})
     assert sections._own_extremes(corpus, mentions)["most positive"]["start"] == own
+
+
+def test_a_neutral_clause_the_model_alone_calls_negative_is_no_extreme(tmp_path):
+    from toolkit import load_corpus
+    (tmp_path / "a.txt").write_text("Vale talks\n\nJo Roe pivoted to the Vale Bureau and its review of the files. "
+                                    "The Vale Bureau ran a brutal and corrupt cover-up.\n")
+    corpus = load_corpus(tmp_path)
+    doc = corpus.document("a")
+    first, second = doc.sentences[1], doc.sentences[2]
+    neutral, hostile = doc.text.index("Vale Bureau", first.start), doc.text.index("Vale Bureau", second.start)
+    mentions = pd.DataFrame({"doc_id": ["a", "a"], "sentence_id": [first.sentence_id, second.sentence_id],
+                             "actor": ["Vale Bureau"] * 2, "start": [neutral, hostile], "end": [neutral + 11, hostile + 11],
+                             "clause_start": [first.start, second.start], "clause_end": [first.end, second.end],
+                             "score": [-0.98, -0.8], "label": ["neg", "neg"], "p_neg": [0.99, 0.9],
+                             "p_neu": [0.005, 0.05], "p_pos": [0.005, 0.05]})
+    assert sections._own_extremes(corpus, mentions)["most negative"]["start"] == hostile
 
 
 def test_agreement_between_copies_of_one_text_is_said_to_be_no_agreement_of_independent_sources(tmp_path):
@@ -264,3 +280,13 @@ def test_a_tone_difference_between_articles_dated_days_apart_says_so():
     assert "dated 16 days apart" in apart
     near = sections._tone_differences(tested, None, {"a": dt.date(2016, 10, 12), "b": dt.date(2016, 10, 12)})
     assert "days apart" not in near and "Norland (highest in `a`" in near
+
+
+def test_a_mention_charged_by_a_source_is_no_extreme_of_the_writers_tone(tmp_path):
+    from toolkit import load_corpus
+    (tmp_path / "a.txt").write_text("Vale talks\n\nSeveral lawmakers accused Norland of committing war crimes.\n")
+    corpus = load_corpus(tmp_path)
+    doc = corpus.document("a")
+    sentence = doc.sentences[-1]
+    assert sections._in_reported_speech(corpus, "a", sentence.sentence_id, doc.text.index("Norland"))
+    assert not sections._in_reported_speech(corpus, "a", sentence.sentence_id, doc.text.index("lawmakers"))

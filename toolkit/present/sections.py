@@ -27,7 +27,8 @@ from ..data import validation_figures
 from ..measures.attribution import find_attributions, reported_from
 from ..measures.framing import FRAMES, is_body_text
 from ..measures.number_forms import APPROX_TOLERANCE
-from ..measures.sentiment import CONFIDENT_PROBABILITY, MIN_ACTOR_MENTIONS, confident_extremes, writers_mentions
+from ..measures.sentiment import CONFIDENT_PROBABILITY, MIN_ACTOR_MENTIONS, VADER_THRESHOLD, confident_extremes, writers_mentions
+from ..measures.tone_model import vader_scores
 from ..text.metadata import FIELDS
 from ..text.quotes import mostly_quoted, quoted_spans
 from .evidence import direction, evidence, evidence_for, figure_text, format_difference, format_value, quote
@@ -351,23 +352,40 @@ MAX_PASSED_OVER = 25
 
 def _in_reported_speech(corpus: Corpus, doc_id: str, sentence_id: int, start: int) -> bool:
     """The mention stands in the words a reporting verb of its sentence introduces ("he said Ms. Roe should back
-    it", "an official said"): the speaker's, not the writer's, as for the stance cues."""
+    it", "an official said"), or after a source's verb of judging ("several lawmakers accused Vale of ..."): the
+    speaker's words or charge, not the writer's, as for the stance cues."""
     doc = corpus.document(doc_id)
     sentence = doc.sentences[int(sentence_id)]
-    begins = reported_from(find_attributions(doc.text, sentence.start, sentence.end,
-                                             quoted_spans(doc.text, sentence.start, sentence.end)))
-    return begins is not None and start >= begins
+    found = find_attributions(doc.text, sentence.start, sentence.end, quoted_spans(doc.text, sentence.start, sentence.end))
+    begins = reported_from(found)
+    judged = [a.end for a in found if a.kind == "characterising_verb" and a.source]
+    return (begins is not None and start >= begins) or any(start >= end for end in judged)
+
+
+def _lexicon_agrees(corpus: Corpus, row: pd.Series, label: str) -> bool:
+    """Whether VADER's lexicon reads the clause scored for the mention (``clause_start``/``clause_end``, else
+    its sentence) in the direction the model gave it: "referring to the FBI's investigation into her use of a
+    private email server" is no negative clause, whatever the model says."""
+    doc = corpus.document(row["doc_id"])
+    if "clause_start" in row and pd.notna(row["clause_start"]):
+        clause = doc.text[int(row["clause_start"]):int(row["clause_end"])]
+    else:
+        clause = doc.sentences[int(row["sentence_id"])].text
+    compound = vader_scores(clause)["compound"]
+    return compound <= -VADER_THRESHOLD if label == "most negative" else compound >= VADER_THRESHOLD
 
 
 def _own_extremes(corpus: Corpus, mentions: pd.DataFrame) -> dict:
-    """:func:`confident_extremes` among mentions outside reported speech: the most negative mention of a source
-    is not the words it reports someone saying."""
+    """:func:`confident_extremes` among mentions outside reported speech and whose clause the word lexicon
+    (VADER) reads in the same direction: the most negative mention of a source is not the words it reports
+    someone saying, nor a neutral clause the model alone calls negative."""
     out = {}
     for label in ("most negative", "most positive"):
         pool = mentions
         for _ in range(MAX_PASSED_OVER):
             row = confident_extremes(pool)[label]
-            if row is None or not _in_reported_speech(corpus, row["doc_id"], row["sentence_id"], int(row["start"])):
+            if row is None or (not _in_reported_speech(corpus, row["doc_id"], row["sentence_id"], int(row["start"]))
+                               and _lexicon_agrees(corpus, row, label)):
                 break
             pool = pool.drop(row.name)
         else:
@@ -418,10 +436,12 @@ def actor_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     for label, row in _own_extremes(corpus, writers_mentions(tables["actor_sentiment"])).items():
         if row is None:
             blocks.append(("p", f"The {label} mention: none is scored with a probability of {CONFIDENT_PROBABILITY:.0%} "
-                                "or more, so none is singled out."))
+                                "or more in the writer's own words with the word lexicon (VADER) reading its clause the "
+                                "same way, so none is singled out."))
             continue
         blocks.append(("p", f"The {label} mention among confident predictions: {row['actor']} ({row['score']:+.2f}; "
-                            f"the model gives its label a probability of {row['confidence']:.0%})."))
+                            f"the model gives its label a probability of {row['confidence']:.0%}, and the word lexicon "
+                            f"(VADER) also reads the clause as {'negative' if label == 'most negative' else 'positive'})."))
         blocks.append(quote(corpus, row["doc_id"], row["sentence_id"], (row["start"], row["end"])))
     return blocks
 
