@@ -57,7 +57,7 @@ TOLL_UPDATED = f"some sources say the toll changed over time, {TOLL_CAVEAT}"
 SAID_OF_DIFFERENT_THINGS = "the sources describe this figure in different words"
 #: Words of a note that says the statements of a differing fact can all be true: second-hand words beside a silence,
 #: "a memorandum" beside "two memorandums".
-COMPATIBLE_NOTES = ("so it can stand beside", "which does not say there was only one")
+COMPATIBLE_NOTES = ("so it can stand beside", "which does not say there was only one", "is not a denial that there was")
 #: Wordings quoted per kind of description in a note (a corpus of many sources lists the first ones).
 NOTE_WORDS = 5
 #: Words before a reaction that make it second-hand or uncertain ("there is even reporting that Norland
@@ -144,6 +144,10 @@ _REACTED = (r"expressed (?:concern|alarm|regret|support|satisfaction|disappointm
 _SILENT = (r"(?:has|have|had|did) not (?:yet )?(?:commented|reacted|responded|spoken)(?: publicly)?|"
            r"(?:has|have) yet to (?:comment|react|respond)|declined to comment|refused to comment|"
            r"remained silent|(?:has|have|had) (?:made )?no (?:public )?comment")
+#: What follows a silence in its sentence when others did react ("officials have not commented publicly, but state
+#: media warn that ..."): the silence is one part of the actor's, not a denial that it reacted.
+_BUT_OTHERS = re.compile(r"\s*[,;]?\s*(?:but|though|although|while|yet)\s+(?P<others>(?:[\w’'-]+\s+){0,5}?(?:"
+                         + _REACTED + r"|warn|warns|say|says|said|call|calls|see|sees|describe|describes))\b")
 _ACTOR = r"(?P<actor>(?:[A-Z][\w’'-]+\s+){0,2}(?:officials?|government|ministry|leaders?|authorities|spokesm[ae]n|[A-Z][\w’'-]+))"
 _REACTION = re.compile(
     _ACTOR + r"\s+(?:(?:has|have|had|also|publicly|quickly|reportedly|later|officially)\s+){0,2}"
@@ -399,6 +403,7 @@ def _reaction_statements(texts: dict[str, str], sentences: dict, sources: dict[s
                 if key is None:
                     continue
                 silent = re.fullmatch(_SILENT, m.group("verb")) is not None or m.group("verb") == "silence"
+                others = _BUT_OTHERS.match(sentence, m.end()) if silent else None
                 start, end = a + m.start(), a + m.end()
                 # a cue of hearsay in the reaction's own clause ("Reports suggest Vale has branded"), not in an
                 # earlier clause ("Norland may defy Vale's terms, straining ties despite Vale's downplaying")
@@ -407,7 +412,7 @@ def _reaction_statements(texts: dict[str, str], sentences: dict, sources: dict[s
                 (nouns if noun else out).append(_statement(
                     "reaction", key, f"reaction of {m.group('actor').strip()}", sources[doc_id], doc_id, sid, start,
                     end, _wording(texts[doc_id], start, end, a, b), m.group(0), silent=silent, verb=m.group("verb"),
-                    second_hand=hedge.group(0) if hedge else ""))
+                    second_hand=hedge.group(0) if hedge else "", others=others.group(0).strip(" ,;") if others else ""))
     keys = {s["key"] for s in out}
     return out + [s for s in nouns if s["key"] in keys]
 
@@ -542,11 +547,14 @@ def _state(kind: str, statements: list[dict]) -> str:
     if kind == "reaction":
         silent = {s["source"] for s in statements if s["silent"]}
         spoke = {s["source"] for s in statements if not s["silent"]}
-        if silent & {s["source"] for s in statements if not s["silent"] and not s["second_hand"]}:
+        # a silence its source goes on to qualify ("..., but state media warn") does not deny the reaction
+        flat = {s["source"] for s in statements if s["silent"] and not s.get("others")}
+        if flat & {s["source"] for s in statements if not s["silent"] and not s["second_hand"]}:
             return "inconsistent_within_source"  # in its own voice, a source says the actor both spoke and did not
         if silent and spoke:
             firm = [x for x in statements if not x["silent"] and not x["second_hand"]]
-            return "contradict" if firm else "differ"  # a reaction only reported second-hand can stand beside silence
+            # a reaction only reported second-hand can stand beside silence, and any reaction beside a qualified one
+            return "contradict" if firm and flat else "differ"
         verbs = {s["verb"].lower() for s in statements}
         return "agree" if len(verbs) == 1 else "differ"
     return "differ"
@@ -716,10 +724,14 @@ def _note(kind: str, items: list[dict]) -> str:
         silent = list(dict.fromkeys(f"“{s['value']}” in {s['source']}" for s in items if s["silent"]))
         torn = [f"{source} says both " + " and ".join(dict.fromkeys(
                     f"“{s['value']}”" for s in items if s["source"] == source and (s["silent"] or not s["second_hand"])))
-                for source in dict.fromkeys(s["source"] for s in items if s["silent"])
+                for source in dict.fromkeys(s["source"] for s in items if s["silent"] and not s.get("others"))
                 if any(s["source"] == source and not s["silent"] and not s["second_hand"] for s in items)]
         if torn:
             return "; ".join(torn[:NOTE_WORDS])
+        qualified = list(dict.fromkeys(f"{s['source']} writes “{s['value']}” and goes on “{s['others']}”, a reaction of "
+                                       "others" for s in items if s["silent"] and s.get("others")))
+        if qualified:
+            return "; ".join(qualified[:NOTE_WORDS]) + ": the silence it records is not a denial that there was a reaction"
         if hearsay and silent:
             more = f" and {len(hearsay) - NOTE_WORDS} more" if len(hearsay) > NOTE_WORDS else ""
             # the silence as written ("officials have not commented publicly"): no comment on record, which does

@@ -197,6 +197,7 @@ def facts_blocks(tables: dict) -> list[tuple]:
                                 "the sources word it differently, but their statements can all be true" if worded else
                                 "one source says both that there was a reaction and that there was none"
                                 if fact.kind == "reaction" and fact.state == "inconsistent_within_source" else
+                                "the sources report different reactions" if fact.kind == "reaction" and fact.state == "differ" else
                                 _STATE_WORDS[fact.state])))
         if isinstance(note, str) and note:
             # a note may open with a source's id ("vale-news says both ..."), which keeps its case

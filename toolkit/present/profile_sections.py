@@ -177,11 +177,11 @@ def _findings(tables: dict, source: str) -> str:
     elif tone:  # one method alone: too often fooled by single words to be called a finding
         r = tone[0]
         measure = MEASURES[r.measure]
-        out.append(f"Its tone cannot be told apart from the others': {measure.short} finds it "
+        out.append(f"Its mean tone cannot be told apart from the others': {measure.short} finds it "
                    f"{direction(measure, r.value, r.difference)} ({format_value(measure, r.value)} against "
                    f"{format_value(measure, r.rest)}), but the other method does not.")
     else:
-        out.append("Its tone cannot be told apart from the others'.")
+        out.append("Its mean tone cannot be told apart from the others'.")
     if other:
         items = [_said(MEASURES[r.measure], r.value, r.rest, direction(MEASURES[r.measure], r.value, r.difference))
                  for r in other]
@@ -584,7 +584,7 @@ def _other_event(tables: dict, docs: list[str]) -> str:
         near = f" (its nearest, `{row['nearest']}`, shares {row['nearest_similarity']:.2f})" if row["nearest"] else ""
         told = f"It shares little vocabulary with the other articles{near}"
     return (f"{told}: it may report another event, and its differences from them may be differences of story, so "
-            "what only it reports and what it leaves out are not listed.")
+            "they are not listed, nor what only it reports and what it leaves out.")
 
 
 def profile_blocks(corpus, tables: dict) -> list[tuple]:
@@ -613,9 +613,10 @@ def profile_blocks(corpus, tables: dict) -> list[tuple]:
         kind = kind_label(source, kinds)
         head = f"**`{source}`**" + (f" ({kind})" if kind else "") + (f" — “{titles[0]}”" if len(docs) == 1 and titles else f" ({len(docs)} articles)" if len(docs) > 1 else "")
         apart = _other_event(tables, docs)
-        # what only it reports and what it leaves out are differences of story for an article on another event
+        # its differences, what only it reports and what it leaves out are differences of story for an article on
+        # another event
         sentences = [f"{head}: {_length(source, words, twins)}", apart, _kind_of_text(mine), _frames(tables, source),
-                     _findings(tables, source), _cited(tables, docs), _differing_figures(tables, source)]
+                     "" if apart else _findings(tables, source), _cited(tables, docs), _differing_figures(tables, source)]
         sentences += [] if apart else [_alone(tables, source, docs), _left_out(tables, source, sources, carriers, copied)]
         blocks.append(("p", " ".join(s for s in sentences if s)))
     if len(groups) > MAX_PROFILED:

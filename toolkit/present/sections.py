@@ -199,6 +199,18 @@ def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                                            "articles on other events may differ in story, not in coverage.")
     compared = list(dict.fromkeys(contrast["source"]))
     apart = _apart(tables, compared)
+    if apart:
+        # a source alone in its event group differs from the others in story: no finding of coverage
+        held = passing[passing["source"].isin(apart)]
+        findings = summary_findings({**tables, "contrasts": contrast[~contrast["source"].isin(apart)]})
+        if len(held):
+            named = ", ".join(f"`{s}`" for s in list(dict.fromkeys(held["source"]))[:MAX_ALSO])
+            blocks[-1] = ("p", blocks[-1][1] + f" {len(held)} of the passing comparisons are of sources that share an "
+                                               f"event group with no other source ({named}"
+                                               f"{' and others' if held['source'].nunique() > MAX_ALSO else ''}): they may "
+                                               "be differences of story, not of coverage, so they are not listed.")
+        if findings.empty:
+            blocks.append(("p", "No difference between sources that report one event passes, so none is listed."))
     indexed = contrast.set_index(["source", "measure"])
     for row in findings.head(SUMMARY_ITEMS).itertuples():
         measure = MEASURES[row.measure]
@@ -214,10 +226,7 @@ def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                             f"q = {row.q_value:.3f})." + (f" {mixed}" if mixed else "")
                             + (f" Also on this measure: {'; '.join(also)}." if also else "")
                             + _unconfirmed(measure, row.source, indexed)
-                            + _frame_words(tables, row.source, measure)
-                            + (f" `{row.source}` shares an event group with no other source (see the warning at the "
-                               "top): it may report another event, so this may be a difference of story, not of "
-                               "coverage." if row.source in apart else "")))
+                            + _frame_words(tables, row.source, measure)))
         shown = evidence(corpus, tables, row.source, row.measure)
         if shown:
             blocks += shown.blocks(corpus)
