@@ -237,6 +237,7 @@ def _quantity_statements(tables: dict, texts: dict[str, str], sentences: dict, s
                               _wording(texts[row.doc_id], int(row.start), int(row.end), a, b), row.surface,
                               status=status[row.group_id], scope=scopes.get(row.group_id, ""), exact=exact, kind_of=row.kind,
                               updated=row.group_id in updated,
+                              said_by=getattr(row, "attributed_to", "") if isinstance(getattr(row, "attributed_to", ""), str) else "",
                               low=float(row.low) if pd.notna(row.low) else 0.0,
                               high=float(row.high) if pd.notna(row.high) else math.inf,
                               described=described(texts[row.doc_id], int(row.start), int(row.end), a, b)))
@@ -675,8 +676,11 @@ def _torn(items: list[dict]) -> list[str]:
         if s.get("kind_of") and not vague_amount(str(s["value"])) and not toll_update(s["wording"]):
             by_source[s["source"]].append(s)  # "the previous death toll was 20" is an earlier count, said to be
     for source, mine in by_source.items():
+        # a figure of its own beside one it reports a source giving ("at least 100" against the monitor's 24) is
+        # two counts, not the source at odds with itself
         pair = next(((x, y) for k, x in enumerate(mine) for y in mine[k + 1:]
-                     if overlaps(_interval(x), _interval(y)) is False), None)
+                     if overlaps(_interval(x), _interval(y)) is False and x.get("said_by", "") == y.get("said_by", "")),
+                    None)
         if pair:
             out.append(f"{source} {TORN} “{pair[0]['value']}” and “{pair[1]['value']}”")
     return out

@@ -250,6 +250,10 @@ _AFTER_HEAD = re.compile(r"\s(?:of|in|at|from|with|familiar|who|close|briefed|in
 #: What follows "adding" when it reports words: "that", a quotation, or a clause with a finite verb soon after.
 _ADDED_WORDS = re.compile(r"\s*(?:that\b|[“\"«:,]|(?:(?!to\b)[\w’'-]+\s+){0,6}?(?:would|will|can|could|should|may|might|must|"
                           r"is|are|was|were|has|have|had|did|does|do|\w+ed)\b)", re.I)
+#: What follows "counted" when it reports a toll: a number soon after ("counted 24 dead", "counted at least 43").
+_COUNTED_NUMBER = re.compile(r"\s+(?:(?:at\s+least|more\s+than|nearly|about|some|over|up\s+to)\s+)?(?:\d[\d,.]*|"
+                             r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b",
+                             re.I)
 #: What follows "added" when it has an object, not words: "added his voice to the calls", "added a clause".
 _ADDED_OBJECT = re.compile(r"\s+(?:his|her|their|its|my|our|your|a|an|the|some|new|more)\b", re.I)
 #: Heads of an unnamed person inside a body ("a Vale News source", "an Acme insider"): vague, whatever body is named.
@@ -438,6 +442,12 @@ def _trim_clause(np: str) -> str:
     return np
 
 
+#: A description of a body, then its name with "the" and no comma ("British-based monitor the Vale Observatory for
+#: Human Rights"): the name. The word before "the" is a noun, not a preposition ("the head of the Vale Party").
+_DESCRIBED_NAME = re.compile(r"^(?:[\w’'-]+\s+){0,3}(?!(?:of|for|at|in|from|to|with|by|on|and|or|as|that)\s)[a-z][\w-]*\s+"
+                             r"the\s+([A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|and|on))*\s*)$")
+
+
 def _clean_np(np: str) -> str:
     np = np.strip(" \t\n'’\"")
     np = _trim_clause(_trim_front(np))
@@ -453,6 +463,9 @@ def _clean_np(np: str) -> str:
     lowered = re.match(r"^[a-z][\w-]*\s+(?:a|an)\s+([a-z][\w-]*)$", np)
     if lowered:
         np = lowered.group(1)  # "civilians a monitor": the end of the clause before, then the subject
+    described = _DESCRIBED_NAME.match(np)
+    if described:
+        np = described.group(1)  # "British-based monitor the Vale Observatory": the name the description precedes
     if re.search(r"\s(?:is|are|was|were)\s+\S", np):
         return ""  # a clause, not a noun phrase ("there are many children")
     np = re.sub(r"(?:’s|'s)$", "", np)
@@ -753,6 +766,8 @@ def find_attributions(
             continue  # "pleaded guilty": a plea entered in court, not words reported
         if surface.lower() == "adding" and not _ADDED_WORDS.match(text, match.end, end):
             continue  # "keeping old ties but adding new ones", "adding to the pressure": nothing said
+        if surface.lower() in ("counted", "counts") and not _COUNTED_NUMBER.match(text, match.end, end):
+            continue  # "the votes were counted", "every vote counts": no toll given
         if surface.lower() in ("added", "adds", "add") and _ADDED_OBJECT.match(text, match.end, end):
             continue  # "Roe added his voice to the calls": an act, not words
         source = ""
