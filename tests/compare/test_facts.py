@@ -329,3 +329,15 @@ def test_a_silence_its_source_qualifies_with_others_reaction_is_no_inconsistency
     reaction = grid[grid["kind"] == "reaction"].drop_duplicates("fact_id")
     assert list(reaction["state"]) == ["differ"]
     assert "goes on “but state media warn”" in reaction["note"].iloc[0] and "not a denial" in reaction["note"].iloc[0]
+
+
+def test_a_vague_amount_beside_a_figure_of_the_same_source_is_not_quoted():
+    name = "basil-dev-3"
+    if not (CORPORA / name).is_dir():
+        pytest.skip(f"development corpus not found at {CORPORA / name}")
+    grid, _ = _grid(CORPORA / name)
+    stated = grid[grid["mentioned"].astype(bool) & (grid["kind"] == "quantity")]
+    for (_, source), cells in stated.groupby(["fact_id", "source"]):
+        values = cells["value"].astype(str)
+        vague = values.str.contains(r"^(?:billions|millions|thousands|hundreds)\b", case=False)
+        assert not (vague.any() and (~vague).any()), f"{source} is quoted with both {list(values)}"

@@ -229,7 +229,13 @@ def _quantity_statements(tables: dict, texts: dict[str, str], sentences: dict, s
     # a group of vague amounts only ("billions", "thousands") is no fact sources can agree or differ on
     precise = set(members["group_id"][np.array([not vague_amount(str(s)) for s in members["surface"]], dtype=bool)])
     out = []
-    for row in members[members["group_id"].isin(precise)].itertuples(index=False):
+    kept = members[members["group_id"].isin(precise)]
+    vague = np.array([vague_amount(str(s)) for s in kept["surface"]], dtype=bool)
+    # a vague amount ("billions of dollars") beside a figure of the same source says nothing the figure does not
+    firm = set(zip(kept["group_id"][~vague], kept["doc_id"][~vague]))
+    for row, loose in zip(kept.itertuples(index=False), vague):
+        if loose and (row.group_id, row.doc_id) in firm:
+            continue
         a, b = spans[row.doc_id][int(row.sentence_id)]
         exact = not bool(row.approx) and not (isinstance(row.bound, str) and row.bound) and not bool(row.hedged)
         out.append(_statement("quantity", row.group_id, labels[row.group_id] or row.surface, sources[row.doc_id],
