@@ -131,3 +131,9 @@ def test_copies_of_one_text_cite_a_voice_once(tmp_path):
     _, tables = _tables(tmp_path, {"one": text, "two": text.replace("Blast in Vale", "Rockets hit Vale market")})
     row = next(line for line in to_markdown(facts_report_blocks(tables)).splitlines() if line.startswith("| Jo Roe"))
     assert "(and its copy `two`)" in row and row.rstrip(" |").endswith("| 0 | 1")
+
+
+def test_an_outlet_whose_event_a_voice_spoke_at_is_named_without_the_event():
+    from toolkit.present.facts_sections import _told_outlets
+    table = pd.DataFrame({"cue": ["said"], "wording": ["“The wall is a waste,” Jo Roe said at an MSNBC Town Hall."]})
+    assert _told_outlets(table) == {"MSNBC"}

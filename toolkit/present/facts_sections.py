@@ -20,7 +20,7 @@ from ..compare.facts import NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS, SCOPE_DIFFE
 from ..compare.name_variants import mentions_name, names_in, no_fact, same_name, vague_amount
 from ..compare.same_event import event_group_count, source_groups, story_sources
 from ..compare.voices import silent_actors, unnamed_voice
-from ..measures.attribution import classify_source, named_person
+from ..measures.attribution import classify_source, named_person, outlet_names
 from ..measures.text_type import LABELS
 from .profile_sections import stating_documents
 
@@ -561,7 +561,7 @@ def voices_blocks(tables: dict) -> list[tuple]:
     return blocks
 
 
-_TOLD = re.compile(r"\b(?:told|tells|in an interview with|(?:said|says|saying|speaking|appearing)\s+on)\s+"
+_TOLD = re.compile(r"\b(?:told|tells|in an interview with|(?:said|says|saying|speaking|appearing)\s+(?:on|at\s+an?))\s+"
                    r"((?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})")
 
 
@@ -590,7 +590,9 @@ def _told_outlets(voices: pd.DataFrame) -> set[str]:
             for name in _TOLD.findall(wording):
                 name = re.sub(r"(?:’s|'s)(?:\s.*)?$", "", name)  # "NBC’s Lester Holt": the outlet is NBC
                 if classify_source(name) == "outlet":
-                    found.add(re.sub(r"^the\s+|[.’']+$", "", name))
+                    name = re.sub(r"^the\s+|[.’']+$", "", name)
+                    # "said at an Acme News Town Hall": the outlet, not its programme
+                    found.add(next((o for o in outlet_names() if name.startswith(o + " ")), name))
     return found
 
 
