@@ -331,3 +331,18 @@ def test_a_time_phrase_before_the_subject_is_no_part_of_it():
     assert _cues("Late in the evening Jo Roe said the port would close.")[0][:2] == ("said", "Jo Roe")
     assert _cues("The military source reiterated that the attacks were coordinated.")[0][:2] == (
         "reiterated", "military source")
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Roe, R-Ky., called the bills a waste of time.", "Roe"),
+    ("Sen. Jo Roe, D-Ore., said the bills were a waste.", "Sen. Jo Roe"),
+    ("British-based monitor the Vale Observatory for Human Rights counted 24 dead.", "Vale Observatory for Human Rights"),
+    ("State television said the army had foiled an attack.", "State television"),
+])
+def test_a_source_is_read_past_party_tags_and_descriptions(text, source):
+    assert [a.source for a in find_attributions(text, 0, len(text), [])] == [source]
+
+
+def test_counted_reports_a_toll_only():
+    for text in ("The votes were counted on Monday.", "He counted the money.", "Every vote counts."):
+        assert find_attributions(text, 0, len(text), []) == []

@@ -536,7 +536,8 @@ def _subject_named(before: str, example: str, text: str, sentence_start: int, cu
 def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
     # an aside in brackets is no clause break: "Opposition parties (for example X) have called for ..."
     # a party and state tag after a name ("Sen. Jo Roe, D-Ore., said") is no appositive
-    before = re.sub(r",\s*[RDI]-[A-Z][A-Za-z.]{0,12}(?=,)", "", text[sentence_start:cue_start])
+    before = re.sub(r",\s*[RDI]-[A-Z][A-Za-z.]{0,12},\s*$", " ", text[sentence_start:cue_start])  # "Roe, R-Ky., said"
+    before = re.sub(r",\s*[RDI]-[A-Z][A-Za-z.]{0,12}(?=,)", "", before)
     example = re.search(r"\((?:for example|for instance|e\.g\.|such as|including|like|notably)\s+(?:the\s+)?"
                         r"([A-Z][\w’'‑-]*(?:\s+[A-Z][\w’'‑-]*)*)\s*\)\s*\w[^()]*$", before)
     named = _subject_named(before, example.group(1) if example else "", text, sentence_start, cue_start)
