@@ -137,3 +137,9 @@ def test_an_outlet_whose_event_a_voice_spoke_at_is_named_without_the_event():
     from toolkit.present.facts_sections import _told_outlets
     table = pd.DataFrame({"cue": ["said"], "wording": ["“The wall is a waste,” Jo Roe said at an MSNBC Town Hall."]})
     assert _told_outlets(table) == {"MSNBC"}
+
+
+def test_an_outlets_longer_name_is_kept():
+    from toolkit.present.facts_sections import _told_outlets
+    table = pd.DataFrame({"cue": ["told"], "wording": ["Jo Roe told Bloomberg News that the port would close."]})
+    assert _told_outlets(table) == {"Bloomberg News"}

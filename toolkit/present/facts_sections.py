@@ -565,6 +565,10 @@ _TOLD = re.compile(r"\b(?:told|tells|in an interview with|(?:said|says|saying|sp
                    r"((?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})")
 
 
+#: An outlet's event or programme after its name ("an MSNBC Town Hall", "a Vale News debate").
+_OUTLET_EVENT = re.compile(r"(?:[Tt]own [Hh]all|[Dd]ebate|[Ff]orum|[Ee]vent|[Ss]ummit|[Cc]onference|[Ss]how|[Pp]rogram(?:me)?)")
+
+
 def own_outlet(name: str, source: str) -> bool:
     """Whether an outlet a source cites is the source itself ("Acme News" in the article of `acme`, "New
     York Times" in `nyt`).
@@ -592,7 +596,8 @@ def _told_outlets(voices: pd.DataFrame) -> set[str]:
                 if classify_source(name) == "outlet":
                     name = re.sub(r"^the\s+|[.’']+$", "", name)
                     # "said at an Acme News Town Hall": the outlet, not its programme
-                    found.add(next((o for o in outlet_names() if name.startswith(o + " ")), name))
+                    found.add(next((o for o in outlet_names() if name.startswith(o + " ")
+                                    and _OUTLET_EVENT.fullmatch(name[len(o) + 1:])), name))
     return found
 
 
