@@ -85,7 +85,7 @@ def test_dateline_and_byline_become_hints():
 
 def test_pattern_file_is_versioned_and_general():
     rules = furniture_rules()
-    assert furniture_version() == "5"
+    assert furniture_version() == "6"
     assert {r.scope for r in rules} <= {"line", "marker", "suffix", "header", "prefix", "tail", "tail_run", "head_run"}
     assert all(r.reason for r in rules)
 
@@ -183,3 +183,15 @@ def test_an_embedded_post_flattened_to_one_line_is_removed():
                                   "Harbour Live (@HarbourLive) May 4, 2031\n\nShips queued at the gate all morning.\n")
     assert "pic.twitter" not in kept and "Ships queued" in kept
     assert "embedded_post" in rules
+
+
+def test_a_place_and_an_agency_before_a_dash_is_a_dateline():
+    raw = ("Rockets hit the city of Vale\n\nRockets hit the city of Vale 6 October 2016 Vale SANA-Rebels fired shells on the city on Friday. "
+           "A source at the police said so.\n")
+    cleaned = clean(raw)
+    assert [r.rule for r in cleaned.removals] == ["title_run", "dateline"]
+    assert cleaned.hints["datelines"][0][1] == "6 October 2016 Vale SANA-"
+    kept = " ".join(raw[l.start:l.end] for l in cleaned.lines if not l.removed)
+    assert "Rebels fired shells" in kept and "SANA" not in kept.split("Rebels")[0]
+    # "The US–Norland relationship" opens a sentence: no place, no agency
+    assert clean("Ties\n\nThe US–Norland relationship is thawing after years of mistrust.\n").removals == []
