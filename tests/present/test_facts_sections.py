@@ -143,3 +143,10 @@ def test_an_outlets_longer_name_is_kept():
     from toolkit.present.facts_sections import _told_outlets
     table = pd.DataFrame({"cue": ["told"], "wording": ["Jo Roe told Bloomberg News that the port would close."]})
     assert _told_outlets(table) == {"Bloomberg News"}
+
+
+def test_a_wire_dateline_names_the_agency_the_text_is_taken_from():
+    from toolkit.present.facts_sections import wire_datelines
+    removed = pd.DataFrame({"doc_id": ["a", "b", "c"], "rule": ["dateline", "dateline", "title_run"],
+                            "text": ["AP Wednesday 26 Oct 2016", "Published October 3 2016", "AFP story"]})
+    assert wire_datelines({"removed": removed}) == {"a": "AP"}

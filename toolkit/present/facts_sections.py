@@ -15,6 +15,7 @@ from collections import Counter
 import pandas as pd
 
 from ..compare.alignment import DIFFERING
+from ..compare.by_source import source_map
 from ..compare.copies import copied_texts, text_groups
 from ..compare.facts import NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS, SCOPE_DIFFERS, compatible
 from ..compare.name_variants import mentions_name, names_in, no_fact, same_name, vague_amount
@@ -504,16 +505,22 @@ def voices_blocks(tables: dict) -> list[tuple]:
     listing = pd.DataFrame(rows, columns=["voice", "type", "side (as the text states it)", "cited by", "quoted", "paraphrased"])
     listing = listing.sort_values(["quoted", "paraphrased"], ascending=False).head(MAX_VOICES)
     lines = []
+    wires = wire_datelines(tables)
+    of_source = source_map(tables)
     for source in identity["source"]:
         mine = table[table["source"] == source]
+        wired = sorted({wires[d] for d, s in of_source.items() if s == source and d in wires
+                        and not own_outlet(wires[d], source)})
         if mine.empty:
-            lines.append(f"**{names[source]}** cites no one.")
+            lines.append(f"**{names[source]}** cites no one" + (f"; **taken from other outlets**: "
+                                                                  f"{', '.join(w + ' (its dateline)' for w in wired)}." if wired else "."))
             continue
         kinds = Counter(mine["voice_type"])
         sides = sorted({s for s in mine["side"] if s})
         # outlets cited, and outlets a voice spoke to ("Jo Roe told Acme News"): the words may come from them
         outlets = sorted(o for o in set(mine.loc[mine["from_outlet"], "voice"]) | _told_outlets(mine)
                          if not own_outlet(o, source))  # "told Acme News" in Acme's own article: its own reporting
+        outlets += [f"{w} (its dateline)" for w in wired if w not in outlets]  # wire copy under the outlet's name
         line = (f"**{names[source]}**: {len(mine)} attribution{'s' if len(mine) != 1 else ''}, {int((mine['mode'] == 'direct_quote').sum())} with "
                 f"quoted words; " + ", ".join(f"{n} {k}" for k, n in kinds.most_common()))
         unnamed = sum(unnamed_voice(v, t) for v, t in zip(mine["voice"].astype(str), mine["voice_type"]))
@@ -599,6 +606,26 @@ def _told_outlets(voices: pd.DataFrame) -> set[str]:
                     found.add(next((o for o in outlet_names() if name.startswith(o + " ")
                                     and _OUTLET_EVENT.fullmatch(name[len(o) + 1:])), name))
     return found
+
+
+def wire_datelines(tables: dict) -> dict[str, str]:
+    """The wire agency each article's removed dateline names ("AP Wednesday 26 Oct 2016", "Vale (AFP) —"): the
+    text is that agency's copy, an outlet it is taken from (``removed``, rule ``dateline``)."""
+    removed = tables.get("removed")
+    if removed is None or removed.empty or "rule" not in removed:
+        return {}
+    datelines = removed[removed["rule"] == "dateline"]
+    out = {}
+    for doc, text in zip(datelines["doc_id"], datelines["text"].astype(str)):
+        agency = _WIRE.search(text)
+        if agency:
+            out.setdefault(str(doc), agency.group(1))
+    return out
+
+
+#: A wire agency named in a dateline, as its first word or in brackets.
+_WIRE = re.compile(r"(?:^|\()(AFP|AP|Reuters|REUTERS|UPI|dpa|EFE|ANSA|Xinhua|TASS|Anadolu(?: Agency)?|PTI|IANS|ANI|"
+                   r"Bernama|Kyodo|Yonhap)\b")
 
 
 def within_one_story(tables: dict, groups: pd.DataFrame) -> pd.Series:
