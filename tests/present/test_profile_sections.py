@@ -162,3 +162,13 @@ def test_a_kind_of_text_says_how_sure_the_model_is():
     assert _type_evidence(evidence.format("0.95")) == " (model probability 0.95; the strongest signal: headline in news form: yes)"
     assert "not sure" in _type_evidence(evidence.format("0.62"))
     assert "a guess" in _type_evidence(evidence.format("0.45"))
+
+
+def test_a_profile_says_where_its_source_gives_one_fact_two_ways():
+    from toolkit.present.profile_sections import _own_conflicts
+    facts = pd.DataFrame({"fact_id": ["f1"] * 3, "kind": ["event_date"] * 3, "label": ["date of the shipment"] * 3,
+                          "state": ["inconsistent_within_source"] * 3, "source": ["a", "a", "b"],
+                          "mentioned": [True, True, True], "value": ["May 3, 2024", "June 9, 2024", "early May"]})
+    assert _own_conflicts({"facts": facts}, "a") == ("In its own text it gives the date of the shipment as both "
+                                                     "“May 3, 2024” and “June 9, 2024” (see the facts grid).")
+    assert _own_conflicts({"facts": facts}, "b") == ""

@@ -345,6 +345,24 @@ def _differing_figures(tables: dict, source: str) -> str:
     return f"Where the sources give a figure differently, it gives {'; '.join(parts)}."
 
 
+def _own_conflicts(tables: dict, source: str) -> str:
+    """The facts the grid finds this source giving two ways (``facts``, ``inconsistent_within_source``, with
+    two or more different values of its own): "It gives the date of the shipment two ways: ..."."""
+    facts = tables.get("facts")
+    if facts is None or facts.empty or not {"kind", "state", "source", "value", "mentioned"} <= set(facts.columns):
+        return ""
+    torn = facts[(facts["state"] == "inconsistent_within_source") & (facts["source"] == source)
+                 & facts["mentioned"].astype(bool)]
+    parts = []
+    for _, rows in torn.groupby("fact_id", sort=True):
+        values = list(dict.fromkeys(figure_text(str(v)) for v in rows["value"] if isinstance(v, str) and v))
+        if len(values) >= 2:
+            parts.append(f"the {rows['label'].iloc[0]} as both “{values[0]}” and “{values[1]}”")
+    if not parts:
+        return ""
+    return f"In its own text it gives {'; '.join(parts[:TOP_FACTS])} (see the facts grid)."
+
+
 #: The facts grid's note on a fact whose sources may measure different things, naming the qualifier one adds
 #: ("... what is measured differs: 'rare ores' in vale-times ('Norland’s rare ores') vs ...").
 _SCOPE_NOTE = re.compile(r"^possibly not one quantity: what is measured differs: '(?P<what>[^']+)' in (?P<source>\S+) "
@@ -616,7 +634,8 @@ def profile_blocks(corpus, tables: dict) -> list[tuple]:
         # its differences, what only it reports and what it leaves out are differences of story for an article on
         # another event
         sentences = [f"{head}: {_length(source, words, twins)}", apart, _kind_of_text(mine), _frames(tables, source),
-                     "" if apart else _findings(tables, source), _cited(tables, docs), _differing_figures(tables, source)]
+                     "" if apart else _findings(tables, source), _cited(tables, docs), _differing_figures(tables, source),
+                     _own_conflicts(tables, source)]
         sentences += [] if apart else [_alone(tables, source, docs), _left_out(tables, source, sources, carriers, copied)]
         blocks.append(("p", " ".join(s for s in sentences if s)))
     if len(groups) > MAX_PROFILED:
