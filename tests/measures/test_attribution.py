@@ -338,11 +338,14 @@ def test_a_time_phrase_before_the_subject_is_no_part_of_it():
     ("Sen. Jo Roe, D-Ore., said the bills were a waste.", "Sen. Jo Roe"),
     ("British-based monitor the Vale Observatory for Human Rights counted 24 dead.", "Vale Observatory for Human Rights"),
     ("State television said the army had foiled an attack.", "State television"),
+    ("A witness at the scene said rescuers heard him.", "witness at the scene"),
+    ("An Acme News photographer at the scene said rescuers heard him.", "Acme News photographer at the scene"),
 ])
 def test_a_source_is_read_past_party_tags_and_descriptions(text, source):
     assert [a.source for a in find_attributions(text, 0, len(text), [])] == [source]
 
 
 def test_counted_reports_a_toll_only():
-    for text in ("The votes were counted on Monday.", "He counted the money.", "Every vote counts."):
+    for text in ("The votes were counted on Monday.", "He counted the money.", "Every vote counts.",
+                 "The crowd at the scene said nothing."):
         assert find_attributions(text, 0, len(text), []) == []

@@ -533,6 +533,11 @@ def _subject_named(before: str, example: str, text: str, sentence_start: int, cu
     return example if head and head[0].lower() in _vague() else None
 
 
+#: A lower-case noun phrase, then where it is ("witness at the scene", "photographer in the city").
+_PLACE_AFTER_HEAD = re.compile(r"^((?:[\w’'-]+\s+){0,2}[a-z][\w-]*)\s+(?:at|in|on|near|inside|outside|from)\s+(?:the\s+)?"
+                               r"[a-z][\w-]*(?:\s+[a-z][\w-]*)?$")
+
+
 def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
     # an aside in brackets is no clause break: "Opposition parties (for example X) have called for ..."
     # a party and state tag after a name ("Sen. Jo Roe, D-Ore., said") is no appositive
@@ -577,6 +582,10 @@ def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
         return ""  # passive ("was announced", "is often described"): the agent, if any, comes later
     np = _clean_np(clause)
     determined = _DETERMINER.match(_LEADING.sub("", clause.strip()))
+    # the head before a phrase of place ("a witness at the scene", "a photographer in the city"): the noun that speaks
+    placed = _PLACE_AFTER_HEAD.match(np)
+    if determined and placed and placed.group(1).split()[-1] in _vague():
+        return np
     if determined and np and len(np.split()) <= 3 and np.split()[-1].isalpha() and np.islower():
         head = np.split()[-1]
         if head in _vague() or np in _vague() or _ROLE_HEAD.match(head):
