@@ -172,3 +172,22 @@ def test_a_profile_says_where_its_source_gives_one_fact_two_ways():
     assert _own_conflicts({"facts": facts}, "a") == ("In its own text it gives the date of the shipment as both "
                                                      "“May 3, 2024” and “June 9, 2024” (see the facts grid).")
     assert _own_conflicts({"facts": facts}, "b") == ""
+
+
+def test_what_a_source_leaves_out_counts_the_other_sources_and_says_when_copies_are_one_text(tmp_path):
+    from toolkit import load_corpus
+    wire = ("Ferry sinks off Vale\n\nA passenger ferry sank off the Vale coast on Tuesday, the Norland Coast Guard said. "
+            "The Norland Coast Guard said 212 passengers were rescued by fishing boats. Divers searched the hull for "
+            "missing passengers, and the operator said the vessel had passed its safety inspection in March.\n")
+    other = ("Ferry disaster off Vale\n\nRescuers pulled 212 passengers from the sea after a ferry sank off the Vale "
+             "coast, the Norland Coast Guard said. Divers were searching the ferry for the missing on Tuesday. The "
+             "operator of the ferry said its inspection had been passed.\n")
+    short = ("Ferry sinks\n\nA ferry sank off the Vale coast on Tuesday. Divers searched the hull of the ferry for "
+             "missing passengers, and fishing boats rescued 212 of them, the operator said.\n")
+    for name, text in {"one": wire, "two": wire, "three": other, "four": short}.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    tables = analyze(corpus)
+    tables.update(compare(corpus, tables, resamples=20))
+    text = _paragraphs(profile_blocks(corpus, tables))["four"]
+    assert "Norland Coast Guard (3 of 3 others; 2 texts, copies counted once)" in text

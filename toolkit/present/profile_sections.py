@@ -508,7 +508,9 @@ def _left_out(tables: dict, source: str, sources: list[str], carriers: dict[str,
                 what = f"a figure the others give ({surfaces[0]})" if surfaces else "a figure the others give"
             else:
                 what = f"“{shorten(row.label)}”"
-            out.append(f"{what} ({row.carried} of {row.read_among - 1} others)")
+            copies = (f"; {row.carried} text{'s' if row.carried != 1 else ''}, copies counted once"
+                      if getattr(row, "carrying_sources", row.carried) > row.carried else "")
+            out.append(f"{what} ({getattr(row, 'carrying_sources', row.carried)} of {row.read_among - 1} others{copies})")
         return out
 
     # what only texts over twice its length carry is told apart, as the omission list does
@@ -556,7 +558,7 @@ def left_out(tables: dict, source: str, sources: list[str], carriers: dict[str, 
     listed = cover.groupby(["fact_type", "fact_id"])["source"].nunique()
     absent = cover[(cover["source"] == source) & (cover["state"] == "absent")].copy()
     if absent.empty:
-        return absent.assign(carried=[], read_among=[])
+        return absent.assign(carried=[], read_among=[], carrying_sources=[])
     # a figure is carried by the sources that give it as precisely ("In September" does not give "8 September")
     fine = carriers if carriers is not None else figure_carriers(tables)
     absent["carried"] = [fine.get(i, carried.get((t, i), 0)) if t == "quantity" else carried.get((t, i), 0)
@@ -569,6 +571,10 @@ def left_out(tables: dict, source: str, sources: list[str], carriers: dict[str, 
     absent = absent[np.array([not (t == "quantity" and value_stated(tables, i, documents))
                               for t, i in zip(absent["fact_type"], absent["fact_id"])], dtype=bool)]
     absent["read_among"] = [listed.get((t, i), len(sources)) for t, i in zip(absent["fact_type"], absent["fact_id"])]
+    # the other sources that carry it, copies each counted (``carried`` counts a text once)
+    by_source = present.groupby(["fact_type", "fact_id"])["source"].nunique()
+    absent["carrying_sources"] = [c if t == "quantity" else max(by_source.get((t, i), 0), c)
+                                  for t, i, c in zip(absent["fact_type"], absent["fact_id"], absent["carried"])]
     # under half the length of every text that carries it, a source is expected to leave a fact out (the
     # omission list names it apart, with the same rule)
     table = tables.get("documents")
