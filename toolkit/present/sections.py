@@ -609,10 +609,13 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
              "scope_differs": "the values differ and so does what is measured: possibly a definitional mismatch, "
                               "not a contradiction",
              "inconsistent_within_source": "one source gives two values that do not overlap"}
+    across = int(((groups["n_sources"] > 1) & ~one_story).sum())
+    reported = (f"{len(shared)} {'quantity is' if len(shared) == 1 else 'quantities are'} reported by more than one source"
+                + (f" of one event group ({across} more {'joins' if across == 1 else 'join'} articles that may report "
+                   "different events)" if across else ""))
     blocks = [("h2", "Numbers"),
-              ("p", f"{len(mentions)} numbers in {len(groups)} quantity groups; {len(shared)} quantities are reported by "
-                    "more than one source. Every number, with the interval it commits to, is in `data/numbers.csv`; the "
-                    "groups are in `data/quantity_groups.csv`."),
+              ("p", f"{len(mentions)} numbers in {len(groups)} quantity groups; {reported}. Every number, with the "
+                    "interval it commits to, is in `data/numbers.csv`; the groups are in `data/quantity_groups.csv`."),
               ("chart", "numbers", "Each shared quantity, one mark per source; groups that do not agree in full colour" + _chart_note(tables, True))]
     quoted = set(shared["group_id"]) | set(flagged["group_id"])  # one source's two values are flagged too
     members = {group_id: rows for group_id, rows in mentions[mentions["group_id"].isin(quoted)].groupby("group_id", sort=False)}
@@ -660,6 +663,13 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     agreeing = agreeing[[g not in members or not (all(vague_amount(str(v)) for v in members[g]["surface"]) or all(
         coarse_date(r) for r in members[g].to_dict("records")))
                          for g in agreeing["group_id"]]] if len(agreeing) else agreeing
+    unlisted = len(set(shared["group_id"]) - set(flagged["group_id"]) - set(agreeing["group_id"]))
+    if unlisted:
+        # the count above holds them: say where they went
+        blocks.append(("p", f"{unlisted} of the quantities reported by more than one source "
+                            f"{'agrees' if unlisted == 1 else 'agree'} only on a year or a vague amount "
+                            "(“in 2018”, “billions”), which dates or counts no one thing, so "
+                            f"{'it is' if unlisted == 1 else 'they are'} not listed (`data/quantity_groups.csv`)."))
     if len(agreeing):
         blocks.append(("h3", "Where the sources agree"))
         listed, note = _capped(list(agreeing.itertuples()), "agreeing quantities", "data/quantity_groups.csv")
