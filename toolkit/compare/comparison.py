@@ -19,6 +19,7 @@ from .by_source import actor_tone_by_source, document_frames_by_source, frame_sh
 from .coverage import FULL_SIMILARITY_SOURCES, claims, coverage, largest_sources, source_similarity, text_reuse
 from .facts import facts
 from .profiles import RESAMPLES, contrasts, profiles, sentence_features, source_of
+from .quote_variants import quote_variants
 from .same_event import event_groups, news_days, within_story
 from .voices import voices
 
@@ -61,7 +62,8 @@ def compare(corpus: Corpus, tables: dict[str, pd.DataFrame], group_by: str = "do
 
     ``sources`` says which source each document counts for; ``profiles`` and
     ``contrasts`` hold per-source measures with bootstrap intervals; then
-    ``coverage``, ``claims``, ``text_reuse`` and ``source_similarity``;
+    ``coverage``, ``claims``, ``text_reuse``, ``quote_variants`` (one statement quoted in different words,
+    :mod:`.quote_variants`) and ``source_similarity``;
     ``event_groups`` (articles that share their vocabulary, :mod:`.same_event`); and the
     per-source pools ``actor_tone_by_source`` (and whether the sources' tone toward each actor differs by
     more than chance, ``actor_tone_differences``), ``frame_shares_by_source``,
@@ -97,6 +99,7 @@ def compare(corpus: Corpus, tables: dict[str, pd.DataFrame], group_by: str = "do
         "coverage": within_story(coverage(corpus, tables, sources=sources, claim_table=claim_table), groups, sources),
         "claims": claim_table,
         "text_reuse": text_reuse(corpus, sources=sources),
+        "quote_variants": quote_variants(corpus, sources=sources),
         "source_similarity": similarity,
         "event_groups": groups,
         "actor_tone_by_source": actor_tone_by_source(pooled),

@@ -747,7 +747,31 @@ def coverage_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
         blocks.append(("p", f"{len(names)}{more} shared {'passage is a run' if len(names) == 1 else 'passages are runs'} "
                             f"of names and titles (“{shorten(names['text'].iloc[0])}”), which texts write alike "
                             "without copying. All are in `data/text_reuse.csv`, with their `kind`."))
+    blocks += quote_variant_blocks(tables.get("quote_variants"))
     blocks.append(("chart", "similarity", "How alike the sources' vocabularies are" + _chart_note(tables, False)))
+    return blocks
+
+
+#: Pairs of differently worded quotations listed in the report; all are in ``data/quote_variants.csv``.
+LISTED_VARIANTS = 8
+
+
+def quote_variant_blocks(variants: pd.DataFrame | None) -> list[tuple]:
+    """"Quoted in different words": quotations of different sources that share most of their words but differ
+    inside the stretch both quote (:func:`~toolkit.compare.quote_variants.quote_variants`)."""
+    if variants is None or variants.empty:
+        return []
+    blocks = [("h3", "Quoted in different words"),
+              ("p", f"{len(variants)} {'pair' if len(variants) == 1 else 'pairs'} of quotations share most of their words "
+                    "but differ inside the stretch both quote: one source misquotes, or the speaker said it twice in other "
+                    "words. Check the recording before quoting either. Each pair, with offsets, is in "
+                    "`data/quote_variants.csv`.")]
+    for row in variants.head(LISTED_VARIANTS).itertuples():
+        blocks.append(("p", f"`{row.source_a}` has “{row.words_a}” where `{row.source_b}` has “{row.words_b}”:"))
+        blocks.append(("quote", row.quote_a, f"`{row.source_a}` characters {row.start_a}–{row.end_a}"))
+        blocks.append(("quote", row.quote_b, f"`{row.source_b}` characters {row.start_b}–{row.end_b}"))
+    if len(variants) > LISTED_VARIANTS:
+        blocks.append(("p", f"… and {len(variants) - LISTED_VARIANTS} more pairs in `data/quote_variants.csv`."))
     return blocks
 
 
