@@ -507,3 +507,11 @@ def test_state_television_is_a_voice_and_a_spokesman_speaks_for_his_group(tmp_pa
     table = voices(tables, sources).set_index("voice")
     assert table.loc["State television", "voice_type"] == "outlet"
     assert table.loc["Al Kay", "side"] == "Ahrar al-Vale"
+
+
+def test_a_spokeswoman_for_a_politician_takes_the_politicians_party(tmp_path):
+    text = ("Speaker Al Kay, Republican of Vale, spoke on Monday. "
+            "“The member made a commitment,” said Jo Bell, a spokeswoman for Speaker Al Kay.")
+    tables, sources = _analysed(tmp_path, text)
+    table = voices(tables, sources).set_index("voice")
+    assert table.loc["Jo Bell", "side"] == "Republican"

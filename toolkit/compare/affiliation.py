@@ -183,6 +183,7 @@ def office_of(name: str, texts: list[str] | tuple[str, ...]) -> tuple[bool, str]
             if re.search(r"\b(?:former|ex-|onetime|one-time)", match.group(0), re.I):
                 continue  # "Vale's former communications director": no longer speaks for Vale
             principal = re.sub(r"^(?:(?:The|A|An)\s+|" + _OFFICE + r"\s+)", "", match.group(1))
+            principal = re.sub(r"(?<=[a-z])\.$", "", principal)  # the sentence's full stop, not "U.S."
             if principal and principal[:1].isupper() and principal.split()[-1] not in ("President", "Minister"):
                 sides.add(principal)
     return office, (sides.pop() if len(sides) == 1 else "")

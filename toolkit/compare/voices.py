@@ -650,6 +650,9 @@ def _affiliations(table: pd.DataFrame, by_doc: dict[str, dict[int, str]]) -> pd.
         office, side = office_of(voice, texts)
         if office:
             offices.add(voice)
+        if side and named_person(side):
+            # "a spokeswoman for Speaker Jo Roe, Republican of Vale": the principal's party, when the texts give it
+            side = party_of(side, texts, surname=False) or side
         if side:
             sides[voice] = side
     table.loc[table["voice"].isin(offices), "voice_type"] = "government"
