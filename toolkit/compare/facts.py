@@ -57,7 +57,7 @@ TOLL_UPDATED = f"some sources say the toll changed over time, {TOLL_CAVEAT}"
 SAID_OF_DIFFERENT_THINGS = "the sources describe this figure in different words"
 #: Words of a note that says the statements of a differing fact can all be true: second-hand words beside a silence,
 #: "a memorandum" beside "two memorandums".
-COMPATIBLE_NOTES = ("so it can stand beside", "which does not say there was only one", "is not a denial that there was")
+COMPATIBLE_NOTES = ("so it can stand beside", "which does not say there was only one")
 #: Wordings quoted per kind of description in a note (a corpus of many sources lists the first ones).
 NOTE_WORDS = 5
 #: Words before a reaction that make it second-hand or uncertain ("there is even reporting that Norland
@@ -229,6 +229,7 @@ def _quantity_statements(tables: dict, texts: dict[str, str], sentences: dict, s
     # a group of vague amounts only ("billions", "thousands") is no fact sources can agree or differ on
     precise = set(members["group_id"][np.array([not vague_amount(str(s)) for s in members["surface"]], dtype=bool)])
     out = []
+    doc_updates = {doc: cue for doc in members["doc_id"].unique() if (cue := toll_update(texts[doc]))}
     kept = members[members["group_id"].isin(precise)]
     vague = np.array([vague_amount(str(s)) for s in kept["surface"]], dtype=bool)
     # a vague amount ("billions of dollars") beside a figure of the same source says nothing the figure does not
@@ -243,11 +244,18 @@ def _quantity_statements(tables: dict, texts: dict[str, str], sentences: dict, s
                               _wording(texts[row.doc_id], int(row.start), int(row.end), a, b), row.surface,
                               status=status[row.group_id], scope=scopes.get(row.group_id, ""), exact=exact, kind_of=row.kind,
                               updated=row.group_id in updated,
+                              # the article says elsewhere that its toll changes ("Death toll mounts ...", "the toll
+                              # was likely to rise"): its figure is one hour's count
+                              doc_update=doc_updates.get(row.doc_id, "") if TOLL_LABEL.search(labels[row.group_id] or "") else "",
                               said_by=getattr(row, "attributed_to", "") if isinstance(getattr(row, "attributed_to", ""), str) else "",
                               low=float(row.low) if pd.notna(row.low) else 0.0,
                               high=float(row.high) if pd.notna(row.high) else math.inf,
                               described=described(texts[row.doc_id], int(row.start), int(row.end), a, b)))
     return out
+
+
+#: Labels of a toll's quantity group ("people killed", "dead", "the death toll").
+TOLL_LABEL = re.compile(r"\b(?:killed|dead|deaths?|died|toll|injured|wounded|casualties|victims)\b", re.I)
 
 
 def _iso(day) -> str:
@@ -695,10 +703,14 @@ def _torn(items: list[dict]) -> list[str]:
 def _note(kind: str, items: list[dict]) -> str:
     """What a reader needs beside the quotes: the different things one figure is said to be; for an event's
     date, which precise dates a vaguer date of another source fits, and which no other source gives."""
-    if kind == "quantity" and any(s.get("updated") for s in items):
+    if kind == "quantity" and any(s.get("updated") or s.get("doc_update") for s in items):
         # a toll that rose through the day: sources that counted at different hours can all be right; but not a
         # source that gives two figures of its own that do not overlap
-        cues = list(dict.fromkeys(f"“{cue}” in {s['source']}" for s in items if (cue := toll_update(s["wording"]))))
+        said: dict[str, str] = {}  # one cue per source
+        for s in items:
+            if (cue := toll_update(s["wording"]) or s.get("doc_update", "")) and s["source"] not in said:
+                said[s["source"]] = f"“{cue}” in {s['source']}"
+        cues = list(said.values())
         torn = _torn(items)
         return (f"{TOLL_UPDATED} ({'; '.join(cues[:NOTE_WORDS])})"
                 + (f"; yet {'; '.join(torn[:NOTE_WORDS])}" if torn else ""))
@@ -738,10 +750,16 @@ def _note(kind: str, items: list[dict]) -> str:
                 if any(s["source"] == source and not s["silent"] and not s["second_hand"] for s in items)]
         if torn:
             return "; ".join(torn[:NOTE_WORDS])
-        qualified = list(dict.fromkeys(f"{s['source']} writes “{s['value']}” and goes on “{s['others']}”, a reaction of "
-                                       "others" for s in items if s["silent"] and s.get("others")))
+        qualified = []
+        for s in items:
+            if s["silent"] and s.get("others"):
+                own = list(dict.fromkeys(f"“{x['value']}”" for x in items if x["source"] == s["source"] and not x["silent"]
+                                         and not x["second_hand"]))
+                qualified.append(f"{s['source']} writes “{s['value']}” and goes on “{s['others']}”, a reaction of others"
+                                 + (f"; it also writes {' and '.join(own)}" if own else ""))
         if qualified:
-            return "; ".join(qualified[:NOTE_WORDS]) + ": the silence it records is not a denial that there was a reaction"
+            # the silence of some beside the reaction of others: the reader weighs them, the grid does not call it
+            return "; ".join(list(dict.fromkeys(qualified))[:NOTE_WORDS])
         if hearsay and silent:
             more = f" and {len(hearsay) - NOTE_WORDS} more" if len(hearsay) > NOTE_WORDS else ""
             # the silence as written ("officials have not commented publicly"): no comment on record, which does

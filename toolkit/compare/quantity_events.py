@@ -248,7 +248,9 @@ def conflict(a: Evidence, b: Evidence, kind: str) -> str:
 _TOLL_UPDATE = re.compile(
     r"\b(?:death\s+)?(?:toll|tally)\s+(?:[a-z]+\s+){0,2}?(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|climbs|mounted|mounts|"
     r"jumped|increased|hits|hit)\b|\b(?:updated|previous|earlier|revised|latest)\s+(?:death\s+)?(?:toll|tally)\b|"
-    r"\b(?:has|have|had)\s+(?:risen|climbed|mounted)\s+to\b", re.IGNORECASE)
+    r"\b(?:has|have|had)\s+(?:risen|climbed|mounted)\s+to\b|"
+    r"\b(?:death\s+)?(?:toll|tally)\s+(?:is|was|could|may|might)\s+(?:(?:likely|expected)\s+to\s+)?(?:rise|climb|increase)\b",
+    re.IGNORECASE)
 
 
 def toll_update(sentence: str) -> str:
@@ -258,6 +260,8 @@ def toll_update(sentence: str) -> str:
     'toll has risen'
     >>> toll_update("At least 43 people were killed, a monitor said in an updated toll.")
     'updated toll'
+    >>> toll_update("It warned that the death toll was likely to rise.")
+    'toll was likely to rise'
     """
     found = _TOLL_UPDATE.search(sentence)
     return found.group().removeprefix("death ").removeprefix("Death ") if found else ""

@@ -7,6 +7,7 @@ hold. Every number in the prose is read from a table.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,8 +17,8 @@ from ..compare.actor_tone_tests import PERMUTATIONS
 from ..compare.alignment import DIFFERING, FLOOR_RATIO, article_days, coarse_date, overlaps
 from ..compare.by_source import source_documents, source_map
 from ..compare.copies import copied_texts, copies
-from ..compare.facts import TOLL_CAVEAT
-from ..compare.quantity_events import MAX_TOLL_DAYS
+from ..compare.facts import TOLL_CAVEAT, TOLL_LABEL
+from ..compare.quantity_events import MAX_TOLL_DAYS, toll_update
 from ..compare.name_variants import vague_amount
 from ..compare.profiles import FDR
 from ..compare.registry import MEASURES, charted, tabled
@@ -596,6 +597,19 @@ def _figure(row) -> str:
 
 
 
+def _update_note(corpus: Corpus, group, rows: pd.DataFrame) -> str:
+    """The alignment's note that a toll changed over time (``update_note``), with the articles of the group that
+    say so elsewhere in their text ("Death toll mounts ...", "the toll was likely to rise"), one cue per article."""
+    note = getattr(group, "update_note", "")
+    note = note if isinstance(note, str) else ""
+    if group.kind != "count" or not TOLL_LABEL.search(str(group.label)):
+        return note
+    named = set(re.findall(r"” in (\S+?)(?:;|$)", note))
+    more = [f"“{cue}” in {doc}" for doc in dict.fromkeys(rows["doc_id"]) if doc not in named
+            and (cue := toll_update(corpus.document(doc).text))]
+    return "; ".join(p for p in [note, *more] if p)
+
+
 def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     groups, mentions = tables["quantity_groups"], tables["numbers"]
     one_story = within_one_story(tables, groups)
@@ -630,8 +644,8 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
             if gap and pd.notna(getattr(group, "gap_points", None)):  # shares: a gap in points, not a % of a %
                 gap = f" {allowing}, they are at least {group.gap_points:.3g} percentage points apart."
             scope = f" What differs: {group.scope_note}." if group.status == "scope_differs" and group.scope_note else ""
-            updated = getattr(group, "update_note", "")
-            if isinstance(updated, str) and updated:  # a toll that rose through the day is no dispute
+            updated = _update_note(corpus, group, members[group.group_id])
+            if updated:  # a toll that rose through the day is no dispute
                 scope += f" Some sources say the toll changed over time ({updated}), {TOLL_CAVEAT}."
             blocks.append(("p", f"**{group.label}** ({group.kind}, {group.unit}): {texts[group.status]}.{gap}{scope}"))
             rows = members[group.group_id]
