@@ -186,3 +186,11 @@ def test_shared_passages_say_whether_they_are_reporting_a_quotation_or_names(tmp
     table = text_reuse(load_corpus(tmp_path))
     kinds = {text.split()[0].lower(): kind for text, kind in zip(table["text"], table["kind"])}
     assert kinds == {"we": "quotation", "prime": "names", "the": "text"}
+
+
+def test_a_stray_quotation_mark_does_not_put_the_rest_of_a_paragraph_in_quotation_marks():
+    from toolkit.compare.coverage import reuse_kind
+    text = ('Roe said "the port is shut. Later "the boats left" he said. Fighters from Vale joined the war in 2015 '
+            'and the siege of the city ended.')
+    start = text.index("Fighters")
+    assert reuse_kind("Fighters from Vale joined the war in 2015", text, start, "", 0) == "text"

@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
 
 from ..corpus.documents import Corpus
+from ..text.quotes import quoted_spans
 from .name_variants import aliases_of, day_words, merge_variants, names_alias, names_in, no_fact, one_day, source_days, source_texts, vague_amount
 from .similarity import context_terms, cosine, tfidf
 
@@ -369,9 +371,17 @@ def text_reuse(corpus: Corpus, n: int = SHINGLE_WORDS, sources: dict[str, str] |
 
 
 def _in_quotation(text: str, start: int) -> bool:
-    """Whether ``start`` lies inside a quotation opened earlier in its paragraph."""
-    before = text[text.rfind("\n", 0, start) + 1:start]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    """Whether ``start`` lies inside a quotation of its paragraph, its marks paired as
+    :func:`~toolkit.text.quotes.quoted_spans` pairs them (a stray mark earlier does not put the rest of the
+    paragraph in quotation marks)."""
+    begin = text.rfind("\n", 0, start) + 1
+    finish = text.find("\n", start)
+    return any(a <= start < b for a, b in _paragraph_quotes(text, begin, len(text) if finish == -1 else finish))
+
+
+@lru_cache(maxsize=4096)
+def _paragraph_quotes(text: str, begin: int, end: int) -> tuple[tuple[int, int], ...]:
+    return tuple(quoted_spans(text, begin, end))
 
 
 def reuse_kind(passage: str, text_a: str, start_a: int, text_b: str, start_b: int) -> str:

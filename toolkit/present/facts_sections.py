@@ -520,7 +520,9 @@ def voices_blocks(tables: dict) -> list[tuple]:
         # outlets cited, and outlets a voice spoke to ("Jo Roe told Acme News"): the words may come from them
         outlets = sorted(o for o in set(mine.loc[mine["from_outlet"], "voice"]) | _told_outlets(mine)
                          if not own_outlet(o, source))  # "told Acme News" in Acme's own article: its own reporting
-        outlets += [f"{w} (its dateline)" for w in wired if w not in outlets]  # wire copy under the outlet's name
+        # wire copy under the outlet's name: the agency of its dateline, said so where it is also cited
+        outlets = [f"{o} (also its dateline)" if o in wired else o for o in outlets]
+        outlets += [f"{w} (its dateline)" for w in wired if w not in outlets and f"{w} (also its dateline)" not in outlets]
         line = (f"**{names[source]}**: {len(mine)} attribution{'s' if len(mine) != 1 else ''}, {int((mine['mode'] == 'direct_quote').sum())} with "
                 f"quoted words; " + ", ".join(f"{n} {k}" for k, n in kinds.most_common()))
         unnamed = sum(unnamed_voice(v, t) for v, t in zip(mine["voice"].astype(str), mine["voice_type"]))
