@@ -150,3 +150,23 @@ def test_a_wire_dateline_names_the_agency_the_text_is_taken_from():
     removed = pd.DataFrame({"doc_id": ["a", "b", "c"], "rule": ["dateline", "dateline", "title_run"],
                             "text": ["AP Wednesday 26 Oct 2016", "Published October 3 2016", "AFP story"]})
     assert wire_datelines({"removed": removed}) == {"a": "AP"}
+
+
+def test_a_copy_printed_without_quotation_marks_is_said_to_be_one(tmp_path):
+    from toolkit import load_corpus
+    from toolkit.compare.comparison import compare
+    from toolkit.pipeline import analyze
+    from toolkit.present.facts_sections import voices_blocks
+    from toolkit.present.render import to_markdown
+    body = ("Buses waited at the transit point on Saturday after the evacuation deal stalled for a second day. "
+            "{q}There is no drinking water or food and the garage is small so there is no room to move around{q} "
+            "Jo Roe said. The residents had left the two villages late on Friday under the deal between the sides. "
+            "{q}Many people felt that they had been forced to leave{q} Roe said. Hundreds of fighters left with them "
+            "and the convoy was expected to reach the city before night, officials said.\n")
+    (tmp_path / "one.txt").write_text("Convoy stranded\n\n" + body.format(q='"'), encoding="utf-8")
+    (tmp_path / "two.txt").write_text("Convoy stranded at transit point\n\n" + body.format(q=""), encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    tables = analyze(corpus)
+    tables.update(compare(corpus, tables, resamples=20))
+    text = to_markdown(voices_blocks(tables))
+    assert "Its text is a copy of `one`’s without the quotation marks" in text

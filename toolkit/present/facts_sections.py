@@ -507,6 +507,8 @@ def voices_blocks(tables: dict) -> list[tuple]:
     lines = []
     wires = wire_datelines(tables)
     of_source = source_map(tables)
+    quoting = table.assign(_text=table["source"].map(lambda s: copied.get(s, s)))
+    quoted_by = quoting[quoting["mode"] == "direct_quote"].groupby("source").size()
     for source in identity["source"]:
         mine = table[table["source"] == source]
         wired = sorted({wires[d] for d, s in of_source.items() if s == source and d in wires
@@ -537,7 +539,17 @@ def voices_blocks(tables: dict) -> list[tuple]:
             line += "; sides named: " + ", ".join(sides)
         if outlets:
             line += "; **taken from other outlets**: " + ", ".join(outlets)
-        lines.append(line + ".")
+        # a copy of a text that quotes, printed without the marks: its speakers' words count as paraphrase here
+        text = copied.get(source, source)
+        twins = [t for t in dict.fromkeys(quoting.loc[quoting["_text"] == text, "source"]) if t != source]
+        # ... when the copy cites, unquoted, a voice the other copy quotes (not a copy that left the quote out)
+        mine_voices = set(mine["voice"])
+        quoting_twins = [t for t in twins if set(quoting.loc[(quoting["source"] == t) & (quoting["mode"] == "direct_quote"),
+                                                             "voice"]) & mine_voices]
+        copy_note = (f" Its text is a copy of `{quoting_twins[0]}`’s without the quotation marks, so the words it "
+                     "takes from speakers count here as paraphrase, not quotation."
+                     if quoted_by.get(source, 0) == 0 and quoting_twins else "")
+        lines.append(line + "." + copy_note)
     if len(lines) > MAX_SOURCES_LISTED:
         lines = lines[:MAX_SOURCES_LISTED] + [f"… and {len(lines) - MAX_SOURCES_LISTED} more sources; all citations are in `data/voices.csv`."]
     blocks = [("h2", "Who speaks"),
