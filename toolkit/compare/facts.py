@@ -41,7 +41,7 @@ import pandas as pd
 from ..lexicons import capitals, function_words, read_rows
 from .alignment import FLOOR_RATIO, MAX_DATED_SPAN, MAX_DISPUTED_DAYS, overlaps
 from .name_variants import vague_amount
-from .quantity_events import described, toll_update
+from .quantity_events import TOLL_LABEL, described, toll_update
 
 COLUMNS = ["fact_id", "kind", "label", "state", "source", "mentioned", "wording", "value", "doc_id", "sentence_id",
            "start", "end", "note"]
@@ -226,15 +226,15 @@ def _quantity_statements(tables: dict, texts: dict[str, str], sentences: dict, s
     updated = set(shared.loc[shared["update_note"].fillna("").astype(bool), "group_id"]) if "update_note" in shared else set()
     spans = {doc: {sid: (a, b) for sid, a, b, _ in rows} for doc, rows in sentences.items()}
     members = numbers[numbers["group_id"].isin(status)]
+    vague = np.array([vague_amount(str(s)) for s in members["surface"]], dtype=bool)
     # a group of vague amounts only ("billions", "thousands") is no fact sources can agree or differ on
-    precise = set(members["group_id"][np.array([not vague_amount(str(s)) for s in members["surface"]], dtype=bool)])
+    precise = set(members["group_id"][~vague])
     out = []
     doc_updates = {doc: cue for doc in members["doc_id"].unique() if (cue := toll_update(texts[doc]))}
-    kept = members[members["group_id"].isin(precise)]
-    vague = np.array([vague_amount(str(s)) for s in kept["surface"]], dtype=bool)
     # a vague amount ("billions of dollars") beside a figure of the same source says nothing the figure does not
-    firm = set(zip(kept["group_id"][~vague], kept["doc_id"][~vague]))
-    for row, loose in zip(kept.itertuples(index=False), vague):
+    firm = set(zip(members["group_id"][~vague], members["doc_id"][~vague]))
+    kept = members["group_id"].isin(precise).to_numpy()
+    for row, loose in zip(members[kept].itertuples(index=False), vague[kept]):
         if loose and (row.group_id, row.doc_id) in firm:
             continue
         a, b = spans[row.doc_id][int(row.sentence_id)]
@@ -252,10 +252,6 @@ def _quantity_statements(tables: dict, texts: dict[str, str], sentences: dict, s
                               high=float(row.high) if pd.notna(row.high) else math.inf,
                               described=described(texts[row.doc_id], int(row.start), int(row.end), a, b)))
     return out
-
-
-#: Labels of a toll's quantity group ("people killed", "dead", "the death toll").
-TOLL_LABEL = re.compile(r"\b(?:killed|dead|deaths?|died|toll|injured|wounded|casualties|victims)\b", re.I)
 
 
 def _iso(day) -> str:

@@ -253,6 +253,10 @@ _TOLL_UPDATE = re.compile(
     re.IGNORECASE)
 
 
+#: Labels of a toll's quantity group ("people killed", "dead", "the death toll").
+TOLL_LABEL = re.compile(r"\b(?:killed|dead|deaths?|died|toll|injured|wounded|casualties|victims)\b", re.I)
+
+
 def toll_update(sentence: str) -> str:
     """The words of ``sentence`` saying a toll changed over time; empty when none.
 

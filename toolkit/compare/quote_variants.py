@@ -57,27 +57,41 @@ def _words(text: str) -> list[str]:
     return out
 
 
-def _variant(a: list[str], b: list[str]) -> tuple[list[str], list[str]] | None:
-    """The words that differ inside the stretch both quotations quote, or None when they are not one statement
-    told in other words (too little shared, only different ends, or too much changed)."""
+def _compare(a: list[str], b: list[str]) -> tuple[list[str], list[str], list[str], list[str]] | None:
+    """The words of ``a`` and of ``b`` that differ inside the stretch both quote (from their first shared word to
+    their last), and of these the words put in place of others; None when the two share too little to be one
+    statement (no run of :data:`MIN_SHARED_RUN` words, or under :data:`MIN_SHARED_SHARE` of the shorter stretch)."""
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     blocks = [m for m in matcher.get_matching_blocks() if m.size]
     if not blocks or max(m.size for m in blocks) < MIN_SHARED_RUN:
         return None
     first, last = blocks[0], blocks[-1]
-    # the stretch both quote: from the first shared word to the last
-    span_a, span_b = a[first.a:last.a + last.size], b[first.b:last.b + last.size]
-    shared = sum(m.size for m in blocks)
-    if shared < MIN_SHARED_SHARE * min(len(span_a), len(span_b)):
+    end_a, end_b = last.a + last.size, last.b + last.size
+    if sum(m.size for m in blocks) < MIN_SHARED_SHARE * min(end_a - first.a, end_b - first.b):
         return None
     changed_a, changed_b, put_a, put_b = [], [], [], []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, span_a, span_b, autojunk=False).get_opcodes():
-        if tag != "equal":
-            changed_a += span_a[i1:i2]
-            changed_b += span_b[j1:j2]
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or i2 <= first.a and j2 <= first.b or i1 >= end_a and j1 >= end_b:
+            continue  # shared words, or words before or after the stretch both quote (one quotes more)
+        changed_a += a[i1:i2]
+        changed_b += b[j1:j2]
         if tag == "replace":  # words put in place of others, the ones shown
-            put_a += span_a[i1:i2]
-            put_b += span_b[j1:j2]
+            put_a += a[i1:i2]
+            put_b += b[j1:j2]
+    return changed_a, changed_b, put_a, put_b
+
+
+def _variant(a: list[str], b: list[str]) -> tuple[list[str], list[str]] | None:
+    """The words that differ inside the stretch both quotations quote, or None when they are not one statement
+    told in other words (too little shared, only different ends, or too much changed)."""
+    return _reworded(_compare(a, b))
+
+
+def _reworded(found: tuple[list[str], ...] | None) -> tuple[list[str], list[str]] | None:
+    """:func:`_variant` from :func:`_compare`'s result."""
+    if found is None:
+        return None
+    changed_a, changed_b, put_a, put_b = found
     # words put in place of others ("they" for "it"); a word only one side adds may be an ellipsis or an insertion
     # in brackets, no rewording
     if not (changed_a and changed_b) or max(len(changed_a), len(changed_b)) > MAX_CHANGED_WORDS:
@@ -85,15 +99,9 @@ def _variant(a: list[str], b: list[str]) -> tuple[list[str], list[str]] | None:
     return (put_a, put_b) if put_a else (changed_a, changed_b)
 
 
-def _same(a: list[str], b: list[str]) -> bool:
-    """Whether two quotations print the same words where both quote (a run of :data:`MIN_SHARED_RUN` or more,
-    nothing changed between their first and last shared word)."""
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    blocks = [m for m in matcher.get_matching_blocks() if m.size]
-    if not blocks or max(m.size for m in blocks) < MIN_SHARED_RUN:
-        return False
-    first, last = blocks[0], blocks[-1]
-    return (last.a + last.size - first.a) == (last.b + last.size - first.b) == sum(m.size for m in blocks)
+def _alike(found: tuple[list[str], ...] | None) -> bool:
+    """Whether :func:`_compare` found the same words where both quotations quote (nothing changed inside)."""
+    return found is not None and not found[0] and not found[1]
 
 
 def quote_variants(corpus: Corpus, sources: dict[str, str] | None = None) -> pd.DataFrame:
@@ -131,11 +139,11 @@ def quote_variants(corpus: Corpus, sources: dict[str, str] | None = None) -> pd.
             for y in members:
                 if x < y and quotes[x][0] != quotes[y][0]:
                     pairs.add((x, y))
-    found_in = {pair: _variant(quotes[pair[0]][4], quotes[pair[1]][4]) for pair in sorted(pairs)}
+    compared = {pair: _compare(quotes[pair[0]][4], quotes[pair[1]][4]) for pair in sorted(pairs)}
+    found_in = {pair: _reworded(c) for pair, c in compared.items()}
     # a quotation another source prints word for word elsewhere is quoted alike there: its other near matches in
-    # that source are other statements ("they destroyed his life" and, later, "they ruined his life")
-    alike = {(k, quotes[other][0]) for (x, y), found in found_in.items() if found is None
-             and _same(quotes[x][4], quotes[y][4]) for k, other in ((x, y), (y, x))}
+    # that source are other statements ("they ruined her life" and, later, "they wrecked her life")
+    alike = {(k, quotes[other][0]) for (x, y), c in compared.items() if _alike(c) for k, other in ((x, y), (y, x))}
     rows = []
     texts = {doc.doc_id: doc.text for doc in corpus}
     for (x, y), found in found_in.items():

@@ -38,13 +38,13 @@ _ORG_WORD = re.compile(r"\b(?:Department|Ministry|Agency|Agencies|Bank|Company|C
 ORG_WORD = _ORG_WORD
 #: Outlet names by shape: a capitalised title ending in a newspaper word, or a
 #: name followed by what it is ("the Dawn newspaper", "the Xinhua news agency").
+#: A broadcaster named by its kind and whose it is ("State television", "Norlandian state TV", "Vale radio").
+_BROADCASTER = re.compile(r"^(?:the\s+)?(?:[A-Z][\w’'-]*\s+)?(?:[Ss]tate|[Pp]ublic|[Nn]ational|[Oo]fficial|[A-Z][\w’'-]*)\s+"
+                          r"(?:television|TV|radio)$")
 _OUTLET_SHAPE = re.compile(
     r"\b(?:[A-Z][\w&'’-]*\s+)+(?:Times|Post|Tribune|Herald|Gazette|Journal|Chronicle|Telegraph|Observer|Express|Monitor|Inquirer|Dispatch|Courier|News)\b"
     r"|\b[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)*\s+(?:newspaper|news agency|news service|wire service|daily|broadcaster|news channel|news website|magazine|weekly)\b"
-    r"|^(?:the\s+)?(?:[A-Z][\w’'-]*\s+)?(?:[Ss]tate|[Pp]ublic|[Nn]ational|[Oo]fficial|[A-Z][\w’'-]*)\s+(?:television|TV|radio)$")
-#: A broadcaster named by its kind and whose it is ("State television", "Syrian state TV", "Kurdish radio").
-_BROADCASTER = re.compile(r"^(?:the\s+)?(?:[A-Z][\w’'-]*\s+)?(?:[Ss]tate|[Pp]ublic|[Nn]ational|[Oo]fficial|[A-Z][\w’'-]*)\s+"
-                          r"(?:television|TV|radio)$")
+    r"|" + _BROADCASTER.pattern)
 #: Lower-case heads that name a person or body by role ("the minister said", "the bank indicated").
 _ROLE_HEAD = re.compile(r"^(?:minister|president|premier|chancellor|secretary|senator|governor|mayor|ambassador|envoy|chief|director|"
                         r"chairman|chairwoman|chair|ceo|founder|official|spokesperson|spokesman|spokeswoman|adviser|advisor|analyst|"

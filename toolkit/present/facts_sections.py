@@ -23,6 +23,7 @@ from ..compare.same_event import event_group_count, source_groups, story_sources
 from ..compare.voices import silent_actors, unnamed_voice
 from ..measures.attribution import classify_source, named_person, outlet_names
 from ..measures.text_type import LABELS
+from ..text.cleaning import WIRE_AGENCY
 from .profile_sections import stating_documents
 
 #: The text type of a chatbot-style reply (:mod:`toolkit.measures.text_type`), which confirms nothing by itself.
@@ -511,20 +512,19 @@ def voices_blocks(tables: dict) -> list[tuple]:
     quoted_by = quoting[quoting["mode"] == "direct_quote"].groupby("source").size()
     for source in identity["source"]:
         mine = table[table["source"] == source]
-        wired = sorted({wires[d] for d, s in of_source.items() if s == source and d in wires
-                        and not own_outlet(wires[d], source)})
+        wired = {wires[d] for d, s in of_source.items() if s == source and d in wires}
+        # outlets cited, and outlets a voice spoke to ("Jo Roe told Acme News"): the words may come from them
+        cited = set(mine.loc[mine["from_outlet"], "voice"]) | _told_outlets(mine) if len(mine) else set()
+        # wire copy under the outlet's name: the agency of its dateline, said so where it is also cited
+        outlets = [o + (" (also its dateline)" if o in wired else "") for o in sorted(cited)
+                   if not own_outlet(o, source)]  # "told Acme News" in Acme's own article: its own reporting
+        outlets += [f"{w} (its dateline)" for w in sorted(wired - cited) if not own_outlet(w, source)]
         if mine.empty:
-            lines.append(f"**{names[source]}** cites no one" + (f"; **taken from other outlets**: "
-                                                                  f"{', '.join(w + ' (its dateline)' for w in wired)}." if wired else "."))
+            lines.append(f"**{names[source]}** cites no one"
+                         + (f"; **taken from other outlets**: {', '.join(outlets)}." if outlets else "."))
             continue
         kinds = Counter(mine["voice_type"])
         sides = sorted({s for s in mine["side"] if s})
-        # outlets cited, and outlets a voice spoke to ("Jo Roe told Acme News"): the words may come from them
-        outlets = sorted(o for o in set(mine.loc[mine["from_outlet"], "voice"]) | _told_outlets(mine)
-                         if not own_outlet(o, source))  # "told Acme News" in Acme's own article: its own reporting
-        # wire copy under the outlet's name: the agency of its dateline, said so where it is also cited
-        outlets = [f"{o} (also its dateline)" if o in wired else o for o in outlets]
-        outlets += [f"{w} (its dateline)" for w in wired if w not in outlets and f"{w} (also its dateline)" not in outlets]
         line = (f"**{names[source]}**: {len(mine)} attribution{'s' if len(mine) != 1 else ''}, {int((mine['mode'] == 'direct_quote').sum())} with "
                 f"quoted words; " + ", ".join(f"{n} {k}" for k, n in kinds.most_common()))
         unnamed = sum(unnamed_voice(v, t) for v, t in zip(mine["voice"].astype(str), mine["voice_type"]))
@@ -586,7 +586,7 @@ _TOLD = re.compile(r"\b(?:told|tells|in an interview with|(?:said|says|saying|sp
                    r"((?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})")
 
 
-#: An outlet's event or programme after its name ("an MSNBC Town Hall", "a Vale News debate").
+#: An outlet's event or programme after its name ("an Acme News Town Hall", "a Vale News debate").
 _OUTLET_EVENT = re.compile(r"(?:[Tt]own [Hh]all|[Dd]ebate|[Ff]orum|[Ee]vent|[Ss]ummit|[Cc]onference|[Ss]how|[Pp]rogram(?:me)?)")
 
 
@@ -638,8 +638,7 @@ def wire_datelines(tables: dict) -> dict[str, str]:
 
 
 #: A wire agency named in a dateline, as its first word or in brackets.
-_WIRE = re.compile(r"(?:^|\()(AFP|AP|Reuters|REUTERS|UPI|dpa|EFE|ANSA|Xinhua|TASS|Anadolu(?: Agency)?|PTI|IANS|ANI|"
-                   r"Bernama|Kyodo|Yonhap)\b")
+_WIRE = re.compile(r"(?:^|\()(" + WIRE_AGENCY + r")\b")
 
 
 def within_one_story(tables: dict, groups: pd.DataFrame) -> pd.Series:

@@ -17,8 +17,8 @@ from ..compare.actor_tone_tests import PERMUTATIONS
 from ..compare.alignment import DIFFERING, FLOOR_RATIO, article_days, coarse_date, overlaps
 from ..compare.by_source import source_documents, source_map
 from ..compare.copies import copied_texts, copies
-from ..compare.facts import TOLL_CAVEAT, TOLL_LABEL
-from ..compare.quantity_events import MAX_TOLL_DAYS, toll_update
+from ..compare.facts import TOLL_CAVEAT
+from ..compare.quantity_events import MAX_TOLL_DAYS, TOLL_LABEL, toll_update
 from ..compare.name_variants import vague_amount
 from ..compare.profiles import FDR
 from ..compare.registry import MEASURES, charted, tabled
@@ -374,8 +374,8 @@ def _in_reported_speech(corpus: Corpus, doc_id: str, sentence_id: int, start: in
 
 def _lexicon_agrees(corpus: Corpus, row: pd.Series, label: str) -> bool:
     """Whether VADER's lexicon reads the clause scored for the mention (``clause_start``/``clause_end``, else
-    its sentence) in the direction the model gave it: "referring to the FBI's investigation into her use of a
-    private email server" is no negative clause, whatever the model says."""
+    its sentence) in the direction the model gave it: "referring to the Vale Bureau's review of her files" is no
+    negative clause, whatever the model says."""
     doc = corpus.document(row["doc_id"])
     if "clause_start" in row and pd.notna(row["clause_start"]):
         clause = doc.text[int(row["clause_start"]):int(row["clause_end"])]

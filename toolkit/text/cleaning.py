@@ -118,13 +118,18 @@ class Cleaned:
     hints: dict = field(default_factory=dict)
 
 
+#: Wire agencies whose name opens a dateline ("AFP Friday 28 Oct 2016"): the ``{AGENCY}`` placeholder of the
+#: furniture rules, and what :func:`toolkit.present.facts_sections.wire_datelines` reads a removed dateline for.
+WIRE_AGENCY = r"(?:AFP|AP|Reuters|REUTERS|UPI|dpa|EFE|ANSA|Xinhua|TASS|Anadolu(?: Agency)?|PTI|IANS|ANI|Bernama|Kyodo|Yonhap)"
+
+
 @lru_cache(maxsize=None)
 def furniture_rules() -> tuple[Rule, ...]:
-    """The furniture rules, compiled. The ``{DATE}`` placeholder is expanded."""
+    """The furniture rules, compiled. The ``{DATE}`` and ``{AGENCY}`` placeholders are expanded."""
     rules = []
     for row in read_rows("furniture.csv"):
         flags = re.IGNORECASE if "i" in row["flags"] else 0
-        pattern = row["pattern"].replace("{DATE}", DATE_PATTERN)
+        pattern = row["pattern"].replace("{DATE}", DATE_PATTERN).replace("{AGENCY}", WIRE_AGENCY)
         rules.append(Rule(row["rule"], row["scope"], re.compile(pattern, flags), row["reason"], row["version"]))
     return tuple(rules)
 
