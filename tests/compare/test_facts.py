@@ -330,7 +330,7 @@ def test_a_silence_its_source_qualifies_with_others_reaction_is_no_inconsistency
     reaction = grid[grid["kind"] == "reaction"].drop_duplicates("fact_id")
     assert list(reaction["state"]) == ["differ"]
     assert "goes on “but state media warn”" in reaction["note"].iloc[0]
-    assert "it also writes “Ankara’s public downplaying”" in reaction["note"].iloc[0]
+    assert "in its own voice it also writes “Ankara’s public downplaying”, which does not sit easily" in reaction["note"].iloc[0]
 
 
 def test_a_vague_amount_beside_a_figure_of_the_same_source_is_not_quoted():
@@ -352,3 +352,16 @@ def test_an_article_that_says_its_toll_will_rise_counts_at_one_hour(tmp_path):
                             "monitor said.")
     killed = grid[(grid["kind"] == "quantity") & grid["label"].str.contains("killed")].drop_duplicates("fact_id")
     assert len(killed) == 1 and "“toll was likely to rise” in a" in killed["note"].iloc[0]
+
+
+def test_a_party_named_otherwise_by_a_source_that_also_names_the_others_party_may_be_one_body(tmp_path):
+    (tmp_path / "c.txt").write_text("Ships leave\n\nThe first ship left on Friday, after a $50 million memorandum of "
+                                    "understanding with Norland's Army Engineering Corps. It was loaded with the help "
+                                    "of the Harbour Works Authority.", encoding="utf-8")
+    grid, _ = _two_articles(tmp_path, "Port deal\n\nNorland's Harbour Works Authority signed a $50 million memorandum "
+                                      "of understanding with Delta Shipping on Monday.",
+                            "Port deal signed\n\nThe Harbour Works Authority (HWA) signed two memorandums of "
+                            "understanding with Delta Shipping on Monday.")
+    note = grid.loc[grid["label"].str.startswith("parties to"), "note"].iloc[0]
+    assert "c also names Harbour Works Authority elsewhere in its text" in note
+    assert "its “Norland's Army Engineering Corps” may be another name of one of them, or a further party" in note

@@ -49,6 +49,8 @@ STATES = ("contradict", "inconsistent_within_source", "differ", "agree")
 NOT_MENTIONED = "not mentioned"
 #: The note of a figure whose sources measure different things (the number alignment's ``scope_differs``).
 SCOPE_DIFFERS = "possibly not one quantity: what is measured differs"
+#: Note of a party fact whose differing source also names the others' parties elsewhere in its text.
+ANOTHER_NAME = "may be another name of one of them, or a further party"
 #: The note of a toll some source says changed over time (the alignment's ``update_note``).
 TOLL_CAVEAT = "so figures counted at different hours may differ without being wrong; this holds only for the sources that say so"
 TOLL_UPDATED = f"some sources say the toll changed over time, {TOLL_CAVEAT}"
@@ -618,7 +620,12 @@ def _parties_elsewhere(items: list[dict], texts: dict[str, str], sources: dict[s
                 kept.append(name)
         named = [n for n in named if n in kept]
         if named:
-            out.append(f"{source} also names {' and '.join(named[:NOTE_WORDS])} elsewhere in its text")
+            others = set().union(*(v for x, v in given.items() if x != source))
+            own = [v for v in sorted(mine - others) if not any(len(_party_words(v) & _party_words(o)) >= 2
+                                                                  for o in others)]
+            aside = (f": its “{own[0]}” {ANOTHER_NAME}"
+                     if len(own) == 1 else "")
+            out.append(f"{source} also names {' and '.join(named[:NOTE_WORDS])} elsewhere in its text{aside}")
     return "; ".join(out[:NOTE_WORDS])
 
 
@@ -752,7 +759,8 @@ def _note(kind: str, items: list[dict]) -> str:
                 own = list(dict.fromkeys(f"“{x['value']}”" for x in items if x["source"] == s["source"] and not x["silent"]
                                          and not x["second_hand"]))
                 qualified.append(f"{s['source']} writes “{s['value']}” and goes on “{s['others']}”, a reaction of others"
-                                 + (f"; it also writes {' and '.join(own)}" if own else ""))
+                                 + (f"; in its own voice it also writes {' and '.join(own)}, which does not sit easily with that "
+                                    "silence" if own else ""))
         if qualified:
             # the silence of some beside the reaction of others: the reader weighs them, the grid does not call it
             return "; ".join(list(dict.fromkeys(qualified))[:NOTE_WORDS])

@@ -98,7 +98,9 @@ class Measure:
     finding : bool
         Whether a difference on it says something about a source (False for
         a check of the method itself, such as the agreement of the two tone
-        methods: it is tabled, never reported as a finding).
+        methods, or for the mirror of another measure, such as the writer's own
+        voice beside the attributed share: it is tabled, never reported as a
+        finding).
     min_events : int
         Events each side of a contrast must have, observed or expected at the
         other side's rate (sentences for tone and length; cues or tagged
@@ -194,8 +196,10 @@ _MEASURES = [
     Measure("vague_source_share", "share of sentences resting only on vague sources", "On vague sources only", "share",
             "vague_sourced", more="a higher", less="a lower", evidence="vague", column="on vague sources",
             validation="attribution source type"),
+    # nearly the complement of the attributed share (a sentence with no cue at all): tabled, never a second finding
     Measure("own_voice_share", "share of sentences in the writer's own voice", "Writer's own voice", "share",
-            "own_voice", more="a higher", less="a lower", column="own voice", validation="attribution sentences"),
+            "own_voice", more="a higher", less="a lower", column="own voice", validation="attribution sentences",
+            finding=False),
     Measure("attributed_sentence_share", "share of attributed sentences", "Attributed sentences", "share", "attributed",
             more="a higher", less="a lower", evidence="cue", evidence_arg="attribution",
             validation="attribution sentences"),

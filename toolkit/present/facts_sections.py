@@ -17,7 +17,7 @@ import pandas as pd
 from ..compare.alignment import DIFFERING
 from ..compare.by_source import source_map
 from ..compare.copies import copied_texts, text_groups
-from ..compare.facts import NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS, SCOPE_DIFFERS, compatible
+from ..compare.facts import ANOTHER_NAME, NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS, SCOPE_DIFFERS, compatible
 from ..compare.name_variants import mentions_name, names_in, no_fact, same_name, vague_amount
 from ..compare.same_event import event_group_count, source_groups, story_sources
 from ..compare.voices import silent_actors, unnamed_voice
@@ -193,13 +193,22 @@ def facts_blocks(tables: dict) -> list[tuple]:
         said = isinstance(note, str) and note.startswith(SAID_OF_DIFFERENT_THINGS)
         scoped = isinstance(note, str) and note.startswith(SCOPE_DIFFERS)
         worded = not (said or scoped) and fact.state == "differ" and compatible(note)
+        # most sources agree, and each that does not measures something else by the note ("... in vale-news")
+        best, rest, _ = _overlapping(cells, tables.get("numbers")) if scoped else ([], [], None)
+        apart = bool(rest) and all(re.search(rf"\b{re.escape(str(s))}\b", note) for s in rest)
         blocks.append(("h3", f"{_cut(fact.label, 80)}: "
                              + ("the sources give this figure for different things" if said else
+                                f"{len(best)} sources agree; "
+                                + ("the one that differs" if len(rest) == 1 else f"the {len(rest)} that differ")
+                                + " may measure something else" if apart else
                                 "the values differ, and so may what they measure" if scoped else
                                 "the sources word it differently, but their statements can all be true" if worded else
                                 "one source says both that there was a reaction and that there was none"
                                 if fact.kind == "reaction" and fact.state == "inconsistent_within_source" else
                                 "the sources report different reactions" if fact.kind == "reaction" and fact.state == "differ" else
+                                "the sources name different parties, or one party by two names"
+                                if fact.kind == "party" and fact.state == "differ" and ANOTHER_NAME in str(note) else
+                                "the sources name different parties" if fact.kind == "party" and fact.state == "differ" else
                                 _STATE_WORDS[fact.state])))
         if isinstance(note, str) and note:
             # a note may open with a source's id ("vale-news says both ..."), which keeps its case
@@ -270,17 +279,17 @@ def facts_blocks(tables: dict) -> list[tuple]:
     return blocks
 
 
-def _most_agree(cells: pd.DataFrame, numbers: pd.DataFrame | None, names: dict[str, str]) -> str:
-    """A sentence naming the sources whose precise values of a differing figure overlap, when they are at least
-    two and some other source's values do not ("3 of the 4 sources that give a precise figure give values that
-    overlap: ..."), else "". Vague amounts ("trillions") are left aside."""
+def _overlapping(cells: pd.DataFrame, numbers: pd.DataFrame | None) -> tuple[list[str], list[str], pd.DataFrame]:
+    """The largest set of sources whose precise values of a figure overlap, the sources whose values do not,
+    and the values read; two empty lists unless at least two overlap and another does not. Vague amounts
+    ("trillions") are left aside."""
     if numbers is None or not {"low", "high", "start", "end"} <= set(numbers.columns):
-        return ""
+        return [], [], cells.iloc[:0]
     given = cells[cells["mentioned"] & ~cells["value"].map(lambda v: vague_amount(str(v))).astype(bool)]
     keyed = given.merge(numbers[["doc_id", "sentence_id", "start", "end", "low", "high"]],
                         on=["doc_id", "sentence_id", "start", "end"], how="inner").dropna(subset=["low", "high"])
     if keyed["source"].nunique() < 3:
-        return ""
+        return [], [], keyed
     best: list[str] = []
     for row in keyed.itertuples():
         overlap = keyed[(keyed["low"] <= row.high) & (keyed["high"] >= row.low)]
@@ -289,6 +298,16 @@ def _most_agree(cells: pd.DataFrame, numbers: pd.DataFrame | None, names: dict[s
             best = held
     rest = [s for s in dict.fromkeys(keyed["source"]) if s not in best]
     if len(best) < 2 or not rest:
+        return [], [], keyed
+    return best, rest, keyed
+
+
+def _most_agree(cells: pd.DataFrame, numbers: pd.DataFrame | None, names: dict[str, str]) -> str:
+    """A sentence naming the sources whose precise values of a differing figure overlap, when they are at least
+    two and some other source's values do not ("3 of the 4 sources that give a precise figure give values that
+    overlap: ..."), else ""."""
+    best, rest, keyed = _overlapping(cells, numbers)
+    if not best:
         return ""
 
     def values(source: str) -> str:
