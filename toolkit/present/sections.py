@@ -236,10 +236,20 @@ def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     groups = tables["quantity_groups"]
     flagged = groups[groups["status"].isin(DIFFERING) & within_one_story(tables, groups)]
     if len(flagged):
-        labels = [f"“{label}”" for label in flagged["label"]]
-        named = ", ".join(labels[:SUMMARY_ITEMS]) + (f", and {len(labels) - SUMMARY_ITEMS} more" if len(labels) > SUMMARY_ITEMS else "")
-        blocks.append(("p", f"**Numbers**: {len(flagged)} {'quantity is' if len(flagged) == 1 else 'quantities are'} reported differently "
-                            f"({named}); they are quoted side by side in the Numbers section."))
+        parts = []
+        # a difference between sources, a source at odds with itself, and values of what may be other quantities
+        for statuses, one, many in ((("floors_differ", "diverge"), "quantity is reported differently",
+                                     "quantities are reported differently"),
+                                    (("inconsistent_within_source",), "quantity is given two ways within one source",
+                                     "quantities are given two ways, each within one source"),
+                                    (("scope_differs",), "quantity may not be the same thing in every source",
+                                     "quantities may not be the same thing in every source")):
+            labels = [f"“{label}”" for label in flagged.loc[flagged["status"].isin(statuses), "label"]]
+            if labels:
+                named = ", ".join(labels[:SUMMARY_ITEMS]) + (f", and {len(labels) - SUMMARY_ITEMS} more"
+                                                              if len(labels) > SUMMARY_ITEMS else "")
+                parts.append(f"{len(labels)} {one if len(labels) == 1 else many} ({named})")
+        blocks.append(("p", f"**Numbers**: {'; '.join(parts)}; they are quoted side by side in the Numbers section."))
     return blocks
 
 
