@@ -340,6 +340,8 @@ def test_a_time_phrase_before_the_subject_is_no_part_of_it():
     ("State television said the army had foiled an attack.", "State television"),
     ("A witness at the scene said rescuers heard him.", "witness at the scene"),
     ("An Acme News photographer at the scene said rescuers heard him.", "Acme News photographer at the scene"),
+    ("A source within the Vale Party Campaign Committee told Acme News that Roe would go.",
+     "source within the Vale Party Campaign Committee"),
 ])
 def test_a_source_is_read_past_party_tags_and_descriptions(text, source):
     assert [a.source for a in find_attributions(text, 0, len(text), [])] == [source]

@@ -938,3 +938,26 @@ def facts(tables: dict, texts: dict[str, str], sources: dict[str, str],
                 rows.append((fact_id, kind, label, state, source, True, s["wording"], str(s["value"]), s["doc_id"],
                              s["sentence_id"], s["start"], s["end"], note))
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def overlapping_sources(cells: pd.DataFrame, numbers: pd.DataFrame | None) -> tuple[list[str], list[str], pd.DataFrame]:
+    """The largest set of sources whose precise values of a figure overlap, the sources whose values do not,
+    and the values read; two empty lists unless at least two overlap and another does not. Vague amounts
+    ("trillions") are left aside."""
+    if numbers is None or not {"low", "high", "start", "end"} <= set(numbers.columns):
+        return [], [], cells.iloc[:0]
+    given = cells[cells["mentioned"] & ~cells["value"].map(lambda v: vague_amount(str(v))).astype(bool)]
+    keyed = given.merge(numbers[["doc_id", "sentence_id", "start", "end", "low", "high"]],
+                        on=["doc_id", "sentence_id", "start", "end"], how="inner").dropna(subset=["low", "high"])
+    if keyed["source"].nunique() < 3:
+        return [], [], keyed
+    best: list[str] = []
+    for row in keyed.itertuples():
+        overlap = keyed[(keyed["low"] <= row.high) & (keyed["high"] >= row.low)]
+        held = list(dict.fromkeys(overlap["source"]))
+        if len(held) > len(best):
+            best = held
+    rest = [s for s in dict.fromkeys(keyed["source"]) if s not in best]
+    if len(best) < 2 or not rest:
+        return [], [], keyed
+    return best, rest, keyed

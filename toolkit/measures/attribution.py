@@ -444,7 +444,7 @@ def _trim_clause(np: str) -> str:
 
 #: A description of a body, then its name with "the" and no comma ("British-based monitor the Vale Observatory for
 #: Human Rights"): the name. The word before "the" is a noun, not a preposition ("the head of the Vale Party").
-_DESCRIBED_NAME = re.compile(r"^(?:[\w’'-]+\s+){0,3}(?!(?:of|for|at|in|from|to|with|by|on|and|or|as|that)\s)[a-z][\w-]*\s+"
+_DESCRIBED_NAME = re.compile(r"^(?:[\w’'-]+\s+){0,3}(?!(?:of|for|at|in|within|inside|into|among|near|from|to|with|by|on|and|or|as|that)\s)[a-z][\w-]*\s+"
                              r"the\s+([A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|and|on))*\s*)$")
 
 

@@ -17,7 +17,8 @@ import pandas as pd
 from ..compare.alignment import DIFFERING
 from ..compare.by_source import source_map
 from ..compare.copies import copied_texts, text_groups
-from ..compare.facts import ANOTHER_NAME, NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS, SCOPE_DIFFERS, compatible
+from ..compare.facts import (ANOTHER_NAME, NOT_MENTIONED, SAID_OF_DIFFERENT_THINGS, SCOPE_DIFFERS, compatible,
+                             overlapping_sources)
 from ..compare.name_variants import mentions_name, names_in, no_fact, same_name, vague_amount
 from ..compare.same_event import event_group_count, source_groups, story_sources
 from ..compare.voices import silent_actors, unnamed_voice
@@ -172,7 +173,7 @@ def facts_blocks(tables: dict) -> list[tuple]:
         crossing = int((~within_one_story(tables, differing_groups)).sum()) if len(differing_groups) else 0
     blocks = [("h2", "Facts the sources state differently" if differing else "Facts the sources state"),
               ("p", f"{len(per_fact)} {'fact' if len(per_fact) == 1 else 'facts'} (figures, event dates, counts of things, "
-                    f"reactions of actors) {'is' if len(per_fact) == 1 else 'are'} stated "
+                    f"reactions of actors) {'is' if len(per_fact) == 1 else 'are'} found stated "
                     f"by at least two sources: contradictory {counts.get('contradict', 0)}, "
                     f"inconsistent within one source {counts.get('inconsistent_within_source', 0)}, "
                     f"differing {counts.get('differ', 0)}"
@@ -181,7 +182,9 @@ def facts_blocks(tables: dict) -> list[tuple]:
                     + (f" ({'it is' if one_text == 1 and len(per_fact) == 1 else f'{one_text} of them are'} stated only by copies of one text)"
                        if one_text else "") + ". "
                     "A contradiction is called only when two statements cannot both be true (different exact "
-                    "counts in a shared context, or an actor said to have reacted and not to have reacted). Every "
+                    "counts in a shared context, or an actor said to have reacted and not to have reacted). The grid "
+                    "finds figures, dates tied to a word of an event (“signed”, “attack”), counts of things and "
+                    "reactions in set words: a fact told otherwise, or dated by a year alone, is not compared here. Every "
                     "cell, with offsets, is in `data/facts.csv`."
                     + (f" {crossing} more {'figure differs' if crossing == 1 else 'figures differ'} between articles "
                        "that may report different events; the Numbers section lists "
@@ -194,7 +197,7 @@ def facts_blocks(tables: dict) -> list[tuple]:
         scoped = isinstance(note, str) and note.startswith(SCOPE_DIFFERS)
         worded = not (said or scoped) and fact.state == "differ" and compatible(note)
         # most sources agree, and each that does not measures something else by the note ("... in vale-news")
-        best, rest, _ = _overlapping(cells, tables.get("numbers")) if scoped else ([], [], None)
+        best, rest, _ = overlapping_sources(cells, tables.get("numbers")) if scoped else ([], [], None)
         apart = bool(rest) and all(re.search(rf"\b{re.escape(str(s))}\b", note) for s in rest)
         blocks.append(("h3", f"{_cut(fact.label, 80)}: "
                              + ("the sources give this figure for different things" if said else
@@ -279,34 +282,11 @@ def facts_blocks(tables: dict) -> list[tuple]:
     return blocks
 
 
-def _overlapping(cells: pd.DataFrame, numbers: pd.DataFrame | None) -> tuple[list[str], list[str], pd.DataFrame]:
-    """The largest set of sources whose precise values of a figure overlap, the sources whose values do not,
-    and the values read; two empty lists unless at least two overlap and another does not. Vague amounts
-    ("trillions") are left aside."""
-    if numbers is None or not {"low", "high", "start", "end"} <= set(numbers.columns):
-        return [], [], cells.iloc[:0]
-    given = cells[cells["mentioned"] & ~cells["value"].map(lambda v: vague_amount(str(v))).astype(bool)]
-    keyed = given.merge(numbers[["doc_id", "sentence_id", "start", "end", "low", "high"]],
-                        on=["doc_id", "sentence_id", "start", "end"], how="inner").dropna(subset=["low", "high"])
-    if keyed["source"].nunique() < 3:
-        return [], [], keyed
-    best: list[str] = []
-    for row in keyed.itertuples():
-        overlap = keyed[(keyed["low"] <= row.high) & (keyed["high"] >= row.low)]
-        held = list(dict.fromkeys(overlap["source"]))
-        if len(held) > len(best):
-            best = held
-    rest = [s for s in dict.fromkeys(keyed["source"]) if s not in best]
-    if len(best) < 2 or not rest:
-        return [], [], keyed
-    return best, rest, keyed
-
-
 def _most_agree(cells: pd.DataFrame, numbers: pd.DataFrame | None, names: dict[str, str]) -> str:
     """A sentence naming the sources whose precise values of a differing figure overlap, when they are at least
     two and some other source's values do not ("3 of the 4 sources that give a precise figure give values that
     overlap: ..."), else ""."""
-    best, rest, keyed = _overlapping(cells, numbers)
+    best, rest, keyed = overlapping_sources(cells, numbers)
     if not best:
         return ""
 

@@ -24,6 +24,7 @@ import pandas as pd
 from ..compare.alignment import plural
 from ..compare.by_source import source_documents, source_map
 from ..compare.copies import copied_texts
+from ..compare.facts import overlapping_sources
 from ..compare.coverage import precise_carriers
 from ..compare.name_variants import vague_amount
 from ..compare.quantity_events import class_nouns, counted_class, counts_structure, toll_update
@@ -341,6 +342,11 @@ def _differing_figures(tables: dict, source: str) -> str:
         scope = _SCOPE_NOTE.search(str(rows["note"].iloc[0])) if "note" in rows else None
         own = f" (of “{scope.group('phrase')}”: possibly not what the others count)" \
             if scope and scope.group("source") == source else ""
+        # most sources give one figure and this source is among them: it is not where the sources part
+        best, _, _ = overlapping_sources(facts[facts["fact_id"] == fact], tables.get("numbers"))
+        if source in best and not own:
+            others = len(best) - 1
+            own = f" (as {'one other does' if others == 1 else f'{others} others do'})"
         parts.append(f"{label} as " + _join(list(shown.values())[:TOP_FACTS]) + own)
     return f"Where the sources give a figure differently, it gives {'; '.join(parts)}."
 

@@ -161,6 +161,19 @@ def _apart(tables: dict, compared: list[str]) -> set[str]:
             if not any(of_source.get(s, set()) & groups for other, groups in of_source.items() if other != s)}
 
 
+def _unreported(contrast: pd.DataFrame) -> str:
+    """A sentence on the comparisons that pass on measures tabled but never reported as findings (a check of the
+    method, the mirror of another measure), so that the count above meets ``contrasts.csv``'s; "" when none."""
+    tabled = contrast[contrast["survives"] & ~contrast["measure"].map(lambda m: MEASURES[m].finding)]
+    if tabled.empty:
+        return ""
+    labels = list(dict.fromkeys(MEASURES[m].label for m in tabled["measure"]))
+    return (f" {len(tabled)} more {'passes' if len(tabled) == 1 else 'pass'} on "
+            f"{'a measure' if len(labels) == 1 else 'measures'} the report tables but does not list as "
+            f"{'a finding' if len(labels) == 1 else 'findings'} "
+            f"({', '.join(labels)}: a check of the method, or the mirror of another measure).")
+
+
 def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     contrast = tables["contrasts"]
     if contrast.empty:
@@ -185,7 +198,7 @@ def summary_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                     f"the other side's rate: a source with none where the others' rate predicts twelve is evidence). {survivors} "
                     f"{'comparison passes' if survivors == 1 else 'comparisons pass'}, on {passing['measure'].nunique()} "
                     f"{'measure' if passing['measure'].nunique() == 1 else 'measures'}; of these, about {FDR * survivors:.1f} may still be chance."
-                    f"{one_method} All are in `data/contrasts.csv` (columns `p_value`, `q_value`, `survives`); every other difference "
+                    f"{one_method}{_unreported(contrast)} All are in `data/contrasts.csv` (columns `p_value`, `q_value`, `survives`); every other difference "
                     f"in this report cannot be told apart from noise. Strongest first, one item per measure. With "
                     f"{len(corpus)} articles these are differences between these articles, not between outlets in general.")]
     kinds = source_kinds(tables)
