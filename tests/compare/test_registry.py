@@ -46,7 +46,7 @@ def test_direction_words():
 def test_charts_tables_and_features_read_the_registry():
     assert charted("tone") == ["tone_vader_mean", "tone_news_mean"]
     assert set(charted("readability")) == {"flesch_reading_ease", "words_per_sentence"}
-    assert tabled()["hedges_per_1k_words"] == "hedges /1k"
+    assert tabled()["hedges_per_1k_words"] == "epistemic hedges /1k"
     assert {"words", "one", "syllables", "hedge"} <= set(feature_columns())
 
 

@@ -172,7 +172,7 @@ _MEASURES = [
     Measure("methods_agree_share", "agreement between the two tone methods", "Tone methods agree", "share", "agree",
             validation="sentence polarity: methods agree", finding=False),
     _rate("hedges_per_1k_words", "hedge", "epistemic hedging (per 1,000 words)", "Hedges", "less", evidence="cue",
-          evidence_arg="hedge", chart="stance", column="hedges /1k", validation="hedge sentences"),
+          evidence_arg="hedge", chart="stance", column="epistemic hedges /1k", validation="hedge sentences"),
     _rate("boosters_per_1k_words", "booster", "boosting (per 1,000 words)", "Boosters", "less", evidence="cue",
           evidence_arg="booster", chart="stance", column="boosters /1k", validation="booster sentences"),
     _rate("attitude_per_1k_words", "attitude", "attitude markers (per 1,000 words)", "Attitude markers", "fewer",

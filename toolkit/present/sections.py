@@ -342,11 +342,14 @@ def tone_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     shown = with_kind_column(shown, source_kinds(tables))
     blocks = [("h2", "Tone"),
               ("p", "Every sentence is scored by two independent methods: VADER, a rule-based lexicon, and a linear model "
-                    "trained on news sentences (NewsMTSC). Scores run from -1 (negative) to +1 (positive); intervals are "
+                    "trained on news sentences (NewsMTSC) and on opinion snippets of the New York Times rated by readers "
+                    "(Hutto & Gilbert 2014). Scores run from -1 (negative) to +1 (positive); intervals are "
                     "95% bootstrap intervals over sentences. Per-sentence scores are in `data/sentiment.csv`."),
               ("chart", "tone", "Mean sentence tone per source, with 95% intervals, by both methods" + _chart_note(tables, False)),
               ("table", shown),
-              ("h3", "The most negative sentence of each source (news model)")]
+              ("h3", "The most negative sentence of each source (news model)"),
+              ("p", "Among its body sentences: headings and labels (“Execution risk”) and sentences mostly inside "
+                    "quotation marks, the tone of the speaker quoted, are passed over.")]
     tone = tables["sentiment"]
     if _has_sentence_text(tables):
         # a heading or a label ("Execution risk") is no sentence of the source's own tone
@@ -459,9 +462,11 @@ def actor_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     shown = kind_headers(shown, sources, source_kinds(tables))
     blocks += [("p", f"Mean tone toward each actor with {MIN_ACTOR_MENTIONS} or more mentions in all: P(positive) - "
                      "P(negative) of the clause around each mention (the news model), with the number of mentions in "
-                     f"brackets. A source's mean is shown only from {MIN_ACTOR_MENTIONS} mentions on. Only mentions in "
-                     "the writer's own words count: a mention inside a quotation is the quoted speaker's tone, not the "
-                     "source's (as for the stance cues). Every mention, with the clause scored and whether it is "
+                     f"brackets. A source's mean is shown only from {MIN_ACTOR_MENTIONS} mentions on. A mention inside "
+                     "quotation marks is the quoted speaker's tone, not the source's, and is left out (as for the stance "
+                     "cues); reported speech without quotation marks (“Roe said the deal would help Vale”) counts as the "
+                     "source's words. One source's cell is the tone of the clauses it writes about an actor, not a "
+                     "measure of its attitude. Every mention, with the clause scored and whether it is "
                      "quoted, is in `data/actor_sentiment.csv`."),
                ("chart", "actor_tone", "Mean tone toward each actor in each source" + _chart_note(tables, True)),
                ("table", shown), *note, ("p", _tone_differences(tables.get("actor_tone_differences"), tables.get("event_groups"),
@@ -528,7 +533,10 @@ def stance_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     shown = with_kind_column(shown, kinds)
     blocks = [("h2", "Certainty, attribution and reader address"),
               ("p", "Cues of Hyland's metadiscourse model, counted in the writer's own words only (cues inside quotations "
-                    "or reported speech are listed in `data/stance.csv` but not counted). 95% intervals in brackets."),
+                    "or reported speech are listed in `data/stance.csv` but not counted), per 1,000 words of body text. "
+                    "Epistemic hedges are the words of doubt (“may”, “perhaps”, “suggests”); approximators (“nearly”, "
+                    "“largely”), conditions and words of frequency are hedges too in `data/stance_profile.csv`, whose "
+                    "`hedge_per_1k` counts them over every word of a text (`epistemic_per_1k` counts the words of doubt). 95% intervals in brackets."),
               ("chart", "stance", "Hedges, boosters, attributions and reader address per 1,000 words, with 95% intervals" + _chart_note(tables, False)),
               ("table", shown), ("h3", "Whom each source cites")]
     voices = tables.get("voices")
@@ -557,6 +565,25 @@ def stance_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                      ("list", items), *note]
 
 
+def _unlisted_values(shared: pd.DataFrame, members: dict, flagged: pd.DataFrame, agreeing: pd.DataFrame) -> str:
+    """The values of the shared quantities the Numbers section does not list (a year alone, a vague amount), with
+    the sources that give them: "“billions” in `acme` and `vale`; ..." (at most three)."""
+    unlisted = [g for g in dict.fromkeys(shared["group_id"])
+                if g not in set(flagged["group_id"]) and g not in set(agreeing["group_id"]) and g in members]
+    parts = []
+    for group in unlisted[:3]:
+        rows = members[group]
+        values = list(dict.fromkeys(rows["surface"].astype(str)))[:2]
+        docs = list(dict.fromkeys(rows["doc_id"].astype(str)))
+        parts.append(" and ".join(f"“{v}”" for v in values) + " in " + ", ".join(f"`{d}`" for d in docs[:4])
+                     + (" and more" if len(docs) > 4 else ""))
+    return "; ".join(parts) + ("; and more" if len(unlisted) > 3 else "")
+
+
+#: Model confidence from which an article's frame is named without reserve.
+EVEN_ODDS = 0.5
+
+
 def frame_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     shares = tables["frame_shares_by_source"]
     pivot = shares.pivot(index="frame", columns="source", values="share").reindex(list(FRAMES))
@@ -575,8 +602,9 @@ def frame_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
               ("p", "An article-level model (a logistic regression over the frame cues, trained on SemEval-2023 Task 3 "
                     "news articles; its agreement with annotators is under Methods) decides which frames each article "
                     "uses; a frame counts only when cue words of it occur. The frames it finds are listed by the share of "
-                    "body sentences that invoke them, with the model's confidence; the quote is a sentence carrying the "
-                    "first. Decisions per article are in `data/document_frames.csv`.")]
+                    "body sentences that invoke them, with the model's confidence; those it finds at under even odds "
+                    "(its threshold, chosen by cross-validation, is lower) are named apart as less sure. The quote is a "
+                    "sentence carrying the first. Decisions per article are in `data/document_frames.csv`.")]
     decided = tables["document_frames_by_source"]
     for source in sources:
         mine = decided[(decided["source"] == source) & (decided["present_articles"] > 0)]
@@ -589,7 +617,12 @@ def frame_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
         listed = [f"{FRAMES[r.frame]} ({_pct(r.share)} of sentences, model confidence {r.mean_score:.2f}"
                   + (f"; {int(r.present_articles)} of {int(r.articles)} articles" if several else "") + ")"
                   for r in mine.itertuples()]
-        blocks.append(("p", f"{named_kind(source, kinds)}: " + ", ".join(listed) + "."))
+        # the threshold is chosen for F1 and lies under even odds: a frame below them is named apart, as less sure
+        sure = [text for text, score in zip(listed, mine["mean_score"]) if score >= EVEN_ODDS]
+        unsure = [text for text, score in zip(listed, mine["mean_score"]) if score < EVEN_ODDS]
+        blocks.append(("p", f"{named_kind(source, kinds)}: " + (", ".join(sure) if sure else "no frame at even odds")
+                            + (("; less sure (model confidence under 0.5): " + ", ".join(unsure)) if unsure else "")
+                            + "."))
         carried = evidence_for(corpus, tables, source, f"frame_share_{mine.iloc[0]['frame']}")
         if carried:
             blocks.append(carried)
@@ -705,7 +738,7 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
         # the count above holds them: say where they went
         blocks.append(("p", f"{unlisted} of the quantities reported by more than one source "
                             f"{'agrees' if unlisted == 1 else 'agree'} only on a year or a vague amount "
-                            "(“in 2018”, “billions”), which dates or counts no one thing, so "
+                            f"({_unlisted_values(shared, members, flagged, agreeing)}), which dates or counts no one thing, so "
                             f"{'it is' if unlisted == 1 else 'they are'} not listed (`data/quantity_groups.csv`)."))
     if len(agreeing):
         blocks.append(("h3", "Where the sources agree"))
@@ -754,7 +787,7 @@ def coverage_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                      "least two other texts state (copies count once); what only texts over twice a source's length "
                      "carry is counted apart, since so short a text is expected to leave it out."
                      + (f" The {claims} shared {'claim' if claims == 1 else 'claims'} (sentences of two or more sources "
-                        "in close wording) are in `data/coverage.csv`; a source with no sentence in that wording is "
+                        "sharing many of their words, which need not say the same thing) are in `data/coverage.csv`; a source with no sentence in that wording is "
                         "marked `unmatched`, not absent, and is not counted here: it may tell the claim in other words."
                         if claims else "")), *note]
     reuse = tables["text_reuse"]
@@ -782,8 +815,8 @@ def coverage_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     if len(names):
         more = " more" if len(prose) or len(quoted) else ""
         blocks.append(("p", f"{len(names)}{more} shared {'passage is a run' if len(names) == 1 else 'passages are runs'} "
-                            f"of names and titles (“{shorten(names['text'].iloc[0])}”), which texts write alike "
-                            "without copying. All are in `data/text_reuse.csv`, with their `kind`."))
+                            f"of names and titles (“{shorten(names['text'].iloc[0])}”), which texts often write alike, "
+                            "so such a run alone does not show copying. All are in `data/text_reuse.csv`, with their `kind`."))
     blocks += quote_variant_blocks(tables.get("quote_variants"))
     blocks.append(("chart", "similarity", "How alike the sources' vocabularies are" + _chart_note(tables, False)))
     return blocks
@@ -850,7 +883,7 @@ def methods_blocks() -> list[tuple]:
     blocks = [("h2", "Methods and limitations"),
               ("list", [
                   "**Tone**: VADER's compound score (Hutto & Gilbert 2014) and a linear model trained on NewsMTSC news "
-                  "sentences (Hamborg & Donnay 2021). **Tone toward actors**: the clause around each mention (split at "
+                  "sentences (Hamborg & Donnay 2021) and on VADER's rated New York Times opinion snippets. **Tone toward actors**: the clause around each mention (split at "
                   "contrast words; negation marked) scored by a target-dependent model trained on NewsMTSC; names are "
                   "masked so they carry no learned tone.",
                   "**Stance**: Hyland's metadiscourse categories with rules for false friends (May the month, modals in "
