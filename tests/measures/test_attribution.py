@@ -342,6 +342,9 @@ def test_a_time_phrase_before_the_subject_is_no_part_of_it():
     ("An Acme News photographer at the scene said rescuers heard him.", "Acme News photographer at the scene"),
     ("A source within the Vale Party Campaign Committee told Acme News that Roe would go.",
      "source within the Vale Party Campaign Committee"),
+    ("Roe, though, told Acme News host Al Kay on his show that he is staying in.", "Roe"),
+    ("Kay, R-Vale, had previously announced that he would not run again.", "Kay"),
+    ("Jo Roe previously said he would stay.", "Jo Roe"),
 ])
 def test_a_source_is_read_past_party_tags_and_descriptions(text, source):
     assert [a.source for a in find_attributions(text, 0, len(text), [])] == [source]

@@ -29,7 +29,7 @@ SOURCE_TYPES = ("outlet", "organisation", "government", "person", "vague")
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"()—–]|\s-\s")
 _LEADING = re.compile(r"^(?:(?:after|as|when|while|but|and|yet|because|since|though|although|if|so|then|meanwhile|now|earlier|later|which|who|whom)\s+)+", re.I)
 _DETERMINER = re.compile(r"^(?:the|a(?!\s+(?:few|little|handful|number|couple)\b)|an|this|that|these|those|some)\s+", re.I)
-_TRAILING = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|been|being|also|even|alike|reportedly|recently|publicly|actively|repeatedly|will|would|may|might|could|did|does|do|not|already|too|themselves|itself|long|now|still|often|always|consistently|first|once|later|earlier))+$", re.I)
+_TRAILING = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|been|being|also|even|alike|reportedly|recently|publicly|actively|repeatedly|will|would|may|might|could|did|does|do|not|already|too|themselves|itself|long|now|still|often|always|consistently|first|once|later|earlier|previously|since))+$", re.I)
 _FOLLOWING_NP = re.compile(r"\s*((?:the\s+)?(?:[^,.;:()“”\"—]|\.(?=\s*[A-Z]))+?)(?=\s*(?:[,;:()“”\"—]|\.(?!\s*[A-Z])|\s(?:and|that|which|who|whose|in|on|at|for|to|as|is|was|has)\b|$))")
 _POSSESSOR = re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)(?:’s|'s)?\s+(?:[a-z]+\s+)?$")
 _PERSON_TITLE = re.compile(r"\b(?:President|Prime Minister|Minister|Leader|Speaker|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Ambassador|Charge|Chargé|CEO|Chief|Director|Chairman|Chair|Spokesperson|Spokesman|Spokeswoman|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|General|Gen\.|Commander|King|Queen|Prince|Pope)\b")
@@ -549,7 +549,13 @@ def _subject_before(text: str, sentence_start: int, cue_start: int) -> str:
     if named is not None:
         return named
     before = re.sub(r"\s*\((?:for example|for instance|e\.g\.|such as|including|like|notably)\b[^()]*\)(?=\s*\w)", "", before)
-    before = _BEFORE_VERB_ADVERB.sub(", ", before)  # "Jo Roe, the envoy, also said": the adverb is no part of the subject
+    unadverbed = _BEFORE_VERB_ADVERB.sub(", ", before)  # "Jo Roe, the envoy, also said": the adverb is no part of the subject
+    adverb, before = unadverbed != before, unadverbed
+    if before.count(",") == 1:
+        head, tail = before.split(",")
+        if (adverb and not tail.strip()) or (tail.strip() and _TRAILING.fullmatch(" " + tail.strip())):
+            # "Roe, however, said", "Roe, R-Ky., had previously said": the commas gone, the subject alone
+            before = f"{head} {tail.strip()} " if tail.strip() else head + " "
     before = _TRIED_TO.sub(" ", before)  # "Jo Roe tried to explain": Roe's words, attempted or not
     before = _ACTED_AND.sub(" ", before)  # "Jo Roe called him and told him": Roe, the subject of both verbs
     if re.search(r",\s*$", before):
