@@ -45,7 +45,7 @@ def test_stance_table_has_a_column_per_tabled_measure(seeds_corpus, tables):
     assert list(table.columns) == ["source", "type of text", *tabled().values()]
     assert all(kind.startswith(("news", "opinion", "analysis", "press", "interview", "conversational"))
                for kind in table["type of text"])
-    assert table["sentences hedged"].str.contains("%").all()
+    assert table["sentences with a word of doubt"].str.contains("%").all()
 
 
 def test_readability_section_reads_the_pooled_table(seeds_corpus, tables):

@@ -185,7 +185,7 @@ _MEASURES = [
     _rate("reader_address_per_1k_words", "engagement", "reader address (per 1,000 words)", "Reader address", "less",
           evidence="cue", evidence_arg="engagement", chart="stance", column="reader address /1k"),
     Measure("hedged_sentence_share", "share of sentences with an epistemic hedge", "Hedged sentences", "share", "hedged",
-            more="a higher", less="a lower", evidence="cue", evidence_arg="hedge", column="sentences hedged",
+            more="a higher", less="a lower", evidence="cue", evidence_arg="hedge", column="sentences with a word of doubt",
             validation="hedge sentences"),
     Measure("hedges_reported_share", "share of hedges in reported speech or belief", "Hedges in reported speech",
             "share", "hedge_reported", "hedge_all", more="a higher", less="a lower", column="hedges reported",

@@ -325,7 +325,7 @@ def evidence(corpus, tables: dict, source: str, measure: str) -> Evidence | None
             leader = others.sort_values(["value", "source"], ascending=[False, True])["source"].iloc[0]
             others = others[often]
             if leader not in set(others["source"]):  # the one that does it most does it too seldom to show it
-                most = f"does it most of the sources that do it at least {spec.min_events} times"
+                most = f"does it most among the sources that do it at least {spec.min_events} times"
     for other in others.sort_values(["value", "source"], ascending=[False, True])["source"]:
         found = _instance(tables, groups.get(other, [other]), spec)
         if found:

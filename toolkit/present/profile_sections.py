@@ -511,7 +511,7 @@ def _left_out(tables: dict, source: str, sources: list[str], carriers: dict[str,
                 what = row.label
             elif row.fact_type == "quantity":
                 surfaces = _number_surfaces(tables, [row.fact_id], cite=True)
-                what = f"a figure the others give ({surfaces[0]})" if surfaces else "a figure the others give"
+                what = f"a figure others give ({surfaces[0]})" if surfaces else "a figure others give"
             else:
                 what = f"“{shorten(row.label)}”"
             copies = (f"; {row.carried} text{'s' if row.carried != 1 else ''}, copies counted once"
