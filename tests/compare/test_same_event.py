@@ -106,3 +106,25 @@ def test_news_days_leave_out_columns():
     documents = pd.DataFrame({"doc_id": ["a", "b"], "published": ["2016-10-07", "2016-10-28"],
                               "text_type": ["news_report", "opinion"]})
     assert list(news_days(documents)) == ["a"]
+
+
+def _same_day_tables(second_place: str) -> dict:
+    groups = pd.DataFrame({"doc_id": ["a", "b"], "event_group": [1, 2], "nearest": ["b", "a"],
+                           "nearest_similarity": [0.1, 0.1]})
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "published": ["2031-05-02", "2031-05-02"],
+                              "text_type": ["news_report", "news_report"]})
+    first = "Eleven people were killed in shelling of Norbury on Friday."
+    second = f"Six civilians were killed by rockets in {second_place} on Friday."
+    sentences = pd.DataFrame({"doc_id": ["a", "b"], "sentence_id": [0, 0], "start": [0, 0],
+                              "end": [len(first), len(second)], "text": [first, second]})
+    quantities = pd.DataFrame({"group_id": ["q1"], "label": ["people killed"], "members": ["a:0-6;b:0-3"]})
+    return {"event_groups": groups, "documents": documents, "sentences": sentences, "quantity_groups": quantities}
+
+
+def test_same_day_figures_of_one_place_from_two_groups_are_named_as_a_possible_pair():
+    text = " ".join(block[1] for block in event_blocks(_same_day_tables("Norbury")))
+    assert "`a` and `b` give “people killed” in sentences that both name Norbury" in text
+    assert "may tell one event in words too different to be grouped, or two events" in text
+    # figures of another place: no pair
+    text = " ".join(block[1] for block in event_blocks(_same_day_tables("Vale")))
+    assert "Dated within a day" not in text

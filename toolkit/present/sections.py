@@ -969,7 +969,62 @@ def event_blocks(tables: dict) -> list[tuple]:
                   f"articles on one event usually share 0.3 or more) or whose news reports are dated more than {MAX_TOLL_DAYS} days "
                   f"apart by their datelines: {'; '.join(parts)}{more}. Where a finding sets articles "
                   "of different groups side by side, it compares different stories, not different coverage of one story. "
-                  "Each article's group is in `data/event_groups.csv`.")] + _days_apart(tables, groups)
+                  "Each article's group is in `data/event_groups.csv`." + _same_day_figures(tables, groups, days))] \
+        + _days_apart(tables, groups)
+
+
+#: Days apart within which two news reports of different groups that give one kind of figure are named as a pair.
+SAME_DAY = 1
+#: Capitalised words of the calendar, no place or name.
+_CALENDAR = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+July August September October November December""".split())
+
+
+def _same_day_figures(tables: dict, groups: pd.DataFrame, days: dict) -> str:
+    """A sentence on news reports of different event groups, dated within :data:`SAME_DAY` of each other, whose
+    figures the number alignment put in one group ("people killed") in sentences that share a place or a name
+    ("Aleppo"): they may tell one event in words too different to be grouped, or two events, and the reader is
+    pointed to their figures; "" when none."""
+    quantities = tables.get("quantity_groups")
+    if quantities is None or quantities.empty or "members" not in quantities:
+        return ""
+    sentences = tables.get("sentences")
+    if sentences is None or not {"doc_id", "start", "end", "text"} <= set(sentences.columns):
+        return ""
+    spans = {doc: list(zip(rows["start"], rows["end"], rows["text"].astype(str)))
+             for doc, rows in sentences.groupby("doc_id", sort=False)}
+
+    def places(doc: str, at: int) -> set[str]:
+        """The capitalised words (places, names) of the sentence holding a figure, less calendar words."""
+        text = next((t for a, b, t in spans.get(doc, []) if a <= at < b), "")
+        return {w for w in re.findall(r"\b[A-Z][a-z][\w-]{2,}", text) if w not in _CALENDAR} - {text.split()[0]} \
+            if text else set()
+
+    group_of = dict(zip(groups["doc_id"], groups["event_group"]))
+    pairs: dict[tuple[str, str], list[str]] = {}
+    for label, members in zip(quantities["label"].astype(str), quantities["members"].fillna("").astype(str)):
+        where: dict[str, set[str]] = {}
+        for member in filter(None, members.split(";")):
+            doc, span = member.rsplit(":", 1)
+            where.setdefault(doc, set()).update(places(doc, int(span.split("-")[0])))
+        docs = list(where)
+        for i, a in enumerate(docs):
+            for b in docs[i + 1:]:
+                # a place or name the figures' sentences share ("in Aleppo" in both): the same ground, perhaps one event
+                if (group_of.get(a) != group_of.get(b) and a in days and b in days
+                        and abs((days[a] - days[b]).days) <= SAME_DAY and where[a] & where[b]):
+                    pairs.setdefault(tuple(sorted((a, b))), []).append((label, sorted(where[a] & where[b])))
+    if not pairs:
+        return ""
+    told = []
+    for (a, b), found in list(pairs.items())[:3]:
+        labels = list(dict.fromkeys(label for label, _ in found))[:2]
+        shared = list(dict.fromkeys(w for _, words in found for w in words))[:3]
+        told.append(f"`{a}` and `{b}` give {' and '.join(f'“{x}”' for x in labels)} in sentences that both name "
+                    + " and ".join(shared))
+    return (" Dated within a day of each other, " + "; ".join(told) + ": "
+            + ("they" if len(told) == 1 else "each pair") + " may tell one event in words too different to be "
+            "grouped, or two events; the figures are set side by side under Numbers, as no finding.")
 
 
 def _days_apart(tables: dict, groups: pd.DataFrame | None) -> list[tuple]:
