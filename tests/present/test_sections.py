@@ -290,3 +290,18 @@ def test_a_mention_charged_by_a_source_is_no_extreme_of_the_writers_tone(tmp_pat
     sentence = doc.sentences[-1]
     assert sections._in_reported_speech(corpus, "a", sentence.sentence_id, doc.text.index("Norland"))
     assert not sections._in_reported_speech(corpus, "a", sentence.sentence_id, doc.text.index("lawmakers"))
+
+
+def test_a_figure_of_several_places_says_so_beside_the_others(tmp_path):
+    from toolkit import load_corpus
+
+    (tmp_path / "a.txt").write_text("Convoy hit\n\nSeven people were killed in attacks in Vale and Norbury on Friday, "
+                                    "police said.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Attack in Vale\n\nEleven people were killed in an attack in Vale on Friday, a "
+                                    "monitor said.", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    tables = analyze(corpus)
+    tables.update(compare(corpus, tables, resamples=50))
+    text = _text(sections.number_blocks(corpus, tables)) + "\n".join(
+        "; ".join(b[1]) if b[0] == "list" else "" for b in sections.number_blocks(corpus, tables))
+    assert "(`a`, per police, in Vale and Norbury)" in text and "(`b`, per monitor)" in text

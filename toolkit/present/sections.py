@@ -644,11 +644,24 @@ def _held_dates(rows: pd.DataFrame) -> pd.DataFrame:
     return rows[[overlaps(r, finest) is not False for r in records]]
 
 
-def _figure(row) -> str:
-    """A figure with its source and, where the sentence credits someone, who: "at least 24 (`doc`, per the monitor)"."""
+#: Places joined by "and" after the figure ("... injured in Vale and Norbury"): a figure that sums over them.
+_PLACES_AFTER = re.compile(r"\bin\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?:,\s+[A-Z][\w’'-]+)*\s+and\s+"
+                           r"(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\b")
+
+
+def _figure(row, corpus: Corpus | None = None) -> str:
+    """A figure with its source and, where the sentence credits someone, who: "at least 24 (`doc`, per the monitor)";
+    a figure of several places named after it ("Seven killed ... in Vale and Norbury") says so."""
     voice = getattr(row, "attributed_to", "")
     voice = f", per {voice}" if isinstance(voice, str) and voice else ""
-    return f"{figure_text(row.surface)} (`{row.doc_id}`{voice})"
+    where = ""
+    if corpus is not None:
+        sentence = corpus.document(row.doc_id).sentences[int(row.sentence_id)]
+        text = corpus.document(row.doc_id).text
+        places = _PLACES_AFTER.search(text, int(row.end), sentence.end)
+        if places and not re.search(r"[.;:]", text[int(row.end):places.start()]):
+            where = f", in {places.group(1)}"
+    return f"{figure_text(row.surface)} (`{row.doc_id}`{voice}{where})"
 
 
 
@@ -705,7 +718,7 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                 scope += f" Some sources say the toll changed over time ({updated}), {TOLL_CAVEAT}."
             blocks.append(("p", f"**{group.label}** ({group.kind}, {group.unit}): {texts[group.status]}.{gap}{scope}"))
             rows = members[group.group_id]
-            shown = [_figure(r) for r in rows.head(SIDE_BY_SIDE).itertuples()]
+            shown = [_figure(r, corpus) for r in rows.head(SIDE_BY_SIDE).itertuples()]
             more = f"; and {len(rows) - SIDE_BY_SIDE:,} more in `data/numbers.csv`" if len(rows) > SIDE_BY_SIDE else ""
             blocks.append(("p", "Side by side: " + "; ".join(shown) + more + "."))
             for row in rows.head(QUOTES_PER_QUANTITY).itertuples():
@@ -722,7 +735,7 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
         crossing_rows = mentions[mentions["group_id"].isin(set(crossing["group_id"][:SUMMARY_ITEMS]))]
         by_group = {g: rows for g, rows in crossing_rows.groupby("group_id", sort=False)}
         blocks.append(("list", [f"**{g.label}** ({g.kind}, {g.unit}): "
-                                + "; ".join(_figure(r) for r in by_group[g.group_id].head(SIDE_BY_SIDE).itertuples())
+                                + "; ".join(_figure(r, corpus) for r in by_group[g.group_id].head(SIDE_BY_SIDE).itertuples())
                                 + f" (`{g.group_id}` in `data/quantity_groups.csv`)"
                                 for g in crossing.head(SUMMARY_ITEMS).itertuples() if g.group_id in by_group]
                        + ([f"… and {len(crossing) - SUMMARY_ITEMS} more in `data/quantity_groups.csv`"]
@@ -748,7 +761,7 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
         def copied(group_id: str) -> str:
             texts = {first_copy.get(d, d) for d in members[group_id]["doc_id"]}
             return " (stated only by copies of one text: no agreement of independent sources)" if len(texts) < 2 else ""
-        blocks.append(("list", [f"**{g.label}**: " + "; ".join(_figure(r) for r in shown[g.group_id].head(QUOTES_PER_QUANTITY).itertuples())
+        blocks.append(("list", [f"**{g.label}**: " + "; ".join(_figure(r, corpus) for r in shown[g.group_id].head(QUOTES_PER_QUANTITY).itertuples())
                                 + (f"; and {len(shown[g.group_id]) - QUOTES_PER_QUANTITY} more" if len(shown[g.group_id]) > QUOTES_PER_QUANTITY else "")
                                 + copied(g.group_id)
                                 for g in listed]))
