@@ -128,3 +128,14 @@ def test_same_day_figures_of_one_place_from_two_groups_are_named_as_a_possible_p
     # figures of another place: no pair
     text = " ".join(block[1] for block in event_blocks(_same_day_tables("Vale")))
     assert "Dated within a day" not in text
+
+
+def test_no_shared_fact_within_a_group_points_to_the_figures_of_articles_of_different_events():
+    from toolkit.present.facts_sections import facts_blocks
+
+    tables = _same_day_tables("Norbury")
+    tables["quantity_groups"] = tables["quantity_groups"].assign(n_sources=2)
+    tables["facts"] = pd.DataFrame()
+    text = " ".join(block[1] for block in facts_blocks(tables))
+    assert "stated by two sources of one event group" in text
+    assert "1 quantity is given by articles that may report different events" in text

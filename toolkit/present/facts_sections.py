@@ -152,9 +152,17 @@ def facts_blocks(tables: dict) -> list[tuple]:
     """The facts grid: facts stated differently, each quoted side by side."""
     facts = tables.get("facts")
     if facts is None or facts.empty:
+        groups = tables.get("quantity_groups")
+        across = 0
+        if groups is not None and len(groups) and {"members", "n_sources"} <= set(groups.columns):
+            shared = groups[groups["n_sources"] > 1]
+            across = int((~within_one_story(tables, shared)).sum()) if len(shared) else 0
         return [("h2", "Facts the sources state"),
                 ("p", "No fact (a figure, a date, a count of things or an actor's reaction) is stated by two sources "
-                      "in a form this report can compare.")]
+                      + ("of one event group " if across else "") + "in a form this report can compare."
+                      + (f" {across} {'quantity is' if across == 1 else 'quantities are'} given by articles that may "
+                         "report different events (`data/quantity_groups.csv`); the Numbers section sets those that "
+                         "differ side by side, as no finding." if across else ""))]
     names = _names(source_identity(tables["documents"], tables.get("sources")))
     per_fact = facts.drop_duplicates("fact_id")
     counts = per_fact["state"].value_counts()
