@@ -47,3 +47,7 @@ def test_quotations_that_only_start_or_end_elsewhere_or_differ_much_are_no_varia
 def test_words_are_read_alike_across_initials_and_contractions():
     assert _words("“The F.B.I. said we’re done, U.S. officials can’t”") == [
         "the", "fbi", "said", "we", "are", "done", "us", "officials", "ca", "not"]
+
+
+def test_a_title_written_short_or_in_full_is_one_word():
+    assert _words("“I feel badly for Gen. Kay and Sen. Roe”") == _words("“I feel badly for General Kay and Senator Roe”")

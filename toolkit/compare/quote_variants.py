@@ -39,11 +39,15 @@ COLUMNS = ["source_a", "doc_a", "start_a", "end_a", "quote_a", "source_b", "doc_
 _WORD = re.compile(r"[\w’'-]+(?:\.(?=\w))?(?:[\w’'-]+\.?)*")
 #: Contractions read as their two words, so that "we're" and "we are" quote the same words.
 _CONTRACTIONS = {"n't": " not", "'re": " are", "'ve": " have", "'ll": " will", "'m": " am"}
+#: Titles written short or in full ("Gen." and "General" quote the same word).
+_TITLES = {"gen": "general", "sen": "senator", "rep": "representative", "gov": "governor", "lt": "lieutenant",
+           "col": "colonel", "maj": "major", "capt": "captain", "adm": "admiral", "sgt": "sergeant", "pres": "president",
+           "atty": "attorney", "supt": "superintendent", "prof": "professor"}
 
 
 def _words(text: str) -> list[str]:
     """The words of a quotation, lower case: dotted initials as one word ("F.B.I." is "fbi"), contractions
-    written out ("we're" is "we are")."""
+    and titles written out ("we're" is "we are", "Gen." is "general")."""
     out = []
     for match in _WORD.finditer(text.replace("’", "'")):
         word = match.group().lower().rstrip(".")
@@ -53,7 +57,7 @@ def _words(text: str) -> list[str]:
             if word.endswith(short) and len(word) > len(short):
                 word = word[:-len(short)] + full
                 break
-        out += word.split()
+        out += [_TITLES.get(w, w) for w in word.split()]
     return out
 
 
