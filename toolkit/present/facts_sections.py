@@ -205,7 +205,8 @@ def facts_blocks(tables: dict) -> list[tuple]:
         scoped = isinstance(note, str) and note.startswith(SCOPE_DIFFERS)
         worded = not (said or scoped) and fact.state == "differ" and compatible(note)
         # most sources agree, and each that does not measures something else by the note ("... in vale-news")
-        best, rest, _ = overlapping_sources(cells, tables.get("numbers")) if scoped else ([], [], None)
+        overlap = overlapping_sources(cells, tables.get("numbers")) if fact.kind == "quantity" else ([], [], None)
+        best, rest = overlap[:2] if scoped else ([], [])
         apart = bool(rest) and all(re.search(rf"\b{re.escape(str(s))}\b", note) for s in rest)
         blocks.append(("h3", f"{_cut(fact.label, 80)}: "
                              + ("the sources give this figure for different things" if said else
@@ -226,7 +227,7 @@ def facts_blocks(tables: dict) -> list[tuple]:
             opens_with_id = note.split(" ", 1)[0] in set(cells["source"].astype(str))
             blocks.append(("p", (note if opens_with_id else note[0].upper() + note[1:]) + "."))
         if fact.kind == "quantity" and fact.state != "agree":
-            most = _most_agree(cells, tables.get("numbers"), names)
+            most = _most_agree(cells, tables.get("numbers"), names, overlap)
             if most:
                 blocks.append(("p", most))
         for source, group in cells[cells["mentioned"]].groupby("source", sort=False):
@@ -290,11 +291,13 @@ def facts_blocks(tables: dict) -> list[tuple]:
     return blocks
 
 
-def _most_agree(cells: pd.DataFrame, numbers: pd.DataFrame | None, names: dict[str, str]) -> str:
+def _most_agree(cells: pd.DataFrame, numbers: pd.DataFrame | None, names: dict[str, str],
+                overlap: tuple | None = None) -> str:
     """A sentence naming the sources whose precise values of a differing figure overlap, when they are at least
     two and some other source's values do not ("3 of the 4 sources that give a precise figure give values that
-    overlap: ..."), else ""."""
-    best, rest, keyed = overlapping_sources(cells, numbers)
+    overlap: ..."), else "". ``overlap``: :func:`~toolkit.compare.facts.overlapping_sources`' result for these
+    cells, when already worked out."""
+    best, rest, keyed = overlap if overlap is not None else overlapping_sources(cells, numbers)
     if not best:
         return ""
 

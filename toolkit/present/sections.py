@@ -565,11 +565,9 @@ def stance_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                      ("list", items), *note]
 
 
-def _unlisted_values(shared: pd.DataFrame, members: dict, flagged: pd.DataFrame, agreeing: pd.DataFrame) -> str:
+def _unlisted_values(unlisted: list[str], members: dict) -> str:
     """The values of the shared quantities the Numbers section does not list (a year alone, a vague amount), with
     the sources that give them: "“billions” in `acme` and `vale`; ..." (at most three)."""
-    unlisted = [g for g in dict.fromkeys(shared["group_id"])
-                if g not in set(flagged["group_id"]) and g not in set(agreeing["group_id"]) and g in members]
     parts = []
     for group in unlisted[:3]:
         rows = members[group]
@@ -656,9 +654,9 @@ def _figure(row, corpus: Corpus | None = None) -> str:
     voice = f", per {voice}" if isinstance(voice, str) and voice else ""
     where = ""
     if corpus is not None:
-        sentence = corpus.document(row.doc_id).sentences[int(row.sentence_id)]
-        text = corpus.document(row.doc_id).text
-        places = _PLACES_AFTER.search(text, int(row.end), sentence.end)
+        doc = corpus.document(row.doc_id)
+        text, end = doc.text, doc.sentences[int(row.sentence_id)].end
+        places = _PLACES_AFTER.search(text, int(row.end), end)
         if places and not re.search(r"[.;:]", text[int(row.end):places.start()]):
             where = f", in {places.group(1)}"
     return f"{figure_text(row.surface)} (`{row.doc_id}`{voice}{where})"
@@ -746,13 +744,14 @@ def number_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     agreeing = agreeing[[g not in members or not (all(vague_amount(str(v)) for v in members[g]["surface"]) or all(
         coarse_date(r) for r in members[g].to_dict("records")))
                          for g in agreeing["group_id"]]] if len(agreeing) else agreeing
-    unlisted = len(set(shared["group_id"]) - set(flagged["group_id"]) - set(agreeing["group_id"]))
+    left = set(flagged["group_id"]) | set(agreeing["group_id"])
+    unlisted = [g for g in dict.fromkeys(shared["group_id"]) if g not in left]
     if unlisted:
         # the count above holds them: say where they went
-        blocks.append(("p", f"{unlisted} of the quantities reported by more than one source "
-                            f"{'agrees' if unlisted == 1 else 'agree'} only on a year or a vague amount "
-                            f"({_unlisted_values(shared, members, flagged, agreeing)}), which dates or counts no one thing, so "
-                            f"{'it is' if unlisted == 1 else 'they are'} not listed (`data/quantity_groups.csv`)."))
+        blocks.append(("p", f"{len(unlisted)} of the quantities reported by more than one source "
+                            f"{'agrees' if len(unlisted) == 1 else 'agree'} only on a year or a vague amount "
+                            f"({_unlisted_values(unlisted, members)}), which dates or counts no one thing, so "
+                            f"{'it is' if len(unlisted) == 1 else 'they are'} not listed (`data/quantity_groups.csv`)."))
     if len(agreeing):
         blocks.append(("h3", "Where the sources agree"))
         listed, note = _capped(list(agreeing.itertuples()), "agreeing quantities", "data/quantity_groups.csv")
@@ -996,7 +995,7 @@ July August September October November December""".split())
 def _same_day_figures(tables: dict, groups: pd.DataFrame, days: dict) -> str:
     """A sentence on news reports of different event groups, dated within :data:`SAME_DAY` of each other, whose
     figures the number alignment put in one group ("people killed") in sentences that share a place or a name
-    ("Aleppo"): they may tell one event in words too different to be grouped, or two events, and the reader is
+    ("Norbury"): they may tell one event in words too different to be grouped, or two events, and the reader is
     pointed to their figures; "" when none."""
     quantities = tables.get("quantity_groups")
     if quantities is None or quantities.empty or "members" not in quantities:
@@ -1023,7 +1022,7 @@ def _same_day_figures(tables: dict, groups: pd.DataFrame, days: dict) -> str:
         docs = list(where)
         for i, a in enumerate(docs):
             for b in docs[i + 1:]:
-                # a place or name the figures' sentences share ("in Aleppo" in both): the same ground, perhaps one event
+                # a place or name the figures' sentences share ("in Norbury" in both): the same ground, perhaps one event
                 if (group_of.get(a) != group_of.get(b) and a in days and b in days
                         and abs((days[a] - days[b]).days) <= SAME_DAY and where[a] & where[b]):
                     pairs.setdefault(tuple(sorted((a, b))), []).append((label, sorted(where[a] & where[b])))
