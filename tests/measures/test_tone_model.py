@@ -56,9 +56,19 @@ def blas_kernels() -> set[str]:
     return {info.get("architecture") for info in threadpool_info() if info.get("internal_api") == "openblas"}
 
 
-def _tone(sentence: str, mention: str) -> dict:
+@pytest.fixture(params=["fast", "contextual"])
+def model(request):
+    """Each actor model behind ``target_tone`` (the contextual one needs its encoder's package)."""
+    from toolkit.measures.contextual_encoder import INSTALL, available
+
+    if request.param == "contextual" and not available():
+        pytest.skip(f"the contextual model needs its encoder ({INSTALL})")
+    return request.param
+
+
+def _tone(sentence: str, mention: str, model: str = "contextual") -> dict:
     start = sentence.index(mention)
-    return target_tone(sentence, start, start + len(mention))
+    return target_tone(sentence, start, start + len(mention), model=model)
 
 
 def test_target_tone_is_exported_and_returns_a_distribution():
@@ -79,8 +89,8 @@ def test_target_tone_rejects_offsets_outside_the_text(start, end):
     ("Corvan Industries was accused of hiding losses from its investors.", "Corvan Industries"),
     ("Critics blamed Mayor Lindqvist for the failure of the housing plan.", "Mayor Lindqvist"),
 ])
-def test_bad_news_for_the_target_is_negative(sentence, mention):
-    assert _tone(sentence, mention)["label"] == "neg"
+def test_bad_news_for_the_target_is_negative(sentence, mention, model):
+    assert _tone(sentence, mention, model)["label"] == "neg"
 
 
 @pytest.mark.parametrize("sentence, control, mention", [
@@ -89,9 +99,9 @@ def test_bad_news_for_the_target_is_negative(sentence, mention):
     ("The agency recently revoked trade waivers for the Kestrel port.",
      "The agency recently discussed trade rules for the Kestrel port.", "Kestrel port"),
 ])
-def test_what_is_done_to_the_target_leans_negative(sentence, control, mention):
+def test_what_is_done_to_the_target_leans_negative(sentence, control, mention, model):
     """Sanctions on X, waivers revoked for X: never positive toward X, and more negative than a neutral event."""
-    tone, neutral = _tone(sentence, mention), _tone(control, mention)
+    tone, neutral = _tone(sentence, mention, model), _tone(control, mention, model)
     assert tone["p_neg"] > tone["p_pos"] and tone["p_neg"] > neutral["p_neg"]
 
 
@@ -116,14 +126,14 @@ def test_effect_rules():
     ("Voters praised Senator Okafor for her honesty and hard work.", "Senator Okafor"),
     ("The award honoured Dr Moreau for decades of brilliant research.", "Dr Moreau"),
 ])
-def test_praise_for_the_target_is_positive(sentence, mention):
-    assert _tone(sentence, mention)["label"] == "pos"
+def test_praise_for_the_target_is_positive(sentence, mention, model):
+    assert _tone(sentence, mention, model)["label"] == "pos"
 
 
-def test_tone_follows_the_target_not_the_sentence():
+def test_tone_follows_the_target_not_the_sentence(model):
     sentence = "Investors praised Kestrel Bank, while they sharply criticised Harlow Trust for its losses."
-    assert _tone(sentence, "Kestrel Bank")["p_pos"] > _tone(sentence, "Harlow Trust")["p_pos"]
-    assert _tone(sentence, "Harlow Trust")["label"] == "neg"
+    assert _tone(sentence, "Kestrel Bank", model)["p_pos"] > _tone(sentence, "Harlow Trust", model)["p_pos"]
+    assert _tone(sentence, "Harlow Trust", model)["label"] == "neg"
 
 
 def test_cross_validated_figures_skip_without_benchmarks(tmp_path):
@@ -161,9 +171,9 @@ def test_reversers_scope_like_a_negation():
     ("The agency recently revoked trade waivers for Kestrel, signalling a shift in regional support for Norland's rail plans.",
      "Norland"),
 ])
-def test_support_taken_away_is_not_positive(sentence, mention):
+def test_support_taken_away_is_not_positive(sentence, mention, model):
     """Benefit withdrawn from X ("withdrew support for X", "revoked waivers for X") is never read as positive toward X."""
-    tone = _tone(sentence, mention)
+    tone = _tone(sentence, mention, model)
     assert tone["label"] != "pos" and tone["p_pos"] < tone["p_neg"]
 
 

@@ -6,6 +6,7 @@ never in the toolkit. Example::
     name = "Harbour treaty, March 2024"
     language = "en"
     keep_navigation = false   # true: load navigation pages (menus, link lists) as articles
+    actor_tone = "fast"       # "contextual": a more accurate, far slower tone toward actors
 
     [actors.Norland]
     kind = "country"
@@ -15,10 +16,10 @@ never in the toolkit. Example::
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..errors import ConfigError
+from ..errors import ConfigError, ToolkitError
 
 CONFIG_NAME = "corpus.toml"
 ACTOR_KINDS = ("country", "organisation", "person", "group", "other")
@@ -44,6 +45,22 @@ class CorpusConfig:
     path: str = ""
     extra: dict = field(default_factory=dict)
     keep_navigation: bool = False
+    #: The actor-tone model: ``"fast"`` (the default) or ``"contextual"`` (more accurate, far slower;
+    #: see :func:`toolkit.measures.tone_model.actor_probabilities_many`).
+    actor_tone: str = "fast"
+
+
+#: The actor-tone models a corpus can choose.
+ACTOR_TONE_MODELS = ("fast", "contextual")
+
+
+def with_actor_tone(settings: CorpusConfig, actor_tone: str | None) -> CorpusConfig:
+    """``settings`` with the actor-tone model ``actor_tone`` (``None``: as they are)."""
+    if actor_tone is None:
+        return settings
+    if actor_tone not in ACTOR_TONE_MODELS:
+        raise ToolkitError(f"actor_tone must be one of {', '.join(ACTOR_TONE_MODELS)}, not {actor_tone!r}")
+    return replace(settings, actor_tone=actor_tone)
 
 
 def read_config(path: Path | None, default_name: str = "") -> CorpusConfig:
@@ -65,6 +82,8 @@ def read_config(path: Path | None, default_name: str = "") -> CorpusConfig:
             raise ConfigError(path, f"'{key}' must be a string", f'write it as {key} = "..."')
     if not isinstance(data.get("keep_navigation", False), bool):
         raise ConfigError(path, "'keep_navigation' must be true or false", "write keep_navigation = true")
+    if data.get("actor_tone", "fast") not in ACTOR_TONE_MODELS:
+        raise ConfigError(path, f"'actor_tone' must be one of {', '.join(ACTOR_TONE_MODELS)}", 'write actor_tone = "contextual"')
     actors = []
     raw_actors = data.get("actors", {})
     if not isinstance(raw_actors, dict):
@@ -79,7 +98,7 @@ def read_config(path: Path | None, default_name: str = "") -> CorpusConfig:
         if kind not in ACTOR_KINDS:
             raise ConfigError(path, f"actor '{name}': kind '{kind}' is unknown", f"use one of {', '.join(ACTOR_KINDS)}")
         actors.append(Actor(name, kind, tuple(dict.fromkeys([name, *aliases]))))
-    known = {"name", "description", "language", "actors", "keep_navigation"}
+    known = {"name", "description", "language", "actors", "keep_navigation", "actor_tone"}
     return CorpusConfig(
         name=data.get("name", default_name),
         description=data.get("description", ""),
@@ -88,4 +107,5 @@ def read_config(path: Path | None, default_name: str = "") -> CorpusConfig:
         path=str(path),
         extra={k: v for k, v in data.items() if k not in known},
         keep_navigation=data.get("keep_navigation", False),
+        actor_tone=data.get("actor_tone", "fast"),
     )

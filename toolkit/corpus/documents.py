@@ -18,7 +18,7 @@ import trafilatura
 
 from ..text import metadata as meta
 from ..text.cleaning import Removal, clean, furniture_version, scrub
-from .config import CONFIG_NAME, CorpusConfig, read_config
+from .config import CONFIG_NAME, CorpusConfig, read_config, with_actor_tone
 from ..errors import CorpusError, CorpusWarning, Notice, notify
 from ..text.html_page import Page, read_head, read_html
 from ..text.language import seems_english
@@ -345,6 +345,7 @@ def load_corpus(
     text_column: str | None = None,
     config: str | Path | None = None,
     keep_navigation: bool | None = None,
+    actor_tone: str | None = None,
 ) -> Corpus:
     """Load a corpus of articles about one event.
 
@@ -370,6 +371,10 @@ def load_corpus(
         :mod:`toolkit.text.navigation`) as articles. By default they are
         skipped with a warning; ``None`` takes ``keep_navigation`` of
         ``corpus.toml`` (default false).
+    actor_tone : ``"fast"`` or ``"contextual"``, optional
+        The model of tone toward actors that :func:`toolkit.analyze` uses for
+        this corpus; ``None`` takes ``actor_tone`` of ``corpus.toml`` (default
+        ``"fast"``). See :func:`toolkit.measures.tone_model.actor_probabilities_many`.
 
     Returns
     -------
@@ -393,7 +398,7 @@ def load_corpus(
     config_path = Path(config) if config else (folder / CONFIG_NAME if folder else None)
     if config and not config_path.is_file():
         raise CorpusError(config_path, "the config file does not exist", "check the path")
-    settings = read_config(config_path, folder.name if folder else "corpus")
+    settings = with_actor_tone(read_config(config_path, folder.name if folder else "corpus"), actor_tone)
     keep = settings.keep_navigation if keep_navigation is None else keep_navigation
     documents = load_sources(sources, notices, keep_navigation=keep)
     if isinstance(corpus, (list, tuple)) or Path(corpus).is_dir():

@@ -19,7 +19,10 @@
    tables);
 3. times the peers on the same text: ``peer_vader`` (VADER on every
    sentence), ``peer_textstat`` (textstat's five formulas on every document)
-   and ``peer_quantulum3`` (quantulum3 on every sentence);
+   and ``peer_quantulum3`` (quantulum3 on every sentence); and, when its
+   encoder is installed, the contextual actor-tone model beside the fast one
+   on the first ``CONTEXTUAL_WORDS`` words (``actor_tone_contextual`` and
+   ``actor_tone_fast``: tone toward the suggested actors at each mention);
 4. runs ``analyze`` on a quarter, a half and all of the corpus, each in a
    fresh process reading the JSONL file lazily (``analyze_process`` rows: the
    memory a real run needs, and how it grows), and the whole report command
@@ -41,6 +44,7 @@ benchmark, not a test: timings vary with the machine.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import random
 import re
@@ -55,6 +59,8 @@ import pandas as pd
 from ..compare.alignment import align, article_days
 from ..compare.comparison import compare
 from ..corpus.documents import load_corpus
+from ..corpus.config import with_actor_tone
+from ..measures import contextual_encoder
 from ..measures import framing
 from ..measures import numbers
 from ..measures import readability
@@ -136,6 +142,21 @@ def report_scale(articles: list[dict], out: Path, log=print) -> dict:
             "peak_rss_mb": _peak_mb(), "articles": len(articles), "html_mb": size}
 
 
+#: Words of the corpus the contextual actor-tone model is timed on (``actor_tone_contextual``).
+CONTEXTUAL_WORDS = 20_000
+
+
+def _first_words(documents: list, words: int) -> list:
+    """The first documents holding at least ``words`` words (all, if they hold fewer)."""
+    chosen, total = [], 0
+    for doc in documents:
+        if total >= words:
+            break
+        chosen.append(doc)
+        total += len(WORD_RE.findall(doc.text))
+    return chosen
+
+
 def run(words: int, out: Path, seeds: Path, quantulum: bool = True, dask: bool = True,
         memory: bool = True, log=print, report_articles: int = 0) -> pd.DataFrame:
     """Run the benchmark; return the results table (also written to ``out``)."""
@@ -189,6 +210,15 @@ def run(words: int, out: Path, seeds: Path, quantulum: bool = True, dask: bool =
         timed("peer_textstat", lambda: _peer_textstat([doc.text for doc in corpus]), n)
         if quantulum:
             timed("peer_quantulum3", lambda: _peer_quantulum(sentences), n)
+        if contextual_encoder.available():
+            # the contextual actor-tone model is far slower: timed on the first articles only, beside the fast one
+            part = corpus.part(_first_words(corpus.documents, CONTEXTUAL_WORDS))
+            part_words = sum(len(WORD_RE.findall(doc.text)) for doc in part)
+            timed("actor_tone_fast", lambda: sentiment.actor_sentiment(part), part_words)
+            contextual = dataclasses.replace(part, config=with_actor_tone(part.config, "contextual"))
+            timed("actor_tone_contextual", lambda: sentiment.actor_sentiment(contextual), part_words)
+        else:
+            log(f"skipped the contextual actor-tone model: {contextual_encoder.PACKAGE} is not installed")
     if memory:
         del corpus, tables, found, numbered, groups, sentences
         for share in (4, 2, 1):

@@ -319,6 +319,7 @@ def write_weights(rows: list[dict], path: Path) -> None:
 
 #: Cross-validated figures of the shipped models, written by ``--cv`` beside the weights.
 CV_FILE = "tone_cv.csv"
+CONTEXTUAL_CV_FILE = "actor_tone_contextual_cv.csv"
 CV_COLUMNS = ["measure", "dataset", "metric", "value", "n"]
 
 
@@ -331,7 +332,7 @@ def cv_figures(benchmarks: Path, log=print) -> list[tuple]:
     sentence = cv_sentence(benchmarks, SENTENCE_C)
     dataset = f"{{}} ({FOLDS}-fold CV by article)"
     return [
-        ("tone toward actors (model)", dataset.format("newsmtsc train"), "macro_f1", actor["combined"], len(data[1])),
+        ("tone toward actors (fast model)", dataset.format("newsmtsc train"), "macro_f1", actor["combined"], len(data[1])),
         ("sentence tone (news model)", dataset.format("vader-nyt"), "pearson_r", sentence["pearson_r"], sentence["n"]),
         ("sentence tone (news model)", dataset.format("vader-nyt"), "macro_f1", sentence["macro_f1"], sentence["n"]),
     ]
@@ -358,8 +359,12 @@ def validation_rows(benchmarks: Path, log=print) -> list[tuple]:
     if problem:
         log(f"skipped the tone models' cross-validated figures: {problem}")
         return []
-    text = resources.files("toolkit.models").joinpath(CV_FILE).read_text(encoding="utf-8")
-    return [(r["measure"], r["dataset"], r["metric"], float(r["value"]), int(r["n"])) for r in csv.DictReader(text.splitlines())]
+    rows = []
+    # CONTEXTUAL_CV_FILE: written by toolkit.evaluation.contextual_tone_training
+    for name in (CV_FILE, CONTEXTUAL_CV_FILE):
+        text = resources.files("toolkit.models").joinpath(name).read_text(encoding="utf-8")
+        rows += [(r["measure"], r["dataset"], r["metric"], float(r["value"]), int(r["n"])) for r in csv.DictReader(text.splitlines())]
+    return rows
 
 
 def missing(benchmarks: Path) -> str | None:

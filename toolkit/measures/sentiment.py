@@ -91,7 +91,8 @@ def actor_sentiment(corpus: Corpus, actor_mentions: pd.DataFrame | None = None) 
         running = running_quotes(doc.text, [(x.start, x.end) for x in doc.sentences])
         spans: dict[int, list[tuple[int, int]]] = {}
         probabilities = actor_probabilities_many([(s.text, start - s.start, end - s.start)
-                                                  for s, (_, _, start, end, _) in zip(sentences, items)])
+                                                  for s, (_, _, start, end, _) in zip(sentences, items)],
+                                                 model=corpus.config.actor_tone)
         for sentence, (sentence_id, actor, start, end, surface), (p_neg, p_neu, p_pos) in zip(sentences, items, probabilities.tolist()):
             a, b = clause_bounds(doc.text, start, end, sentence.start, sentence.end)
             probs = {"neg": p_neg, "neu": p_neu, "pos": p_pos}

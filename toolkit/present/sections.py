@@ -430,6 +430,13 @@ def _own_extremes(corpus: Corpus, mentions: pd.DataFrame) -> dict:
     return out
 
 
+def actor_model_name(corpus: Corpus) -> str:
+    """The actor-tone model a corpus was read with, as the report names it."""
+    if getattr(corpus.config, "actor_tone", "fast") == "contextual":
+        return "the contextual model: the news model averaged with a small transformer encoder's reading of the mention"
+    return "the fast news model"
+
+
 def actor_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     profile = tables["actor_profile"]
     blocks = [("h2", "Tone toward actors")]
@@ -461,7 +468,8 @@ def actor_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
         shown[source] = [cell(source, a) for a in actors]
     shown = kind_headers(shown, sources, source_kinds(tables))
     blocks += [("p", f"Mean tone toward each actor with {MIN_ACTOR_MENTIONS} or more mentions in all: P(positive) - "
-                     "P(negative) of the clause around each mention (the news model), with the number of mentions in "
+                     f"P(negative) of the clause around each mention ({actor_model_name(corpus)}), with the number of "
+                     "mentions in "
                      f"brackets. A source's mean is shown only from {MIN_ACTOR_MENTIONS} mentions on. A mention inside "
                      "quotation marks is the quoted speaker's tone, not the source's, and is left out (as for the stance "
                      "cues); reported speech without quotation marks (“Roe said the deal would help Vale”) counts as the "
@@ -890,14 +898,21 @@ def readability_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
                                                 "and quoted share are means over its articles.")] if pooled else [])
 
 
-def methods_blocks() -> list[tuple]:
+def methods_blocks(contextual: bool = False) -> list[tuple]:
+    """The methods, their limits and their validation figures; ``contextual``: tone toward actors was read
+    with the contextual model."""
     figures = validation_figures()
     blocks = [("h2", "Methods and limitations"),
               ("list", [
                   "**Tone**: VADER's compound score (Hutto & Gilbert 2014) and a linear model trained on NewsMTSC news "
                   "sentences (Hamborg & Donnay 2021) and on VADER's rated New York Times opinion snippets. **Tone toward actors**: the clause around each mention (split at "
                   "contrast words; negation marked) scored by a target-dependent model trained on NewsMTSC; names are "
-                  "masked so they carry no learned tone.",
+                  "masked so they carry no learned tone. " + (
+                      "This corpus was read with the contextual model (`actor_tone = \"contextual\"`): that model "
+                      "averaged with a head on all-MiniLM-L6-v2, a small transformer encoder (“contextual model” in "
+                      "the table below)." if contextual else
+                      "A more accurate, far slower contextual model (“contextual model” in the table below) can be "
+                      "chosen in the corpus settings (`actor_tone = \"contextual\"`) or with `--actor-tone contextual`."),
                   "**Stance**: Hyland's metadiscourse categories with rules for false friends (May the month, modals in "
                   "reported speech, *about* without a number); attribution with the cited source classed as outlet, "
                   "organisation, person or vague.",
@@ -1099,4 +1114,4 @@ def report_blocks(corpus: Corpus, tables: dict) -> list[tuple]:
     return (head + problem_blocks(tables) + event_blocks(tables) + copy_blocks(tables) + profile_blocks(corpus, tables) + facts_report_blocks(tables) + summary_blocks(corpus, tables) + overview_blocks(corpus, tables) + tone_blocks(corpus, tables)
             + actor_blocks(corpus, tables) + stance_blocks(corpus, tables) + frame_blocks(corpus, tables)
             + number_blocks(corpus, tables) + coverage_blocks(corpus, tables) + readability_blocks(corpus, tables)
-            + methods_blocks() + appendix_blocks(tables))
+            + methods_blocks(getattr(corpus.config, "actor_tone", "fast") == "contextual") + appendix_blocks(tables))
