@@ -44,11 +44,12 @@ def test_a_sentence_is_encoded_once_for_all_its_mentions():
 
 
 @needs_encoder
-def test_padding_does_not_change_the_features():
+def test_a_sentences_features_do_not_depend_on_the_others_read_with_it():
+    """Bit for bit: the same sentence gives the same figures in any partition of a corpus."""
     short, long = "Vale won.", "Auditors said Vale had hidden heavy losses from the board for three years running."
     alone = encoder.mention_features([(short, 0, 4)])
-    batched = encoder.mention_features([(short, 0, 4), (long, 14, 18)])
-    assert np.allclose(alone[0], batched[0], atol=1e-5)
+    together = encoder.mention_features([(long, 14, 18), (short, 0, 4)])
+    assert np.array_equal(alone[0], together[1])
 
 
 @needs_encoder
@@ -137,3 +138,10 @@ def test_cli_offers_the_model():
     result = subprocess.run([sys.executable, "-m", "toolkit", "report", "--help"], capture_output=True, text=True,
                             cwd=ROOT, check=True)
     assert "--actor-tone {fast,contextual}" in result.stdout
+
+
+def test_training_cli_stops_with_a_message_without_benchmarks(tmp_path, capsys):
+    from toolkit.evaluation.contextual_tone_training import main
+
+    assert main(["--benchmarks", str(tmp_path / "absent"), "--out", str(tmp_path)]) == 2
+    assert "not found" in capsys.readouterr().out and not list(tmp_path.iterdir())
