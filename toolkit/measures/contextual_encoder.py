@@ -36,6 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from ..errors import ToolkitError
 
@@ -181,6 +182,13 @@ def mention_features(mentions: list[tuple[str, int, int]]) -> np.ndarray:
         encodings[sentence] = (ids, offsets)
     states: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     ordered = sorted(sentences, key=lambda s: len(encodings[s][0]))
+    with threadpool_limits(limits=1, user_api="blas"):  # the same bits with one thread or two (Dask workers run one)
+        _encode(ordered, encodings, states)
+    return np.stack([_features(*states[s], encodings[s][1], a, b) for s, a, b in mentions]).astype(np.float64)
+
+
+def _encode(ordered: list[str], encodings: dict, states: dict) -> None:
+    """Run the encoder over ``ordered`` sentences, ``BATCH`` a pass; ``states[sentence]`` = (last, mid)."""
     for i in range(0, len(ordered), BATCH):
         chunk = ordered[i:i + BATCH]
         length = max(len(encodings[s][0]) for s in chunk)
@@ -195,4 +203,3 @@ def mention_features(mentions: list[tuple[str, int, int]]) -> np.ndarray:
         for j, sentence in enumerate(chunk):
             n = len(encodings[sentence][0])
             states[sentence] = (last[j, :n], mid[j, :n])
-    return np.stack([_features(*states[s], encodings[s][1], a, b) for s, a, b in mentions]).astype(np.float64)
