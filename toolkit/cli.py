@@ -55,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
         if name in ("analyze", "report"):
             command.add_argument("--actor-tone", choices=ACTOR_TONE_MODELS, default=None,
                                  help="the model of tone toward actors: fast (the default) or contextual (more "
-                                      "accurate, about 1,500 words a second: for a handful of articles); "
+                                      "accurate, 1,200 to 1,500 words a second: for a handful of articles); "
                                       "default: corpus.toml's actor_tone, else fast")
             command.add_argument("--engine", choices=ENGINES, default="local",
                                  help="run the measures in this process (default) or on a Dask cluster")

@@ -228,7 +228,7 @@ def analyze(
         The model of tone toward actors (``None``: the corpus's ``actor_tone``
         setting, by default ``"fast"``). ``"contextual"`` adds a small
         transformer encoder: more accurate (NewsMTSC dev macro-F1 0.76 and 0.73
-        against 0.70 and 0.64) but it reads about 1,500 words a second, so it
+        against 0.70 and 0.64) but it reads 1,200 to 1,500 words a second, so it
         suits a handful of articles; see
         :func:`toolkit.measures.tone_model.actor_probabilities_many`.
     quiet : bool

