@@ -242,9 +242,7 @@ def analyze(
     if engine not in ENGINES:
         raise ToolkitError(f"unknown engine '{engine}': use one of {', '.join(ENGINES)}")
     if isinstance(corpus, Corpus):
-        if actor_tone is not None:
-            corpus = dataclasses.replace(corpus, config=with_actor_tone(corpus.config, actor_tone))
-        return _analyze_loaded(corpus, engine, scheduler, workers, partition_documents, quiet)
+        return _analyze_loaded(corpus.reading_actor_tone(actor_tone), engine, scheduler, workers, partition_documents, quiet)
     if not is_lazy(corpus):
         raise CorpusError(corpus, "only a loaded corpus or a .jsonl or .parquet file can be analysed directly",
                           "load it first with toolkit.load_corpus(...)")

@@ -118,6 +118,12 @@ class Corpus:
         """A corpus of some of these documents, with the same config (for partitioned runs)."""
         return Corpus(list(documents), self.config, [], self.furniture_version)
 
+    def reading_actor_tone(self, actor_tone: str | None) -> "Corpus":
+        """This corpus with the actor-tone model ``actor_tone`` (``None``: as it is); see :func:`with_actor_tone`."""
+        if actor_tone is None:
+            return self
+        return Corpus(self.documents, with_actor_tone(self.config, actor_tone), self.notices, self.furniture_version)
+
     def documents_table(self) -> pd.DataFrame:
         """One row per document.
 

@@ -44,7 +44,6 @@ benchmark, not a test: timings vary with the machine.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import random
 import re
@@ -59,7 +58,6 @@ import pandas as pd
 from ..compare.alignment import align, article_days
 from ..compare.comparison import compare
 from ..corpus.documents import load_corpus
-from ..corpus.config import with_actor_tone
 from ..measures import contextual_encoder
 from ..measures import framing
 from ..measures import numbers
@@ -215,7 +213,7 @@ def run(words: int, out: Path, seeds: Path, quantulum: bool = True, dask: bool =
             part = corpus.part(_first_words(corpus.documents, CONTEXTUAL_WORDS))
             part_words = sum(len(WORD_RE.findall(doc.text)) for doc in part)
             timed("actor_tone_fast", lambda: sentiment.actor_sentiment(part), part_words)
-            contextual = dataclasses.replace(part, config=with_actor_tone(part.config, "contextual"))
+            contextual = part.reading_actor_tone("contextual")
             timed("actor_tone_contextual", lambda: sentiment.actor_sentiment(contextual), part_words)
         else:
             log(f"skipped the contextual actor-tone model: {contextual_encoder.PACKAGE} is not installed")

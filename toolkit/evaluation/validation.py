@@ -18,7 +18,6 @@ every figure as one table: ``measure, dataset, metric, value, n``.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import math
 import sys
 from pathlib import Path
@@ -41,7 +40,6 @@ from .numbers_eval import evaluate as numbers_benchmark
 from .tolls_eval import evaluate as casualty_tolls
 from .tone_training import read_newsmtsc
 from .tone_training import validation_rows as tone_validation_rows
-from ..corpus.config import with_actor_tone
 from ..measures import contextual_encoder
 from ..measures.tone_model import CLASSES, actor_probabilities_many, clause_bounds, vader
 
@@ -166,7 +164,7 @@ def seed_sentiment(corpus: Corpus, gold: Path) -> list[tuple]:
     if contextual_encoder.available():
         models.append(("contextual", "tone toward actors (contextual model)"))
     for model, measure in models:
-        scored = actor_sentiment(dataclasses.replace(corpus, config=with_actor_tone(corpus.config, model)))
+        scored = actor_sentiment(corpus.reading_actor_tone(model))
         per_sentence = scored.groupby(["doc_id", "sentence_id", "actor"])[["p_neg", "p_neu", "p_pos"]].mean().reset_index()
         per_sentence["label"] = per_sentence[["p_neg", "p_neu", "p_pos"]].idxmax(axis=1).str[2:]
         merged = tones.merge(per_sentence, on=["doc_id", "sentence_id", "actor"], how="left")

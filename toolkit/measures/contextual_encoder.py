@@ -52,10 +52,6 @@ WIDTH = 384
 HEADS = 12
 #: Longest sentence read, in tokens (the rest of a longer sentence is cut).
 MAX_TOKENS = 256
-#: Sentences per forward pass. One: matrix products round their last bits differently by shape, so a
-#: sentence read with others would not give the very same figures in every partition of a corpus
-#: (about 15% slower than passes of 16).
-BATCH = 1
 #: Feature blocks per mention, each ``WIDTH`` wide.
 BLOCKS = ("mention", "mention_mid", "context")
 DIM = WIDTH * len(BLOCKS)
@@ -180,26 +176,13 @@ def mention_features(mentions: list[tuple[str, int, int]]) -> np.ndarray:
         ids = encoding.ids[:keep] + ([encoding.ids[-1]] if keep < len(encoding.ids) else [])
         offsets = encoding.offsets[:keep] + ([(0, 0)] if keep < len(encoding.ids) else [])
         encodings[sentence] = (ids, offsets)
+    # One sentence a pass, on one BLAS thread: matrix products round their last bits differently by shape and
+    # by thread count, so a sentence read with others, or by a Dask worker (one thread), would not give the very
+    # same figures in every partition of a corpus.
     states: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-    ordered = sorted(sentences, key=lambda s: len(encodings[s][0]))
-    with threadpool_limits(limits=1, user_api="blas"):  # the same bits with one thread or two (Dask workers run one)
-        _encode(ordered, encodings, states)
+    with threadpool_limits(limits=1, user_api="blas"):
+        for sentence in sentences:
+            ids = np.array([encodings[sentence][0]], dtype=np.int64)
+            hidden = forward(ids, np.ones(ids.shape, dtype=np.float32))
+            states[sentence] = (hidden[-1][0], (hidden[-2][0] + hidden[-3][0]) / 2)
     return np.stack([_features(*states[s], encodings[s][1], a, b) for s, a, b in mentions]).astype(np.float64)
-
-
-def _encode(ordered: list[str], encodings: dict, states: dict) -> None:
-    """Run the encoder over ``ordered`` sentences, ``BATCH`` a pass; ``states[sentence]`` = (last, mid)."""
-    for i in range(0, len(ordered), BATCH):
-        chunk = ordered[i:i + BATCH]
-        length = max(len(encodings[s][0]) for s in chunk)
-        ids = np.zeros((len(chunk), length), dtype=np.int64)
-        mask = np.zeros((len(chunk), length), dtype=np.float32)
-        for j, sentence in enumerate(chunk):
-            row = encodings[sentence][0]
-            ids[j, :len(row)] = row
-            mask[j, :len(row)] = 1.0
-        hidden = forward(ids, mask)
-        last, mid = hidden[-1], (hidden[-2] + hidden[-3]) / 2
-        for j, sentence in enumerate(chunk):
-            n = len(encodings[sentence][0])
-            states[sentence] = (last[j, :n], mid[j, :n])

@@ -92,6 +92,7 @@ from importlib import resources
 import numpy as np
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from ..corpus.config import ACTOR_TONE_MODELS
 from ..lexicons import function_words, read_rows
 from .tone_embeddings import DIM, PARTS, context_vectors
 from .tone_sequence import forward, load_sequence_weights, mention_inputs
@@ -639,8 +640,8 @@ def linear_scores(sentence: str, start: int, end: int, name: str = "actor_tone",
 #: (:mod:`toolkit.evaluation.contextual_tone_training`, which writes the
 #: figures to ``toolkit/models/actor_tone_contextual_cv.csv``).
 CONTEXTUAL_WEIGHT = 0.6
-#: The actor models :func:`actor_probabilities_many` can run.
-ACTOR_MODELS = ("fast", "contextual")
+#: The actor models :func:`actor_probabilities_many` can run (those a corpus can choose).
+ACTOR_MODELS = ACTOR_TONE_MODELS
 
 
 @lru_cache(maxsize=1)
